@@ -1,0 +1,43 @@
+# Finds what the library links, for the build and for the installed
+# extractorConfig.cmake alike. Debian 12 ships gumbo and re2 with pkg-config
+# files only, so both are imported through pkg-config; Boost.Locale and ICU
+# (the charset detector and converters behind Boost.Locale's ICU backend)
+# through CMake's own modules. A missing one stops the build with the name of
+# the Debian package that provides it.
+find_package(PkgConfig QUIET)
+
+macro(_extractor_missing what package)
+  set(_msg "extractor needs ${what}: install it with `sudo apt-get install -y ${package}`")
+  if(CMAKE_FIND_PACKAGE_NAME)
+    set(${CMAKE_FIND_PACKAGE_NAME}_NOT_FOUND_MESSAGE "${_msg}")
+    set(${CMAKE_FIND_PACKAGE_NAME}_FOUND FALSE)
+    return()
+  else()
+    message(FATAL_ERROR "${_msg}")
+  endif()
+endmacro()
+
+if(NOT PKG_CONFIG_FOUND)
+  _extractor_missing("pkg-config" "pkg-config")
+endif()
+if(NOT TARGET PkgConfig::gumbo)
+  pkg_check_modules(gumbo QUIET IMPORTED_TARGET GLOBAL gumbo)
+  if(NOT gumbo_FOUND)
+    _extractor_missing("the Gumbo HTML5 parser" "libgumbo-dev")
+  endif()
+endif()
+if(NOT TARGET PkgConfig::re2)
+  pkg_check_modules(re2 QUIET IMPORTED_TARGET GLOBAL re2)
+  if(NOT re2_FOUND)
+    _extractor_missing("RE2" "libre2-dev")
+  endif()
+endif()
+find_package(Boost 1.74 QUIET COMPONENTS locale)
+if(NOT Boost_FOUND)
+  _extractor_missing("Boost.Locale" "libboost-locale-dev")
+endif()
+find_package(ICU QUIET COMPONENTS uc i18n)
+if(NOT ICU_FOUND)
+  _extractor_missing("ICU" "libicu-dev")
+endif()
+find_package(Threads REQUIRED)

@@ -1,0 +1,297 @@
+// extractor: the article in a saved web page, and nothing around it.
+//
+// Given the bytes of an HTML page (any charset, any amount of malformation),
+// extractor returns the article's body as plain text, Markdown and HTML, its
+// metadata (title, authors, dates, site, language), and the list of text
+// blocks the page was cut into, each labelled with why it was kept or dropped.
+//
+//   #include <extractor/extractor.h>
+//
+//   extractor::Extractor ex;                       // compile once (patterns)
+//   extractor::Result r = ex.extract(html, {"https://example.com/a/1"});
+//   std::cout << r.metadata.title << "\n\n" << r.text;
+//
+// Threading: an Extractor is immutable after construction; extract() is const
+// and may be called from any number of threads at once on one shared object.
+//
+// Errors: only misuse throws (extractor::Error): invalid options, or input
+// larger than Options::max_input_bytes. A page with no article is not an
+// error: the Result is empty and Result::empty_reason says why.
+//
+// Pipeline (one file in lib/ per stage, in this order):
+//   decode   bytes -> UTF-8 (BOM, caller charset, <meta>, validity, detection)
+//   prescan  one pass that drops <script>/<style> bodies and keeps JSON-LD
+//   dom      Gumbo parse, iterative walk
+//   segment  DOM -> text blocks with tag path, cues and counts
+//   score    label every block; choose the article region; prune inside it
+//   metadata title, authors, dates, site, language, ...
+//   render   text, Markdown, HTML, JSON
+#ifndef EXTRACTOR_EXTRACTOR_H_
+#define EXTRACTOR_EXTRACTOR_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace extractor {
+
+// ---------------------------------------------------------------------------
+// Errors
+// ---------------------------------------------------------------------------
+
+enum class ErrorCode {
+  kInvalidOption,  // an Options field is out of range
+  kInputTooLarge,  // input longer than Options::max_input_bytes
+};
+
+// Thrown for misuse only. what() names the problem and the limit involved.
+class Error : public std::runtime_error {
+ public:
+  Error(ErrorCode code, const std::string& message)
+      : std::runtime_error(message), code_(code) {}
+  ErrorCode code() const noexcept { return code_; }
+
+ private:
+  ErrorCode code_;
+};
+
+// ---------------------------------------------------------------------------
+// Options: fixed when an Extractor is built.
+// ---------------------------------------------------------------------------
+
+// Which side of the precision/recall trade-off to favour when a block is in
+// doubt. kBalanced is what the published F1 figures are measured with.
+enum class Focus {
+  kPrecision,  // drop doubtful blocks: less boilerplate, may lose a lead line
+  kBalanced,   // default
+  kRecall,     // keep doubtful blocks: never lose text, may keep some chrome
+};
+
+struct Options {
+  // Comment threads are dropped by default. When true they are kept, labelled
+  // Label::kComment, and returned in Result::comments (not in Result::text).
+  bool include_comments = false;
+
+  // Precision/recall trade-off for doubtful blocks. Default kBalanced.
+  Focus focus = Focus::kBalanced;
+
+  // Data tables (rows of cells) are part of the article. Default true.
+  // Layout tables (cells holding paragraphs) are always looked through.
+  bool include_tables = true;
+
+  // Markdown/HTML only: keep <img> (with its caption) inside the article.
+  // Plain text never holds images or captions. Default true.
+  bool include_images = true;
+
+  // Markdown/HTML only: keep hyperlinks as [text](href). Default false: the
+  // link text stays, the target is dropped.
+  bool include_links = false;
+
+  // Input longer than this many bytes is refused with ErrorCode::kInputTooLarge.
+  // Default 64 MiB. Must be > 0.
+  std::size_t max_input_bytes = std::size_t{64} << 20;
+
+  // Elements nested deeper than this are not descended into by our own
+  // passes; the parser itself is fed a page whose open-element depth is
+  // capped at the same figure (deeper start tags are dropped, text kept).
+  // Default 512 (what browsers' parsers cap at). Must be in [16, 100000].
+  int max_depth = 512;
+};
+
+// Facts about one page that do not come from its bytes.
+struct PageInfo {
+  // The page's URL, if known. Relative links and the date in a URL path are
+  // read against it; it is Result::metadata.url when the page names no
+  // canonical URL.
+  std::string url;
+
+  // The charset the transport declared (e.g. HTTP Content-Type). It wins over
+  // what the page declares, unless the bytes contradict it (see decode).
+  // An unknown name is ignored and the charset is detected.
+  std::string charset;
+};
+
+// ---------------------------------------------------------------------------
+// Result
+// ---------------------------------------------------------------------------
+
+// What a block is, as a reader would call it.
+enum class BlockKind : std::uint8_t {
+  kParagraph,  // running text (also a <div> or <td> holding only text)
+  kHeading,    // h1..h6; Block::level holds 1..6
+  kListItem,   // li/dt/dd; Block::level holds the list nesting depth (1..)
+  kTableRow,   // a row of a data table; cells separated by '\t' in text
+  kCode,       // <pre>: text kept verbatim
+  kCaption,    // figcaption, image credit: never part of plain text
+  kImage,      // <img>: Block::src and Block::text (alt text)
+};
+
+// Why a block is (or is not) in the article.
+enum class Label : std::uint8_t {
+  kContent,      // the article's body
+  kBoilerplate,  // anything around or inside it that is not the article
+  kComment,      // a reader comment (kept only with Options::include_comments)
+};
+
+// An inline range inside Block::text, in bytes.
+struct Span {
+  enum class Kind : std::uint8_t { kLink, kEmphasis, kStrong, kCode };
+  Kind kind;
+  std::uint32_t begin;
+  std::uint32_t end;
+  std::string href;  // kLink only, resolved against PageInfo::url when known
+};
+
+struct Block {
+  BlockKind kind = BlockKind::kParagraph;
+  Label label = Label::kBoilerplate;
+  // Heading level 1..6, list nesting depth, or 0.
+  std::uint8_t level = 0;
+  // Nesting depth in <blockquote> elements (0: not a quotation).
+  std::uint8_t quote_depth = 0;
+  // For kListItem: the list is ordered (<ol>).
+  bool ordered = false;
+  // Visible text, whitespace collapsed (kept verbatim for kCode); lines
+  // broken by <br> are separated by '\n'.
+  std::string text;
+  // Links and emphasis inside text.
+  std::vector<Span> spans;
+  // kImage: the image URL (resolved against PageInfo::url when known).
+  std::string src;
+  // Confidence that the block is article content, in [0, 1].
+  float score = 0;
+  // A short word saying what decided the label, e.g. "region", "nav",
+  // "link-density", "related", "newsletter", "outside" — for debugging.
+  std::string reason;
+  // The element path, e.g. "body>div#main>article.post>p".
+  std::string path;
+};
+
+// Where a metadata value came from.
+enum class Source : std::uint8_t { kNone, kJsonLd, kMeta, kMarkup, kUrl, kText };
+
+struct Metadata {
+  std::string title;                 // without " | Site" suffixes
+  std::vector<std::string> authors;  // clean person (or organisation) names
+  std::string date;                  // published, ISO 8601 (YYYY-MM-DD[Thh:mm[:ss][zone]])
+  std::string date_modified;         // ISO 8601, or empty
+  std::string site_name;
+  std::string language;              // BCP 47 primary tag, e.g. "en", "zh"
+  std::string description;
+  std::string url;                   // canonical URL, else PageInfo::url
+  std::string image;                 // main image URL
+  std::vector<std::string> categories;
+  std::vector<std::string> tags;
+
+  // Where each field came from (kNone when empty).
+  struct Sources {
+    Source title = Source::kNone;
+    Source authors = Source::kNone;
+    Source date = Source::kNone;
+    Source date_modified = Source::kNone;
+    Source site_name = Source::kNone;
+    Source language = Source::kNone;
+    Source description = Source::kNone;
+    Source url = Source::kNone;
+    Source image = Source::kNone;
+  } sources;
+
+  // Authors joined by ", " (empty when none).
+  std::string author() const;
+};
+
+struct Result {
+  std::string text;      // the article as plain text (see render)
+  std::string markdown;  // the article as Markdown
+  std::string html;      // the article as a small clean HTML fragment
+  std::string comments;  // comment threads as text (include_comments only)
+  Metadata metadata;
+  // Every block of the page in document order, with its label and score.
+  std::vector<Block> blocks;
+  // The charset the bytes were decoded from (e.g. "windows-1251").
+  std::string charset;
+  // Non-empty when text is empty: why no article was found.
+  std::string empty_reason;
+};
+
+// ---------------------------------------------------------------------------
+// Extractor
+// ---------------------------------------------------------------------------
+
+class Extractor {
+ public:
+  // Compiles all patterns. Throws Error(kInvalidOption) for bad options.
+  explicit Extractor(Options options = {});
+  ~Extractor();
+  Extractor(const Extractor&);
+  Extractor& operator=(const Extractor&);
+  Extractor(Extractor&&) noexcept;
+  Extractor& operator=(Extractor&&) noexcept;
+
+  // Extracts the article from one page's raw bytes. Thread-safe.
+  // Throws Error(kInputTooLarge) when html.size() > max_input_bytes.
+  Result extract(std::string_view html, const PageInfo& page = {}) const;
+
+  const Options& options() const noexcept;
+
+  struct Impl;
+
+ private:
+  std::shared_ptr<const Impl> impl_;
+};
+
+// One-off extraction: builds an Extractor for this call only. Prefer a shared
+// Extractor when extracting more than one page.
+Result extract(std::string_view html, const PageInfo& page = {},
+               const Options& options = {});
+
+// ---------------------------------------------------------------------------
+// Rendering a Result (already done by extract(); here for re-rendering)
+// ---------------------------------------------------------------------------
+
+// Plain text of the blocks labelled `label`: one block per paragraph with a
+// blank line between; consecutive list items and table rows on their own
+// lines; headings as their own paragraphs. Captions and images left out.
+std::string render_text(const std::vector<Block>& blocks,
+                        Label label = Label::kContent);
+
+// Markdown of the blocks labelled `label` (headings, lists, tables, quotes,
+// code; links and images as Options say).
+std::string render_markdown(const std::vector<Block>& blocks,
+                            const Options& options = {},
+                            Label label = Label::kContent);
+
+// An HTML fragment of the blocks labelled `label`.
+std::string render_html(const std::vector<Block>& blocks,
+                        const Options& options = {},
+                        Label label = Label::kContent);
+
+struct JsonOptions {
+  // Add "source" (an input's name, e.g. a file path) as the first key.
+  std::string source;
+  bool with_source = false;
+  // Add "markdown", "comments", "description", "image", "tags", ... and
+  // "sources" (where each metadata field came from).
+  bool full = false;
+  // Add "blocks" (every block with label, score, reason, path).
+  bool with_blocks = false;
+  // Pretty-print with two-space indentation (default: one line).
+  bool pretty = false;
+};
+
+// One JSON object: source, url, title, author, authors, date, site_name,
+// language, text (null where unknown), plus what JsonOptions adds.
+std::string render_json(const Result& result, const JsonOptions& options = {});
+
+// Readable names for enums ("paragraph", "content", "json-ld", ...).
+const char* to_string(BlockKind kind);
+const char* to_string(Label label);
+const char* to_string(Source source);
+
+}  // namespace extractor
+
+#endif  // EXTRACTOR_EXTRACTOR_H_

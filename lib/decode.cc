@@ -1,0 +1,365 @@
+// Bytes -> UTF-8, the way browsers decide, with a statistical guess for pages
+// that declare nothing or declare wrongly.
+//
+// Order of evidence:
+//   1. a byte-order mark;
+//   2. valid UTF-8 holding non-ASCII characters is UTF-8, whatever the page or
+//      the transport says: a legacy single-byte or CJK text is practically
+//      never well-formed UTF-8 by accident, while "UTF-8 page declared as
+//      Latin-1" is a common mistake (most of the l3s-gn1 set);
+//   3. the transport's charset, then the page's own declaration, unless the
+//      detector is confident that the bytes are a multibyte CJK charset and
+//      the declaration a single-byte one (a frequent mistake on Chinese pages);
+//   4. ICU's charset detector; 5. windows-1252.
+//
+// Conversion uses ICU, the engine under Boost.Locale's ICU backend: Boost's
+// own converter can only skip or stop at an invalid byte, while ICU
+// substitutes U+FFFD as browsers do, so nothing is silently lost.
+#include "decode.h"
+
+#include <unicode/ucnv.h>
+#include <unicode/ucsdet.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <boost/locale/utf.hpp>
+#include <cstring>
+#include <memory>
+
+#include "re2/re2.h"
+
+namespace extractor {
+namespace {
+
+// WHATWG Encoding Standard labels whose browser behaviour differs from what a
+// plain ICU lookup of the label would give.
+struct LabelMapping {
+  const char* label;
+  const char* converter;
+};
+constexpr LabelMapping kLabelMappings[] = {
+    {"utf-8", "utf-8"},
+    {"utf8", "utf-8"},
+    {"unicode-1-1-utf-8", "utf-8"},
+    {"x-unicode20utf8", "utf-8"},
+    // Latin-1 and ASCII labels mean windows-1252 in every browser.
+    {"iso-8859-1", "windows-1252"},
+    {"iso8859-1", "windows-1252"},
+    {"iso_8859-1", "windows-1252"},
+    {"iso88591", "windows-1252"},
+    {"latin1", "windows-1252"},
+    {"l1", "windows-1252"},
+    {"ascii", "windows-1252"},
+    {"us-ascii", "windows-1252"},
+    {"cp819", "windows-1252"},
+    {"ibm819", "windows-1252"},
+    {"cp1252", "windows-1252"},
+    {"x-cp1252", "windows-1252"},
+    {"windows-1252", "windows-1252"},
+    {"iso-8859-9", "windows-1254"},
+    {"latin5", "windows-1254"},
+    {"iso-8859-11", "windows-874"},
+    {"tis-620", "windows-874"},
+    // GB2312 and GBK pages are decoded as their superset GB18030.
+    {"gb2312", "gb18030"},
+    {"gb_2312", "gb18030"},
+    {"gb_2312-80", "gb18030"},
+    {"gbk", "gb18030"},
+    {"x-gbk", "gb18030"},
+    {"cp936", "gb18030"},
+    {"ms936", "gb18030"},
+    {"windows-936", "gb18030"},
+    {"chinese", "gb18030"},
+    {"csgb2312", "gb18030"},
+    {"euc-cn", "gb18030"},
+    {"gb18030", "gb18030"},
+    {"big5", "big5"},
+    {"big5-hkscs", "big5"},
+    {"cn-big5", "big5"},
+    {"x-x-big5", "big5"},
+    {"euc-kr", "windows-949"},
+    {"ks_c_5601-1987", "windows-949"},
+    {"korean", "windows-949"},
+    {"shift_jis", "windows-31j"},
+    {"shift-jis", "windows-31j"},
+    {"sjis", "windows-31j"},
+    {"x-sjis", "windows-31j"},
+    {"ms_kanji", "windows-31j"},
+    {"cp932", "windows-31j"},
+    {"windows-31j", "windows-31j"},
+    {"x-user-defined", "windows-1252"},
+    {"utf-16", "utf-16le"},
+    {"unicode", "utf-16le"},
+    {"ucs-2", "utf-16le"},
+};
+
+std::string lower_trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '"' || s.front() == '\''))
+    s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '"' || s.back() == '\'' ||
+                        s.back() == ';'))
+    s.remove_suffix(1);
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool is_cjk_multibyte(std::string_view converter) {
+  return converter == "gb18030" || converter == "big5" || converter == "windows-949" ||
+         converter == "windows-31j" || converter == "euc-jp" ||
+         converter == "iso-2022-jp" || converter == "iso-2022-kr" ||
+         converter == "iso-2022-cn";
+}
+
+bool is_ascii(std::string_view s) {
+  // Eight bytes at a time; the tail byte by byte.
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    if (w & 0x8080808080808080ULL) return false;
+  }
+  for (; i < s.size(); ++i)
+    if (static_cast<unsigned char>(s[i]) & 0x80) return false;
+  return true;
+}
+
+struct DetectorCloser {
+  void operator()(UCharsetDetector* d) const { ucsdet_close(d); }
+};
+
+// ICU's detector, fed a sample; returns the canonical converter and its
+// confidence (0..100), or {"", 0}.
+std::pair<std::string, int> detect(std::string_view bytes) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<UCharsetDetector, DetectorCloser> det(ucsdet_open(&status));
+  if (U_FAILURE(status)) return {"", 0};
+  // A quarter megabyte is far more than the detector needs to be sure, and
+  // bounds its cost on huge pages.
+  constexpr std::size_t kSample = 256 * 1024;
+  const int32_t len = static_cast<int32_t>(std::min(bytes.size(), kSample));
+  ucsdet_enableInputFilter(det.get(), true);  // ignore markup
+  ucsdet_setText(det.get(), bytes.data(), len, &status);
+  const UCharsetMatch* match = ucsdet_detect(det.get(), &status);
+  if (U_FAILURE(status) || match == nullptr) return {"", 0};
+  const char* name = ucsdet_getName(match, &status);
+  const int confidence = ucsdet_getConfidence(match, &status);
+  if (U_FAILURE(status) || name == nullptr) return {"", 0};
+  return {canonical_charset(name), confidence};
+}
+
+std::string convert(std::string_view bytes, const std::string& converter) {
+  if (converter == "utf-8") return repair_utf8(bytes);
+  // The UnicodeString constructor converts with ICU's default callbacks:
+  // an illegal sequence becomes U+FFFD, an unmapped byte U+001A / U+FFFD.
+  icu::UnicodeString u(bytes.data(), static_cast<int32_t>(bytes.size()),
+                       converter.c_str());
+  if (u.isBogus()) return repair_utf8(bytes);
+  std::string out;
+  out.reserve(bytes.size() + bytes.size() / 2);
+  u.toUTF8String(out);
+  // Controls that ICU maps unmapped bytes to are not text.
+  std::replace(out.begin(), out.end(), '\x1a', ' ');
+  return out;
+}
+
+}  // namespace
+
+std::string canonical_charset(std::string_view label) {
+  const std::string l = lower_trim(label);
+  if (l.empty()) return "";
+  for (const auto& m : kLabelMappings)
+    if (l == m.label) return m.converter;
+  // Anything else ICU knows (windows-1251, koi8-r, iso-8859-2, euc-jp, ...).
+  UErrorCode status = U_ZERO_ERROR;
+  UConverter* cnv = ucnv_open(l.c_str(), &status);
+  if (U_FAILURE(status) || cnv == nullptr) return "";
+  std::string name = lower_trim(ucnv_getName(cnv, &status));
+  ucnv_close(cnv);
+  // ICU's own names for the common single-byte tables are of the form
+  // "ibm-1251_P100-1995"; keep the web label, which ICU accepts as an alias.
+  (void)name;
+  return l;
+}
+
+std::string declared_charset(std::string_view bytes) {
+  // Browsers look at the first 1024 bytes; real pages put the declaration
+  // after long inline scripts often enough that we look further.
+  constexpr std::size_t kHead = 16 * 1024;
+  std::string_view head = bytes.substr(0, std::min(bytes.size(), kHead));
+  static const RE2* const kXml = [] {
+    RE2::Options o;
+    o.set_encoding(RE2::Options::EncodingLatin1);
+    o.set_case_sensitive(false);
+    return new RE2(R"(^\s*<\?xml[^>]*encoding\s*=\s*["']?([a-zA-Z0-9_:.+-]+))", o);
+  }();
+  static const RE2* const kMeta = [] {
+    RE2::Options o;
+    o.set_encoding(RE2::Options::EncodingLatin1);
+    o.set_case_sensitive(false);
+    o.set_dot_nl(true);
+    return new RE2(R"(<meta\s[^>]*?charset\s*=\s*["']?\s*([a-zA-Z0-9_:.+-]+))", o);
+  }();
+  std::string cs;
+  if (RE2::PartialMatch(head, *kMeta, &cs)) return cs;
+  if (RE2::PartialMatch(head, *kXml, &cs)) return cs;
+  return "";
+}
+
+namespace {
+
+// Counts of well-formed multibyte characters and ill-formed sequences.
+struct Utf8Census {
+  std::size_t multibyte = 0;
+  std::size_t invalid = 0;
+};
+
+Utf8Census utf8_census(std::string_view bytes, bool stop_at_first_error) {
+  using Traits = boost::locale::utf::utf_traits<char>;
+  Utf8Census c;
+  const char* p = bytes.data();
+  const char* const e = p + bytes.size();
+  while (p < e) {
+    if (!(static_cast<unsigned char>(*p) & 0x80)) {
+      ++p;
+      continue;
+    }
+    const char* start = p;
+    const auto cp = Traits::decode(p, e);
+    if (cp == boost::locale::utf::illegal || cp == boost::locale::utf::incomplete) {
+      ++c.invalid;
+      if (stop_at_first_error) return c;
+      p = start + 1;
+    } else {
+      ++c.multibyte;
+    }
+  }
+  return c;
+}
+
+}  // namespace
+
+bool is_valid_utf8(std::string_view bytes) {
+  return utf8_census(bytes, /*stop_at_first_error=*/true).invalid == 0;
+}
+
+std::string repair_utf8(std::string_view bytes) {
+  using Traits = boost::locale::utf::utf_traits<char>;
+  std::string out;
+  out.reserve(bytes.size());
+  const char* p = bytes.data();
+  const char* const e = p + bytes.size();
+  while (p < e) {
+    const char* start = p;
+    if (!(static_cast<unsigned char>(*p) & 0x80)) {
+      // Copy the ASCII run in one go.
+      while (p < e && !(static_cast<unsigned char>(*p) & 0x80)) ++p;
+      out.append(start, p);
+      continue;
+    }
+    const auto cp = Traits::decode(p, e);
+    if (cp == boost::locale::utf::illegal || cp == boost::locale::utf::incomplete) {
+      out += "\xEF\xBF\xBD";  // U+FFFD for the first byte; resync after it
+      p = start + 1;
+      // Skip the continuation bytes that belonged to the broken sequence.
+      while (p < e && (static_cast<unsigned char>(*p) & 0xC0) == 0x80 && p - start < 4) ++p;
+    } else {
+      out.append(start, p);
+    }
+  }
+  return out;
+}
+
+Decoded decode(std::string_view bytes, std::string_view transport_charset) {
+  Decoded d;
+  // 1. Byte-order marks.
+  if (bytes.size() >= 3 && std::memcmp(bytes.data(), "\xEF\xBB\xBF", 3) == 0) {
+    d.text = repair_utf8(bytes.substr(3));
+    d.charset = "utf-8";
+    d.source = CharsetSource::kBom;
+    return d;
+  }
+  if (bytes.size() >= 2 && (std::memcmp(bytes.data(), "\xFF\xFE", 2) == 0 ||
+                            std::memcmp(bytes.data(), "\xFE\xFF", 2) == 0)) {
+    d.charset = bytes[0] == '\xFF' ? "utf-16le" : "utf-16be";
+    d.text = convert(bytes.substr(2), d.charset);
+    d.source = CharsetSource::kBom;
+    return d;
+  }
+
+  const std::string transport = canonical_charset(transport_charset);
+  const std::string declared = canonical_charset(declared_charset(bytes));
+  const std::string& claimed = !transport.empty() ? transport : declared;
+  const CharsetSource claimed_source =
+      !transport.empty() ? CharsetSource::kTransport : CharsetSource::kMeta;
+
+  // 2. Valid UTF-8. Pure ASCII decodes the same in every ASCII-compatible
+  // charset; only the 7-bit stateful encodings (ISO-2022-*, HZ) and UTF-16
+  // need their converter for it.
+  if (is_ascii(bytes)) {
+    const bool seven_bit = claimed.rfind("iso-2022", 0) == 0 || claimed == "hz-gb-2312";
+    if (seven_bit) {
+      d.text = convert(bytes, claimed);
+      d.charset = claimed;
+      d.source = claimed_source;
+    } else {
+      d.text.assign(bytes);
+      d.charset = claimed.empty() || claimed.rfind("utf-16", 0) == 0 ? "utf-8" : claimed;
+      d.source = claimed.empty() ? CharsetSource::kUtf8 : claimed_source;
+    }
+    return d;
+  }
+  // Valid UTF-8, or mostly so: pages with a few broken bytes (a truncated
+  // download, one pasted Latin-1 quote) are repaired rather than decoded as
+  // something else. A legacy CJK page forms a well-formed UTF-8 pair for
+  // about one character in twelve by chance, a single-byte page far fewer,
+  // so "four valid multibyte characters per ill-formed sequence" separates
+  // them.
+  const Utf8Census census = utf8_census(bytes, /*stop_at_first_error=*/false);
+  if (census.invalid == 0 || (census.multibyte >= 8 && census.multibyte >= 4 * census.invalid)) {
+    d.text = census.invalid == 0 ? std::string(bytes) : repair_utf8(bytes);
+    d.charset = "utf-8";
+    d.source = claimed == "utf-8" ? claimed_source : CharsetSource::kUtf8;
+    return d;
+  }
+
+  // 3. What the transport or the page claims, checked against the detector
+  // when the claim is a single-byte charset the detector says is really CJK.
+  if (!claimed.empty() && claimed != "utf-8" && claimed.rfind("utf-16", 0) != 0) {
+    if (!is_cjk_multibyte(claimed)) {
+      auto [guess, confidence] = detect(bytes);
+      if (is_cjk_multibyte(guess) && confidence >= 50) {
+        d.text = convert(bytes, guess);
+        d.charset = guess;
+        d.source = CharsetSource::kDetected;
+        return d;
+      }
+    }
+    d.text = convert(bytes, claimed);
+    d.charset = claimed;
+    d.source = claimed_source;
+    return d;
+  }
+
+  // 4. Declared UTF-8 (the bytes say otherwise) or nothing: detect.
+  auto [guess, confidence] = detect(bytes);
+  if (claimed == "utf-8" && (guess.empty() || guess == "utf-8")) {
+    d.text = repair_utf8(bytes);
+    d.charset = "utf-8";
+    d.source = claimed_source;
+    return d;
+  }
+  if (!guess.empty() && guess.rfind("utf-16", 0) != 0 && guess.rfind("utf-32", 0) != 0) {
+    d.text = convert(bytes, guess);
+    d.charset = guess;
+    d.source = CharsetSource::kDetected;
+    return d;
+  }
+  // 5. Nothing to go on.
+  d.text = convert(bytes, "windows-1252");
+  d.charset = "windows-1252";
+  d.source = CharsetSource::kDefault;
+  return d;
+}
+
+}  // namespace extractor

@@ -1,0 +1,135 @@
+// The pipeline: each stage in order, nothing else.
+#include "extractor/extractor.h"
+
+#include <string>
+
+#include "decode.h"
+#include "dom.h"
+#include "features.h"
+#include "metadata.h"
+#include "patterns.h"
+#include "prescan.h"
+#include "score.h"
+#include "segment.h"
+
+namespace extractor {
+
+struct Extractor::Impl {
+  Options options;
+  Patterns patterns;
+  explicit Impl(Options o) : options(std::move(o)) {}
+};
+
+namespace {
+
+void validate(const Options& o) {
+  if (o.max_input_bytes == 0)
+    throw Error(ErrorCode::kInvalidOption, "extractor: max_input_bytes must be greater than 0");
+  if (o.max_depth < 16 || o.max_depth > 100000)
+    throw Error(ErrorCode::kInvalidOption,
+                "extractor: max_depth must be in [16, 100000], got " +
+                    std::to_string(o.max_depth));
+}
+
+// "body>div#main>article.post>p" for a block's element.
+std::string element_path(const Segments& seg, int element) {
+  std::vector<int> chain;
+  for (int e = element; e >= 0; e = seg.elements[static_cast<std::size_t>(e)].parent)
+    chain.push_back(e);
+  std::string path;
+  for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+    const GumboNode* node = seg.elements[static_cast<std::size_t>(*it)].node;
+    if (!path.empty()) path += '>';
+    const GumboTag tag = node->v.element.tag;
+    if (tag == GUMBO_TAG_UNKNOWN) {
+      GumboStringPiece name = node->v.element.original_tag;
+      gumbo_tag_from_original_text(&name);
+      path.append(name.data, name.length);
+    } else {
+      path += gumbo_normalized_tagname(tag);
+    }
+    const std::string_view id = attribute(node, "id");
+    if (!id.empty()) {
+      path += '#';
+      path.append(id.substr(0, 40));
+    }
+    std::string_view cls = attribute(node, "class");
+    while (!cls.empty() && cls.front() == ' ') cls.remove_prefix(1);
+    if (!cls.empty()) {
+      path += '.';
+      path.append(cls.substr(0, std::min(cls.find(' '), std::size_t{40})));
+    }
+  }
+  return path;
+}
+
+}  // namespace
+
+Extractor::Extractor(Options options) {
+  validate(options);
+  impl_ = std::make_shared<const Impl>(std::move(options));
+}
+Extractor::~Extractor() = default;
+Extractor::Extractor(const Extractor&) = default;
+Extractor& Extractor::operator=(const Extractor&) = default;
+Extractor::Extractor(Extractor&&) noexcept = default;
+Extractor& Extractor::operator=(Extractor&&) noexcept = default;
+
+const Options& Extractor::options() const noexcept { return impl_->options; }
+
+Result Extractor::extract(std::string_view html, const PageInfo& page) const {
+  const Options& options = impl_->options;
+  const Patterns& patterns = impl_->patterns;
+  if (html.size() > options.max_input_bytes)
+    throw Error(ErrorCode::kInputTooLarge,
+                "extractor: input of " + std::to_string(html.size()) +
+                    " bytes exceeds max_input_bytes (" +
+                    std::to_string(options.max_input_bytes) + ")");
+  Result result;
+
+  Decoded decoded = decode(html, page.charset);
+  result.charset = std::move(decoded.charset);
+
+  Prescanned pre = prescan(decoded.text, options.max_depth);
+  decoded.text = std::string();  // free it before the parse
+
+  const Dom dom(std::move(pre.html));
+  Segments segments = segment(dom, patterns, options, page.url);
+  compute_features(&segments.blocks, patterns);
+  const Scores scores = score(segments, options);
+  result.metadata =
+      extract_metadata(MetadataInput{dom, pre.json_ld, segments, scores, page.url});
+
+  result.blocks.reserve(segments.blocks.size());
+  for (std::size_t i = 0; i < segments.blocks.size(); ++i) {
+    TextBlock& tb = segments.blocks[i];
+    Block b;
+    b.kind = tb.kind;
+    b.label = scores.labels[i];
+    b.level = tb.level;
+    b.quote_depth = tb.quote_depth;
+    b.ordered = tb.ordered;
+    b.score = scores.content[i];
+    b.reason = scores.reasons[i];
+    b.path = element_path(segments, tb.element);
+    b.text = std::move(tb.text);
+    b.spans = std::move(tb.spans);
+    b.src = std::move(tb.src);
+    result.blocks.push_back(std::move(b));
+  }
+
+  result.text = render_text(result.blocks, Label::kContent);
+  result.markdown = render_markdown(result.blocks, options, Label::kContent);
+  result.html = render_html(result.blocks, options, Label::kContent);
+  if (options.include_comments) result.comments = render_text(result.blocks, Label::kComment);
+  if (result.text.empty())
+    result.empty_reason = segments.blocks.empty() ? "the page has no visible text"
+                                                  : "no block of the page reads as an article";
+  return result;
+}
+
+Result extract(std::string_view html, const PageInfo& page, const Options& options) {
+  return Extractor(options).extract(html, page);
+}
+
+}  // namespace extractor

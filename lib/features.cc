@@ -1,0 +1,91 @@
+#include "features.h"
+
+#include <boost/locale/utf.hpp>
+
+#include "patterns.h"
+
+namespace extractor {
+namespace {
+
+// Blocks up to this many characters are checked against the text phrases.
+constexpr int kShortBlock = 300;
+
+bool is_sentence_end(char32_t cp) {
+  return cp == '.' || cp == '!' || cp == '?' || cp == 0x3002 /* 。 */ ||
+         cp == 0xFF01 /* ！ */ || cp == 0xFF1F /* ？ */ || cp == 0x2026 /* … */;
+}
+
+bool is_comma(char32_t cp) {
+  return cp == ',' || cp == ';' || cp == 0xFF0C /* ， */ || cp == 0x3001 /* 、 */ ||
+         cp == 0xFF1B /* ； */ || cp == 0x060C /* ، */;
+}
+
+bool is_closing(char32_t cp) {
+  return cp == '"' || cp == '\'' || cp == ')' || cp == 0x201D || cp == 0x2019 ||
+         cp == 0x00BB || cp == 0x300D || cp == 0x300F || cp == 0xFF09;
+}
+
+}  // namespace
+
+bool is_cjk(char32_t cp) {
+  return (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+         (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7AF) ||
+         (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FA1F);
+}
+
+int effective_length(const TextBlock& b) { return b.chars + 2 * b.cjk; }
+
+void compute_features(std::vector<TextBlock>* blocks, const Patterns& patterns) {
+  using Traits = boost::locale::utf::utf_traits<char>;
+  for (TextBlock& b : *blocks) {
+    if (b.kind == BlockKind::kImage) continue;
+    const char* p = b.text.data();
+    const char* const e = p + b.text.size();
+    bool in_word = false;
+    char32_t last = 0;      // last non-space code point
+    char32_t previous = 0;  // the one before `last`
+    while (p < e) {
+      char32_t cp;
+      if (!(static_cast<unsigned char>(*p) & 0x80)) {
+        cp = static_cast<unsigned char>(*p++);
+      } else {
+        const auto d = Traits::decode(p, e);
+        if (d == boost::locale::utf::illegal || d == boost::locale::utf::incomplete) {
+          ++p;
+          continue;
+        }
+        cp = d;
+      }
+      const bool space = cp == ' ' || cp == '\n' || cp == '\t';
+      if (space) {
+        // "end." followed by a space ends a sentence (abbreviations aside).
+        if (is_sentence_end(last) || (is_closing(last) && is_sentence_end(previous)))
+          ++b.sentence_ends;
+        in_word = false;
+        continue;
+      }
+      if (is_cjk(cp)) {
+        ++b.cjk;
+        in_word = false;
+      } else if ((cp >= '0' && cp <= '9')) {
+        ++b.digits;
+      }
+      if (cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F) ++b.sentence_ends;
+      if (is_comma(cp)) ++b.commas;
+      const bool word_char = cp >= 0x80 ? !is_cjk(cp) : std::isalnum(static_cast<int>(cp)) != 0;
+      if (word_char && !in_word) ++b.words;
+      in_word = word_char;
+      previous = last;
+      last = cp;
+    }
+    if (is_sentence_end(last) && last != 0x3002 && last != 0xFF01 && last != 0xFF1F)
+      ++b.sentence_ends;
+    else if (is_closing(last) && is_sentence_end(previous))
+      ++b.sentence_ends;
+    b.words += b.cjk / 2;  // two Han characters make about one word
+    b.ends_with_punct = is_sentence_end(last) || is_closing(last) || last == ':';
+    if (b.chars <= kShortBlock) b.text_cues = patterns.text_cues(b.text);
+  }
+}
+
+}  // namespace extractor

@@ -1,0 +1,29 @@
+// Stage 5a: the numbers each block is judged by.
+#ifndef EXTRACTOR_LIB_FEATURES_H_
+#define EXTRACTOR_LIB_FEATURES_H_
+
+#include <string_view>
+#include <vector>
+
+#include "segment.h"
+
+namespace extractor {
+
+class Patterns;
+
+// Fills words, sentence_ends, commas, digits, cjk, ends_with_punct and
+// text_cues of every block. Text cues are looked up for short blocks only:
+// boilerplate phrases ("Read also:", "Subscribe", "2 min read") live in
+// short blocks, and a long paragraph that mentions one is still a paragraph.
+void compute_features(std::vector<TextBlock>* blocks, const Patterns& patterns);
+
+// The length of text, weighted so that scripts compare: one Han, kana or
+// Hangul character carries about as much as three Latin letters.
+int effective_length(const TextBlock& block);
+
+// True for a code point of the Han, kana or Hangul blocks.
+bool is_cjk(char32_t cp);
+
+}  // namespace extractor
+
+#endif  // EXTRACTOR_LIB_FEATURES_H_

@@ -1,0 +1,347 @@
+// The vocabulary of boilerplate, in one place.
+//
+// Two tables: words found in class/id/role/data-* attributes, and phrases
+// that open (or make up) short blocks of boilerplate text. Each group is one
+// RE2 alternation; all groups of a table go into one RE2::Set, so an element
+// or a block is tested against every group in a single pass.
+//
+// Rules for adding words: a word goes in only when it means the same thing on
+// many unrelated sites (theme frameworks, CMSs, widget vendors used by
+// thousands of sites); never a class name seen on one site.
+#include "patterns.h"
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <stdexcept>
+#include <vector>
+
+namespace extractor {
+namespace {
+
+// Word boundaries inside a folded attribute string ("main-nav footer_links").
+#define B "(?:^|[^a-z0-9])"
+#define E "(?:[^a-z0-9]|$)"
+
+struct Group {
+  std::uint32_t bit;
+  const char* pattern;
+};
+
+// Attribute words. Short words that occur inside unrelated words ("ad" in
+// "head", "nav" in "unavailable", "foot" in "footnote") are bounded; long
+// distinctive stems match anywhere.
+const Group kAttributeGroups[] = {
+    // Site navigation, menus, pagination, tables of contents, skip links.
+    {kCueNav, B "(?:nav|navs|navbar|navigation|menu|menus|menubar|megamenu|mega-menu|submenu|"
+              "dropdown|hamburger|pagination|pager|paging|pagenav|page-numbers|skip-?links?|"
+              "skip-to|jump-?links?|toc|table-of-contents|tabs|tablist|sitemap|quicklinks|"
+              "quick-links|search|searchform|search-form|lang-?switch|language-?selector)" E
+              "|(?:main|top|sub|site|primary|secondary|global|mobile|header|footer|side|"
+              "section)-?(?:nav|menu)"
+              "|navigation|breadcrumb"},
+    // The site's masthead (not an article's own header, which holds the title).
+    {kCueHeader, B "(?:masthead|site-?header|global-?header|main-?header|top-?bar|topbar|"
+                 "header-?top|header-?bar|top-?header|branding|site-?branding|logo|site-?logo|"
+                 "site-?title|banner)" E},
+    // Footers, copyright lines, legal links. ("foot" alone is bounded so
+    // that footnotes, which are content, stay.)
+    {kCueFooter, B "(?:foot|footer|site-?footer|page-?footer|global-?footer|copyright|"
+                 "colophon|site-?info|legal|imprint|impressum|bottom-?bar|contentinfo)" E
+                 "|footer"},
+    // Sidebars, rails and widget columns.
+    {kCueSidebar, B "(?:sidebar|side-?bar|aside|rail|rightrail|right-?rail|left-?rail|"
+                  "right-?col|left-?col|col-?right|col-?left|right-?column|left-?column|"
+                  "sidecol|side-?column|widget|widgets|widget-?area|secondary|complementary|"
+                  "sidebar-?\\w*)" E
+                  "|sidebar"},
+    // Related, recommended, read-also, more-news and trending lists.
+    {kCueRelated, "related|recommend|read-?also|also-?read|readalso|see-?also|"
+                  "read-?next|up-?next|next-?up|whats-?next|further-?reading|"
+                  "more-?(?:news|stories|articles|from|on|like|in|to-?read|coverage|"
+                  "headlines|posts|videos)|"
+                  "you-?may|you-?might|might-?like|may-?like|also-?like|"
+                  "popular|trending|most-?(?:read|viewed|popular|shared|commented|recent)|"
+                  "top-?stories|top-?news|editors?-?picks?|editors?-?choice|"
+                  "outbrain|taboola|zergnet|recirc|similar-?(?:posts|articles|stories)|"
+                  "suggested|other-?(?:news|stories|articles|posts)|"
+                  "latest-?(?:news|articles|posts|stories|headlines)|"
+                  "post-?navigation|nav-?links|article-?list|story-?list|news-?list|"
+                  "teaser-?list|card-?list|crp_related|yarpp|jp-relatedposts"},
+    // Newsletters, subscription prompts and their forms.
+    {kCueNewsletter, "newsletter|subscri(?:be|ption|ber)|sign-?up|signup|mailing-?list|"
+                     "mailchimp|mc4wp|mc-embed|mc_embed|optin|opt-in|email-?capture|"
+                     "email-?signup|email-?form|e-?mail-?alert|inbox"},
+    // Donation, membership and paywall appeals.
+    {kCueDonate, "donat|membership|become-?a-?member|paywall|pay-?wall|support-?us|"
+                 "supportus|contribution|patreon|fundrais|tinypass|piano-|"
+                 "premium-?(?:wall|banner|promo|teaser|content-?wall)|meter-?(?:wall|banner)|"
+                 "regwall|reg-?wall|subscriber-?only|plus-?teaser|paid-?content|"
+                 B "(?:contribute|support|supporter|appeal)" E},
+    // Cookie and consent notices.
+    {kCueConsent, "cookie|consent|gdpr|onetrust|didomi|truste|cc-?banner|cc-?window|"
+                  "privacy-?(?:banner|notice|bar|popup|manager|settings)|" B "cmp" E "|"
+                  B "cmp-"},
+    // Share bars, social links, follow-us.
+    {kCueShare, "share|sharing|social|addthis|addtoany|a2a_|sociable|shariff|follow-?us|"
+                "followus|" B "(?:sns|tweet|facebook|twitter|whatsapp|pinterest|linkedin|"
+                "telegram|reddit|email-?this|print-?this|mail-?to|sharebar)" E},
+    // Ads, sponsored content, promos, affiliate boxes.
+    {kCueAd, B "(?:ad|ads|adv|advert|adverts|advertisement|advertising|adsense|adslot|"
+             "ad-?slot|ad-?unit|ad-?units|ad-?container|ad-?wrapper|ad-?box|ad-?block|"
+             "ad-?banner|ad-?zone|adzone|adbox|adblock|dfp|gpt|google-?ads?|sponsor|"
+             "sponsors|sponsored|promo|promos|promotion|promoted|commercial|banner-?ad|"
+             "native-?ad|affiliate|billboard|leaderboard|skyscraper|mpu|teaser-?ad|"
+             "anzeige|werbung|reklama|pub|publicite)" E
+             "|" B "ad[-_]|advert|adsbygoogle|sponsor"},
+    // Comment threads. ("comment" followed by a letter is "commentary",
+    // which is often the article itself.)
+    {kCueComment, B "comments?(?:[^a-z]|$)|" B "comment(?:list|form|area|box|section|"
+                  "thread|count)|disqus|" B "(?:respond|replies|reply|discussion|"
+                  "discussions|talkback|kommentare|commentaires|comentarios)" E},
+    // Bylines, datelines, post meta.
+    {kCueByline, "byline|by-line|dateline|posted-?on|post-?meta|entry-?meta|"
+                 "article-?meta|story-?meta|meta-?info|article-?info|post-?info|"
+                 "pubdate|publish|timestamp|" B "(?:author|authors|date|time|meta|"
+                 "posted|posted-by|credits?|updated)" E},
+    // Captions and credits.
+    {kCueCaption, "caption|figcaption|credit|photo-?desc|image-?desc|img-?desc|"
+                  "media-?desc|" B "(?:legend|copyright-?image|image-?copyright|"
+                  "photo-?source|image-?source)" E},
+    // Visually hidden content (screen-reader text). Responsive helpers such as
+    // "hidden-xs" hide on some screens only and are not listed.
+    {kCueHidden, B "(?:hidden|is-hidden|visually-?hidden|visuallyhidden|sr-only|"
+                 "screen-?reader-?text|screenreader|screen-?reader-?only|offscreen|"
+                 "off-?screen|element-?invisible|invisible|u-hidden|hide|hidden-print|"
+                 "print-?only|a11y-?only|assistive-?text)" E},
+    // The article and its body (positive).
+    {kCueArticle, B "(?:article|articles?-?body|article-?content|article-?text|content|"
+                  "entry|entry-?content|entry-?body|post|post-?content|post-?body|"
+                  "post-?text|story|story-?body|story-?content|body|body-?text|"
+                  "bodytext|text|main|main-?content|blog|blog-?post|prose|rich-?text|"
+                  "richtext|hentry|h-entry|single|page-?content|news-?content|"
+                  "news-?text|article__body|post__content|td-post-content|"
+                  "field-?body|field-?name-?body|node-?content|"
+                  "markdown|md-content|document|doc-content|wysiwyg)" E
+                  "|articlebody|article-?body|story-?body|post-?body"},
+    // Tag and category lists.
+    {kCueTags, B "(?:tags?|tag-?list|tagcloud|tag-?cloud|tags-?list|categories|"
+               "category|cats?|topics?|keywords?|post-?tags|entry-?tags|entry-?categories|"
+               "labels?|terms)" E},
+    // News feeds, tickers, "latest" columns.
+    {kCueFeed, B "(?:news-?feed|newsfeed|feed|feeds|ticker|news-?ticker|latest|"
+               "live-?ticker|breaking-?news|headlines|news-?stream|river)" E},
+    // Pop-ups, overlays, dialogs, drawers.
+    {kCueModal, B "(?:modal|modals|popup|pop-?up|popover|overlay|lightbox|dialog|toast|"
+                "interstitial|flyout|drawer|offcanvas|off-?canvas|alert-?bar|notice-?bar|"
+                "notification)" E},
+    // Audio players, "listen to this article".
+    {kCueAudio, B "(?:audio|audio-?player|player|listen|podcast-?player|tts|"
+                "text-?to-?speech|speechify|voice-?over|beyondwords)" E},
+    // Article tools: print, font size, bookmarks, action bars.
+    {kCueTools, B "(?:toolbar|tool-?bar|tools|article-?tools|print|font-?size|"
+                "bookmark|bookmarks|save-?article|actions|article-?actions|utility|"
+                "utilities|controls|reactions|rating|ratings|votes?|like-?button|"
+                "reading-?time|read-?time|readtime|edit-?link|post-?edit-?link)" E},
+    // Author boxes under the article.
+    {kCueAuthorBio, "author-?(?:bio|box|info|card|profile|about|description|details)|"
+                    "about-?(?:the-?)?author|" B "(?:bio|biography|contributor-?bio)" E},
+    // Standfirst, lead, summary (positive: the article's first words).
+    {kCueLead, B "(?:lead|lede|leadin|lead-?in|standfirst|stand-?first|summary|intro|"
+               "introduction|dek|deck|sub-?title|subtitle|subhead|sub-?head|"
+               "sub-?headline|kicker|excerpt|teaser-?text|article-?summary|"
+               "article-?lead|article-?intro|story-?intro|abstract|chapo|chapeau|"
+               "strapline)" E},
+    // Headlines.
+    {kCueTitle, B "(?:headline|title|entry-?title|post-?title|article-?title|"
+                "story-?title|page-?title|heading)" E},
+    // Log-in, account, register.
+    {kCueLogin, B "(?:login|log-?in|signin|sign-?in|register|registration|account|"
+                "user-?menu|my-?account|user-?nav|auth|logout)" E},
+    {kCueBreadcrumb, "breadcrumb|" B "(?:crumbs?|bread-?crumbs?)" E},
+    // ARIA landmark roles and itemprop values name regions outright.
+    {kCueMain, B "(?:articlebody|main)" E},
+};
+
+#undef B
+#undef E
+
+// Phrases of short boilerplate blocks, case-insensitive, many languages.
+const Group kTextGroups[] = {
+    {kTextReadAlso,
+     R"((?i)^[\s\p{P}\p{S}]*(?:read (?:also|more|next|this|too)|also read|see also|)"
+     R"(related(?: articles?| stories| posts| content| news| coverage| reading| links)?|)"
+     R"(more on (?:this|that|the)|recommended(?: for you| reading| articles| stories)?|)"
+     R"(you (?:may|might) (?:also )?(?:like|enjoy|be interested)|further reading|)"
+     R"(don'?t miss|must read|editors?'? ?picks?|more (?:news|stories|headlines)|)"
+     R"(lesen sie (?:auch|mehr|hier)|mehr zum thema|auch interessant|)"
+     R"(das könnte sie (?:auch )?interessieren|weitere artikel|lire (?:aussi|également)|)"
+     R"(à lire (?:aussi|également)|voir aussi|sur le même sujet|lee (?:también|más)|)"
+     R"(te puede interesar|ver también|leggi anche|potrebbe interessarti|)"
+     R"(leia também|veja também|czytaj (?:także|też|również)|zobacz (?:także|też|również)|)"
+     R"(читайте (?:также|тоже|ещё|еще|по теме)|смотрите также|по теме|читайте також|)"
+     R"(також читайте|дивіться також|相关(?:阅读|新闻|文章|报道|链接|推荐)|延伸阅读|)"
+     R"(推荐阅读|热门推荐|关联阅读|関連記事|関連ニュース|あわせて読みたい|こちらもおすすめ|)"
+     R"(관련 ?기사)(?:\s*[:：|»>-]|\s*$))"},
+    {kTextSubscribe,
+     R"((?i)(?:subscribe|sign up|sign-up|signup|newsletter|in your inbox|)"
+     R"(delivered to your inbox|join (?:our|the) (?:mailing|newsletter|list)|)"
+     R"(abonnieren|jetzt anmelden|s'abonner|abonnez-vous|inscrivez-vous|suscríbete|)"
+     R"(suscribirse|iscriviti|assine|zapisz się|subskryb|подпиш|подпис(?:аться|ка)|)"
+     R"(підпис|订阅|購読|メルマガ))"},
+    {kTextDonate,
+     R"((?i)(?:support (?:us|our|independent|quality|the|this|journalism)|donate|donation|)"
+     R"(become a (?:member|patron|supporter|subscriber)|join us (?:in|today|now)|)"
+     R"(make a (?:contribution|donation)|contribute (?:now|today)|support us (?:for|just|with)|)"
+     R"(unterstützen sie|jetzt unterstützen|spenden sie|soutenez|faites un don|faire un don|)"
+     R"(apóyanos|dona ahora|sostienici|wesprzyj|поддержите|поддержать|підтримайте|)"
+     R"(підтримати|支持我们|赞助我们))"},
+    {kTextCookie,
+     R"((?i)(?:cookies?\b|we use cookies|consent|privacy (?:policy|settings|preferences)|)"
+     R"(accept all|reject all|manage (?:preferences|settings|options|cookies)|)"
+     R"(datenschutz|einwilligung|zustimmen|akzeptieren|confidentialité|)"
+     R"(política de privacidad|informativa sulla privacy|prywatności|)"
+     R"(конфиденциальност|файлы cookie|隐私政策|隐私权))"},
+    {kTextShare,
+     R"((?i)^[\s\p{P}\p{S}]*(?:share(?: this| on| via| the| article| story| post)?|tweet|)"
+     R"(pin it|e-?mail|print|facebook|twitter|linkedin|whatsapp|telegram|reddit|pinterest|)"
+     R"(flipboard|xing|copy link|copy url|teilen|drucken|partager|imprimer|compartir|)"
+     R"(imprimir|condividi|udostępnij|поделиться|поширити|分享(?:到)?|シェア|ツイート)(?:[\s\p{P}\p{S}]|facebook|twitter|e-?mail|whatsapp)*$)"},
+    {kTextAd,
+     R"((?i)^[\s\p{P}\p{S}]*(?:advertisement|advertising|advert|ads?|sponsored(?: content| by)?|)"
+     R"(paid (?:content|post|partner)|promoted|anzeige|werbung|publicité|publicidad|)"
+     R"(pubblicità|reklama|реклама|广告|広告|스폰서)[\s\p{P}\p{S}]*$)"},
+    {kTextReadingTime,
+     R"((?i)(?:\d+\s*(?:-\s*)?(?:min(?:ute)?s?|mins?)\.?\s*(?:read|lesezeit|de lecture|)"
+     R"(de lectura|di lettura|czytania|чтения|читання)|reading time|lesezeit|)"
+     R"(temps de lecture|tiempo de lectura|время (?:чтения|прочтения)|час читання|)"
+     R"(阅读时间|\d+\s*分钟(?:阅读|读完)|読了時間|\d+\s*мин\.?\s*(?:чтения|читать)))"},
+    {kTextAudio,
+     R"((?i)(?:listen to (?:this|the) (?:article|story|podcast)|this audio is|)"
+     R"(audio (?:version|is created|generated)|ai assistance|text.to.speech|)"
+     R"(article audio|artikel anhören|écouter (?:cet|l'article)|)"
+     R"(escuchar (?:este|el) artículo|слушать статью|прослухати|收听本文|音声で聞く))"},
+    {kTextCopyright,
+     R"((?i)(?:©|\(c\) ?(?:19|20)\d\d|copyright|all rights reserved|alle rechte vorbehalten|)"
+     R"(tous droits réservés|todos los derechos reservados|tutti i diritti riservati|)"
+     R"(wszelkie prawa zastrzeżone|все права защищены|усі права захищені|版权所有|)"
+     R"(著作権|無断転載))"},
+    {kTextLogin,
+     R"((?i)^[\s\p{P}\p{S}]*(?:log ?in|log ?out|sign ?in|sign ?out|register|)"
+     R"(create (?:an |your )?account|my account|anmelden|einloggen|registrieren|)"
+     R"(se connecter|connexion|s'inscrire|iniciar sesión|regístrate|accedi|zaloguj|)"
+     R"(войти|вход|регистрация|увійти|登录|注册|ログイン)[\s\p{P}\p{S}]*$)"},
+    {kTextComments,
+     R"((?i)(?:^\s*\d+\s+(?:comments?|replies|kommentare?|commentaires?|comentarios?|)"
+     R"(commenti|komentarz\w*|комментари\w*|коментар\w*)|leave a (?:comment|reply)|)"
+     R"(post a comment|add (?:a )?comment|write a comment|join the (?:discussion|conversation)|)"
+     R"(show comments|view comments|load comments|comments? (?:are|is) closed|)"
+     R"(kommentar schreiben|laisser un commentaire|deja un comentario|)"
+     R"(lascia un commento|dodaj komentarz|оставить комментарий|)"
+     R"(написать комментарий|发表评论|查看评论|コメントする))"},
+    {kTextPrevNext,
+     R"((?i)^[\s\p{P}\p{S}]*(?:previous|next|prev|older|newer|vorheriger|nächster|)"
+     R"(précédent|suivant|anterior|siguiente|poprzedni|następny|предыдущ\w*|следующ\w*|)"
+     R"(上一篇|下一篇|上一页|下一页)(?: (?:article|post|story|entry|page|posts|entries|)"
+     R"(artikel|beitrag|article|artículo|статья))?[\s\p{P}\p{S}]*(?:$|:))"},
+    {kTextCredit,
+     R"((?i)(?:^[\s\p{P}\p{S}]*(?:photo|photos|image|images|picture|pic|foto|fotos|bild|)"
+     R"(bilder|credit|credits|source|quelle|illustration|graphic|grafik|фото|图片|写真)\s*)"
+     R"((?::|©|by\b|/)|(?:getty images|reuters|afp|ap photo|shutterstock|istock|)"
+     R"(dpa|epa|imago|picture alliance|keystone|xinhua|unsplash)[\s\p{P}]*$))"},
+    {kTextByline,
+     R"((?i)^[\s\p{P}\p{S}]*(?:by|written by|posted by|reported by|story by|text by|)"
+     R"(words by|von|autor(?:in)?|par|por|przez|автор|авторы|作者|记者|撰文|文)[\s:：/／]+\p{L})"},
+    {kTextFormHint,
+     R"((?i)(?:indicates required|required field|enter your (?:e-?mail|email address|name)|)"
+     R"(your e-?mail(?: address)?|e-?mail address|please,? enter|invalid e-?mail|)"
+     R"(successfu\w* subscribed|thank you for (?:signing up|subscribing)|)"
+     R"(sent you a confirmation|pflichtfeld|ihre e-?mail|votre (?:adresse )?e-?mail|)"
+     R"(tu correo|twój e-?mail|ваш e-?mail|введите))"},
+    {kTextMoreLink,
+     R"((?i)^[\s\p{P}\p{S}]*(?:read more|more|continue reading|read the (?:full|whole) )"
+     R"((?:story|article)|see more|view more|show more|load more|more news|more stories|)"
+     R"(more from|see all|view all|all news|weiterlesen|mehr|mehr lesen|alle artikel|)"
+     R"(lire la suite|en savoir plus|leer más|ver más|seguir leyendo|continua a leggere|)"
+     R"(czytaj dalej|więcej|читать далее|подробнее|ещё|читати далі|更多|阅读全文|)"
+     R"(もっと見る|続きを読む)[\s\p{P}\p{S}]*$)"},
+    {kTextTags,
+     R"((?i)^[\s\p{P}\p{S}]*(?:tags?|tagged(?: with)?|topics?|categories|category|)"
+     R"(filed under|keywords|schlagwörter|schlagworte|themen|étiquettes|mots-clés|)"
+     R"(etiquetas|temas|tagi|теги|метки|рубрики|标签|关键词|タグ)\s*[:：])"},
+};
+
+std::unique_ptr<RE2::Set> compile(const Group* groups, std::size_t n,
+                                  std::vector<std::uint32_t>* bits, bool latin1) {
+  RE2::Options o;
+  o.set_log_errors(false);
+  o.set_never_capture(true);
+  if (latin1) o.set_encoding(RE2::Options::EncodingLatin1);
+  auto set = std::make_unique<RE2::Set>(o, RE2::UNANCHORED);
+  for (std::size_t i = 0; i < n; ++i) {
+    std::string error;
+    if (set->Add(groups[i].pattern, &error) < 0)
+      throw std::logic_error("extractor: bad pattern: " + error);
+    bits->push_back(groups[i].bit);
+  }
+  if (!set->Compile()) throw std::logic_error("extractor: patterns do not compile");
+  return set;
+}
+
+std::uint32_t match(const RE2::Set& set, const std::vector<std::uint32_t>& bits,
+                    std::string_view text) {
+  std::vector<int> hits;
+  if (!set.Match(re2::StringPiece(text.data(), text.size()), &hits)) return 0;
+  std::uint32_t cues = 0;
+  for (int h : hits) cues |= bits[static_cast<std::size_t>(h)];
+  return cues;
+}
+
+}  // namespace
+
+struct Patterns::Sets {
+  std::unique_ptr<RE2::Set> attributes;
+  std::vector<std::uint32_t> attribute_bits;
+  std::unique_ptr<RE2::Set> text;
+  std::vector<std::uint32_t> text_bits;
+};
+
+Patterns::Patterns() : sets_(std::make_unique<Sets>()) {
+  // Attribute words are ASCII after folding; Latin-1 mode keeps the DFA small.
+  sets_->attributes =
+      compile(kAttributeGroups, std::size(kAttributeGroups), &sets_->attribute_bits, true);
+  sets_->text = compile(kTextGroups, std::size(kTextGroups), &sets_->text_bits, false);
+}
+
+Patterns::~Patterns() = default;
+
+std::uint32_t Patterns::attribute_cues(std::string_view words) const {
+  if (words.empty()) return 0;
+  const std::string folded = fold_attribute_words(words);
+  std::uint32_t cues = match(*sets_->attributes, sets_->attribute_bits, folded);
+  if (cues & kCueBreadcrumb) cues |= kCueNav;
+  return cues;
+}
+
+std::uint32_t Patterns::text_cues(std::string_view text) const {
+  if (text.empty()) return 0;
+  return match(*sets_->text, sets_->text_bits, text);
+}
+
+std::string fold_attribute_words(std::string_view words) {
+  std::string out;
+  out.reserve(words.size() + 8);
+  char prev = ' ';
+  for (char c : words) {
+    if (c >= 'A' && c <= 'Z') {
+      if (prev >= 'a' && prev <= 'z') out += '-';
+      out += static_cast<char>(c | 0x20);
+    } else {
+      out += c;
+    }
+    prev = c;
+  }
+  return out;
+}
+
+}  // namespace extractor

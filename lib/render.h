@@ -1,0 +1,26 @@
+// Stage 7: shared helpers of the renderers (render_*.cc).
+#ifndef EXTRACTOR_LIB_RENDER_H_
+#define EXTRACTOR_LIB_RENDER_H_
+
+#include <string>
+#include <vector>
+
+#include "extractor/extractor.h"
+
+namespace extractor {
+
+// Whether two consecutive rendered blocks belong together on adjacent lines
+// (items of one list, rows of one table) rather than in separate paragraphs.
+inline bool same_run(const Block& a, const Block& b) {
+  return (a.kind == BlockKind::kListItem && b.kind == BlockKind::kListItem) ||
+         (a.kind == BlockKind::kTableRow && b.kind == BlockKind::kTableRow);
+}
+
+// The blocks labelled `label` that a renderer shows, in order. Plain text
+// leaves images and captions out; tables go when options exclude them.
+std::vector<const Block*> visible_blocks(const std::vector<Block>& blocks, Label label,
+                                         bool with_media, const Options& options);
+
+}  // namespace extractor
+
+#endif  // EXTRACTOR_LIB_RENDER_H_

@@ -1,0 +1,220 @@
+// Choosing the article region and pruning inside it.
+//
+// Every block gets a logit of being article text from its own features
+// (length, sentence punctuation, link density, boilerplate phrases) and from
+// the boilerplate words of the elements around it. The region is the element
+// whose blocks sum the most evidence, weighted by text length: a container
+// that adds a menu or a sidebar to the article adds negative evidence and
+// loses to the article's own container.
+//
+// Class words of the containers that hold the article itself are not
+// trusted: themes name wrappers "content-sidebar-wrap" or put the whole page
+// in a <form>. So the region is found twice: first from text features alone,
+// then with the cues of every element that is not an ancestor of that first
+// region.
+#include "score.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "features.h"
+#include "patterns.h"
+
+namespace extractor {
+namespace {
+
+float sigmoid(float x) { return 1.0f / (1.0f + std::exp(-x)); }
+
+// Evidence from the block alone.
+float text_logit(const TextBlock& b) {
+  if (b.kind == BlockKind::kImage) return 0.0f;
+  const int len = effective_length(b);
+  float x = -0.3f;
+  if (len < 10) {
+    x -= 1.0f;
+  } else if (len < 25) {
+    x -= 0.5f;
+  } else if (len >= 80) {
+    x += 0.8f;
+    if (len >= 150) x += 0.7f;
+    if (len >= 300) x += 0.5f;
+  }
+  if (b.sentence_ends >= 1) x += 0.4f;
+  if (b.sentence_ends >= 3) x += 0.4f;
+  if (b.commas >= 1) x += 0.2f;
+  if (b.commas >= 3) x += 0.2f;
+  // Link density: menus and related lists are mostly link text; article
+  // paragraphs with links stay well under a half.
+  const float density = b.chars > 0 ? static_cast<float>(b.link_chars) / b.chars : 0.0f;
+  x -= 3.0f * density;
+  if (density > 0.6f) x -= 1.0f;
+  switch (b.kind) {
+    case BlockKind::kHeading:
+      x += 0.3f;
+      break;
+    case BlockKind::kListItem:
+      x -= 0.2f;
+      break;
+    default:
+      break;
+  }
+  constexpr std::uint32_t kStrongText =
+      kTextReadAlso | kTextSubscribe | kTextDonate | kTextCookie | kTextShare | kTextAd |
+      kTextReadingTime | kTextAudio | kTextCopyright | kTextLogin | kTextComments |
+      kTextPrevNext | kTextFormHint | kTextMoreLink | kTextTags;
+  if (b.text_cues & kStrongText) x -= 2.5f;
+  if (b.text_cues & kTextCredit) x -= 1.5f;
+  if (b.text_cues & kTextByline) x -= 1.0f;
+  return x;
+}
+
+// Evidence from the boilerplate words of the elements around a block.
+float cue_logit(std::uint32_t cues) {
+  float x = 0.0f;
+  constexpr std::uint32_t kStrong = kCueNav | kCueBreadcrumb | kCueNewsletter | kCueDonate |
+                                    kCueConsent | kCueShare | kCueAd | kCueModal | kCueLogin |
+                                    kCueRelated | kCueFeed | kCueComment;
+  constexpr std::uint32_t kMedium = kCueFooter | kCueHeader | kCueSidebar | kCueTags |
+                                    kCueTools | kCueAudio | kCueForm | kCueAuthorBio;
+  if (cues & kStrong) x -= 3.0f;
+  if (cues & kMedium) x -= 2.0f;
+  if (cues & kCueByline) x -= 1.0f;
+  if (cues & kCueCaption) x -= 1.0f;
+  if (cues & (kCueArticle | kCueMain | kCueLead)) x += 0.5f;
+  return x;
+}
+
+const char* cue_reason(std::uint32_t cues) {
+  struct Name {
+    std::uint32_t bit;
+    const char* name;
+  };
+  static constexpr Name kNames[] = {
+      {kCueConsent, "consent"},   {kCueNewsletter, "newsletter"}, {kCueDonate, "donate"},
+      {kCueShare, "share"},       {kCueAd, "ad"},                 {kCueRelated, "related"},
+      {kCueFeed, "feed"},         {kCueComment, "comment"},       {kCueBreadcrumb, "breadcrumb"},
+      {kCueNav, "nav"},           {kCueModal, "modal"},           {kCueLogin, "login"},
+      {kCueFooter, "footer"},     {kCueHeader, "header"},         {kCueSidebar, "sidebar"},
+      {kCueTags, "tags"},         {kCueTools, "tools"},           {kCueAudio, "audio"},
+      {kCueForm, "form"},         {kCueAuthorBio, "author-bio"},  {kCueByline, "byline"},
+      {kCueCaption, "caption"},
+  };
+  for (const Name& n : kNames)
+    if (cues & n.bit) return n.name;
+  return nullptr;
+}
+
+const char* text_reason(const TextBlock& b) {
+  struct Name {
+    std::uint32_t bit;
+    const char* name;
+  };
+  static constexpr Name kNames[] = {
+      {kTextReadAlso, "read-also"},     {kTextSubscribe, "newsletter"},
+      {kTextDonate, "donate"},          {kTextCookie, "consent"},
+      {kTextShare, "share"},            {kTextAd, "ad"},
+      {kTextReadingTime, "reading-time"}, {kTextAudio, "audio"},
+      {kTextCopyright, "copyright"},    {kTextLogin, "login"},
+      {kTextComments, "comment"},       {kTextPrevNext, "prev-next"},
+      {kTextFormHint, "form"},          {kTextMoreLink, "more-link"},
+      {kTextTags, "tags"},              {kTextCredit, "credit"},
+      {kTextByline, "byline"},
+  };
+  for (const Name& n : kNames)
+    if (b.text_cues & n.bit) return n.name;
+  const float density = b.chars > 0 ? static_cast<float>(b.link_chars) / b.chars : 0.0f;
+  if (density > 0.5f) return "link-density";
+  return "weak";
+}
+
+// The element (index) whose blocks sum the most weighted evidence.
+int best_region(const Segments& seg, const std::vector<float>& p) {
+  std::vector<double> prefix(seg.blocks.size() + 1, 0.0);
+  for (std::size_t i = 0; i < seg.blocks.size(); ++i) {
+    const double len = effective_length(seg.blocks[i]);
+    prefix[i + 1] = prefix[i] + len * (static_cast<double>(p[i]) - 0.5);
+  }
+  int best = 0;
+  double best_sum = -1e300;
+  for (std::size_t e = 0; e < seg.elements.size(); ++e) {
+    const Element& el = seg.elements[e];
+    if (el.end_block <= el.first_block) continue;
+    const double sum = prefix[static_cast<std::size_t>(el.end_block)] -
+                       prefix[static_cast<std::size_t>(el.first_block)];
+    // Strictly greater: on a tie the outer element (seen first) stays.
+    if (sum > best_sum) {
+      best_sum = sum;
+      best = static_cast<int>(e);
+    }
+  }
+  return best;
+}
+
+bool contains(const Element& outer, int block) {
+  return block >= outer.first_block && block < outer.end_block;
+}
+
+}  // namespace
+
+Scores score(const Segments& seg, const Options& options) {
+  Scores s;
+  const std::size_t n = seg.blocks.size();
+  s.content.assign(n, 0.0f);
+  s.labels.assign(n, Label::kBoilerplate);
+  s.reasons.assign(n, "outside");
+  if (n == 0 || seg.elements.empty()) return s;
+
+  // Pass 1: text evidence alone.
+  std::vector<float> base(n), p(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    base[i] = text_logit(seg.blocks[i]);
+    p[i] = sigmoid(base[i]);
+  }
+  const int first_region = best_region(seg, p);
+
+  // The first region and its ancestors hold the article: their words are
+  // not evidence against it.
+  std::vector<bool> trusted(seg.elements.size(), false);
+  for (int e = first_region; e >= 0; e = seg.elements[static_cast<std::size_t>(e)].parent)
+    trusted[static_cast<std::size_t>(e)] = true;
+
+  // Pass 2: with the cues of the untrusted elements around each block.
+  std::vector<std::uint32_t> local_cues(n, 0);
+  for (std::size_t i = 0; i < n; ++i) {
+    std::uint32_t cues = 0;
+    for (int e = seg.blocks[i].element; e >= 0 && !trusted[static_cast<std::size_t>(e)];
+         e = seg.elements[static_cast<std::size_t>(e)].parent)
+      cues |= seg.elements[static_cast<std::size_t>(e)].cues;
+    local_cues[i] = cues;
+    p[i] = sigmoid(base[i] + cue_logit(cues));
+  }
+  s.region = best_region(seg, p);
+  const Element& region = seg.elements[static_cast<std::size_t>(s.region)];
+
+  // Inside the region, keep what is not evidently boilerplate.
+  float threshold = 0.3f;
+  if (options.focus == Focus::kPrecision) threshold = 0.45f;
+  if (options.focus == Focus::kRecall) threshold = 0.15f;
+
+  for (std::size_t i = 0; i < n; ++i) {
+    s.content[i] = p[i];
+    const int bi = static_cast<int>(i);
+    if (!contains(region, bi)) continue;
+    const TextBlock& b = seg.blocks[i];
+    if (local_cues[i] & kCueComment) {
+      s.labels[i] = options.include_comments ? Label::kComment : Label::kBoilerplate;
+      s.reasons[i] = "comment";
+      continue;
+    }
+    if (p[i] >= threshold || (b.kind == BlockKind::kImage && !(local_cues[i] & kBoilerplateCues))) {
+      s.labels[i] = Label::kContent;
+      s.reasons[i] = "region";
+    } else {
+      const char* why = cue_reason(local_cues[i]);
+      s.reasons[i] = why != nullptr ? why : text_reason(b);
+    }
+  }
+  return s;
+}
+
+}  // namespace extractor

@@ -1,0 +1,776 @@
+// One walk over <body>: elements with their cues, text cut into blocks.
+#include "segment.h"
+
+#include <algorithm>
+#include <cstring>
+#include <unordered_map>
+
+#include "dom.h"
+#include "patterns.h"
+
+namespace extractor {
+namespace {
+
+enum class Flow : std::uint8_t { kInline, kBlock, kSkip };
+
+Flow flow_of(GumboTag tag) {
+  switch (tag) {
+    // Not text a reader reads as the page: code, styles, media, widgets.
+    case GUMBO_TAG_HEAD:
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_OBJECT:
+    case GUMBO_TAG_EMBED:
+    case GUMBO_TAG_APPLET:
+    case GUMBO_TAG_SVG:
+    case GUMBO_TAG_MATH:
+    case GUMBO_TAG_CANVAS:
+    case GUMBO_TAG_VIDEO:
+    case GUMBO_TAG_AUDIO:
+    case GUMBO_TAG_MAP:
+    case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_OPTION:
+    case GUMBO_TAG_OPTGROUP:
+    case GUMBO_TAG_DATALIST:
+    case GUMBO_TAG_BUTTON:
+    case GUMBO_TAG_INPUT:
+    case GUMBO_TAG_TEXTAREA:
+    case GUMBO_TAG_PROGRESS:
+    case GUMBO_TAG_METER:
+    case GUMBO_TAG_FRAME:
+    case GUMBO_TAG_NOFRAMES:
+    case GUMBO_TAG_PARAM:
+    case GUMBO_TAG_SOURCE:
+    case GUMBO_TAG_TRACK:
+    case GUMBO_TAG_LINK:
+    case GUMBO_TAG_META:
+    case GUMBO_TAG_TITLE:
+    case GUMBO_TAG_BASE:
+    case GUMBO_TAG_RP:
+    case GUMBO_TAG_RT:
+    case GUMBO_TAG_KEYGEN:
+    case GUMBO_TAG_AREA:
+      return Flow::kSkip;
+    case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_BODY:
+    case GUMBO_TAG_CENTER:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_DETAILS:
+    case GUMBO_TAG_DIR:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_FIELDSET:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_FORM:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_HGROUP:
+    case GUMBO_TAG_HR:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_MENU:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_LISTING:
+    case GUMBO_TAG_XMP:
+    case GUMBO_TAG_PLAINTEXT:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_SUMMARY:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_CAPTION:
+    case GUMBO_TAG_TBODY:
+    case GUMBO_TAG_THEAD:
+    case GUMBO_TAG_TFOOT:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_TH:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_LEGEND:
+    case GUMBO_TAG_FRAMESET:
+    case GUMBO_TAG_HTML:
+      return Flow::kBlock;
+    default:
+      return Flow::kInline;
+  }
+}
+
+// Cues that an element's tag carries by itself.
+std::uint32_t tag_cues(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_MENU:
+      return kCueNav;
+    case GUMBO_TAG_ASIDE:
+      return kCueSidebar;
+    case GUMBO_TAG_FOOTER:
+      return kCueFooter;
+    case GUMBO_TAG_HEADER:
+      return kCueHeader;
+    case GUMBO_TAG_FORM:
+      return kCueForm;
+    case GUMBO_TAG_FIGCAPTION:
+      return kCueCaption;
+    case GUMBO_TAG_MAIN:
+      return kCueMain;
+    case GUMBO_TAG_ARTICLE:
+      return kCueArticle;
+    default:
+      return 0;
+  }
+}
+
+std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c | 0x20);
+  return out;
+}
+
+// hidden, aria-hidden="true", inline display:none / visibility:hidden.
+bool is_hidden(const GumboNode* node) {
+  const GumboVector& attrs = node->v.element.attributes;
+  for (unsigned i = 0; i < attrs.length; ++i) {
+    const auto* a = static_cast<const GumboAttribute*>(attrs.data[i]);
+    const char* name = a->name;
+    if (std::strcmp(name, "hidden") == 0) return true;
+    if (std::strcmp(name, "aria-hidden") == 0) {
+      if (lower_ascii(a->value) == "true") return true;
+    } else if (std::strcmp(name, "style") == 0) {
+      std::string style;
+      for (const char* p = a->value; *p; ++p)
+        if (*p != ' ' && *p != '\t' && *p != '\n') style += static_cast<char>(std::tolower(*p));
+      if (style.find("display:none") != std::string::npos ||
+          style.find("visibility:hidden") != std::string::npos)
+        return true;
+    }
+  }
+  return false;
+}
+
+// The attribute values that name what an element is.
+void gather_words(const GumboNode* node, std::string* words) {
+  words->clear();
+  const GumboVector& attrs = node->v.element.attributes;
+  for (unsigned i = 0; i < attrs.length; ++i) {
+    const auto* a = static_cast<const GumboAttribute*>(attrs.data[i]);
+    const char* n = a->name;
+    const bool wanted = std::strcmp(n, "class") == 0 || std::strcmp(n, "id") == 0 ||
+                        std::strcmp(n, "role") == 0 || std::strcmp(n, "itemprop") == 0 ||
+                        std::strcmp(n, "aria-label") == 0 ||
+                        std::strcmp(n, "data-component") == 0 ||
+                        std::strcmp(n, "data-module") == 0 ||
+                        std::strcmp(n, "data-testid") == 0 ||
+                        std::strcmp(n, "data-type") == 0 || std::strcmp(n, "data-role") == 0;
+    if (!wanted || a->value == nullptr || a->value[0] == '\0') continue;
+    // Very long attribute values are generated data, not names.
+    std::string_view v(a->value);
+    if (v.size() > 256) v = v.substr(0, 256);
+    if (!words->empty()) *words += ' ';
+    words->append(v);
+  }
+}
+
+std::string_view unknown_tag_name(const GumboNode* node) {
+  GumboStringPiece name = node->v.element.original_tag;
+  if (name.data == nullptr) return {};
+  gumbo_tag_from_original_text(&name);
+  return std::string_view(name.data, name.length);
+}
+
+bool equals_ignore_case(std::string_view a, std::string_view lower_b) {
+  if (a.size() != lower_b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(a[i])) != lower_b[i]) return false;
+  return true;
+}
+
+int heading_level(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_H1: return 1;
+    case GUMBO_TAG_H2: return 2;
+    case GUMBO_TAG_H3: return 3;
+    case GUMBO_TAG_H4: return 4;
+    case GUMBO_TAG_H5: return 5;
+    case GUMBO_TAG_H6: return 6;
+    default: return 0;
+  }
+}
+
+inline bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+class Walker {
+ public:
+  Walker(const Patterns& patterns, const Options& options, Segments* out)
+      : patterns_(patterns), options_(options), out_(*out) {}
+
+  bool enter(const GumboNode* node) {
+    switch (node->type) {
+      case GUMBO_NODE_TEXT:
+      case GUMBO_NODE_WHITESPACE:
+      case GUMBO_NODE_CDATA:
+        append_text(node->v.text.text);
+        return false;
+      case GUMBO_NODE_ELEMENT:
+        return enter_element(node);
+      default:
+        return false;  // comments, templates
+    }
+  }
+
+  void leave(const GumboNode* node) {
+    if (open_.empty() || out_.elements[static_cast<std::size_t>(open_.back())].node != node)
+      return;  // a skipped element, or a text node
+    const int idx = open_.back();
+    Element& e = out_.elements[static_cast<std::size_t>(idx)];
+    const GumboTag tag = e.tag;
+    if (e.block_level) flush();
+    switch (tag) {
+      case GUMBO_TAG_UL:
+      case GUMBO_TAG_OL:
+      case GUMBO_TAG_DL:
+        --list_depth_;
+        ordered_.pop_back();
+        break;
+      case GUMBO_TAG_LI:
+      case GUMBO_TAG_DT:
+      case GUMBO_TAG_DD:
+        --item_depth_;
+        break;
+      case GUMBO_TAG_BLOCKQUOTE:
+        --quote_depth_;
+        break;
+      case GUMBO_TAG_PRE:
+      case GUMBO_TAG_LISTING:
+      case GUMBO_TAG_XMP:
+      case GUMBO_TAG_PLAINTEXT:
+        --pre_depth_;
+        break;
+      case GUMBO_TAG_FIGCAPTION:
+        --caption_depth_;
+        break;
+      case GUMBO_TAG_TR:
+        merge_row(idx);
+        row_start_.pop_back();
+        break;
+      default:
+        if (heading_level(tag) > 0) headings_.pop_back();
+        break;
+    }
+    close_span(node);
+    if (tag == GUMBO_TAG_A && is_link(node)) --link_depth_;
+    e.end_block = static_cast<int>(out_.blocks.size());
+    open_.pop_back();
+    inherited_.pop_back();
+    if (e.block_level) owners_.pop_back();
+  }
+
+  void finish() { flush(); }
+
+ private:
+  static bool is_link(const GumboNode* node) {
+    return !attribute(node, "href").empty();
+  }
+
+  bool enter_element(const GumboNode* node) {
+    const GumboTag tag = node->v.element.tag;
+    Flow flow = flow_of(tag);
+    std::uint32_t cues = tag_cues(tag);
+    if (tag == GUMBO_TAG_UNKNOWN) {
+      // Tags Gumbo 0.10 does not know: <dialog> (a closed one is not shown),
+      // and custom elements, which sites use as block containers.
+      const std::string_view name = unknown_tag_name(node);
+      if (equals_ignore_case(name, "dialog")) {
+        if (gumbo_get_attribute(&node->v.element.attributes, "open") == nullptr) return false;
+        cues |= kCueModal;
+        flow = Flow::kBlock;
+      } else if (equals_ignore_case(name, "search")) {
+        cues |= kCueNav;
+        flow = Flow::kBlock;
+      } else if (name.find('-') != std::string_view::npos) {
+        flow = Flow::kBlock;
+      }
+    }
+    if (flow == Flow::kSkip) return false;
+    if (is_hidden(node)) return false;
+
+    gather_words(node, &words_);
+    if (!words_.empty()) {
+      auto it = cue_cache_.find(words_);
+      if (it == cue_cache_.end())
+        it = cue_cache_.emplace(words_, patterns_.attribute_cues(words_)).first;
+      cues |= it->second;
+    }
+    // Screen-reader-only text is not on the page a reader sees.
+    if ((cues & kCueHidden) && tag != GUMBO_TAG_BODY && tag != GUMBO_TAG_HTML) return false;
+
+    const bool block = flow == Flow::kBlock || tag == GUMBO_TAG_BR || tag == GUMBO_TAG_IMG;
+    if (flow == Flow::kBlock) flush();
+
+    const int idx = static_cast<int>(out_.elements.size());
+    Element e;
+    e.node = node;
+    e.parent = open_.empty() ? -1 : open_.back();
+    e.tag = tag;
+    e.cues = cues;
+    e.depth = static_cast<std::uint16_t>(std::min<std::size_t>(open_.size(), 65535));
+    e.block_level = flow == Flow::kBlock;
+    e.first_block = static_cast<int>(out_.blocks.size());
+    out_.elements.push_back(e);
+    open_.push_back(idx);
+    inherited_.push_back((inherited_.empty() ? 0 : inherited_.back()) | cues);
+    if (flow == Flow::kBlock) owners_.push_back(idx);
+    (void)block;
+
+    switch (tag) {
+      case GUMBO_TAG_UL:
+      case GUMBO_TAG_OL:
+      case GUMBO_TAG_DL:
+        ++list_depth_;
+        ordered_.push_back(tag == GUMBO_TAG_OL);
+        break;
+      case GUMBO_TAG_LI:
+      case GUMBO_TAG_DT:
+      case GUMBO_TAG_DD:
+        ++item_depth_;
+        break;
+      case GUMBO_TAG_BLOCKQUOTE:
+        ++quote_depth_;
+        break;
+      case GUMBO_TAG_PRE:
+      case GUMBO_TAG_LISTING:
+      case GUMBO_TAG_XMP:
+      case GUMBO_TAG_PLAINTEXT:
+        ++pre_depth_;
+        break;
+      case GUMBO_TAG_FIGCAPTION:
+        ++caption_depth_;
+        break;
+      case GUMBO_TAG_TR:
+        row_start_.push_back(static_cast<int>(out_.blocks.size()));
+        break;
+      case GUMBO_TAG_BR:
+        line_break();
+        break;
+      case GUMBO_TAG_IMG:
+        image(node, idx);
+        break;
+      case GUMBO_TAG_A:
+        if (is_link(node)) {
+          ++link_depth_;
+          open_span(node, Span::Kind::kLink, resolve_url(out_.base_url, attribute(node, "href")));
+        }
+        break;
+      case GUMBO_TAG_EM:
+      case GUMBO_TAG_I:
+        open_span(node, Span::Kind::kEmphasis, {});
+        break;
+      case GUMBO_TAG_STRONG:
+      case GUMBO_TAG_B:
+        open_span(node, Span::Kind::kStrong, {});
+        break;
+      case GUMBO_TAG_CODE:
+      case GUMBO_TAG_KBD:
+      case GUMBO_TAG_SAMP:
+      case GUMBO_TAG_TT:
+        if (pre_depth_ == 0) open_span(node, Span::Kind::kCode, {});
+        break;
+      default:
+        if (const int level = heading_level(tag)) headings_.push_back(level);
+        break;
+    }
+    return true;
+  }
+
+  // --- text -----------------------------------------------------------------
+
+  void append_text(const char* text) {
+    if (text == nullptr) return;
+    const bool in_link = link_depth_ > 0;
+    if (pre_depth_ > 0) {
+      for (const char* p = text; *p; ++p) {
+        const unsigned char c = static_cast<unsigned char>(*p);
+        if (c == '\r') continue;
+        buf_ += static_cast<char>(c);
+        if (c > ' ' && !is_continuation(c)) count_char(in_link);
+      }
+      return;
+    }
+    for (const char* p = text; *p; ++p) {
+      const unsigned char c = static_cast<unsigned char>(*p);
+      if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
+        pending_space_ = true;
+        continue;
+      }
+      if (c == 0xC2 && static_cast<unsigned char>(p[1]) == 0xA0) {  // no-break space
+        pending_space_ = true;
+        ++p;
+        continue;
+      }
+      if (pending_space_) {
+        if (!buf_.empty() && buf_.back() != '\n') buf_ += ' ';
+        pending_space_ = false;
+      }
+      buf_ += static_cast<char>(c);
+      if (!is_continuation(c)) count_char(in_link);
+    }
+  }
+
+  void count_char(bool in_link) {
+    ++chars_;
+    if (in_link) ++link_chars_;
+  }
+
+  void line_break() {
+    if (pre_depth_ > 0) {
+      buf_ += '\n';
+      return;
+    }
+    while (!buf_.empty() && buf_.back() == ' ') buf_.pop_back();
+    pending_space_ = false;
+    if (buf_.empty()) return;
+    // Two breaks in a row end a paragraph, as old pages write them.
+    if (buf_.back() == '\n') {
+      flush();
+      return;
+    }
+    buf_ += '\n';
+  }
+
+  void image(const GumboNode* node, int idx) {
+    if (!buf_.empty()) return;  // an inline picture inside text: not a block
+    std::string_view src = attribute(node, "src");
+    for (const char* lazy : {"data-src", "data-lazy-src", "data-original", "data-url"}) {
+      if (!src.empty() && src.substr(0, 5) != "data:") break;
+      src = attribute(node, lazy);
+    }
+    if (src.empty() || src.substr(0, 5) == "data:") return;
+    const std::string_view w = attribute(node, "width");
+    const std::string_view h = attribute(node, "height");
+    if ((w == "1" || w == "0") && (h == "1" || h == "0")) return;  // tracking pixel
+    TextBlock b;
+    b.element = idx;
+    b.kind = BlockKind::kImage;
+    b.text = std::string(attribute(node, "alt"));
+    b.src = resolve_url(out_.base_url, src);
+    b.quote_depth = static_cast<std::uint8_t>(std::min(quote_depth_, 255));
+    b.cues = inherited_.back();
+    out_.blocks.push_back(std::move(b));
+  }
+
+  // --- inline spans ------------------------------------------------------------
+
+  void open_span(const GumboNode* node, Span::Kind kind, std::string href) {
+    const std::uint32_t start =
+        static_cast<std::uint32_t>(buf_.size() + (pending_space_ && !buf_.empty() ? 1 : 0));
+    span_stack_.push_back({node, generation_, Span{kind, start, start, std::move(href)}});
+  }
+
+  void close_span(const GumboNode* node) {
+    if (span_stack_.empty() || span_stack_.back().node != node) return;
+    OpenSpan s = std::move(span_stack_.back());
+    span_stack_.pop_back();
+    if (s.generation != generation_) return;  // the block was flushed meanwhile
+    std::size_t end = buf_.size();
+    while (end > s.span.begin && (buf_[end - 1] == ' ' || buf_[end - 1] == '\n')) --end;
+    if (end <= s.span.begin) return;
+    s.span.end = static_cast<std::uint32_t>(end);
+    spans_.push_back(std::move(s.span));
+  }
+
+  // --- blocks ----------------------------------------------------------------
+
+  void flush() {
+    pending_space_ = false;
+    while (!buf_.empty() && (buf_.back() == ' ' || buf_.back() == '\n')) buf_.pop_back();
+    if (!buf_.empty() && chars_ > 0) {
+      TextBlock b;
+      b.element = owners_.empty() ? 0 : owners_.back();
+      b.text = std::move(buf_);
+      b.chars = chars_;
+      b.link_chars = link_chars_;
+      b.cues = inherited_.empty() ? 0 : inherited_.back();
+      b.quote_depth = static_cast<std::uint8_t>(std::min(quote_depth_, 255));
+      if (pre_depth_ > 0) {
+        b.kind = BlockKind::kCode;
+      } else if (!headings_.empty()) {
+        b.kind = BlockKind::kHeading;
+        b.level = static_cast<std::uint8_t>(headings_.back());
+      } else if (caption_depth_ > 0) {
+        b.kind = BlockKind::kCaption;
+      } else if (item_depth_ > 0) {
+        b.kind = BlockKind::kListItem;
+        b.level = static_cast<std::uint8_t>(std::clamp(list_depth_, 1, 255));
+        b.ordered = !ordered_.empty() && ordered_.back();
+      }
+      // Spans may point past the trimmed end.
+      for (Span& s : spans_) {
+        s.end = std::min<std::uint32_t>(s.end, static_cast<std::uint32_t>(b.text.size()));
+        if (s.begin < s.end) b.spans.push_back(std::move(s));
+      }
+      out_.blocks.push_back(std::move(b));
+    }
+    buf_.clear();
+    spans_.clear();
+    chars_ = 0;
+    link_chars_ = 0;
+    ++generation_;
+  }
+
+  // A row whose cells hold only inline text becomes one kTableRow block,
+  // cells separated by tabs. Rows of layout tables (cells holding
+  // paragraphs, lists, nested tables) keep their blocks.
+  void merge_row(int tr) {
+    const std::size_t begin = static_cast<std::size_t>(row_start_.back());
+    const std::size_t end = out_.blocks.size();
+    if (end - begin < 2) return;
+    for (std::size_t i = begin; i < end; ++i) {
+      const TextBlock& b = out_.blocks[i];
+      if (b.kind != BlockKind::kParagraph) return;
+      const Element& cell = out_.elements[static_cast<std::size_t>(b.element)];
+      if ((cell.tag != GUMBO_TAG_TD && cell.tag != GUMBO_TAG_TH) || cell.parent != tr) return;
+      if (i > begin && b.element == out_.blocks[i - 1].element) return;  // one block per cell
+    }
+    TextBlock row = std::move(out_.blocks[begin]);
+    row.kind = BlockKind::kTableRow;
+    row.element = tr;
+    for (std::size_t i = begin + 1; i < end; ++i) {
+      TextBlock& b = out_.blocks[i];
+      const auto offset = static_cast<std::uint32_t>(row.text.size() + 1);
+      row.text += '\t';
+      row.text += b.text;
+      for (Span& s : b.spans) {
+        s.begin += offset;
+        s.end += offset;
+        row.spans.push_back(std::move(s));
+      }
+      row.chars += b.chars;
+      row.link_chars += b.link_chars;
+      row.cues &= b.cues;
+    }
+    out_.blocks.resize(begin);
+    out_.blocks.push_back(std::move(row));
+  }
+
+  struct OpenSpan {
+    const GumboNode* node;
+    std::uint64_t generation;
+    Span span;
+  };
+
+  const Patterns& patterns_;
+  const Options& options_;
+  Segments& out_;
+  std::unordered_map<std::string, std::uint32_t> cue_cache_;
+  std::string words_;
+
+  std::vector<int> open_;                 // open elements
+  std::vector<std::uint32_t> inherited_;  // their cues, OR'ed from the root
+  std::vector<int> owners_;               // open block-level elements
+  std::vector<int> headings_;
+  std::vector<bool> ordered_;
+  std::vector<int> row_start_;
+  std::vector<OpenSpan> span_stack_;
+  int list_depth_ = 0;
+  int item_depth_ = 0;
+  int quote_depth_ = 0;
+  int pre_depth_ = 0;
+  int caption_depth_ = 0;
+  int link_depth_ = 0;
+
+  std::string buf_;
+  std::vector<Span> spans_;
+  bool pending_space_ = false;
+  int chars_ = 0;
+  int link_chars_ = 0;
+  std::uint64_t generation_ = 0;
+};
+
+const GumboNode* find_child(const GumboNode* parent, GumboTag tag) {
+  const GumboVector* kids = children_of(parent);
+  if (kids == nullptr) return nullptr;
+  for (unsigned i = 0; i < kids->length; ++i) {
+    const auto* k = static_cast<const GumboNode*>(kids->data[i]);
+    if (k->type == GUMBO_NODE_ELEMENT && k->v.element.tag == tag) return k;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+Segments segment(const Dom& dom, const Patterns& patterns, const Options& options,
+                 std::string_view page_url) {
+  Segments out;
+  const GumboNode* html = dom.root();
+  out.base_url = std::string(page_url);
+  if (const GumboNode* head = find_child(html, GUMBO_TAG_HEAD)) {
+    if (const GumboNode* base = find_child(head, GUMBO_TAG_BASE)) {
+      const std::string_view href = attribute(base, "href");
+      if (!href.empty()) out.base_url = resolve_url(page_url, href);
+    }
+  }
+  const GumboNode* body = find_child(html, GUMBO_TAG_BODY);
+  if (body == nullptr) body = html;  // framesets and other oddities
+  out.elements.reserve(1024);
+  out.blocks.reserve(256);
+  Walker walker(patterns, options, &out);
+  walk(
+      body, [&](const GumboNode* n, int) { return walker.enter(n); },
+      [&](const GumboNode* n, int) { walker.leave(n); });
+  walker.finish();
+  return out;
+}
+
+// --- URLs ----------------------------------------------------------------------
+
+namespace {
+
+struct UrlParts {
+  std::string_view scheme, authority, path, query, fragment;
+  bool has_authority = false, has_query = false, has_fragment = false;
+};
+
+UrlParts split_url(std::string_view u) {
+  UrlParts p;
+  const std::size_t colon = u.find(':');
+  const std::size_t first_delim = u.find_first_of("/?#");
+  if (colon != std::string_view::npos && colon > 0 &&
+      (first_delim == std::string_view::npos || colon < first_delim)) {
+    bool ok = std::isalpha(static_cast<unsigned char>(u[0])) != 0;
+    for (std::size_t i = 1; i < colon && ok; ++i) {
+      const char c = u[i];
+      ok = std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.';
+    }
+    if (ok) {
+      p.scheme = u.substr(0, colon);
+      u.remove_prefix(colon + 1);
+    }
+  }
+  if (const std::size_t hash = u.find('#'); hash != std::string_view::npos) {
+    p.fragment = u.substr(hash + 1);
+    p.has_fragment = true;
+    u = u.substr(0, hash);
+  }
+  if (const std::size_t q = u.find('?'); q != std::string_view::npos) {
+    p.query = u.substr(q + 1);
+    p.has_query = true;
+    u = u.substr(0, q);
+  }
+  if (u.substr(0, 2) == "//") {
+    u.remove_prefix(2);
+    const std::size_t slash = u.find('/');
+    p.authority = u.substr(0, slash);
+    p.has_authority = true;
+    u = slash == std::string_view::npos ? std::string_view() : u.substr(slash);
+  }
+  p.path = u;
+  return p;
+}
+
+std::string remove_dot_segments(std::string_view path) {
+  std::vector<std::string_view> out;
+  std::size_t i = 0;
+  const bool absolute = !path.empty() && path[0] == '/';
+  bool trailing_slash = false;
+  while (i <= path.size()) {
+    std::size_t j = path.find('/', i);
+    if (j == std::string_view::npos) j = path.size();
+    const std::string_view seg = path.substr(i, j - i);
+    trailing_slash = false;
+    if (seg == "..") {
+      if (!out.empty()) out.pop_back();
+      trailing_slash = true;
+    } else if (seg == ".") {
+      trailing_slash = true;
+    } else if (!seg.empty() || (j < path.size() && i != 0)) {
+      if (!seg.empty()) out.push_back(seg);
+    }
+    i = j + 1;
+  }
+  std::string r = absolute ? "/" : "";
+  for (std::size_t k = 0; k < out.size(); ++k) {
+    if (k > 0) r += '/';
+    r.append(out[k]);
+  }
+  if ((trailing_slash || (!path.empty() && path.back() == '/')) && !out.empty()) r += '/';
+  return r;
+}
+
+}  // namespace
+
+std::string resolve_url(std::string_view base, std::string_view ref) {
+  while (!ref.empty() && (ref.front() == ' ' || ref.front() == '\n' || ref.front() == '\t'))
+    ref.remove_prefix(1);
+  while (!ref.empty() && (ref.back() == ' ' || ref.back() == '\n' || ref.back() == '\t'))
+    ref.remove_suffix(1);
+  if (base.empty()) return std::string(ref);
+  const UrlParts r = split_url(ref);
+  if (!r.scheme.empty()) return std::string(ref);
+  const UrlParts b = split_url(base);
+  if (b.scheme.empty()) return std::string(ref);
+  std::string out(b.scheme);
+  out += ':';
+  std::string path;
+  std::string_view query;
+  bool has_query = false;
+  std::string_view authority = b.authority;
+  bool has_authority = b.has_authority;
+  if (r.has_authority) {
+    authority = r.authority;
+    has_authority = true;
+    path = remove_dot_segments(r.path);
+    query = r.query;
+    has_query = r.has_query;
+  } else if (r.path.empty()) {
+    path = std::string(b.path);
+    query = r.has_query ? r.query : b.query;
+    has_query = r.has_query || b.has_query;
+  } else {
+    if (r.path[0] == '/') {
+      path = remove_dot_segments(r.path);
+    } else {
+      std::string merged;
+      if (b.has_authority && b.path.empty()) {
+        merged = "/";
+      } else {
+        const std::size_t slash = b.path.rfind('/');
+        if (slash != std::string_view::npos) merged = std::string(b.path.substr(0, slash + 1));
+      }
+      merged.append(r.path);
+      path = remove_dot_segments(merged);
+    }
+    query = r.query;
+    has_query = r.has_query;
+  }
+  if (has_authority) {
+    out += "//";
+    out.append(authority);
+  }
+  out += path;
+  if (has_query) {
+    out += '?';
+    out.append(query);
+  }
+  if (r.has_fragment) {
+    out += '#';
+    out.append(r.fragment);
+  }
+  return out;
+}
+
+}  // namespace extractor
