@@ -296,7 +296,21 @@ Prescanned prescan(std::string_view s, int max_depth) {
         copy_to(tag.end);  // keep the start tag; the end tag is copied next
         copied = stop;
       }
-      if (body_end == npos) break;
+      if (body_end == npos) {
+        // An unclosed <title> or <textarea> would swallow the whole rest of
+        // the page. Browsers show a blank page then; the pages we see are
+        // mostly a truncated title followed by the real page, so the element
+        // is closed before the next tag instead.
+        if (drop) break;
+        const std::size_t lt = find_char(s, tag.end, '<');
+        if (lt == npos) break;
+        copy_to(lt);
+        out.html += "</";
+        out.html += lowered(tag.name);
+        out.html += '>';
+        p = lt;
+        continue;
+      }
       const Tag close = scan_tag(s, body_end + 2);
       if (close.end == npos) break;
       p = find_char(s, close.end, '<');

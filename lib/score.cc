@@ -7,11 +7,6 @@
 // that adds a menu or a sidebar to the article adds negative evidence and
 // loses to the article's own container.
 //
-// Class words of the containers that hold the article itself are not
-// trusted: themes name wrappers "content-sidebar-wrap" or put the whole page
-// in a <form>. So the region is found twice: first from text features alone,
-// then with the cues of every element that is not an ancestor of that first
-// region.
 #include "score.h"
 
 #include <algorithm>
@@ -127,27 +122,25 @@ const char* text_reason(const TextBlock& b) {
   return "weak";
 }
 
-// The element (index) whose blocks sum the most weighted evidence.
-int best_region(const Segments& seg, const std::vector<float>& p) {
-  std::vector<double> prefix(seg.blocks.size() + 1, 0.0);
-  for (std::size_t i = 0; i < seg.blocks.size(); ++i) {
-    const double len = effective_length(seg.blocks[i]);
-    prefix[i + 1] = prefix[i] + len * (static_cast<double>(p[i]) - 0.5);
-  }
-  int best = 0;
-  double best_sum = -1e300;
+// How much a block's text weighs in the region sums: sub-linear, so that a
+// dozen article paragraphs outweigh one long legal notice or cookie text.
+double weight(const TextBlock& b) {
+  return std::pow(static_cast<double>(effective_length(b)), 0.8);
+}
+
+// Sums of per-block values over each element's blocks, via prefix sums (the
+// blocks of an element are a contiguous range).
+std::vector<double> element_sums(const Segments& seg, const std::vector<double>& value) {
+  std::vector<double> prefix(value.size() + 1, 0.0);
+  for (std::size_t i = 0; i < value.size(); ++i) prefix[i + 1] = prefix[i] + value[i];
+  std::vector<double> sums(seg.elements.size(), 0.0);
   for (std::size_t e = 0; e < seg.elements.size(); ++e) {
     const Element& el = seg.elements[e];
-    if (el.end_block <= el.first_block) continue;
-    const double sum = prefix[static_cast<std::size_t>(el.end_block)] -
-                       prefix[static_cast<std::size_t>(el.first_block)];
-    // Strictly greater: on a tie the outer element (seen first) stays.
-    if (sum > best_sum) {
-      best_sum = sum;
-      best = static_cast<int>(e);
-    }
+    if (el.end_block > el.first_block)
+      sums[e] = prefix[static_cast<std::size_t>(el.end_block)] -
+                prefix[static_cast<std::size_t>(el.first_block)];
   }
-  return best;
+  return sums;
 }
 
 bool contains(const Element& outer, int block) {
@@ -164,31 +157,53 @@ Scores score(const Segments& seg, const Options& options) {
   s.reasons.assign(n, "outside");
   if (n == 0 || seg.elements.empty()) return s;
 
-  // Pass 1: text evidence alone.
+  // Text evidence alone, and the mass of content-like text per element.
   std::vector<float> base(n), p(n);
+  std::vector<double> good(n);
   for (std::size_t i = 0; i < n; ++i) {
     base[i] = text_logit(seg.blocks[i]);
-    p[i] = sigmoid(base[i]);
+    good[i] = std::max(0.0, weight(seg.blocks[i]) * (sigmoid(base[i]) - 0.5));
   }
-  const int first_region = best_region(seg, p);
+  const std::vector<double> mass = element_sums(seg, good);
+  const double total = mass[0];
 
-  // The first region and its ancestors hold the article: their words are
-  // not evidence against it.
-  std::vector<bool> trusted(seg.elements.size(), false);
-  for (int e = first_region; e >= 0; e = seg.elements[static_cast<std::size_t>(e)].parent)
-    trusted[static_cast<std::size_t>(e)] = true;
+  // An element that holds most of the page's content-like text is not
+  // boilerplate, whatever its class says: themes name the article's wrapper
+  // "content-sidebar-wrap" or "js-social-anchor", sites wrap whole pages in a
+  // <form>. Comment threads are the exception: a long thread under a short
+  // post is still comments, unless it is nearly all the page holds. The
+  // classes of <body> and <html> describe the page type ("single-post
+  // has-comments sidebar-right"), not a region, and are not read at all.
+  std::vector<std::uint32_t> effective(seg.elements.size());
+  for (std::size_t e = 0; e < seg.elements.size(); ++e) {
+    const Element& el = seg.elements[e];
+    const std::uint32_t cues = el.cues;
+    if (el.tag == GUMBO_TAG_BODY || el.tag == GUMBO_TAG_HTML) {
+      effective[e] = 0;
+    } else if (mass[e] > 0.85 * total) {
+      effective[e] = 0;
+    } else if (mass[e] > 0.5 * total) {
+      effective[e] = cues & kCueComment;
+    } else {
+      effective[e] = cues;
+    }
+  }
 
-  // Pass 2: with the cues of the untrusted elements around each block.
   std::vector<std::uint32_t> local_cues(n, 0);
+  std::vector<double> value(n);
   for (std::size_t i = 0; i < n; ++i) {
     std::uint32_t cues = 0;
-    for (int e = seg.blocks[i].element; e >= 0 && !trusted[static_cast<std::size_t>(e)];
-         e = seg.elements[static_cast<std::size_t>(e)].parent)
-      cues |= seg.elements[static_cast<std::size_t>(e)].cues;
+    for (int e = seg.blocks[i].element; e >= 0; e = seg.elements[static_cast<std::size_t>(e)].parent)
+      cues |= effective[static_cast<std::size_t>(e)];
     local_cues[i] = cues;
     p[i] = sigmoid(base[i] + cue_logit(cues));
+    value[i] = weight(seg.blocks[i]) * (static_cast<double>(p[i]) - 0.5);
   }
-  s.region = best_region(seg, p);
+  const std::vector<double> sums = element_sums(seg, value);
+  // Strictly greater: on a tie the outer element (seen first) stays.
+  s.region = 0;
+  for (std::size_t e = 1; e < sums.size(); ++e)
+    if (sums[e] > sums[static_cast<std::size_t>(s.region)]) s.region = static_cast<int>(e);
   const Element& region = seg.elements[static_cast<std::size_t>(s.region)];
 
   // Inside the region, keep what is not evidently boilerplate.
@@ -212,6 +227,20 @@ Scores score(const Segments& seg, const Options& options) {
     } else {
       const char* why = cue_reason(local_cues[i]);
       s.reasons[i] = why != nullptr ? why : text_reason(b);
+    }
+  }
+  // Nothing passed: a page of a few short lines ("Test"), or an article
+  // made only of short items. Keep the region's blocks that nothing marks
+  // as boilerplate rather than return nothing.
+  if (std::find(s.labels.begin(), s.labels.end(), Label::kContent) == s.labels.end()) {
+    for (int i = region.first_block; i < region.end_block; ++i) {
+      const auto u = static_cast<std::size_t>(i);
+      const TextBlock& b = seg.blocks[u];
+      if (s.labels[u] == Label::kBoilerplate && !(local_cues[u] & kBoilerplateCues) &&
+          !(b.text_cues & ~kTextByline) && b.link_chars * 2 <= b.chars) {
+        s.labels[u] = Label::kContent;
+        s.reasons[u] = "fallback";
+      }
     }
   }
   return s;
