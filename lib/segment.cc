@@ -565,6 +565,14 @@ class Walker {
     }
     out_.blocks.resize(begin);
     out_.blocks.push_back(std::move(row));
+    // The row's cells (every element after the <tr>) now share its block.
+    const int merged = static_cast<int>(begin);
+    for (std::size_t e = static_cast<std::size_t>(tr) + 1; e < out_.elements.size(); ++e) {
+      Element& el = out_.elements[e];
+      const bool had_text = el.end_block > el.first_block;
+      el.first_block = merged;
+      el.end_block = had_text ? merged + 1 : merged;
+    }
   }
 
   struct OpenSpan {
