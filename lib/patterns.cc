@@ -108,12 +108,13 @@ const Group kAttributeGroups[] = {
     {kCueCaption, "caption|figcaption|credit|photo-?desc|image-?desc|img-?desc|"
                   "media-?desc|" B "(?:legend|copyright-?image|image-?copyright|"
                   "photo-?source|image-?source)" E},
-    // Visually hidden content (screen-reader text). Responsive helpers such as
-    // "hidden-xs" hide on some screens only and are not listed.
-    {kCueHidden, B "(?:hidden|is-hidden|visually-?hidden|visuallyhidden|sr-only|"
+    // Visually hidden content (screen-reader text). Whole class tokens
+    // only: "overflow-hidden" and responsive helpers such as "hidden-xs"
+    // hide nothing, or only on some screens.
+    {kCueHidden, "(?:^|\\s)(?:hidden|is-hidden|visually-?hidden|visuallyhidden|sr-only|"
                  "screen-?reader-?text|screenreader|screen-?reader-?only|offscreen|"
                  "off-?screen|element-?invisible|invisible|u-hidden|hide|hidden-print|"
-                 "print-?only|a11y-?only|assistive-?text)" E},
+                 "print-?only|a11y-?only|assistive-?text)(?:\\s|$)"},
     // The article and its body (positive).
     {kCueArticle, B "(?:article|articles?-?body|article-?content|article-?text|content|"
                   "entry|entry-?content|entry-?body|post|post-?content|post-?body|"
