@@ -73,7 +73,11 @@ const Group kAttributeGroups[] = {
                      "mailchimp|mc4wp|mc-embed|mc_embed|optin|opt-in|email-?capture|"
                      "email-?signup|email-?form|e-?mail-?alert|inbox"},
     // Donation, membership and paywall appeals.
-    {kCueDonate, "donat|membership|become-?a-?member|paywall|pay-?wall|support-?us|"
+    // A bare "paywall" class marks the article text a paywall hides (it is
+    // the content); the appeals are the prompts, banners and offers.
+    {kCueDonate, "donat|membership|become-?a-?member|"
+                 "pay-?wall-?(?:prompt|banner|offer|modal|overlay|message|promo|cta|ad|"
+                 "inline|container|wrapper|box|notice)|support-?us|"
                  "supportus|contribution|patreon|fundrais|tinypass|piano-|"
                  "premium-?(?:wall|banner|promo|teaser|content-?wall)|meter-?(?:wall|banner)|"
                  "regwall|reg-?wall|subscriber-?only|plus-?teaser|paid-?content|"

@@ -229,6 +229,46 @@ Scores score(const Segments& seg, const Options& options) {
       s.reasons[i] = why != nullptr ? why : text_reason(b);
     }
   }
+  // The article often does not sit in one container: its lead in a "dek"
+  // box before the body's container, its body split in two by an ad slot.
+  // Prose just before and after the region joins it. The walk steps over
+  // media and over one weak block (a subheading) when prose follows, and
+  // stops at the first block that reads as boilerplate.
+  constexpr std::uint32_t kStopCues = kBoilerplateCues & ~(kCueByline | kCueCaption);
+  auto prose = [&](int i) {
+    const auto u = static_cast<std::size_t>(i);
+    const TextBlock& b = seg.blocks[u];
+    return b.kind != BlockKind::kImage && b.kind != BlockKind::kCaption && p[u] >= 0.7f &&
+           !(local_cues[u] & kStopCues) && b.sentence_ends > 0;
+  };
+  auto media = [&](int i) {
+    const BlockKind k = seg.blocks[static_cast<std::size_t>(i)].kind;
+    return k == BlockKind::kImage || k == BlockKind::kCaption;
+  };
+  auto extend = [&](int from, int step) {
+    const int limit = static_cast<int>(n);
+    for (int i = from; i >= 0 && i < limit; i += step) {
+      const auto u = static_cast<std::size_t>(i);
+      if (media(i)) continue;
+      if (prose(i)) {
+        s.labels[u] = Label::kContent;
+        s.reasons[u] = "continues";
+        continue;
+      }
+      const int next = i + step;
+      const bool weak_ok = p[u] >= threshold && !(local_cues[u] & kStopCues) &&
+                           seg.blocks[u].text_cues == 0;
+      if (weak_ok && next >= 0 && next < limit && prose(next)) {
+        s.labels[u] = Label::kContent;
+        s.reasons[u] = "continues";
+        continue;
+      }
+      break;
+    }
+  };
+  extend(region.first_block - 1, -1);
+  extend(region.end_block, +1);
+
   // Nothing passed: a page of a few short lines ("Test"), or an article
   // made only of short items. Keep the region's blocks that nothing marks
   // as boilerplate rather than return nothing.

@@ -240,6 +240,7 @@ class Walker {
     Element& e = out_.elements[static_cast<std::size_t>(idx)];
     const GumboTag tag = e.tag;
     if (e.block_level) flush();
+    if (tag == GUMBO_TAG_ARTICLE || tag == GUMBO_TAG_MAIN) --article_depth_;
     switch (tag) {
       case GUMBO_TAG_UL:
       case GUMBO_TAG_OL:
@@ -291,6 +292,9 @@ class Walker {
     const GumboTag tag = node->v.element.tag;
     Flow flow = flow_of(tag);
     std::uint32_t cues = tag_cues(tag);
+    // An article's own <header> holds its title, byline and standfirst; only
+    // a header outside <article>/<main> is the site's masthead.
+    if (tag == GUMBO_TAG_HEADER && article_depth_ > 0) cues &= ~kCueHeader;
     if (tag == GUMBO_TAG_UNKNOWN) {
       // Tags Gumbo 0.10 does not know: <dialog> (a closed one is not shown),
       // and custom elements, which sites use as block containers.
@@ -337,6 +341,7 @@ class Walker {
     if (flow == Flow::kBlock) owners_.push_back(idx);
     (void)block;
 
+    if (tag == GUMBO_TAG_ARTICLE || tag == GUMBO_TAG_MAIN) ++article_depth_;
     switch (tag) {
       case GUMBO_TAG_UL:
       case GUMBO_TAG_OL:
@@ -600,6 +605,7 @@ class Walker {
   int pre_depth_ = 0;
   int caption_depth_ = 0;
   int link_depth_ = 0;
+  int article_depth_ = 0;  // open <article> and <main> elements
 
   std::string buf_;
   std::vector<Span> spans_;
