@@ -30,7 +30,10 @@ float text_logit(const TextBlock& b) {
   if (b.kind == BlockKind::kImage) return 0.0f;
   const int len = effective_length(b);
   float x = -0.3f;
-  if (len < 10) {
+  if (b.kind == BlockKind::kHeading) {
+    // Headings are short by nature: no length penalty; inside an article
+    // they are structure, kept by the region threshold.
+  } else if (len < 10) {
     x -= 1.0f;
   } else if (len < 25) {
     x -= 0.5f;
@@ -49,9 +52,6 @@ float text_logit(const TextBlock& b) {
   x -= 3.0f * density;
   if (density > 0.6f) x -= 1.0f;
   switch (b.kind) {
-    case BlockKind::kHeading:
-      x += 0.3f;
-      break;
     case BlockKind::kListItem:
       x -= 0.2f;
       break;
@@ -176,7 +176,8 @@ Scores score(const Segments& seg, const Options& options) {
   // boilerplate, whatever its class says: themes name the article's wrapper
   // "content-sidebar-wrap" or "js-social-anchor", sites wrap whole pages in a
   // <form>. Comment threads are the exception: a long thread under a short
-  // post is still comments, unless it is nearly all the page holds. The
+  // post is still comments, unless it is nearly all the page holds; and a
+  // cookie notice never wraps an article, however long it is. The
   // classes of <body> and <html> describe the page type ("single-post
   // has-comments sidebar-right"), not a region, and are not read at all.
   std::vector<std::uint32_t> effective(seg.elements.size());
@@ -186,9 +187,9 @@ Scores score(const Segments& seg, const Options& options) {
     if (el.tag == GUMBO_TAG_BODY || el.tag == GUMBO_TAG_HTML) {
       effective[e] = 0;
     } else if (mass[e] > 0.85 * total) {
-      effective[e] = 0;
+      effective[e] = cues & kCueConsent;
     } else if (mass[e] > 0.5 * total) {
-      effective[e] = cues & kCueComment;
+      effective[e] = cues & (kCueComment | kCueConsent);
     } else {
       effective[e] = cues;
     }
@@ -279,6 +280,20 @@ Scores score(const Segments& seg, const Options& options) {
   };
   extend(region.first_block - 1, -1);
   extend(region.end_block, +1);
+
+  // Comment threads, wherever they are: with include_comments, the
+  // comments' own text (not the reply form, not the "12 comments" links).
+  if (options.include_comments) {
+    for (std::size_t i = 0; i < n; ++i) {
+      const TextBlock& b = seg.blocks[i];
+      if (!(local_cues[i] & kCueComment) || s.labels[i] == Label::kContent) continue;
+      if (b.kind == BlockKind::kImage || b.kind == BlockKind::kCaption) continue;
+      if (sigmoid(base[i]) >= 0.5f && !(local_cues[i] & (kCueForm | kCueNewsletter))) {
+        s.labels[i] = Label::kComment;
+        s.reasons[i] = "comment";
+      }
+    }
+  }
 
   // Nothing passed: a page of a few short lines ("Test"), or an article
   // made only of short items. Keep the region's blocks that nothing marks

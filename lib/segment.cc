@@ -320,6 +320,9 @@ class Walker {
         it = cue_cache_.emplace(words_, patterns_.attribute_cues(words_)).first;
       cues |= it->second;
     }
+    // Class words on a heading name its style ("anchorWithStickyNavbar",
+    // "widget-title"), rarely its role; the container around it says that.
+    if (heading_level(tag) > 0) cues &= kCueHidden | kCueComment | kCueRelated | kCueTitle;
     // Screen-reader-only text is not on the page a reader sees.
     if ((cues & kCueHidden) && tag != GUMBO_TAG_BODY && tag != GUMBO_TAG_HTML) return false;
 
