@@ -84,8 +84,10 @@ const Group kAttributeGroups[] = {
                  B "(?:contribute|support|supporter|appeal)" E},
     // Cookie and consent notices.
     {kCueConsent, "cookie|consent|gdpr|onetrust|didomi|truste|cc-?banner|cc-?window|"
-                  "privacy-?(?:banner|notice|bar|popup|manager|settings)|" B "cmp" E "|"
-                  B "cmp-"},
+                  "privacy-?(?:banner|notice|bar|popup|manager|settings)|"
+                  // "cmp" alone is too ambiguous: Adobe's component library
+                  // prefixes every component with it ("cmp-text").
+                  B "cmp-?(?:banner|container|dialog|modal|popup|overlay|wrapper|ui)" E},
     // Share bars, social links, follow-us.
     {kCueShare, "share|sharing|social|addthis|addtoany|a2a_|sociable|shariff|follow-?us|"
                 "followus|" B "(?:sns|tweet|facebook|twitter|whatsapp|pinterest|linkedin|"
