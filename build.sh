@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# build.sh — build extractor and run it, its tests or its evaluation.
+#
+#   ./build.sh example     build, then extract the bundled example page
+#   ./build.sh test        build, then run every test (C++ and CLI)
+#   ./build.sh eval [ARGS] build, then evaluate on ../shared/datasets
+#   ./build.sh build       build only (into ./build)
+#
+# Missing Debian packages are installed first (with sudo when not root).
+# Environment: BUILD_DIR (default ./build), BUILD_TYPE (default Release),
+# JOBS (default: number of cores), CMAKE_ARGS (extra configure flags).
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+build_dir=${BUILD_DIR:-$here/build}
+build_type=${BUILD_TYPE:-Release}
+jobs=${JOBS:-$(nproc 2>/dev/null || echo 2)}
+
+# What the library, its tools and its tests need, as Debian 12 packages.
+packages=(
+  build-essential cmake ninja-build pkg-config
+  libgumbo-dev libre2-dev libboost-locale-dev libicu-dev
+  nlohmann-json3-dev libcli11-dev zlib1g-dev
+  libgtest-dev libbenchmark-dev
+)
+
+install_missing() {
+  local missing=()
+  for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
+      missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "build.sh: installing Debian packages: ${missing[*]}" >&2
+  local sudo=()
+  [ "$(id -u)" -ne 0 ] && sudo=(sudo)
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+build() {
+  if command -v dpkg-query >/dev/null 2>&1; then install_missing; fi
+  local generator=()
+  command -v ninja >/dev/null 2>&1 && generator=(-G Ninja)
+  if [ ! -f "$build_dir/CMakeCache.txt" ]; then
+    cmake -S "$here" -B "$build_dir" "${generator[@]}" -DCMAKE_BUILD_TYPE="$build_type" \
+      ${CMAKE_ARGS:-} >/dev/null
+  fi
+  cmake --build "$build_dir" --parallel "$jobs"
+}
+
+cmd=${1:-build}
+[ $# -gt 0 ] && shift
+case "$cmd" in
+  build)
+    build
+    ;;
+  example)
+    build
+    "$build_dir/extractor" --with-metadata "$here/examples/pages/news-article.html"
+    ;;
+  test)
+    build
+    cd "$build_dir" && ctest --output-on-failure --parallel "$jobs"
+    ;;
+  eval)
+    build
+    "$build_dir/bench/extractor-eval" "$@"
+    ;;
+  *)
+    echo "usage: ./build.sh [build|example|test|eval [ARGS]]" >&2
+    exit 2
+    ;;
+esac
