@@ -98,7 +98,7 @@ Result Extractor::extract(std::string_view html, const PageInfo& page) const {
   compute_features(&segments.blocks, patterns);
   const Scores scores = score(segments, options);
   result.metadata =
-      extract_metadata(MetadataInput{dom, pre.json_ld, segments, scores, page.url});
+      extract_metadata(MetadataInput{dom, pre.json_ld, segments, scores, page});
 
   result.blocks.reserve(segments.blocks.size());
   for (std::size_t i = 0; i < segments.blocks.size(); ++i) {

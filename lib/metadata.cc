@@ -1,34 +1,1232 @@
-// First version: <title>, og:site_name, html lang. Being extended.
+// Stage 6: metadata. One walk over the tree gathers <head> tags, microdata,
+// <time> elements, byline elements and headings; JSON-LD comes from
+// prescan; the visible text is read only around the headline. Each field is
+// then chosen by rank (what the page states for machines, what it shows near
+// the headline, what its URL says) and by agreement between sources.
 #include "metadata.h"
 
+#include <algorithm>
+#include <cstdio>
+#include <cctype>
+#include <cstdlib>
+#include <cstring>
+#include <optional>
+#include <unordered_map>
+
 #include "dom.h"
+#include "metadata_authors.h"
+#include "metadata_dates.h"
+#include "metadata_jsonld.h"
+#include "metadata_text.h"
+#include "metadata_title.h"
+#include "patterns.h"
 
 namespace extractor {
+namespace {
+
+// Context bits beside the segment cues (which use the low 27 bits).
+constexpr std::uint32_t kCtxHidden = 1u << 28;       // no block: hidden or skipped
+constexpr std::uint32_t kCtxCommentItem = 1u << 29;  // inside itemtype=Comment
+constexpr std::uint32_t kCtxHead = 1u << 30;         // inside <head>
+
+// Where an article's own metadata never is: comments, sidebars, related
+// lists, feeds, menus, the masthead (which shows today's date), ads, forms.
+constexpr std::uint32_t kAway = kCueComment | kCueSidebar | kCueRelated | kCueFeed | kCueNav |
+                                kCueAd | kCueNewsletter | kCueModal | kCueConsent |
+                                kCueHeader | kCueBreadcrumb | kCueLogin | kCueForm |
+                                kCueDonate | kCtxCommentItem;
+
+// ---------------------------------------------------------------------------
+// Gathering
+// ---------------------------------------------------------------------------
+
+enum class MarkKind {
+  kAuthorProp,     // itemprop=author / creator
+  kAuthorRel,      // <a rel=author>
+  kAuthorClass,    // an element whose class/id says author / byline
+  kPublishedProp,  // itemprop=datePublished (or uploadDate)
+  kModifiedProp,   // itemprop=dateModified
+  kCreatedProp,    // itemprop=dateCreated
+  kTime,           // <time>
+  kDateClass,      // an element whose class/id says date / time / published
+  kHeadlineProp,   // itemprop=headline
+  kTagLink,        // <a rel=tag>
+};
+
+struct Mark {
+  explicit Mark(MarkKind k) : kind(k) {}
+  MarkKind kind;
+  std::string value;  // a machine value (content, datetime), if any
+  std::string text;   // the visible text
+  int block = 0;      // the block the element's text starts in (approximate)
+  std::uint32_t ctx = 0;
+  bool pubdate = false;  // <time pubdate>
+  bool updated = false;  // class says updated / modified
+  bool published = false;  // class says published
+};
+
+struct Heading {
+  std::string text;
+  int block = 0;
+  int level = 1;
+  std::uint32_t ctx = 0;
+  bool title_class = false;
+};
+
+struct Gathered {
+  std::string html_lang;
+  std::string title_tag;
+  bool title_seen = false;
+  std::vector<std::pair<std::string, std::string>> metas;  // key (lower case) -> content
+  std::string canonical;
+  std::string image_src;
+  std::vector<Mark> marks;
+  std::vector<Heading> headings;
+};
+
+bool is_skipped_tag(GumboTag tag) {
+  return tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE || tag == GUMBO_TAG_NOSCRIPT ||
+         tag == GUMBO_TAG_TEMPLATE || tag == GUMBO_TAG_SVG || tag == GUMBO_TAG_MATH ||
+         tag == GUMBO_TAG_SELECT || tag == GUMBO_TAG_TEXTAREA || tag == GUMBO_TAG_BUTTON;
+}
+
+// The visible text of a subtree, up to about `limit` bytes. Element
+// boundaries become spaces: "<span>By</span><a>Jane</a>" reads "By Jane".
+std::string node_text(const GumboNode* root, std::size_t limit) {
+  std::string out;
+  walk(
+      root,
+      [&](const GumboNode* n, int) {
+        if (out.size() > limit) return false;
+        switch (n->type) {
+          case GUMBO_NODE_TEXT:
+          case GUMBO_NODE_WHITESPACE:
+          case GUMBO_NODE_CDATA:
+            out += n->v.text.text;
+            return false;
+          case GUMBO_NODE_ELEMENT:
+            if (is_skipped_tag(n->v.element.tag)) return false;
+            out += ' ';
+            return true;
+          default:
+            return false;
+        }
+      },
+      [&](const GumboNode* n, int) {
+        if (n->type == GUMBO_NODE_ELEMENT) out += ' ';
+      });
+  if (out.size() > limit + 64) out.resize(limit + 64);
+  std::string s = collapse_space(out);
+  // Cut a broken UTF-8 tail.
+  while (!s.empty() && (static_cast<unsigned char>(s.back()) & 0xC0) == 0x80) s.pop_back();
+  if (!s.empty() && static_cast<unsigned char>(s.back()) >= 0xC0) s.pop_back();
+  return s;
+}
+
+// What an element's class and id words say, for metadata.
+enum : unsigned {
+  kWordAuthor = 1,
+  kWordDate = 2,
+  kWordUpdated = 4,
+  kWordPublished = 8,
+  kWordAside = 16,  // bio, avatar, box, follow: around a name, not the byline
+  kWordTitle = 32,
+};
+
+unsigned classify_words(const GumboNode* node) {
+  std::string words;
+  for (const char* a : {"class", "id"}) {
+    const std::string_view v = attribute(node, a);
+    if (v.empty()) continue;
+    words += ' ';
+    words.append(v.substr(0, 200));
+  }
+  if (words.empty()) return 0;
+  const std::string folded = fold_attribute_words(words);
+  unsigned w = 0;
+  std::size_t i = 0;
+  while (i < folded.size()) {
+    while (i < folded.size() && !((folded[i] >= 'a' && folded[i] <= 'z'))) ++i;
+    std::size_t j = i;
+    while (j < folded.size() && folded[j] >= 'a' && folded[j] <= 'z') ++j;
+    const std::string_view t(folded.data() + i, j - i);
+    i = j;
+    if (t.empty()) continue;
+    auto starts = [&](const char* p) { return t.rfind(p, 0) == 0; };
+    if (starts("author") || starts("byline") || t == "writer" || t == "writers" ||
+        t == "creator" || t == "reporter" || t == "journalist" || t == "autor" ||
+        t == "autoren" || t == "auteur" || t == "verfasser" || t == "contributor" ||
+        t == "contributors" || t == "byl" || t == "by" || t == "postedby" || t == "writtenby")
+      w |= kWordAuthor;
+    if (starts("date") || starts("publish") || starts("timestamp") || starts("pubdate") ||
+        t == "time" || t == "datetime" || t == "posted" || t == "dateline" || t == "created" ||
+        t == "datum" || t == "fecha" || t == "postedon" || t == "pubtime")
+      w |= kWordDate;
+    if (starts("publish") || t == "pubdate" || t == "posted" || t == "postedon" ||
+        t == "created")
+      w |= kWordPublished;
+    if (starts("updat") || starts("modif") || t == "lastmod" || t == "edited" ||
+        t == "revised")
+      w |= kWordUpdated;
+    if (t == "bio" || t == "biography" || t == "about" || t == "box" || t == "card" ||
+        t == "profile" || t == "avatar" || t == "image" || t == "img" || t == "photo" ||
+        t == "pic" || t == "picture" || t == "thumb" || t == "thumbnail" || t == "follow" ||
+        t == "social" || t == "description" || t == "desc" || t == "email" || t == "twitter" ||
+        t == "more" || t == "title" || t == "role" || t == "job" || t == "position" ||
+        t == "count" || t == "comments")
+      w |= kWordAside;
+    if (t == "title" || t == "headline" || starts("headline"))
+      w |= kWordTitle;
+  }
+  return w;
+}
+
+bool has_token(std::string_view list, std::string_view token) {
+  // Space-separated, case-insensitive; itemprop values may be full URLs.
+  std::size_t i = 0;
+  while (i < list.size()) {
+    while (i < list.size() && list[i] == ' ') ++i;
+    std::size_t j = i;
+    while (j < list.size() && list[j] != ' ') ++j;
+    std::string_view t = list.substr(i, j - i);
+    const std::size_t slash = t.rfind('/');
+    if (slash != std::string_view::npos) t.remove_prefix(slash + 1);
+    if (t.size() == token.size()) {
+      bool eq = true;
+      for (std::size_t k = 0; k < t.size(); ++k)
+        if ((t[k] | 0x20) != (token[k] | 0x20)) eq = false;
+      if (eq) return true;
+    }
+    i = j;
+  }
+  return false;
+}
+
+// The first descendant with itemprop=name: a microdata Person's name.
+const GumboNode* find_itemprop_name(const GumboNode* root) {
+  const GumboNode* found = nullptr;
+  walk(
+      root,
+      [&](const GumboNode* n, int depth) {
+        if (found != nullptr || n->type != GUMBO_NODE_ELEMENT) return false;
+        if (depth > 0 && has_token(attribute(n, "itemprop"), "name")) {
+          found = n;
+          return false;
+        }
+        return depth < 8;
+      },
+      [](const GumboNode*, int) {});
+  return found;
+}
+
+class Gatherer {
+ public:
+  Gatherer(const Segments& seg, std::uint32_t away, Gathered* out)
+      : seg_(seg), away_(away), out_(*out) {}
+
+  void run(const GumboNode* root) {
+    walk(
+        root, [&](const GumboNode* n, int) { return enter(n); },
+        [&](const GumboNode* n, int) {
+          if (n->type == GUMBO_NODE_ELEMENT && !ctx_.empty()) ctx_.pop_back();
+        });
+  }
+
+ private:
+  bool enter(const GumboNode* n) {
+    if (n->type != GUMBO_NODE_ELEMENT) return false;
+    const GumboTag tag = n->v.element.tag;
+    // Which segment element this is (both walks are in document order).
+    int idx = -1;
+    const auto& els = seg_.elements;
+    if (next_ < els.size() && els[next_].node == n) idx = static_cast<int>(next_++);
+    std::uint32_t ctx = ctx_.empty() ? 0 : ctx_.back();
+    if (tag == GUMBO_TAG_HEAD) ctx |= kCtxHead;
+    if (idx >= 0) {
+      ctx = (ctx & ~kCtxHidden) | els[static_cast<std::size_t>(idx)].cues;
+      block_ = els[static_cast<std::size_t>(idx)].first_block;
+    } else if (!(ctx & kCtxHead) && tag != GUMBO_TAG_HTML) {
+      ctx |= kCtxHidden;
+    }
+    // One pass over the attributes.
+    std::string_view itemprop, rel;
+    bool itemscope = false, pubdate = false, named = false;
+    const GumboVector& attrs = n->v.element.attributes;
+    for (unsigned i = 0; i < attrs.length; ++i) {
+      const auto* a = static_cast<const GumboAttribute*>(attrs.data[i]);
+      const char* name = a->name;
+      switch (name[0]) {
+        case 'i':
+          if (std::strcmp(name, "itemprop") == 0) itemprop = a->value;
+          else if (std::strcmp(name, "itemscope") == 0) itemscope = true;
+          else if (std::strcmp(name, "id") == 0) named = true;
+          else if (std::strcmp(name, "itemtype") == 0 &&
+                   std::strstr(a->value, "Comment") != nullptr)
+            ctx |= kCtxCommentItem;
+          break;
+        case 'c':
+          if (std::strcmp(name, "class") == 0) named = true;
+          break;
+        case 'r':
+          if (std::strcmp(name, "rel") == 0) rel = a->value;
+          break;
+        case 'p':
+          if (std::strcmp(name, "pubdate") == 0) pubdate = true;
+          break;
+        default:
+          break;
+      }
+    }
+    (void)itemscope;
+    // leave() pops for every element, entered or not.
+    ctx_.push_back(ctx);
+    if (is_skipped_tag(tag)) return false;
+
+    switch (tag) {
+      case GUMBO_TAG_HTML:
+        out_.html_lang = std::string(attribute(n, "lang"));
+        if (out_.html_lang.empty()) out_.html_lang = std::string(attribute(n, "xml:lang"));
+        break;
+      case GUMBO_TAG_TITLE:
+        if (!out_.title_seen && !(ctx & kCtxHidden)) {
+          out_.title_seen = true;
+          out_.title_tag = node_text(n, 600);
+        } else if (!out_.title_seen) {
+          // <title> outside <head> (Gumbo moves it there when it can).
+          out_.title_seen = true;
+          out_.title_tag = node_text(n, 600);
+        }
+        return false;
+      case GUMBO_TAG_META:
+        meta(n, ctx);
+        return false;
+      case GUMBO_TAG_LINK:
+        link(n);
+        return false;
+      case GUMBO_TAG_BASE:
+        return false;
+      default:
+        break;
+    }
+    if (ctx & kCtxHead) return true;
+
+    if (!itemprop.empty()) microdata(n, itemprop, ctx);
+
+    // Class and id words are read only where segmentation already saw
+    // byline-like words (author, date, time, meta, byline, published, ...)
+    // or a title: reading every element's would cost more than the rest of
+    // the stage.
+    const std::uint32_t cues = idx >= 0 ? els[static_cast<std::size_t>(idx)].cues : 0;
+    const bool bylinish = named && (cues & (kCueByline | kCueAuthorBio)) != 0;
+    if (tag == GUMBO_TAG_TIME) {
+      Mark m{MarkKind::kTime};
+      m.value = std::string(attribute(n, "datetime"));
+      m.text = node_text(n, 200);
+      m.block = block_;
+      m.ctx = ctx;
+      m.pubdate = pubdate;
+      const unsigned w = named ? classify_words(n) : 0;
+      m.updated = (w & kWordUpdated) != 0;
+      m.published = (w & kWordPublished) != 0;
+      out_.marks.push_back(std::move(m));
+    } else if (tag == GUMBO_TAG_A && !rel.empty()) {
+      if (has_token(rel, "author")) add_text_mark(n, MarkKind::kAuthorRel, ctx, 120);
+      else if (has_token(rel, "tag") || has_token(rel, "category"))
+        add_text_mark(n, MarkKind::kTagLink, ctx, 80);
+    }
+    if (tag == GUMBO_TAG_H1 || tag == GUMBO_TAG_H2 || tag == GUMBO_TAG_H3) {
+      const bool title_class = (cues & kCueTitle) != 0;
+      if (tag == GUMBO_TAG_H1 || title_class) {
+        Heading h;
+        h.text = node_text(n, 600);
+        h.block = block_;
+        h.level = tag == GUMBO_TAG_H1 ? 1 : tag == GUMBO_TAG_H2 ? 2 : 3;
+        h.ctx = ctx;
+        h.title_class = title_class;
+        if (!h.text.empty() && out_.headings.size() < 64) out_.headings.push_back(std::move(h));
+      }
+    } else if (bylinish && tag != GUMBO_TAG_TIME) {
+      const unsigned w = classify_words(n);
+      if (w & (kWordAuthor | kWordDate)) byline_element(n, w, ctx);
+    }
+    return true;
+  }
+
+  void add_text_mark(const GumboNode* n, MarkKind kind, std::uint32_t ctx, std::size_t limit) {
+    Mark m{kind};
+    m.text = node_text(n, limit);
+    if (m.text.empty() || m.text.size() > limit) return;
+    m.block = block_;
+    m.ctx = ctx;
+    out_.marks.push_back(std::move(m));
+  }
+
+  void byline_element(const GumboNode* n, unsigned w, std::uint32_t ctx) {
+    if (out_.marks.size() > 400) return;
+    // An element that holds a whole list or section is no byline.
+    Mark m{(w & kWordAuthor) ? MarkKind::kAuthorClass : MarkKind::kDateClass};
+    if ((w & kWordAuthor) && (w & kWordAside)) return;
+    m.text = node_text(n, 300);
+    if (m.text.empty() || m.text.size() > 300) return;
+    m.value = std::string(attribute(n, "datetime"));
+    if (m.value.empty()) m.value = std::string(attribute(n, "content"));
+    m.block = block_;
+    m.ctx = ctx;
+    m.updated = (w & kWordUpdated) != 0;
+    m.published = (w & kWordPublished) != 0;
+    out_.marks.push_back(m);
+    // A byline element that also holds the date ("By X | March 3").
+    if ((w & kWordAuthor) && (w & kWordDate)) {
+      m.kind = MarkKind::kDateClass;
+      out_.marks.push_back(std::move(m));
+    }
+  }
+
+  void microdata(const GumboNode* n, std::string_view itemprop, std::uint32_t ctx) {
+    const GumboTag tag = n->v.element.tag;
+    std::string value(attribute(n, "content"));
+    if (value.empty()) value = std::string(attribute(n, "datetime"));
+    auto mark = [&](MarkKind kind, std::string text) {
+      Mark m{kind};
+      m.value = value;
+      m.text = std::move(text);
+      m.block = block_;
+      m.ctx = ctx;
+      out_.marks.push_back(std::move(m));
+    };
+    if (has_token(itemprop, "author") || has_token(itemprop, "creator")) {
+      if (tag == GUMBO_TAG_LINK || tag == GUMBO_TAG_META) {
+        if (!value.empty()) mark(MarkKind::kAuthorProp, {});
+        return;
+      }
+      const GumboNode* name = nullptr;
+      if (gumbo_get_attribute(&n->v.element.attributes, "itemscope")) name = find_itemprop_name(n);
+      if (name != nullptr) {
+        std::string v(attribute(name, "content"));
+        value = v;
+        mark(MarkKind::kAuthorProp, v.empty() ? node_text(name, 120) : std::string());
+      } else {
+        mark(MarkKind::kAuthorProp, node_text(n, 200));
+      }
+      return;
+    }
+    const bool published = has_token(itemprop, "datePublished") || has_token(itemprop, "uploadDate");
+    const bool modified = has_token(itemprop, "dateModified");
+    const bool created = has_token(itemprop, "dateCreated");
+    if (published || modified || created) {
+      mark(published ? MarkKind::kPublishedProp
+                     : modified ? MarkKind::kModifiedProp : MarkKind::kCreatedProp,
+           tag == GUMBO_TAG_META ? std::string() : node_text(n, 200));
+      return;
+    }
+    if (has_token(itemprop, "headline"))
+      mark(MarkKind::kHeadlineProp, tag == GUMBO_TAG_META ? std::string() : node_text(n, 600));
+  }
+
+  void meta(const GumboNode* n, std::uint32_t ctx) {
+    std::string_view content = attribute(n, "content");
+    // Some generators (and sanitisers) write value= for content=.
+    if (content.empty()) content = attribute(n, "value");
+    if (content.empty()) return;
+    for (const char* a : {"property", "name", "itemprop", "http-equiv"}) {
+      const std::string_view key = attribute(n, a);
+      if (key.empty()) continue;
+      if (std::strcmp(a, "itemprop") == 0 && !(ctx & kCtxHead)) {
+        microdata(n, key, ctx);
+        if (ctx & away_) continue;
+      }
+      if (out_.metas.size() < 400)
+        out_.metas.emplace_back(lower_ascii(key.substr(0, 80)), std::string(content.substr(0, 2000)));
+    }
+  }
+
+  void link(const GumboNode* n) {
+    const std::string_view rel = attribute(n, "rel");
+    const std::string_view href = attribute(n, "href");
+    if (rel.empty() || href.empty()) return;
+    if (has_token(rel, "canonical") && out_.canonical.empty()) out_.canonical = std::string(href);
+    else if (has_token(rel, "image_src") && out_.image_src.empty())
+      out_.image_src = std::string(href);
+  }
+
+  const Segments& seg_;
+  const std::uint32_t away_;
+  Gathered& out_;
+  std::size_t next_ = 0;
+  int block_ = 0;
+  std::vector<std::uint32_t> ctx_;
+};
+
+// ---------------------------------------------------------------------------
+// Helpers
+// ---------------------------------------------------------------------------
+
+class Metas {
+ public:
+  explicit Metas(const Gathered& g) : g_(g) {}
+  // The first value of the first key present, in the order of `keys`.
+  std::string first(std::initializer_list<const char*> keys) const {
+    for (const char* k : keys)
+      for (const auto& [key, value] : g_.metas)
+        if (key == k) {
+          std::string v = collapse_space(value);
+          if (!v.empty()) return v;
+        }
+    return {};
+  }
+  std::vector<std::string> all(const char* key) const {
+    std::vector<std::string> out;
+    for (const auto& [k, value] : g_.metas)
+      if (k == key) out.push_back(collapse_space(value));
+    return out;
+  }
+
+ private:
+  const Gathered& g_;
+};
+
+std::string host_of(std::string_view url) {
+  const std::size_t p = url.find("://");
+  if (p == std::string_view::npos) return {};
+  url.remove_prefix(p + 3);
+  url = url.substr(0, url.find_first_of("/?#:"));
+  return lower_ascii(url);
+}
+
+// "en_US" -> "en", "zh-Hans-CN" -> "zh"; "" when it is no language tag.
+std::string primary_language(std::string_view tag) {
+  std::string s = lower_ascii(collapse_space(tag));
+  s = s.substr(0, s.find_first_of("-_ ,;"));
+  if (s.size() < 2 || s.size() > 3) return {};
+  for (char c : s)
+    if (c < 'a' || c > 'z') return {};
+  if (s == "iw") return "he";
+  if (s == "in") return "id";
+  return s;
+}
+
+Script script_of_language(const std::string& l) {
+  static const char* const cyr[] = {"ru", "uk", "bg", "mk", "be", "kk", "ky", "tg", "mn"};
+  for (const char* c : cyr)
+    if (l == c) return Script::kCyrillic;
+  if (l == "el") return Script::kGreek;
+  if (l == "ar" || l == "fa" || l == "ur" || l == "ps") return Script::kArabic;
+  if (l == "he" || l == "yi") return Script::kHebrew;
+  if (l == "zh" || l == "ja") return Script::kHan;
+  if (l == "ko") return Script::kHangul;
+  if (l == "th") return Script::kThai;
+  if (l == "hi" || l == "mr" || l == "ne") return Script::kDevanagari;
+  if (l == "sr" || l == "bs" || l == "sh") return Script::kUnknown;  // both scripts
+  return Script::kLatin;
+}
+
+// The most frequent function words of some Latin-script languages: enough
+// to tell them apart on a few hundred words.
+std::string latin_language(std::string_view text) {
+  struct Lang {
+    const char* code;
+    const char* words[14];
+  };
+  static const Lang kLangs[] = {
+      {"en", {"the", "and", "of", "to", "is", "that", "for", "with", "was", "on", "are", "this", "it", "in"}},
+      {"de", {"der", "die", "und", "das", "ist", "nicht", "mit", "den", "ein", "eine", "sich", "auf", "für", "dem"}},
+      {"fr", {"le", "la", "les", "et", "des", "est", "une", "pour", "dans", "que", "qui", "du", "pas", "sur"}},
+      {"es", {"el", "los", "las", "y", "que", "del", "por", "con", "una", "para", "es", "se", "como", "más"}},
+      {"it", {"il", "di", "che", "è", "per", "non", "una", "della", "sono", "con", "gli", "del", "nel", "anche"}},
+      {"pt", {"o", "os", "que", "não", "com", "uma", "para", "do", "da", "em", "é", "são", "mais", "dos"}},
+      {"nl", {"de", "het", "een", "en", "van", "is", "dat", "niet", "met", "voor", "op", "zijn", "te", "ook"}},
+      {"pl", {"i", "w", "nie", "na", "się", "z", "że", "do", "jest", "to", "jak", "ale", "po", "od"}},
+      {"cs", {"a", "je", "se", "na", "v", "že", "to", "s", "z", "do", "jsou", "by", "ale", "jak"}},
+      {"sv", {"och", "att", "det", "som", "en", "är", "på", "för", "med", "av", "inte", "till", "har", "den"}},
+      {"tr", {"ve", "bir", "bu", "da", "de", "için", "ile", "çok", "daha", "olarak", "gibi", "ama", "en", "olan"}},
+      {"id", {"dan", "yang", "di", "ini", "itu", "dengan", "untuk", "dari", "dalam", "tidak", "akan", "pada", "juga", "ke"}},
+  };
+  // word -> bit set of the languages it is a function word of
+  static const std::unordered_map<std::string, std::uint32_t>* const kIndex = [] {
+    auto* index = new std::unordered_map<std::string, std::uint32_t>();
+    for (std::size_t l = 0; l < std::size(kLangs); ++l)
+      for (const char* w : kLangs[l].words) (*index)[w] |= 1u << l;
+    return index;
+  }();
+  int counts[std::size(kLangs)] = {};
+  std::size_t i = 0;
+  int words = 0;
+  std::string w;
+  while (i < text.size() && words < 400) {
+    while (i < text.size() && !(static_cast<unsigned char>(text[i]) >= 0x80 ||
+                                std::isalpha(static_cast<unsigned char>(text[i]))))
+      ++i;
+    std::size_t j = i;
+    while (j < text.size() && (static_cast<unsigned char>(text[j]) >= 0x80 ||
+                               std::isalpha(static_cast<unsigned char>(text[j]))))
+      ++j;
+    if (j == i) break;
+    ++words;
+    if (j - i <= 6) {
+      w.assign(text.data() + i, j - i);
+      for (char& c : w)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c | 0x20);
+      auto it = kIndex->find(w);
+      if (it != kIndex->end())
+        for (std::size_t l = 0; l < std::size(kLangs); ++l)
+          if (it->second & (1u << l)) ++counts[l];
+    }
+    i = j;
+  }
+  std::size_t best = 0;
+  for (std::size_t l = 1; l < std::size(kLangs); ++l)
+    if (counts[l] > counts[best]) best = l;
+  if (words < 20 || counts[best] * 10 < words) return {};
+  return kLangs[best].code;
+}
+
+std::string language_of_script(Script s, std::string_view text) {
+  switch (s) {
+    case Script::kCyrillic: {
+      // Ukrainian і ї є ґ; Russian ы э ё.
+      int uk = 0, ru = 0;
+      std::size_t i = 0;
+      while (i < text.size()) {
+        const char32_t c = next_code_point(text, &i);
+        if (c == 0x456 || c == 0x457 || c == 0x454 || c == 0x491) ++uk;
+        if (c == 0x44B || c == 0x44D || c == 0x451) ++ru;
+      }
+      return uk > ru ? "uk" : "ru";
+    }
+    case Script::kGreek: return "el";
+    case Script::kArabic: return "ar";
+    case Script::kHebrew: return "he";
+    case Script::kHan: return "zh";
+    case Script::kKana: return "ja";
+    case Script::kHangul: return "ko";
+    case Script::kThai: return "th";
+    case Script::kDevanagari: return "hi";
+    case Script::kLatin: return latin_language(text);
+    default: return {};
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Dates
+// ---------------------------------------------------------------------------
+
+struct DateCandidate {
+  DateTime date;
+  int rank;  // lower wins
+  Source source;
+  int distance = 0;  // from the headline, in blocks (visible dates)
+};
+
+// Ranks of published-date evidence.
+enum : int {
+  kRankStated = 0,     // JSON-LD datePublished, article:published_time
+  kRankDeclared = 1,   // other meta names, itemprop=datePublished, <time pubdate>
+  kRankShown = 2,      // a date shown near the headline
+  kRankUrl = 3,        // the URL path
+  kRankCreated = 4,    // dateCreated
+  kRankModified = 5,   // only an updated date
+};
+
+struct DateContext {
+  DateTime reference;
+  bool reference_given = false;
+  NumericOrder order = NumericOrder::kDayFirst;
+};
+
+std::optional<DateTime> machine_date(std::string_view v, const DateContext& dc, int earliest) {
+  std::optional<DateTime> d = parse_machine_date(v);
+  if (!d || !is_plausible(*d, dc.reference, earliest)) return std::nullopt;
+  // Placeholder dates of CMSs and epoch zeros.
+  if ((d->year == 1970 || d->year == 1900 || d->year == 2000) && d->month == 1 && d->day == 1 &&
+      (!d->has_time() || (d->hour == 0 && d->minute == 0)))
+    return std::nullopt;
+  return d;
+}
+
+const DateCandidate* best_of(const std::vector<DateCandidate>& v) {
+  const DateCandidate* best = nullptr;
+  for (const DateCandidate& c : v)
+    if (best == nullptr || c.rank < best->rank ||
+        (c.rank == best->rank && c.distance < best->distance))
+      best = &c;
+  return best;
+}
+
+// ---------------------------------------------------------------------------
+// The stage
+// ---------------------------------------------------------------------------
+
+struct Zone {
+  int begin = 0;  // blocks [begin, end) around the headline and region start
+  int end = 0;
+  int headline = -1;
+  int region_begin = 0;
+  int region_end = 0;
+  bool contains(int b) const { return b >= begin && b < end; }
+};
+
+
+}  // namespace
 
 Metadata extract_metadata(const MetadataInput& in) {
   Metadata m;
-  const GumboNode* html = in.dom.root();
-  m.language = std::string(attribute(html, "lang"));
-  walk(
-      html,
-      [&](const GumboNode* n, int) {
-        if (n->type != GUMBO_NODE_ELEMENT) return false;
-        const GumboTag tag = n->v.element.tag;
-        if (tag == GUMBO_TAG_BODY) return false;
-        if (tag == GUMBO_TAG_TITLE && m.title.empty()) {
-          const GumboVector& kids = n->v.element.children;
-          for (unsigned i = 0; i < kids.length; ++i) {
-            const auto* k = static_cast<const GumboNode*>(kids.data[i]);
-            if (k->type == GUMBO_NODE_TEXT) m.title += k->v.text.text;
-          }
+  const Segments& seg = in.segments;
+  const std::vector<TextBlock>& blocks = seg.blocks;
+  const std::string page_url = in.page.url;
+  const std::string base = seg.base_url.empty() ? page_url : seg.base_url;
+
+  // Cues on the region's own chain of ancestors (a wrapper "with-sidebar"
+  // around article and sidebar alike) say nothing about what is in it.
+  std::uint32_t away = kAway;
+  for (int e = in.scores.region; e >= 0; e = seg.elements[static_cast<std::size_t>(e)].parent)
+    away &= ~seg.elements[static_cast<std::size_t>(e)].cues;
+  auto block_away = [&](const TextBlock& b) { return (b.cues & away) != 0; };
+
+  Gathered g;
+  Gatherer(seg, away, &g).run(in.dom.root());
+  const Metas metas(g);
+  const JsonLdArticle ld = read_json_ld(in.json_ld, page_url);
+
+  // --- site name ------------------------------------------------------------
+  {
+    std::string s = metas.first({"og:site_name"});
+    Source src = Source::kMeta;
+    if (s.empty() && !ld.publisher.empty()) {
+      s = ld.publisher;
+      src = Source::kJsonLd;
+    }
+    if (s.empty() && !ld.site_name.empty()) {
+      s = ld.site_name;
+      src = Source::kJsonLd;
+    }
+    if (s.empty()) {
+      s = metas.first({"application-name", "al:android:app_name", "al:ios:app_name"});
+      src = Source::kMeta;
+    }
+    if (!s.empty() && !looks_like_url(s)) {
+      m.site_name = s;
+      m.sources.site_name = src;
+    }
+  }
+
+  // --- language ---------------------------------------------------------------
+  std::string declared_region;  // "us" in "en-US": for numeric dates
+  {
+    struct Decl {
+      std::string tag;
+      Source source;
+    };
+    const Decl decls[] = {
+        {g.html_lang, Source::kMarkup},
+        {metas.first({"http-equiv:content-language", "content-language"}), Source::kMeta},
+        {metas.first({"content-language", "language", "dc.language", "dcterms.language"}),
+         Source::kMeta},
+        {ld.language, Source::kJsonLd},
+        {metas.first({"og:locale"}), Source::kMeta},
+    };
+    // http-equiv keys are stored under their attribute value.
+    std::string lang;
+    Source src = Source::kNone;
+    for (const Decl& d : decls) {
+      std::string p = primary_language(d.tag);
+      if (p.empty()) continue;
+      lang = p;
+      src = d.source;
+      std::string t = lower_ascii(d.tag);
+      const std::size_t sep = t.find_first_of("-_");
+      if (sep != std::string::npos) declared_region = t.substr(sep + 1, 2);
+      break;
+    }
+    // Check it against the script of the article's text.
+    std::string sample;
+    for (std::size_t i = 0; i < blocks.size() && sample.size() < 3000; ++i)
+      if (in.scores.labels.size() == blocks.size() && in.scores.labels[i] == Label::kContent)
+        sample.append(blocks[i].text.substr(0, 600)).push_back(' ');
+    if (sample.size() < 200)
+      for (std::size_t i = 0; i < blocks.size() && sample.size() < 3000; ++i)
+        if (!block_away(blocks[i]) && blocks[i].text.size() > 60)
+          sample.append(blocks[i].text.substr(0, 600)).push_back(' ');
+    ScriptCounts counts;
+    count_scripts(sample, &counts);
+    const Script script = counts.total() >= 40 ? dominant_script(counts) : Script::kUnknown;
+    if (!lang.empty() && script != Script::kUnknown) {
+      const Script expected = script_of_language(lang);
+      const bool ok = expected == Script::kUnknown || expected == script ||
+                      (lang == "ja" && (script == Script::kKana || script == Script::kHan)) ||
+                      (lang == "zh" && script == Script::kHan);
+      if (!ok || (lang == "zh" && script == Script::kKana)) {
+        const std::string detected = language_of_script(script, sample);
+        if (!detected.empty()) {
+          lang = detected;
+          src = Source::kText;
+          declared_region.clear();
         }
-        if (tag == GUMBO_TAG_META && attribute(n, "property") == "og:site_name")
-          m.site_name = std::string(attribute(n, "content"));
-        return true;
-      },
-      [](const GumboNode*, int) {});
-  if (!m.title.empty()) m.sources.title = Source::kMarkup;
-  m.url = std::string(in.url);
+      }
+    }
+    if (lang.empty() && script != Script::kUnknown) {
+      lang = language_of_script(script, sample);
+      if (!lang.empty()) src = Source::kText;
+    }
+    m.language = lang;
+    m.sources.language = lang.empty() ? Source::kNone : src;
+  }
+
+  // --- title ------------------------------------------------------------------
+  const int region_begin =
+      in.scores.region >= 0 ? seg.elements[static_cast<std::size_t>(in.scores.region)].first_block
+                            : 0;
+  const int region_end = in.scores.region >= 0
+                             ? seg.elements[static_cast<std::size_t>(in.scores.region)].end_block
+                             : static_cast<int>(blocks.size());
+  const std::string host = host_of(page_url.empty() ? m.url : page_url);
+  {
+    TitleCandidates tc;
+    tc.json_ld = ld.headline;
+    tc.og = metas.first({"og:title"});
+    tc.twitter = metas.first({"twitter:title"});
+    tc.meta = metas.first({"dc.title", "dcterms.title", "title", "sailthru.title",
+                           "parsely-title", "headline"});
+    if (tc.meta.empty())
+      for (const Mark& mk : g.marks)
+        if (mk.kind == MarkKind::kHeadlineProp && !(mk.ctx & away)) {
+          tc.meta = !mk.value.empty() ? mk.value : mk.text;
+          if (!tc.meta.empty()) break;
+        }
+    tc.title_tag = g.title_tag;
+    tc.site_name = m.site_name;
+    tc.host = host;
+    // Headings: visible h1 (and title-classed h2/h3) not in menus or
+    // sidebars, those nearest the region's start first.
+    std::vector<const Heading*> hs;
+    for (const Heading& h : g.headings)
+      if (!(h.ctx & (away | kCtxHidden)) && (h.level == 1 || h.title_class)) hs.push_back(&h);
+    std::stable_sort(hs.begin(), hs.end(), [&](const Heading* a, const Heading* b) {
+      auto cost = [&](const Heading* h) {
+        int d = h->block < region_begin ? region_begin - h->block : h->block - region_begin;
+        if (h->block >= region_end) d += 1000;
+        if (h->level != 1) d += 20;
+        return d;
+      };
+      return cost(a) < cost(b);
+    });
+    for (const Heading* h : hs) tc.headings.push_back(h->text);
+    const TitleChoice t = choose_title(tc);
+    m.title = t.title;
+    m.sources.title = t.source;
+  }
+
+  // --- the zone around the headline -------------------------------------------
+  Zone zone;
+  zone.region_begin = region_begin;
+  zone.region_end = region_end;
+  {
+    const std::string key = comparison_key(m.title);
+    int best = -1, best_d = 1 << 30;
+    if (!key.empty()) {
+      for (std::size_t i = 0; i < blocks.size(); ++i) {
+        const TextBlock& b = blocks[i];
+        if (b.kind != BlockKind::kHeading || b.text.size() > m.title.size() * 2 + 64) continue;
+        if (block_away(b)) continue;
+        if (comparison_key(b.text) != key) continue;
+        const int d = std::abs(static_cast<int>(i) - region_begin);
+        if (d < best_d) {
+          best_d = d;
+          best = static_cast<int>(i);
+        }
+      }
+    }
+    zone.headline = best;
+    const int n = static_cast<int>(blocks.size());
+    if (best >= 0 && best <= region_end) {
+      zone.begin = std::max(0, std::min(best, region_begin) - 6);
+      zone.end = std::min(n, std::max(best + 12, std::min(region_begin + 8, best + 40)));
+    } else {
+      zone.begin = std::max(0, region_begin - 10);
+      zone.end = std::min(n, region_begin + 10);
+    }
+  }
+  const int anchor = zone.headline >= 0 ? zone.headline : zone.region_begin;
+  if (std::getenv("EXTRACTOR_METADATA_DEBUG")) {
+    std::fprintf(stderr, "zone [%d,%d) headline %d region [%d,%d) blocks %zu\n", zone.begin,
+                 zone.end, zone.headline, zone.region_begin, zone.region_end, blocks.size());
+    for (const Mark& mk : g.marks)
+      std::fprintf(stderr, "mark kind=%d block=%d ctx=%x value=[%s] text=[%.80s]\n",
+                   static_cast<int>(mk.kind), mk.block, mk.ctx, mk.value.c_str(), mk.text.c_str());
+    for (const Heading& h : g.headings)
+      std::fprintf(stderr, "heading block=%d level=%d ctx=%x [%.80s]\n", h.block, h.level, h.ctx,
+                   h.text.c_str());
+    for (int i = zone.begin; i < zone.end; ++i)
+      std::fprintf(stderr, "zone block %d cues=%x [%.100s]\n", i, blocks[static_cast<std::size_t>(i)].cues,
+                   blocks[static_cast<std::size_t>(i)].text.c_str());
+  }
+  auto distance = [&](int block) {
+    const int d = block - anchor;
+    return d >= 0 ? d : -d * 2 + 1;  // before the headline counts double
+  };
+
+  // --- dates --------------------------------------------------------------------
+  DateContext dc;
+  if (!in.page.reference_date.empty()) {
+    if (auto r = parse_reference_date(in.page.reference_date)) {
+      dc.reference = *r;
+      dc.reference_given = true;
+    }
+  }
+  if (!dc.reference_given) dc.reference = today_utc();
+  dc.order = (m.language == "en" && (declared_region.empty() || declared_region == "us"))
+                 ? NumericOrder::kMonthFirst
+                 : NumericOrder::kDayFirst;
+  {
+    std::vector<DateCandidate> pub, mod;
+    auto add = [&](std::vector<DateCandidate>* v, std::optional<DateTime> d, int rank,
+                   Source src, int dist = 0) {
+      if (d) v->push_back({*d, rank, src, dist});
+    };
+    // What the page states for machines. Explicit dates may be old.
+    add(&pub, machine_date(ld.date_published, dc, 1900), kRankStated, Source::kJsonLd);
+    add(&pub,
+        machine_date(metas.first({"article:published_time", "og:article:published_time",
+                                  "og:published_time", "article:published", "datepublished",
+                                  "itemprop:datepublished"}),
+                     dc, 1900),
+        kRankStated, Source::kMeta);
+    add(&pub,
+        machine_date(metas.first({"dc.date.issued", "dcterms.issued", "sailthru.date",
+                                  "parsely-pub-date", "publish-date", "publish_date",
+                                  "publishdate", "pubdate", "publication_date",
+                                  "citation_publication_date", "citation_date",
+                                  "original-publish-date", "article.published",
+                                  "rnews:datepublished", "og:pubdate", "date", "dc.date",
+                                  "dcterms.date", "dc.date.created", "dcterms.created",
+                                  "release_date", "created", "uploaddate"}),
+                     dc, 1900),
+        kRankDeclared, Source::kMeta);
+    add(&pub, machine_date(ld.date_created, dc, 1900), kRankCreated, Source::kJsonLd);
+    add(&mod, machine_date(ld.date_modified, dc, 1900), kRankStated, Source::kJsonLd);
+    add(&mod,
+        machine_date(metas.first({"article:modified_time", "og:updated_time",
+                                  "article:modified", "datemodified", "itemprop:datemodified",
+                                  "dcterms.modified", "dc.date.modified", "last-modified",
+                                  "lastmod", "revised"}),
+                     dc, 1900),
+        kRankStated, Source::kMeta);
+
+    // Markup: microdata, <time>, date elements.
+    for (const Mark& mk : g.marks) {
+      if (mk.ctx & away) continue;
+      const bool visible = !(mk.ctx & kCtxHidden);
+      const bool near = zone.contains(mk.block);
+      switch (mk.kind) {
+        case MarkKind::kPublishedProp:
+        case MarkKind::kModifiedProp:
+        case MarkKind::kCreatedProp: {
+          std::optional<DateTime> d = machine_date(mk.value, dc, 1900);
+          if (!d && !mk.text.empty()) {
+            auto found = find_text_dates(mk.text, dc.order, nullptr);
+            if (!found.empty() && is_plausible(found.front().date, dc.reference, 1995))
+              d = found.front().date;
+          }
+          if (mk.kind == MarkKind::kModifiedProp) add(&mod, d, kRankDeclared, Source::kMarkup);
+          else
+            add(&pub, d, mk.kind == MarkKind::kCreatedProp ? kRankCreated : kRankDeclared,
+                Source::kMarkup, distance(mk.block));
+          break;
+        }
+        case MarkKind::kTime:
+        case MarkKind::kDateClass: {
+          if (!near && !mk.pubdate) break;
+          std::optional<DateTime> d;
+          if (!mk.value.empty()) d = machine_date(mk.value, dc, 1995);
+          DateRole role = DateRole::kUnknown;
+          if (!d && !mk.text.empty() && visible) {
+            auto found =
+                find_text_dates(mk.text, dc.order, dc.reference_given ? &dc.reference : nullptr);
+            // The published one of several ("Published 2 May, updated 3 May").
+            for (const TextDate& td : found) {
+              if (!is_plausible(td.date, dc.reference, td.role == DateRole::kPublished ? 1900 : 1995))
+                continue;
+              if (!d || (role == DateRole::kModified && td.role != DateRole::kModified)) {
+                d = td.date;
+                role = td.role;
+              }
+            }
+          } else if (d && !mk.text.empty()) {
+            // The role of a <time datetime> is read from its own text.
+            auto found = find_text_dates(mk.text, dc.order, nullptr);
+            if (!found.empty()) role = found.front().role;
+          }
+          if (!d) break;
+          if (mk.updated && !mk.published) role = DateRole::kModified;
+          if (mk.published) role = DateRole::kPublished;
+          if (mk.pubdate) {
+            add(&pub, d, kRankDeclared, Source::kMarkup, distance(mk.block));
+          } else if (role == DateRole::kModified) {
+            add(&mod, d, kRankShown, Source::kMarkup, distance(mk.block));
+          } else {
+            add(&pub, d, kRankShown, Source::kMarkup, distance(mk.block));
+          }
+          break;
+        }
+        default:
+          break;
+      }
+    }
+
+    // Dates written near the headline.
+    for (int i = zone.begin; i < zone.end; ++i) {
+      const TextBlock& b = blocks[static_cast<std::size_t>(i)];
+      if (block_away(b) || b.kind == BlockKind::kCaption || b.kind == BlockKind::kImage) continue;
+      if (b.text_cues & kTextCopyright) continue;
+      std::string_view text = b.text;
+      const bool short_block = text.size() <= 240;
+      if (!short_block) text = text.substr(0, 120);  // a dateline opens a paragraph
+      auto found = find_text_dates(text, dc.order, dc.reference_given ? &dc.reference : nullptr);
+      for (const TextDate& td : found) {
+        if (!short_block && td.begin > 60) break;
+        const int earliest = td.role == DateRole::kPublished ? 1900 : 1995;
+        if (!is_plausible(td.date, dc.reference, earliest)) continue;
+        if (td.role == DateRole::kModified) {
+          add(&mod, td.date, kRankShown, Source::kText, distance(i));
+        } else {
+          add(&pub, td.date, kRankShown, Source::kText, distance(i) + (td.relative ? 2 : 0));
+        }
+      }
+    }
+    if (auto d = date_from_url(page_url))
+      if (is_plausible(*d, dc.reference, 1995)) add(&pub, d, kRankUrl, Source::kUrl);
+
+    const DateCandidate* p = best_of(pub);
+    const DateCandidate* u = best_of(mod);
+    if (p != nullptr) {
+      // A shown date on the same day carries the time the page omitted
+      // from the stated one, and vice versa.
+      DateTime d = p->date;
+      if (!d.has_time())
+        for (const DateCandidate& c : pub)
+          if (c.date.day_number() == d.day_number() && c.date.has_time()) {
+            d = c.date;
+            break;
+          }
+      m.date = format_iso(d);
+      m.sources.date = p->source;
+    } else if (u != nullptr) {
+      // Only an updated date: it is the only date the page gives.
+      m.date = format_iso(u->date);
+      m.sources.date = u->source;
+    }
+    if (u != nullptr && (p == nullptr || u->date.day_number() >= p->date.day_number())) {
+      m.date_modified = format_iso(u->date);
+      m.sources.date_modified = u->source;
+    }
+  }
+
+  // --- authors --------------------------------------------------------------------
+  {
+    // Raw candidates first; cleaning (a dozen patterns each) runs lazily in
+    // rank order until one gives names.
+    struct AuthorCandidate {
+      std::string raw;
+      AuthorValue kind;
+      int rank;
+      Source source;
+      int distance = 0;
+      bool credit = false;       // read with trailing_credit()
+      bool organization = false;
+    };
+    std::vector<AuthorCandidate> cands;
+    auto add = [&](std::string raw, AuthorValue kind, int rank, Source src, int dist = 0,
+                   bool credit = false) {
+      if (!raw.empty()) cands.push_back({std::move(raw), kind, rank, src, dist, credit});
+    };
+    // JSON-LD: people first; an organisation only when no one is named.
+    {
+      std::string people, orgs;
+      for (const JsonLdPerson& p : ld.authors) {
+        std::string& to = p.organization ? orgs : people;
+        if (!to.empty()) to += "; ";
+        to += p.name;
+      }
+      add(std::move(people), AuthorValue::kField, 0, Source::kJsonLd);
+      add(std::move(orgs), AuthorValue::kField, 8, Source::kJsonLd);
+    }
+    // Meta tags.
+    for (const char* key : {"author", "article:author", "dc.creator", "dcterms.creator",
+                            "parsely-author", "sailthru.author", "citation_author",
+                            "og:article:author", "book:author"}) {
+      std::string joined;
+      for (const std::string& v : metas.all(key)) {
+        if (looks_like_url(v)) continue;
+        if (!joined.empty()) joined += "; ";
+        joined += v;
+      }
+      add(std::move(joined), AuthorValue::kField, 1, Source::kMeta);
+    }
+    add(metas.first({"byl"}), AuthorValue::kByline, 1, Source::kMeta);
+    // Markup.
+    {
+      std::string props;
+      for (const Mark& mk : g.marks) {
+        if (mk.ctx & away) continue;
+        switch (mk.kind) {
+          case MarkKind::kAuthorProp: {
+            const std::string& v = !mk.value.empty() ? mk.value : mk.text;
+            if (v.empty() || looks_like_url(v)) break;
+            if (!props.empty()) props += "; ";
+            props += v;
+            break;
+          }
+          case MarkKind::kAuthorRel: {
+            const bool near = zone.contains(mk.block) ||
+                              (mk.block >= zone.region_begin && mk.block < zone.region_end);
+            if (near && !(mk.ctx & kCtxHidden))
+              add(mk.text, AuthorValue::kByline, 2, Source::kMarkup, distance(mk.block));
+            break;
+          }
+          case MarkKind::kAuthorClass:
+            if (zone.contains(mk.block) && !(mk.ctx & (kCtxHidden | kCueAuthorBio)))
+              add(mk.text, AuthorValue::kByline, 2, Source::kMarkup, distance(mk.block));
+            break;
+          default:
+            break;
+        }
+      }
+      add(std::move(props), AuthorValue::kByline, 1, Source::kMarkup);
+    }
+    // Text: "By ..." lines near the headline.
+    for (int i = zone.begin; i < zone.end; ++i) {
+      const TextBlock& b = blocks[static_cast<std::size_t>(i)];
+      if (block_away(b) || b.text.size() > 300) continue;
+      if (starts_with_byline_marker(b.text))
+        add(b.text, AuthorValue::kText, 3, Source::kText, distance(i));
+      else if (b.cjk > 0)
+        add(b.text, AuthorValue::kField, 4, Source::kText, distance(i), true);
+    }
+    // Credits in the article's last lines ("Reporting by", "（记者 X）").
+    {
+      int last = -1;
+      for (int i = zone.region_end - 1; i >= zone.region_begin; --i)
+        if (in.scores.labels.size() == blocks.size() &&
+            in.scores.labels[static_cast<std::size_t>(i)] == Label::kContent) {
+          last = i;
+          break;
+        }
+      if (last >= 0) {
+        const int n = static_cast<int>(blocks.size());
+        for (int i = std::max(zone.region_begin, last - 3); i < std::min(n, last + 4); ++i) {
+          const TextBlock& b = blocks[static_cast<std::size_t>(i)];
+          if (block_away(b)) continue;
+          std::string_view t = b.text;
+          if (t.size() > 160) {
+            std::size_t cut = t.size() - 160;
+            while (cut < t.size() && (static_cast<unsigned char>(t[cut]) & 0xC0) == 0x80) ++cut;
+            t = t.substr(cut);
+          }
+          add(std::string(t), AuthorValue::kField, 5, Source::kText, i - last + 10, true);
+        }
+      }
+    }
+    std::stable_sort(cands.begin(), cands.end(),
+                     [](const AuthorCandidate& a, const AuthorCandidate& b) {
+                       return a.rank != b.rank ? a.rank < b.rank : a.distance < b.distance;
+                     });
+    for (const AuthorCandidate& c : cands) {
+      std::vector<std::string> names = c.credit ? trailing_credit(c.raw, m.site_name)
+                                                : clean_authors(c.raw, c.kind, m.site_name);
+      if (names.empty()) continue;
+      m.authors = std::move(names);
+      m.sources.authors = c.source;
+      break;
+    }
+  }
+
+  // --- description, url, image, categories, tags -------------------------------------
+  {
+    std::string d = metas.first({"description"});
+    Source src = Source::kMeta;
+    if (d.empty()) d = metas.first({"og:description", "twitter:description", "dc.description"});
+    if (d.empty() && !ld.description.empty()) {
+      d = ld.description;
+      src = Source::kJsonLd;
+    }
+    m.description = d;
+    m.sources.description = d.empty() ? Source::kNone : src;
+  }
+  {
+    std::string u = g.canonical;
+    Source src = Source::kMarkup;
+    if (u.empty()) {
+      u = metas.first({"og:url"});
+      src = Source::kMeta;
+    }
+    if (u.empty() && looks_like_url(ld.url)) {
+      u = ld.url;
+      src = Source::kJsonLd;
+    }
+    if (!u.empty()) {
+      m.url = resolve_url(base, u);
+      m.sources.url = src;
+    } else if (!page_url.empty()) {
+      m.url = page_url;
+      m.sources.url = Source::kNone;
+    }
+  }
+  {
+    std::string im = metas.first({"og:image", "og:image:url", "og:image:secure_url",
+                                  "twitter:image", "twitter:image:src"});
+    Source src = Source::kMeta;
+    if (im.empty() && !ld.image.empty()) {
+      im = ld.image;
+      src = Source::kJsonLd;
+    }
+    if (im.empty() && !g.image_src.empty()) {
+      im = g.image_src;
+      src = Source::kMarkup;
+    }
+    if (!im.empty()) {
+      m.image = resolve_url(base, im);
+      m.sources.image = src;
+    }
+  }
+  {
+    auto add_unique = [](std::vector<std::string>* v, const std::string& s) {
+      std::string t = collapse_space(s);
+      if (t.empty() || t.size() > 100) return;
+      const std::string k = comparison_key(t);
+      for (const std::string& x : *v)
+        if (comparison_key(x) == k) return;
+      v->push_back(std::move(t));
+    };
+    for (const std::string& s : metas.all("article:section")) add_unique(&m.categories, s);
+    if (!m.categories.empty()) m.sources.categories = Source::kMeta;
+    if (m.categories.empty()) {
+      for (const std::string& s : ld.sections) add_unique(&m.categories, s);
+      if (!m.categories.empty()) m.sources.categories = Source::kJsonLd;
+    }
+    for (const std::string& s : metas.all("article:tag")) add_unique(&m.tags, s);
+    if (!m.tags.empty()) m.sources.tags = Source::kMeta;
+    if (m.tags.empty()) {
+      for (const std::string& s : ld.keywords) add_unique(&m.tags, s);
+      if (!m.tags.empty()) m.sources.tags = Source::kJsonLd;
+    }
+    if (m.tags.empty()) {
+      for (const Mark& mk : g.marks)
+        if (mk.kind == MarkKind::kTagLink && !(mk.ctx & (away | kCtxHidden)))
+          add_unique(&m.tags, mk.text);
+      if (!m.tags.empty()) m.sources.tags = Source::kMarkup;
+    }
+    if (m.tags.empty()) {
+      std::string kw = metas.first({"news_keywords", "keywords"});
+      std::size_t start = 0;
+      while (start < kw.size()) {
+        std::size_t comma = kw.find_first_of(",;", start);
+        if (comma == std::string::npos) comma = kw.size();
+        add_unique(&m.tags, kw.substr(start, comma - start));
+        start = comma + 1;
+      }
+      if (!m.tags.empty()) m.sources.tags = Source::kMeta;
+    }
+    if (m.tags.size() > 30) m.tags.resize(30);
+  }
   return m;
 }
 

@@ -1,4 +1,12 @@
 // Stage 6: title, authors, dates, site, language, description, image, tags.
+//
+// Every field is gathered from all the places a page states it — JSON-LD
+// (metadata_jsonld), <meta> tags, markup (h1, time, itemprop, rel=author,
+// byline elements), the URL path, and the visible text near the headline
+// (metadata_dates, metadata_authors) — and chosen by rank and agreement.
+// The text is searched only in the few blocks around the headline and the
+// start of the article region (plus, for credits, its last lines), never in
+// every block: the stage costs little next to the parse.
 #ifndef EXTRACTOR_LIB_METADATA_H_
 #define EXTRACTOR_LIB_METADATA_H_
 
@@ -13,7 +21,6 @@
 namespace extractor {
 
 class Dom;
-class Patterns;
 
 // Everything the metadata sources need, gathered by the earlier stages.
 struct MetadataInput {
@@ -21,7 +28,7 @@ struct MetadataInput {
   const std::vector<std::string>& json_ld;  // bodies of ld+json scripts
   const Segments& segments;
   const Scores& scores;
-  std::string_view url;  // PageInfo::url
+  const PageInfo& page;  // url and reference_date
 };
 
 Metadata extract_metadata(const MetadataInput& input);

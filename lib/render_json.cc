@@ -85,7 +85,9 @@ std::string render_json(const Result& r, const JsonOptions& options) {
                     {"language", to_string(s.language)},
                     {"description", to_string(s.description)},
                     {"url", to_string(s.url)},
-                    {"image", to_string(s.image)}};
+                    {"image", to_string(s.image)},
+                    {"categories", to_string(s.categories)},
+                    {"tags", to_string(s.tags)}};
   }
   if (options.with_blocks) {
     Json blocks = Json::array();

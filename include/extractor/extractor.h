@@ -113,6 +113,12 @@ struct PageInfo {
   // what the page declares, unless the bytes contradict it (see decode).
   // An unknown name is ignored and the charset is detected.
   std::string charset;
+
+  // The day the page was fetched, "YYYY-MM-DD" (a time may follow). Dates
+  // after it are impossible and rejected; relative dates in the page ("3
+  // hours ago", "gestern", "2天前") are read against it, and only when it is
+  // given. Default empty: today (UTC) for the check, no relative dates.
+  std::string reference_date;
 };
 
 // ---------------------------------------------------------------------------
@@ -175,19 +181,34 @@ struct Block {
 enum class Source : std::uint8_t { kNone, kJsonLd, kMeta, kMarkup, kUrl, kText };
 
 struct Metadata {
-  std::string title;                 // without " | Site" suffixes
-  std::vector<std::string> authors;  // clean person (or organisation) names
-  std::string date;                  // published, ISO 8601 (YYYY-MM-DD[Thh:mm[:ss][zone]])
+  // The headline: the article's <h1>, JSON-LD headline, og:title or <title>,
+  // chosen by agreement, without the site's name (" | Site", "Site - ").
+  std::string title;
+  // Clean person names (an organisation only when the page names no person),
+  // without "By", roles, dates, e-mail addresses or handles; never a URL,
+  // the site's name, or "Admin" / "Staff" alone.
+  std::vector<std::string> authors;
+  // Published, ISO 8601: YYYY-MM-DD, then Thh:mm[:ss] and the zone (Z,
+  // +hh:mm) when the page gives them; the page's own zone, never converted.
+  // Never a copyright year, a comment's date, a feed's date, or the
+  // "updated" date when an original one exists. When the page has only an
+  // updated date, that date (and date_modified holds it too).
+  std::string date;
   std::string date_modified;         // ISO 8601, or empty
   std::string site_name;
   std::string language;              // BCP 47 primary tag, e.g. "en", "zh"
   std::string description;
   std::string url;                   // canonical URL, else PageInfo::url
   std::string image;                 // main image URL
-  std::vector<std::string> categories;
-  std::vector<std::string> tags;
+  std::vector<std::string> categories;  // sections (article:section, articleSection)
+  std::vector<std::string> tags;        // article:tag, keywords
 
-  // Where each field came from (kNone when empty).
+  // Where each field came from (kNone when empty): kJsonLd for the page's
+  // schema.org JSON-LD, kMeta for <meta> tags (also microdata <meta>),
+  // kMarkup for elements (<h1>, <time>, itemprop, rel=author, byline
+  // elements, <html lang>, <link rel=canonical>), kUrl for the URL path,
+  // kText for words found in the visible text (a "By ..." line, a date
+  // written out, the script of the text for the language).
   struct Sources {
     Source title = Source::kNone;
     Source authors = Source::kNone;
@@ -198,6 +219,8 @@ struct Metadata {
     Source description = Source::kNone;
     Source url = Source::kNone;
     Source image = Source::kNone;
+    Source categories = Source::kNone;
+    Source tags = Source::kNone;
   } sources;
 
   // Authors joined by ", " (empty when none).

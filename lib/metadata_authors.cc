@@ -1,0 +1,481 @@
+// Author names for the metadata stage. See metadata_authors.h.
+#include "metadata_authors.h"
+
+#include <re2/re2.h>
+#include <unicode/uchar.h>
+
+#include <algorithm>
+#include <memory>
+#include <stdexcept>
+
+#include "metadata_dates.h"
+#include "metadata_text.h"
+
+namespace extractor {
+namespace {
+
+// White space and the punctuation that frames names.
+#define S "[\\s\\x{a0}\\x{3000}]"
+
+// Words that open a byline, many languages. Latin-script markers must be
+// followed by a space or a colon; CJK markers by anything.
+const char kLatinMarkers[] =
+    "(?:(?:(?:written|posted|reported|story|text|words|article|interview|compiled|"
+    "reporting|analysis|commentary|review|published|created|submitted|contributed|"
+    "geschrieben|verfasst|texte?|écrit|escrito|scritto|napisał[a]?)" S "+)?"
+    "(?:by|von|vom|par|por|di|door|av|af|przez|od|от|від)"
+    "|autor(?:in|innen|en|es|as|a|ka|zy)?|author(?:s)?|auteur(?:e|s|es)?|verfasser(?:in)?|"
+    "text|texte|tekst|testo|textos?|redakteur(?:in)?|reporter(?:in)?|"
+    "автор(?:ы|и)?|текст|кореспондент|корреспондент)";
+
+// Markers of two or more characters; the one-character ones ("文", "图",
+// "글") open many ordinary words and count only before a separator.
+const char kCjkMarkers[] =
+    "(?:本报记者|本報記者|本报通讯员|新华社记者|新華社記者|特约记者|特約記者|实习记者|"
+    "通讯员|通訊員|记者|記者|作者|撰文|撰稿|整理|责任编辑|責任編輯|责编|責編|编辑|編輯|"
+    "文字|图文|圖文|来源|來源|筆者|著者|投稿者|기자)";
+const char kCjkShortMarkers[] = "(?:文|图|圖|글)";
+
+// Roles that follow or precede a name: never names themselves.
+const char kRoles[] =
+    "(?:(?:senior|chief|deputy|associate|assistant|contributing|managing|executive|"
+    "political|foreign|national|international|sports?|business|science|health|tech(?:nology)?|"
+    "arts|culture|food|travel|fashion|music|film|economics?|legal|investigative|"
+    "special|staff|guest|freelance|local|regional|digital|web|online|news|photo|video|"
+    "white house|washington|europe(?:an)?|global|data|social media|breaking news|"
+    "weekend|features?|opinion|editorial|correspondent)" S "+)*"
+    "(?:writer|reporter|correspondent|editor(?:[- ]at[- ]large|[- ]in[- ]chief)?|editors|"
+    "contributor|columnist|journalist|critic|producer|photographer|photojournalist|"
+    "intern|analyst|blogger|author|anchor|host|presenter|researcher|fellow|director|"
+    "head of [\\pL ]+|team|staff|desk|"
+    "redakteur(?:in)?|redaktion|korrespondent(?:in)?|journalist(?:in)?|autor(?:in)?|"
+    "reporter(?:in)?|mitarbeiter(?:in)?|volontär(?:in)?|chefredakteur(?:in)?|ressortleiter(?:in)?|"
+    "rédacteur|rédactrice|rédaction|journaliste|correspondant(?:e)?|envoyée? spéciale?|"
+    "chroniqueur|chroniqueuse|periodista|redactor(?:a)?|corresponsal|enviad[oa] especial|"
+    "columnista|giornalista|inviat[oa]|corrispondente|redattore|redattrice|"
+    "jornalista|repórter|dziennikar(?:z|ka)|redaktor(?:ka)?|korespondent(?:ka)?|"
+    "корреспондент|журналист(?:ка)?|редактор|обозреватель|кореспондент|журналіст(?:ка)?|"
+    "оглядач|记者|記者|编辑|編輯|责任编辑|責任編輯|通讯员|通訊員|实习生|實習生|特约记者|"
+    "本报记者|主编|主編|撰稿人|评论员|評論員)";
+
+struct Rules {
+  std::unique_ptr<RE2> marker, cjk_marker, role_only, role_prefix, role_suffix;
+  std::unique_ptr<RE2> cut, bio, location, photo, photo_suffix, split, email, handle, parens;
+  std::unique_ptr<RE2> trailing_latin, cjk_colon, cjk_paren, cjk_slash_wen, stop_name,
+      non_name_word, org_cjk;
+
+  Rules() {
+    RE2::Options o;
+    o.set_log_errors(false);
+    o.set_case_sensitive(false);
+    auto make = [&](const std::string& p) {
+      auto re = std::make_unique<RE2>(p, o);
+      if (!re->ok()) throw std::logic_error("extractor: bad author pattern: " + re->error());
+      return re;
+    };
+    const std::string lat = kLatinMarkers;
+    const std::string cjk = kCjkMarkers;
+    const std::string roles = kRoles;
+    marker = make("^[\\s\\x{a0}\\pP\\pS]*" + lat + "(?:" S "*[:：|/／]" S "*|" S "+)(?:the" S
+                  "+)?");
+    const std::string cjk_short = kCjkShortMarkers;
+    cjk_marker = make("^[\\s\\x{a0}\\pP\\pS]*(?:" + cjk + S "*[:：/／|・]?|" + cjk_short +
+                      S "*[:：/／|・])" S "*");
+    role_only = make("^(?:(?:the|a|an|our|unsere?r?|la|le|el|il|un|une)" S "+)?" + roles +
+                     "(?:" S "*(?:,|&|and|und|et|y|/)?" S "*" + roles + ")*" S "*$");
+    role_prefix = make("^" + roles + "(?:" S "+|" S "*[:：]" S "*)");
+    role_suffix = make("(?:" S "*[,|/–—-]" S "*|" S "+)" + roles + "$");
+    // Where a byline stops being names: "Updated ...", "3 min read", bios.
+    cut = make(
+        "(?:^|[\\s\\pP])(?:last updated|updated|published|posted|first published|created|"
+        "aktualisiert|veröffentlicht|erschienen|mis à jour|publié|actualizado|publicado|"
+        "aggiornato|pubblicato|opublikowano|обновлено|опубликовано|发布|發佈|发表|更新|"
+        "\\d+" S "*(?:min(?:ute)?s?|mins?)\\.?" S "*read|read more|view (?:all|more)|"
+        "more (?:from|by|stories|articles|posts)|all (?:stories|articles|posts) by|"
+        "follow|subscribe|contact|e-?mail (?:the )?author|send (?:an )?e-?mail|twitter|"
+        "facebook|instagram|linkedin|alle artikel|mehr von|"
+        "additional reporting|contributed (?:to )?(?:this )?report|contributed reporting|"
+        "editing by|edited by|reviewed by|fact[- ]checked by|"
+        "\\d+" S "*(?:comments?|kommentare?|commentaires?|comentarios?)|"
+        "on (?:twitter|facebook|x)\\b)");
+    bio = make(S "+(?:is|was|has|covers|writes|reports|joined|leads|lives|ist|schreibt|est)" S
+               "+\\pL");
+    location = make(S "+(?:in|aus|à|en|from|reporting from|desde|da|z|из|з)" S "+\\p{Lu}.*$");
+    photo = make(
+        "^[\\s\\pP]*(?:photos?|photography|photographs?|pictures?|images?|illustrations?|"
+        "videos?|graphics?|art|artwork|infographics?|drawings?|design|cartoons?|"
+        "fotos?|fotografie|fotografía|fotografia|fotograf(?:in)?|bild(?:er)?|illustration|"
+        "grafik|kamera|photographe|ilustración|ilustracion|фото|фотограф|иллюстраци\\w*|"
+        "摄影|摄|攝影|攝|图|圖|视频|視頻|写真|사진)(?:" S "|[:：/／]|$)");
+    photo_suffix = make("[/／]?" S "*(?:摄影|摄|攝|图|圖|供图|供圖)$");
+    split = make(S "*(?:[,;|/／、，；•·]|" S
+                 "+(?:and|und|et|y|e|i|и|і|та|ve|og|och|en|és|oraz|a|with|mit|&|＆|\\+)" S
+                 "+|" S "*&" S "*)" S "*");
+    email = make("[\\w.+-]+@[\\w-]+\\.[\\w.-]+");
+    handle = make("(?:^|" S ")@\\w+");
+    parens = make(S "*(?:\\([^)]*\\)|\\[[^\\]]*\\]|（[^）]*）|【[^】]*】)" S "*");
+    trailing_latin = make(
+        "(?:reporting|reported|writing|written|additional reporting|compiled|text)" S
+        "+by" S "+([^;.()]+)");
+    // Chinese credits: 记者 X, 作者：X, 责任编辑：X, （记者 X）, X/文.
+    const std::string han_names =
+        "((?:\\p{Han}|·|・){2,8}(?:(?:" S "+|、|，|,|" S "*和" S "*)(?:\\p{Han}|·|・){2,8})*)";
+    cjk_colon = make("(?:" + cjk + S "*[:：]?|" + cjk_short + S "*[:：/／])" S "*" + han_names);
+    cjk_paren = make("[（(]" S "*(?:本报|本報)?(?:记者|記者|通讯员|通訊員|编辑|編輯|作者)?" S
+                     "*[:：]?" S "*" + han_names + S "*[）)]" S "*$");
+    cjk_slash_wen = make("((?:\\p{Han}|·){2,4})" S "*[/／]" S "*文");
+    stop_name = make(
+        "^(?:the" S "+)?(?:admin|administrator|staff|editor|editors|editorial|redaktion|"
+        "redaction|rédaction|redacción|redazione|redakcja|редакция|редакція|team|guest|"
+        "anonymous|anonym|unknown|webmaster|user|author|autor|auteur|reporter|correspondent|"
+        "contributor|contributors|desk|newsroom|news desk|web desk|online|web|website|home|"
+        "homepage|login|more|menu|share|comments?|by|and|guest author|guest post|"
+        "sponsored|advertisement|press release|staff writer|staff reporter|editorial staff|"
+        "editorial team|editorial board|the editors|root|null|none|n/a|na|unknown author|"
+        "匿名|佚名|未知|网友|網友|管理员|管理員|本站|小编|小編)" S "*$");
+    non_name_word = make(
+        "(?:^|[^\\pL])(?:posted|published|updated|comments?|share|follow|views?|"
+        "minutes?|copyright|rights|reserved|subscribe|login|log in|sign in|menu|search|"
+        "click|photo|photos|image|advertisement|newsletter|cookie|privacy|"
+        "javascript|undefined|function|loading|https?|www|html)(?:[^\\pL]|$)");
+    // Han names that are organisations: agencies, papers, sites, stations.
+    org_cjk = make("(?:社|网|網|报|報|台|部|局|院|会|會|中心|公司|集团|集團|频道|頻道|日报|"
+                   "日報|晚报|晚報|新闻|新聞|时报|時報|周刊|週刊|杂志|雜誌|官网|官網|平台|"
+                   "客户端|微信|微博|电视|電視)$");
+  }
+};
+
+#undef S
+
+const Rules& rules() {
+  static const Rules* r = new Rules();
+  return *r;
+}
+
+bool consume(const RE2& re, std::string* s) {
+  re2::StringPiece in(*s);
+  re2::StringPiece m;
+  if (!re.Match(in, 0, in.size(), RE2::ANCHOR_START, &m, 1) || m.empty()) return false;
+  s->erase(0, m.size());
+  return true;
+}
+
+// Truncates at the first match of re (keeping what is before it).
+bool cut_at(const RE2& re, std::string* s, std::size_t min_keep = 1) {
+  re2::StringPiece in(*s);
+  re2::StringPiece m;
+  std::size_t pos = 0;
+  while (pos < in.size() && re.Match(in, pos, in.size(), RE2::UNANCHORED, &m, 1)) {
+    const std::size_t at = static_cast<std::size_t>(m.data() - in.data());
+    if (at >= min_keep) {
+      s->erase(at);
+      return true;
+    }
+    pos = at + std::max<std::size_t>(m.size(), 1);
+  }
+  return false;
+}
+
+void replace_all(const RE2& re, std::string* s, const char* with) {
+  RE2::GlobalReplace(s, re, with);
+}
+
+bool is_trim_char(char32_t c) {
+  if (c == '.' || c == '\'' || c == 0x2019) return false;  // "Jr.", "O'Neil" handled below
+  return c == ' ' || c == 0xA0 || c == 0x3000 || u_ispunct(static_cast<UChar32>(c)) ||
+         u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_WHITE_SPACE) ||
+         (u_charType(static_cast<UChar32>(c)) == U_MATH_SYMBOL) ||
+         (u_charType(static_cast<UChar32>(c)) == U_OTHER_SYMBOL) || c == '|' || c == '>' ||
+         c == '<';
+}
+
+// Strips punctuation and spaces from both ends; a final '.' stays only after
+// an initial or an abbreviation ("John Q.", "Jr.").
+std::string trim_name(std::string s) {
+  // leading
+  std::size_t i = 0;
+  while (i < s.size()) {
+    std::size_t j = i;
+    const char32_t c = next_code_point(s, &j);
+    if (!is_trim_char(c) && c != '.' && c != '\'') break;
+    i = j;
+  }
+  s.erase(0, i);
+  // trailing
+  for (;;) {
+    if (s.empty()) break;
+    std::size_t k = s.size() - 1;
+    while (k > 0 && (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80) --k;
+    std::size_t j = k;
+    const char32_t c = next_code_point(s, &j);
+    if (c == '.') {
+      // keep after a one-letter word or "Jr"/"Sr"
+      const std::size_t sp = s.rfind(' ', k);
+      const std::string_view word =
+          std::string_view(s).substr(sp == std::string::npos ? 0 : sp + 1, k - (sp == std::string::npos ? 0 : sp + 1));
+      if (word.size() == 1 || word == "Jr" || word == "Sr" || word == "jr" || word == "sr") break;
+      s.erase(k);
+      continue;
+    }
+    if (!is_trim_char(c) && c != '\'') break;
+    s.erase(k);
+  }
+  return s;
+}
+
+bool all_upper_short(std::string_view w) {
+  if (w.size() < 2 || w.size() > 5) return false;
+  for (char c : w)
+    if (c < 'A' || c > 'Z') return false;
+  return true;
+}
+
+bool only_cjk(std::string_view s) {
+  std::size_t i = 0;
+  bool any = false;
+  while (i < s.size()) {
+    const char32_t c = next_code_point(s, &i);
+    if (c == ' ' || c == 0xB7 || c == 0x30FB) continue;
+    if (!is_cjk_code_point(c)) return false;
+    any = true;
+  }
+  return any;
+}
+
+int count_code_points(std::string_view s) {
+  int n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+std::vector<std::string> split_words(std::string_view s) {
+  std::vector<std::string> out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    std::size_t j = i;
+    while (j < s.size() && s[j] != ' ') ++j;
+    if (j > i) out.emplace_back(s.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
+// One part of a split byline to one name, or "".
+std::string clean_part(std::string part, AuthorValue kind, const Rules& r) {
+  part = collapse_space(part);
+  if (part.empty()) return {};
+  // "Photo: X", "X/摄": a photographer, not an author.
+  {
+    re2::StringPiece in(part);
+    if (r.photo->Match(in, 0, in.size(), RE2::ANCHOR_START, nullptr, 0)) return {};
+    if (r.photo_suffix->Match(in, 0, in.size(), RE2::UNANCHORED, nullptr, 0) &&
+        only_cjk(part.substr(0, part.find_first_of("/\xef"))))
+      return {};
+  }
+  consume(*r.marker, &part);
+  consume(*r.cjk_marker, &part);
+  part = trim_name(part);
+  if (part.empty()) return {};
+  {
+    re2::StringPiece in(part);
+    if (r.role_only->Match(in, 0, in.size(), RE2::ANCHOR_START, nullptr, 0)) return {};
+  }
+  while (consume(*r.role_prefix, &part)) {
+  }
+  {
+    re2::StringPiece in(part);
+    re2::StringPiece m;
+    if (r.role_suffix->Match(in, 0, in.size(), RE2::UNANCHORED, &m, 1) &&
+        m.data() != in.data())
+      part.erase(static_cast<std::size_t>(m.data() - in.data()));
+  }
+  part = trim_name(part);
+  if (kind != AuthorValue::kField) cut_at(*r.location, &part);
+  part = trim_name(part);
+  if (!is_plausible_name(part)) return {};
+  return part;
+}
+
+}  // namespace
+
+bool is_plausible_name(std::string_view name) {
+  if (name.size() < 2 || name.size() > 80) return false;
+  const Rules& r = rules();
+  re2::StringPiece in(name.data(), name.size());
+  if (r.stop_name->Match(in, 0, in.size(), RE2::ANCHOR_START, nullptr, 0)) return false;
+  if (r.non_name_word->Match(in, 0, in.size(), RE2::UNANCHORED, nullptr, 0)) return false;
+  if (looks_like_url(name) || name.find('@') != std::string_view::npos) return false;
+  std::size_t i = 0;
+  bool first = true;
+  int letters = 0;
+  while (i < name.size()) {
+    const char32_t c = next_code_point(name, &i);
+    if (c >= '0' && c <= '9') return false;
+    if (c == 0xFFFD || c == '{' || c == '}' || c == '<' || c == '>' || c == '=' || c == '_' ||
+        c == '#' || c == '|' || c == '?' || c == '!')
+      return false;
+    if (first && !u_isalpha(static_cast<UChar32>(c))) return false;
+    first = false;
+    if (u_isalpha(static_cast<UChar32>(c))) ++letters;
+  }
+  if (letters < 2 && !only_cjk(name)) return false;
+  if (only_cjk(name)) {
+    const int n = count_code_points(name);
+    return n >= 2 && n <= 16;
+  }
+  const std::vector<std::string> words = split_words(name);
+  if (words.size() > 6) return false;
+  // Several words, none capitalised: a phrase, not a name ("the sports team").
+  if (words.size() > 1) {
+    bool capital = false;
+    for (const std::string& w : words) {
+      std::size_t k = 0;
+      const char32_t c = next_code_point(w, &k);
+      if (u_isupper(static_cast<UChar32>(c)) || u_istitle(static_cast<UChar32>(c)) ||
+          !u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_CASED))
+        capital = true;
+    }
+    if (!capital) return false;
+  }
+  return true;
+}
+
+bool starts_with_byline_marker(std::string_view text) {
+  const Rules& r = rules();
+  re2::StringPiece in(text.data(), std::min<std::size_t>(text.size(), 200));
+  re2::StringPiece m;
+  if (r.marker->Match(in, 0, in.size(), RE2::ANCHOR_START, &m, 1) && m.size() < in.size()) {
+    std::size_t k = m.size();
+    const char32_t c = next_code_point(text, &k);
+    return u_isalpha(static_cast<UChar32>(c)) != 0;
+  }
+  if (r.cjk_marker->Match(in, 0, in.size(), RE2::ANCHOR_START, &m, 1) && m.size() < in.size()) {
+    // A bare "文" / "图" opens many sentences; it is a marker only with a
+    // separator ("文／", "文:").
+    const std::string_view head(m.data(), m.size());
+    const bool has_sep = head.find_first_of(":/|") != std::string_view::npos ||
+                         head.find("\xef\xbc\x9a") != std::string_view::npos ||  // ：
+                         head.find("\xef\xbc\x8f") != std::string_view::npos ||  // ／
+                         head.find(' ') != std::string_view::npos;
+    const bool long_marker = count_code_points(head) >= 2 &&
+                             head.rfind("\xe6\x96\x87", 0) != 0;  // not 文...
+    return has_sep || long_marker;
+  }
+  return false;
+}
+
+std::vector<std::string> clean_authors(std::string_view raw, AuthorValue kind,
+                                       std::string_view site_name) {
+  std::vector<std::string> out;
+  std::string s = collapse_space(decode_entities(raw));
+  if (s.empty()) return out;
+  if (s.size() > 600) s.erase(600);
+  if (looks_like_url(s)) return out;
+  const Rules& r = rules();
+
+  if (kind == AuthorValue::kText && !starts_with_byline_marker(s)) return out;
+
+  // What follows a byline's names: dates, "Updated", bios, "3 min read".
+  const std::vector<TextDate> dates = find_text_dates(s, NumericOrder::kDayFirst, nullptr);
+  if (!dates.empty()) {
+    s.erase(dates.front().begin);
+    // also drop the word that introduced the date ("on", "am", "le")
+  }
+  cut_at(*r.cut, &s);
+  if (kind != AuthorValue::kField) cut_at(*r.bio, &s);
+  replace_all(*r.email, &s, " ");
+  replace_all(*r.handle, &s, " ");
+  replace_all(*r.parens, &s, " , ");
+  s = collapse_space(s);
+  consume(*r.marker, &s);
+  // Remaining markers inside ("By A and By B").
+  s = collapse_space(s);
+
+  // Split into parts.
+  std::vector<std::string> parts;
+  {
+    re2::StringPiece in(s);
+    re2::StringPiece m;
+    std::size_t pos = 0, start = 0;
+    while (pos < in.size() && r.split->Match(in, pos, in.size(), RE2::UNANCHORED, &m, 1)) {
+      const std::size_t at = static_cast<std::size_t>(m.data() - in.data());
+      if (m.empty()) {
+        pos = at + 1;
+        continue;
+      }
+      parts.emplace_back(s.substr(start, at - start));
+      start = at + m.size();
+      pos = start;
+    }
+    parts.emplace_back(s.substr(start));
+  }
+  // "Smith, John" in a name field: one person, family name first.
+  if (kind == AuthorValue::kField && parts.size() == 2 && s.find(',') != std::string::npos &&
+      split_words(parts[0]).size() == 1 && split_words(parts[1]).size() == 1 &&
+      !only_cjk(parts[0])) {
+    parts = {parts[1] + " " + parts[0]};
+  }
+  // Han names separated by spaces: "王建宏 张文攀".
+  std::vector<std::string> expanded;
+  for (std::string& p : parts) {
+    const std::string t = collapse_space(p);
+    if (only_cjk(t) && t.find(' ') != std::string::npos) {
+      for (std::string& w : split_words(t)) expanded.push_back(std::move(w));
+    } else {
+      expanded.push_back(t);
+    }
+  }
+
+  const std::string site_key = comparison_key(site_name);
+  std::vector<std::string> keys;
+  bool has_long = false;
+  for (const std::string& p : expanded)
+    if (split_words(p).size() >= 2 || only_cjk(p)) has_long = true;
+  for (std::string& p : expanded) {
+    std::string name = clean_part(p, kind, r);
+    if (name.empty()) continue;
+    // An agency abbreviation beside real names: "Jane Doe / AP".
+    if (has_long && all_upper_short(name)) continue;
+    std::string key = comparison_key(name);
+    if (key.empty() || (!site_key.empty() && key == site_key)) continue;
+    if (only_cjk(name)) {
+      re2::StringPiece in(name);
+      if (r.org_cjk->Match(in, 0, in.size(), RE2::UNANCHORED, nullptr, 0)) continue;
+    }
+    if (std::find(keys.begin(), keys.end(), key) != keys.end()) continue;
+    keys.push_back(std::move(key));
+    out.push_back(std::move(name));
+    if (out.size() >= 12) break;
+  }
+  return out;
+}
+
+std::vector<std::string> trailing_credit(std::string_view text, std::string_view site_name) {
+  std::vector<std::string> out;
+  if (text.empty()) return out;
+  const Rules& r = rules();
+  re2::StringPiece in(text.data(), text.size());
+  re2::StringPiece g[2];
+  auto take = [&](re2::StringPiece names) {
+    for (std::string& n : clean_authors(std::string_view(names.data(), names.size()),
+                                        AuthorValue::kField, site_name))
+      out.push_back(std::move(n));
+  };
+  if (r.trailing_latin->Match(in, 0, in.size(), RE2::UNANCHORED, g, 2)) {
+    take(g[1]);
+    if (!out.empty()) return out;
+  }
+  if (r.cjk_paren->Match(in, 0, in.size(), RE2::UNANCHORED, g, 2)) {
+    take(g[1]);
+    if (!out.empty()) return out;
+  }
+  if (r.cjk_colon->Match(in, 0, in.size(), RE2::UNANCHORED, g, 2)) {
+    take(g[1]);
+    if (!out.empty()) return out;
+  }
+  if (r.cjk_slash_wen->Match(in, 0, in.size(), RE2::UNANCHORED, g, 2)) take(g[1]);
+  return out;
+}
+
+}  // namespace extractor

@@ -1,0 +1,47 @@
+// Author names for the metadata stage: from a raw value (a meta tag, a
+// JSON-LD name, the text of a byline element) to a list of clean names.
+#ifndef EXTRACTOR_LIB_METADATA_AUTHORS_H_
+#define EXTRACTOR_LIB_METADATA_AUTHORS_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace extractor {
+
+// How much to trust that a value names people at all.
+enum class AuthorValue {
+  kField,   // a field meant for names (meta author, JSON-LD name): any clean
+            // value is a name, even a one-word user name
+  kByline,  // the text of a byline element: names after an optional marker,
+            // around roles, dates and "updated" notes
+  kText,    // a line of running text: a name only after a byline marker
+            // ("By", "Von", "Автор:", "文／", "记者")
+};
+
+// Splits and cleans `raw` into names: byline markers ("By", "von", "par",
+// "Автор:", "文／", "记者"), roles ("Staff Writer", "Correspondent",
+// "Redakteurin", "特约记者"), dates and times, e-mail addresses, social
+// handles, parenthesised agencies, "Updated ..." notes, trailing "|" are
+// removed; "and", "und", "et", "y", "и", "&", ",", ";", "、" split names;
+// photographer and illustrator credits are dropped with their names. Never
+// returns a URL, a date, `site_name`, or a lone "Admin" / "Staff" /
+// "Editor". Names are returned as written, without duplicates.
+std::vector<std::string> clean_authors(std::string_view raw, AuthorValue kind,
+                                       std::string_view site_name);
+
+// True when `name` reads as one person's (or organisation's) name: a few
+// words, letters first, no digits, no URL, not a stop word.
+bool is_plausible_name(std::string_view name);
+
+// True when the text starts with a byline marker ("By ", "Von ", "Автор:",
+// "作者：", ...) followed by a letter.
+bool starts_with_byline_marker(std::string_view text);
+
+// "Reporting by X; Editing by Y", "（记者 X）", "责任编辑：X", "X/文": the names
+// an article's last lines credit, in languages that put the byline there.
+std::vector<std::string> trailing_credit(std::string_view text, std::string_view site_name);
+
+}  // namespace extractor
+
+#endif  // EXTRACTOR_LIB_METADATA_AUTHORS_H_

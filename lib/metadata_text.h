@@ -1,0 +1,54 @@
+// Small text helpers shared by the metadata files: white space, entities,
+// comparison keys, scripts.
+#ifndef EXTRACTOR_LIB_METADATA_TEXT_H_
+#define EXTRACTOR_LIB_METADATA_TEXT_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace extractor {
+
+// Runs of white space (ASCII, U+00A0, U+2000..U+200B, U+202F, U+205F,
+// U+3000, U+FEFF) become one ' '; both ends trimmed.
+std::string collapse_space(std::string_view s);
+
+// &amp; &lt; &gt; &quot; &apos; &#39; &#x27; &nbsp; and other numeric
+// references decoded; a few common named ones (&ndash; &mdash; &hellip;
+// &rsquo; ...). Unknown names are kept as written.
+std::string decode_entities(std::string_view s);
+
+// A key for "the same text": NFKC with case folding, only letters and digits
+// kept. "Foo — Bar’s" and "foo-bars" give the same key.
+std::string comparison_key(std::string_view s);
+
+// Lower-cased ASCII letters; other bytes unchanged.
+std::string lower_ascii(std::string_view s);
+
+// True when `s` looks like a URL or a path ("http://", "https://", "//",
+// "www.", or starts with '/').
+bool looks_like_url(std::string_view s);
+
+// Decodes one UTF-8 code point at s[i], advancing i; U+FFFD on bad bytes.
+char32_t next_code_point(std::string_view s, std::size_t* i);
+
+// The writing system most letters of `s` are in.
+enum class Script { kUnknown, kLatin, kCyrillic, kGreek, kArabic, kHebrew, kHan, kKana,
+                    kHangul, kThai, kDevanagari, kOther };
+struct ScriptCounts {
+  int latin = 0, cyrillic = 0, greek = 0, arabic = 0, hebrew = 0, han = 0, kana = 0,
+      hangul = 0, thai = 0, devanagari = 0, other = 0;
+  int total() const {
+    return latin + cyrillic + greek + arabic + hebrew + han + kana + hangul + thai +
+           devanagari + other;
+  }
+};
+void count_scripts(std::string_view s, ScriptCounts* counts);
+Script dominant_script(const ScriptCounts& c);
+
+// True for a code point of the Han, kana or Hangul blocks.
+bool is_cjk_code_point(char32_t cp);
+
+}  // namespace extractor
+
+#endif  // EXTRACTOR_LIB_METADATA_TEXT_H_

@@ -1,0 +1,226 @@
+// The title for the metadata stage. See metadata_title.h.
+#include "metadata_title.h"
+
+#include <algorithm>
+
+#include "metadata_text.h"
+
+namespace extractor {
+namespace {
+
+struct Part {
+  std::size_t begin, end;
+};
+
+bool has_cjk(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    if (is_cjk_code_point(next_code_point(s, &i))) return true;
+  }
+  return false;
+}
+
+// The parts of a title between its separators, trimmed, in order.
+std::vector<Part> split_title(std::string_view t) {
+  static const char* const kSpaced[] = {" | ",    " || ",   " - ",    " \xe2\x80\x93 ",
+                                        " \xe2\x80\x94 ", " \xc2\xb7 ", " :: ", " \xc2\xbb ",
+                                        " \xc2\xab ", " / ",    " \xe2\x80\xa2 ", " ~ ",
+                                        " // ",   " \xef\xbd\x9c "};
+  // Without spaces, in CJK titles: _ ｜ | - — －
+  static const char* const kTight[] = {"_", "\xef\xbd\x9c", "|", "-", "\xe2\x80\x94",
+                                       "\xef\xbc\x8d", "\xe2\x80\x94\xe2\x80\x94"};
+  const bool cjk = has_cjk(t);
+  std::vector<Part> seps;
+  for (std::size_t i = 0; i < t.size();) {
+    std::size_t len = 0;
+    for (const char* s : kSpaced) {
+      const std::string_view sv(s);
+      if (t.compare(i, sv.size(), sv) == 0) {
+        len = std::max(len, sv.size());
+      }
+    }
+    if (len == 0 && cjk) {
+      for (const char* s : kTight) {
+        const std::string_view sv(s);
+        if (t.compare(i, sv.size(), sv) == 0) len = std::max(len, sv.size());
+      }
+      // A hyphen between two Latin letters or digits is part of a word.
+      if (len == 1 && t[i] == '-' && i > 0 && i + 1 < t.size() &&
+          static_cast<unsigned char>(t[i - 1]) < 0x80 &&
+          static_cast<unsigned char>(t[i + 1]) < 0x80)
+        len = 0;
+    }
+    if (len > 0) {
+      seps.push_back({i, i + len});
+      i += len;
+    } else {
+      ++i;
+    }
+  }
+  std::vector<Part> parts;
+  std::size_t start = 0;
+  for (const Part& s : seps) {
+    parts.push_back({start, s.begin});
+    start = s.end;
+  }
+  parts.push_back({start, t.size()});
+  // Trim spaces; drop empty parts.
+  std::vector<Part> out;
+  for (Part p : parts) {
+    while (p.begin < p.end && t[p.begin] == ' ') ++p.begin;
+    while (p.end > p.begin && t[p.end - 1] == ' ') --p.end;
+    if (p.end > p.begin) out.push_back(p);
+  }
+  return out;
+}
+
+int word_count(std::string_view s) {
+  if (has_cjk(s)) {
+    int n = 0;
+    for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    return n / 2;  // two Han characters weigh about one word
+  }
+  int n = 0;
+  bool in = false;
+  for (char c : s) {
+    const bool space = c == ' ';
+    if (!space && !in) ++n;
+    in = !space;
+  }
+  return n;
+}
+
+std::string host_label(std::string_view host) {
+  if (host.rfind("www.", 0) == 0) host.remove_prefix(4);
+  return std::string(host.substr(0, host.find('.')));
+}
+
+// Every span of the title that removes whole parts from either end.
+std::vector<std::string> variants(std::string_view t) {
+  std::vector<std::string> out;
+  if (t.empty()) return out;
+  out.emplace_back(t);
+  const std::vector<Part> parts = split_title(t);
+  if (parts.size() < 2 || parts.size() > 8) return out;
+  for (std::size_t i = 0; i < parts.size(); ++i)
+    for (std::size_t j = i; j < parts.size(); ++j) {
+      if (i == 0 && j + 1 == parts.size()) continue;
+      out.emplace_back(t.substr(parts[i].begin, parts[j].end - parts[i].begin));
+    }
+  return out;
+}
+
+bool agrees(const std::string& key, std::string_view other) {
+  if (key.empty() || other.empty()) return false;
+  for (const std::string& v : variants(other))
+    if (comparison_key(v) == key) return true;
+  return false;
+}
+
+}  // namespace
+
+std::string strip_site_name(std::string_view title, std::string_view site_name,
+                            std::string_view host) {
+  const std::string t = collapse_space(title);
+  const std::vector<Part> parts = split_title(t);
+  if (parts.size() < 2) return t;
+  const std::string site = comparison_key(site_name);
+  const std::string label = comparison_key(host_label(host));
+  std::string full_host(host);
+  if (full_host.rfind("www.", 0) == 0) full_host.erase(0, 4);
+  const std::string host_key = comparison_key(full_host);
+  auto is_site = [&](const Part& p) {
+    const std::string k = comparison_key(std::string_view(t).substr(p.begin, p.end - p.begin));
+    if (k.empty()) return true;
+    if (!site.empty()) {
+      if (k == site) return true;
+      if (k.size() >= 4 && site.find(k) != std::string::npos) return true;
+      if (site.size() >= 4 && k.find(site) != std::string::npos && k.size() <= site.size() * 2)
+        return true;
+    }
+    if (!label.empty() && label.size() >= 3) {
+      if (k == label || k == host_key) return true;
+      if (k.rfind(label, 0) == 0 && k.size() <= label.size() * 2) return true;
+    }
+    return false;
+  };
+  std::size_t first = 0, last = parts.size();
+  while (last - first > 1 && is_site(parts[last - 1])) --last;
+  while (last - first > 1 && is_site(parts[first])) ++first;
+  if (first > 0 || last < parts.size())
+    return t.substr(parts[first].begin, parts[last - 1].end - parts[first].begin);
+
+  // No part names the site: keep the one long part when the others are
+  // short labels ("Headline - Section - Site" with an unknown site).
+  std::size_t best = 0;
+  int best_words = -1, other_max = 0;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    const int w = word_count(std::string_view(t).substr(parts[i].begin, parts[i].end - parts[i].begin));
+    if (w > best_words) {
+      other_max = std::max(other_max, best_words);
+      best_words = w;
+      best = i;
+    } else {
+      other_max = std::max(other_max, w);
+    }
+  }
+  if (best_words >= 3 && other_max <= 4 && best_words >= 2 * other_max &&
+      (best == 0 || best + 1 == parts.size()))
+    return t.substr(parts[best].begin, parts[best].end - parts[best].begin);
+  return t;
+}
+
+TitleChoice choose_title(const TitleCandidates& c) {
+  struct Src {
+    std::string text;
+    Source source;
+  };
+  std::vector<Src> sources;
+  for (const auto& [text, source] :
+       {std::pair<const std::string&, Source>{c.json_ld, Source::kJsonLd},
+        {c.og, Source::kMeta}, {c.twitter, Source::kMeta}, {c.meta, Source::kMeta},
+        {c.title_tag, Source::kMarkup}}) {
+    std::string t = collapse_space(text);
+    if (!t.empty()) sources.push_back({std::move(t), source});
+  }
+
+  // 1. A heading another source confirms.
+  int tried = 0;
+  for (const std::string& raw : c.headings) {
+    if (++tried > 4) break;
+    const std::string h = collapse_space(raw);
+    const std::string key = comparison_key(h);
+    if (key.size() < 2) continue;
+    for (const Src& s : sources)
+      if (agrees(key, s.text)) return {h, Source::kMarkup};
+  }
+
+  // 2. Two sources that agree once stripped of the site name.
+  std::vector<std::string> stripped, keys;
+  for (const Src& s : sources) {
+    stripped.push_back(strip_site_name(s.text, c.site_name, c.host));
+    keys.push_back(comparison_key(stripped.back()));
+  }
+  for (std::size_t i = 0; i < sources.size(); ++i) {
+    if (keys[i].empty()) continue;
+    for (std::size_t j = i + 1; j < sources.size(); ++j) {
+      if (keys[j] == keys[i]) return {stripped[i], sources[i].source};
+      // One of them is a part of the other (a <title> with an unknown site).
+      if (agrees(keys[i], sources[j].text)) return {stripped[i], sources[i].source};
+      if (agrees(keys[j], sources[i].text)) return {stripped[j], sources[j].source};
+    }
+  }
+
+  // 3. The first source.
+  for (std::size_t i = 0; i < sources.size(); ++i)
+    if (!keys[i].empty()) return {stripped[i], sources[i].source};
+
+  // 4. A heading alone.
+  for (const std::string& raw : c.headings) {
+    std::string h = collapse_space(raw);
+    if (!comparison_key(h).empty()) return {std::move(h), Source::kMarkup};
+  }
+  return {};
+}
+
+}  // namespace extractor

@@ -1,0 +1,49 @@
+// The title for the metadata stage: candidates from JSON-LD, <meta>, the
+// page's headings and <title>, chosen by agreement, without the site's name.
+#ifndef EXTRACTOR_LIB_METADATA_TITLE_H_
+#define EXTRACTOR_LIB_METADATA_TITLE_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extractor/extractor.h"
+
+namespace extractor {
+
+struct TitleCandidates {
+  std::string json_ld;    // the article's headline
+  std::string og;         // og:title
+  std::string twitter;    // twitter:title
+  std::string meta;       // dc.title, name="title", itemprop=headline
+  std::string title_tag;  // <title>
+  // Visible top-level headings (h1 first; then headings marked as titles),
+  // most likely first: those in or just before the article region.
+  std::vector<std::string> headings;
+  std::string site_name;  // when known
+  std::string host;       // the page's host, e.g. "www.example.com"
+};
+
+struct TitleChoice {
+  std::string title;
+  Source source = Source::kNone;
+};
+
+// A heading that agrees with any other source (equal, or equal to it
+// without a site-name part) wins; else two sources that agree once the site
+// name is stripped; else the first of JSON-LD, og:title, twitter:title,
+// meta title, <title>, stripped; else the first heading.
+TitleChoice choose_title(const TitleCandidates& c);
+
+// "Headline | Site", "Site - Headline", "Headline – Section – Site" ->
+// "Headline": parts naming the site (or the host) are removed from either
+// end; when no part names it, a short part at either end is removed only
+// if what is left is clearly the headline (three or more words, much
+// longer). Separators: " | ", " - ", " – ", " — ", " · ", " :: ", " » ",
+// " / ", and for CJK titles also "_", "｜", "-" without spaces.
+std::string strip_site_name(std::string_view title, std::string_view site_name,
+                            std::string_view host);
+
+}  // namespace extractor
+
+#endif  // EXTRACTOR_LIB_METADATA_TITLE_H_
