@@ -103,3 +103,31 @@ def test_an_iterable_that_raises_propagates():
 def test_many_threads_few_pages():
     pages = [article_page()] * 3
     assert extractor.extract_many(pages, threads=64) == [extractor.extract(p) for p in pages]
+
+
+INTERRUPTED = '''
+import sys, extractor
+para = "<p>" + "Lorem ipsum dolor sit amet, consectetur adipiscing elit. " * 4 + "</p>"
+page = "<html><body><article>" + para * 3000 + "</article></body></html>"
+print("started", flush=True)
+try:
+    extractor.extract_many([page] * 2000, threads=2)
+except KeyboardInterrupt:
+    sys.exit(3)
+'''
+
+
+def test_ctrl_c_stops_extract_many():
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    p = subprocess.Popen([sys.executable, "-c", INTERRUPTED], stdout=subprocess.PIPE,
+                         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    assert p.stdout.readline() == b"started\n"
+    time.sleep(0.5)
+    p.send_signal(signal.SIGINT)
+    start = time.monotonic()
+    assert p.wait(timeout=60) == 3
+    assert time.monotonic() - start < 10  # the pages in flight, not the 2000
