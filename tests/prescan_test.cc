@@ -1,13 +1,305 @@
+// Unit tests for lib/prescan: raw-text bodies dropped before the parse,
+// JSON-LD kept aside, open-element depth capped.
 #include "prescan.h"
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <string_view>
+
 namespace extractor {
 namespace {
+
+int Count(std::string_view haystack, std::string_view needle) {
+  int n = 0;
+  for (std::size_t p = haystack.find(needle); p != std::string_view::npos;
+       p = haystack.find(needle, p + needle.size()))
+    ++n;
+  return n;
+}
+
+std::string Html(std::string_view in, int max_depth = 512) { return prescan(in, max_depth).html; }
+
+// --- script and style bodies --------------------------------------------------
 
 TEST(Prescan, DropsScriptBody) {
   const Prescanned p = prescan("<p>a</p><script>var x = '<p>b</p>';</script><p>c</p>", 512);
   EXPECT_EQ(p.html, "<p>a</p><script></script><p>c</p>");
+  EXPECT_TRUE(p.json_ld.empty());
+}
+
+TEST(Prescan, DropsStyleBodyKeepsTags) {
+  EXPECT_EQ(Html("<style media=\"print\">p > a { color: red }</style><p>x</p>"),
+            "<style media=\"print\"></style><p>x</p>");
+}
+
+TEST(Prescan, KeepsScriptAttributes) {
+  EXPECT_EQ(Html("<script src=\"/a.js\" async>ignored()</script>"),
+            "<script src=\"/a.js\" async></script>");
+}
+
+TEST(Prescan, UpperCaseAndSpacedEndTags) {
+  EXPECT_EQ(Html("<SCRIPT>a()</SCRIPT ><Style>b{}</STYLE>x"), "<SCRIPT></SCRIPT ><Style></STYLE>x");
+}
+
+TEST(Prescan, EndTagNeedsTheWholeName) {
+  // "</scripty>" and "</script-x>" do not end a script; "</script/>" does.
+  EXPECT_EQ(Html("<script>a</scripty>b</script>c"), "<script></script>c");
+  EXPECT_EQ(Html("<script>a</script/>c"), "<script></script/>c");
+}
+
+TEST(Prescan, TextWithoutTagsUnchanged) {
+  EXPECT_EQ(Html("a < b and c > d, 1<2"), "a < b and c > d, 1<2");
+  EXPECT_EQ(Html(""), "");
+}
+
+TEST(Prescan, ManyScriptsAllDropped) {
+  EXPECT_EQ(Html("<script>1</script><p>a</p><script>2</script><style>3</style><p>b</p>"),
+            "<script></script><p>a</p><script></script><style></style><p>b</p>");
+}
+
+// --- JSON-LD ---------------------------------------------------------------------
+
+TEST(Prescan, JsonLdCollectedInOrder) {
+  const Prescanned p = prescan(
+      "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\"}</script>"
+      "<p>x</p>"
+      "<script type=\"application/ld+json\">{\"@type\":\"Person\"}</script>",
+      512);
+  ASSERT_EQ(p.json_ld.size(), 2u);
+  EXPECT_EQ(p.json_ld[0], "{\"@type\":\"NewsArticle\"}");
+  EXPECT_EQ(p.json_ld[1], "{\"@type\":\"Person\"}");
+  // The bodies are still dropped from the HTML.
+  EXPECT_EQ(p.html,
+            "<script type=\"application/ld+json\"></script><p>x</p>"
+            "<script type=\"application/ld+json\"></script>");
+}
+
+TEST(Prescan, JsonLdTypeAttributeVariants) {
+  for (std::string_view tag :
+       {"<script type='application/ld+json'>", "<script TYPE=\"Application/LD+JSON\">",
+        "<script type=application/ld+json>", "<script type=\" application/ld+json\">",
+        "<script type=\"application/ld+json; charset=utf-8\">",
+        "<script id=\"schema\" type=\"application/ld+json\" nonce=\"abc\">",
+        "<script\ntype = \"application/ld+json\">"}) {
+    const Prescanned p = prescan(std::string(tag) + "{\"a\":1}</script>", 512);
+    ASSERT_EQ(p.json_ld.size(), 1u) << tag;
+    EXPECT_EQ(p.json_ld[0], "{\"a\":1}") << tag;
+  }
+}
+
+TEST(Prescan, OtherScriptTypesAreNotJsonLd) {
+  for (std::string_view tag :
+       {"<script>", "<script type=\"text/javascript\">", "<script type=\"application/json\">",
+        "<script type=\"module\">", "<script data-type=\"application/ld+json\">"}) {
+    const Prescanned p = prescan(std::string(tag) + "{\"a\":1}</script>", 512);
+    EXPECT_TRUE(p.json_ld.empty()) << tag;
+  }
+}
+
+TEST(Prescan, JsonLdHoldingHtmlInStrings) {
+  const Prescanned p = prescan(
+      "<script type=\"application/ld+json\">{\"articleBody\":\"<p>a</p><div>\"}</script><p>z</p>",
+      512);
+  ASSERT_EQ(p.json_ld.size(), 1u);
+  EXPECT_EQ(p.json_ld[0], "{\"articleBody\":\"<p>a</p><div>\"}");
+  EXPECT_EQ(p.html, "<script type=\"application/ld+json\"></script><p>z</p>");
+}
+
+// --- where a tag starts and ends ----------------------------------------------
+
+TEST(Prescan, ScriptTagInQuotedAttributeOfAnotherTag) {
+  // "<script>" inside an attribute value is not a tag.
+  const std::string in =
+      "<p data-x=\"<script>\" title='</script>'>keep me</p><p>and me</p>";
+  EXPECT_EQ(Html(in), in);
+}
+
+TEST(Prescan, EndScriptInScriptsOwnAttribute) {
+  EXPECT_EQ(Html("<script data-x=\"</script>\">body()</script><p>after</p>"),
+            "<script data-x=\"</script>\"></script><p>after</p>");
+}
+
+TEST(Prescan, GreaterThanInQuotedAttribute) {
+  EXPECT_EQ(Html("<div title=\"a > b\"><script>x()</script></div>"),
+            "<div title=\"a > b\"><script></script></div>");
+}
+
+TEST(Prescan, ScriptDataEscapeStates) {
+  // Inside "<!--", "<script>" starts a double-escaped section where
+  // "</script>" does not end the element; "-->" leaves the escape.
+  EXPECT_EQ(Html("<script><!-- <script> </script> --></script><p>after</p>"),
+            "<script></script><p>after</p>");
+  EXPECT_EQ(Html("<script><!-- document.write('<script>x<\\/script>') --></script><p>y</p>"),
+            "<script></script><p>y</p>");
+}
+
+TEST(Prescan, ScriptEscapedEndsAtEndTag) {
+  // Escaped but not double-escaped: "</script>" ends the element.
+  EXPECT_EQ(Html("<script><!-- a() </script><p>after</p>"), "<script></script><p>after</p>");
+}
+
+TEST(Prescan, ScriptEmptyCommentDoesNotEscape) {
+  EXPECT_EQ(Html("<script><!--> <script> </script><p>a</p>"), "<script></script><p>a</p>");
+}
+
+TEST(Prescan, LessThanInScriptCode) {
+  EXPECT_EQ(Html("<script>if (a<b && c</d) f('</p>');</script><p>z</p>"),
+            "<script></script><p>z</p>");
+}
+
+TEST(Prescan, TitleRcdataUntouched) {
+  const std::string in = "<title>a <script>b()</script> c</title><p>d</p><script>e()</script>";
+  EXPECT_EQ(Html(in), "<title>a <script>b()</script> c</title><p>d</p><script></script>");
+}
+
+TEST(Prescan, TextareaRcdataUntouched) {
+  const std::string in = "<textarea><style>x{}</style><script>y</script></textarea><p>d</p>";
+  EXPECT_EQ(Html(in), in);
+}
+
+TEST(Prescan, XmpAndIframeRawTextUntouched) {
+  EXPECT_EQ(Html("<xmp><script>y</script></xmp>"), "<xmp><script>y</script></xmp>");
+  EXPECT_EQ(Html("<iframe><script>y</script></iframe>"), "<iframe><script>y</script></iframe>");
+  EXPECT_EQ(Html("<noembed><style>y</style></noembed>"), "<noembed><style>y</style></noembed>");
+}
+
+TEST(Prescan, CommentHoldingScriptUntouched) {
+  const std::string in = "<!-- <script> --><p>a</p><!-- <style> -->b";
+  EXPECT_EQ(Html(in), in);
+}
+
+TEST(Prescan, ShortCommentsCloseAtOnce) {
+  const std::string in = "<!--><script>x</script><!---><style>y</style>";
+  EXPECT_EQ(Html(in), "<!--><script></script><!---><style></style>");
+}
+
+TEST(Prescan, BogusCommentAndDoctype) {
+  EXPECT_EQ(Html("<!DOCTYPE html><?php echo '<script>'; ?><script>x</script>"),
+            "<!DOCTYPE html><?php echo '<script>'; ?><script></script>");
+}
+
+TEST(Prescan, UnterminatedScriptAtEof) {
+  EXPECT_EQ(Html("<p>a</p><script>var x = '<p>never</p>';"), "<p>a</p><script>");
+}
+
+TEST(Prescan, UnterminatedJsonLdAtEofStillCollected) {
+  const Prescanned p = prescan("<script type=\"application/ld+json\">{\"a\":1}", 512);
+  ASSERT_EQ(p.json_ld.size(), 1u);
+  EXPECT_EQ(p.json_ld[0], "{\"a\":1}");
+  EXPECT_EQ(p.html, "<script type=\"application/ld+json\">");
+}
+
+TEST(Prescan, UnterminatedCommentRunsToEof) {
+  EXPECT_EQ(Html("<p>a</p><!-- <script>x</script>"), "<p>a</p><!-- <script>x</script>");
+}
+
+TEST(Prescan, UnclosedTitleClosedBeforeNextTag) {
+  // A documented recovery: browsers would show a blank page.
+  EXPECT_EQ(Html("<title>Broken title<p>Body text</p><script>x</script>"),
+            "<title>Broken title</title><p>Body text</p><script></script>");
+  EXPECT_EQ(Html("<TEXTAREA>draft<div>x</div>"), "<TEXTAREA>draft</textarea><div>x</div>");
+}
+
+TEST(Prescan, UnclosedTitleWithoutFollowingTag) {
+  EXPECT_EQ(Html("<title>only text"), "<title>only text");
+}
+
+TEST(Prescan, PlaintextSwallowsTheRest) {
+  const std::string in = "<p>a</p><plaintext><script>x</script><style>y</style>";
+  EXPECT_EQ(Html(in), in);
+}
+
+// --- foreign content ----------------------------------------------------------
+
+TEST(Prescan, SvgStyleAndScriptAreOrdinaryElements) {
+  const std::string svg = "<svg><style>.a{fill:red}</style><script>draw()</script></svg>";
+  EXPECT_EQ(Html(svg + "<script>x()</script>"), svg + "<script></script>");
+  const std::string math = "<math><style>m</style></math>";
+  EXPECT_EQ(Html(math + "<style>s</style>"), math + "<style></style>");
+}
+
+TEST(Prescan, HtmlTagBreaksOutOfSvg) {
+  // A <p> start tag ends foreign content: the following script is HTML again.
+  EXPECT_EQ(Html("<svg><g><p>t</p><script>x()</script>"), "<svg><g><p>t</p><script></script>");
+}
+
+TEST(Prescan, SelfClosingSvgDoesNotOpenForeignContent) {
+  EXPECT_EQ(Html("<svg/><script>x()</script>"), "<svg/><script></script>");
+}
+
+TEST(Prescan, CdataInSvgHidesScriptTags) {
+  const std::string svg = "<svg><![CDATA[ <script>x</script> ]]></svg>";
+  EXPECT_EQ(Html(svg + "<script>y</script>"), svg + "<script></script>");
+}
+
+// --- depth cap ------------------------------------------------------------------
+
+TEST(Prescan, DepthCapped) {
+  std::string in;
+  for (int i = 0; i < 2000; ++i) in += "<div>";
+  in += "deep text";
+  for (int i = 0; i < 2000; ++i) in += "</div>";
+  in += "<p>after</p>";
+  const std::string out = Html(in, 512);
+  EXPECT_EQ(Count(out, "<div>"), 512);
+  EXPECT_EQ(Count(out, "</div>"), 512);
+  std::string expected;
+  for (int i = 0; i < 512; ++i) expected += "<div>";
+  expected += "deep text";
+  for (int i = 0; i < 512; ++i) expected += "</div>";
+  expected += "<p>after</p>";
+  EXPECT_EQ(out, expected);
+}
+
+TEST(Prescan, DepthCapKeepsTextOfDroppedElements) {
+  const std::string out =
+      Html("<div><section><article><span><b>one</b> two</span> three</article></section></div>",
+           3);
+  EXPECT_EQ(out, "<div><section><article>one two three</article></section></div>");
+}
+
+TEST(Prescan, FlatElementsDoNotCountTowardsDepth) {
+  std::string in = "<div>";
+  for (int i = 0; i < 100; ++i) in += "<p>para<br><img src=x.png>";
+  in += "</div>";
+  EXPECT_EQ(Html(in, 16), in);
+}
+
+TEST(Prescan, SiblingsDoNotAccumulateDepth) {
+  std::string in;
+  for (int i = 0; i < 100; ++i) in += "<div><span>x</span></div>";
+  EXPECT_EQ(Html(in, 16), in);
+}
+
+TEST(Prescan, UnclosedInlineTagsDoNotExhaustTheDepthCap) {
+  // An element whose end tag is implied (a <span> closed by the </td>
+  // around it, a <b> by the </p>) is off the parser's stack; a count of
+  // start minus end tags would keep it and, after 512 rows, drop every
+  // later start tag: the footer's <div> and <a href> with their cues.
+  std::string table = "<table>";
+  for (int i = 0; i < 600; ++i) table += "<tr><td><span>cell</td></tr>";
+  table += "</table><div class=\"footer\"><a href=\"/x\">link</a></div>";
+  const std::string out = Html(table, 512);
+  EXPECT_NE(out.find("<div class=\"footer\"><a href=\"/x\">link</a></div>"), std::string::npos);
+  EXPECT_EQ(Count(out, "<span>"), 600);
+
+  std::string paras;
+  for (int i = 0; i < 600; ++i) paras += "<p><b>bold</p>";
+  paras += "<div class=\"x\">after</div>";
+  const std::string out2 = Html(paras, 512);
+  EXPECT_NE(out2.find("<div class=\"x\">after</div>"), std::string::npos);
+  EXPECT_EQ(Count(out2, "<b>"), 600);
+}
+
+TEST(Prescan, ScriptBeyondTheCapStillDropped) {
+  std::string in;
+  for (int i = 0; i < 20; ++i) in += "<div>";
+  in += "<script>deep()</script>t";
+  const std::string out = Html(in, 16);
+  EXPECT_EQ(Count(out, "<div>"), 16);
+  EXPECT_EQ(out.find("deep()"), std::string::npos);
+  EXPECT_NE(out.find("<script></script>t"), std::string::npos);
 }
 
 }  // namespace
