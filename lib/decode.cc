@@ -315,8 +315,17 @@ Decoded decode(std::string_view bytes, std::string_view transport_charset) {
   // about one character in twelve by chance, a single-byte page far fewer,
   // so "four valid multibyte characters per ill-formed sequence" separates
   // them.
+  //
+  // When the page or the transport says UTF-8 as well, one valid multibyte
+  // character per ill-formed sequence is enough: a legacy page declared as
+  // UTF-8 still falls far below that (one in twelve, see above), while a
+  // UTF-8 page with binary junk pasted in (a truncated download with an
+  // image in it) would otherwise be decoded as windows-1252, turning every
+  // accented letter into mojibake.
   const Utf8Census census = utf8_census(bytes, /*stop_at_first_error=*/false);
-  if (census.invalid == 0 || (census.multibyte >= 8 && census.multibyte >= 4 * census.invalid)) {
+  const std::size_t ratio = claimed == "utf-8" ? 1 : 4;
+  if (census.invalid == 0 ||
+      (census.multibyte >= 8 && census.multibyte >= ratio * census.invalid)) {
     d.text = census.invalid == 0 ? std::string(bytes) : repair_utf8(bytes);
     d.charset = "utf-8";
     d.source = claimed == "utf-8" ? claimed_source : CharsetSource::kUtf8;

@@ -31,33 +31,50 @@ void validate(const Options& o) {
                     std::to_string(o.max_depth));
 }
 
-// "body>div#main>article.post>p" for a block's element.
+// At most `n` bytes of `s`, not cutting a UTF-8 sequence.
+std::string_view utf8_prefix(std::string_view s, std::size_t n) {
+  if (s.size() <= n) return s;
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  return s.substr(0, n);
+}
+
+// Elements named in Block::path, innermost first. A path names a block's
+// place for a reader; past a few dozen levels it is noise, and building it
+// whole made the output (and the time) depth x blocks: 100,000 paragraphs
+// 500 levels deep were a gigabyte of paths.
+constexpr std::size_t kPathElements = 32;
+
+// "body>div#main>article.post>p" for a block's element; "...>" stands for
+// the outer elements of a path longer than kPathElements.
 std::string element_path(const Segments& seg, int element) {
   std::vector<int> chain;
-  for (int e = element; e >= 0; e = seg.elements[static_cast<std::size_t>(e)].parent)
+  int e = element;
+  for (; e >= 0 && chain.size() < kPathElements; e = seg.elements[static_cast<std::size_t>(e)].parent)
     chain.push_back(e);
-  std::string path;
+  std::string path = e >= 0 ? "..." : "";
   for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
     const GumboNode* node = seg.elements[static_cast<std::size_t>(*it)].node;
     if (!path.empty()) path += '>';
     const GumboTag tag = node->v.element.tag;
     if (tag == GUMBO_TAG_UNKNOWN) {
       GumboStringPiece name = node->v.element.original_tag;
-      gumbo_tag_from_original_text(&name);
-      path.append(name.data, name.length);
+      if (name.data != nullptr) {
+        gumbo_tag_from_original_text(&name);
+        path.append(name.data, name.length);
+      }
     } else {
       path += gumbo_normalized_tagname(tag);
     }
     const std::string_view id = attribute(node, "id");
     if (!id.empty()) {
       path += '#';
-      path.append(id.substr(0, 40));
+      path.append(utf8_prefix(id, 40));
     }
     std::string_view cls = attribute(node, "class");
     while (!cls.empty() && cls.front() == ' ') cls.remove_prefix(1);
     if (!cls.empty()) {
       path += '.';
-      path.append(cls.substr(0, std::min(cls.find(' '), std::size_t{40})));
+      path.append(utf8_prefix(cls.substr(0, cls.find(' ')), 40));
     }
   }
   return path;

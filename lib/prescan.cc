@@ -2,7 +2,12 @@
 // whether a tag starts there, and where raw-text elements end.
 #include "prescan.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <cstring>
+#include <string>
+#include <unordered_map>
+#include <vector>
 
 namespace extractor {
 namespace {
@@ -116,12 +121,20 @@ struct Tag {
   std::size_t end = npos;  // one past '>'; npos when the tag runs to EOF
   bool self_closing = false;
   bool is_json_ld = false;  // type="application/ld+json"
+  // Where the attribute past kMaxAttributes starts, or npos.
+  std::size_t attributes_cut = npos;
 };
+
+// Attributes kept per tag. Gumbo checks each new attribute name against all
+// the earlier ones of its tag (quadratic: 100,000 attributes on one tag take
+// a minute); real tags carry a few dozen at most.
+constexpr int kMaxAttributes = 64;
 
 // Scans the tag whose name starts at s[pos]; stops after its '>'. Quoted
 // attribute values may hold '>'.
 Tag scan_tag(std::string_view s, std::size_t pos) {
   Tag t;
+  int attributes = 0;
   std::size_t p = pos;
   while (p < s.size() && !ends_name(s[p])) ++p;
   t.name = s.substr(pos, p - pos);
@@ -142,6 +155,7 @@ Tag scan_tag(std::string_view s, std::size_t pos) {
     }
     // Attribute name (a leading '=' belongs to the name).
     const std::size_t name_begin = p++;
+    if (++attributes == kMaxAttributes + 1) t.attributes_cut = name_begin;
     while (p < s.size() && !ends_name(s[p]) && s[p] != '=') ++p;
     const std::string_view attr = s.substr(name_begin, p - name_begin);
     while (p < s.size() && is_space(s[p])) ++p;
@@ -168,20 +182,436 @@ Tag scan_tag(std::string_view s, std::size_t pos) {
   return t;
 }
 
-// Elements that never nest (void) or whose end tag is implied by the next
-// sibling or the parent's end: they do not deepen the tree, so they are not
-// counted towards the depth cap.
-bool is_flat(std::string_view name) {
-  static constexpr std::string_view kFlat[] = {
-      "area", "base", "basefont", "bgsound", "br", "col", "embed", "hr", "img",
-      "input", "keygen", "link", "meta", "param", "source", "track", "wbr",
-      "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "tbody",
-      "thead", "tfoot", "caption", "colgroup", "rb", "rt", "rp", "rtc",
-      "html", "head", "body", "frame", "image"};
-  for (std::string_view f : kFlat)
-    if (name_is(name, f)) return true;
-  return false;
+// --- the open-element model -------------------------------------------------
+//
+// Gumbo's tree builder answers "is there a <p> in button scope", "which
+// element does this end tag close" and "reconstruct the active formatting
+// elements" by walking its stack of open elements, so its time is the input
+// size times that stack's depth, and it has no depth limit of its own. We
+// keep the stack shallow by modelling it here, with the tree-construction
+// rules that decide its depth, and dropping start tags (with their end tags;
+// their text stays) that would nest deeper than max_depth.
+//
+// The model must never be shallower than Gumbo's stack, or an attacker can
+// grow the real stack behind its back (a `<span><section></span>` loop,
+// where `</span>` is ignored because a special element is above the span;
+// `<li><dd><li><dd>`, which nest because each stops the other's implied end).
+// So every rule below pops only what the HTML standard pops, using the same
+// scopes; where the model is unsure it keeps elements (deeper than real),
+// which can only cost a dropped tag on a pathological page.
+//
+// Formatting elements (b, i, a, font, ...) need one more step: when the
+// parser closes one implicitly (the <p> around it ends), it stays on the list
+// of active formatting elements and is re-created in every later block, with
+// its attributes: `<b id=1>...<b id=512>` then a million `<p>x` builds half a
+// billion elements. When the model pops a formatting element implicitly, it
+// writes its end tag before the tag that closed it, so the parser takes it
+// off that list; and at most kMaxFormatting formatting elements are open.
+
+// Formatting elements open at once. Real pages nest a handful; each one open
+// is re-created in every block while it stays unclosed.
+constexpr int kMaxFormatting = 32;
+
+// How far past max_depth paragraphs, list items and options may open.
+constexpr int kLeafMargin = 16;
+
+// Distinct unknown (custom) element names followed individually; beyond this
+// they share one id whose end tags never close anything (the model then errs
+// deeper, which is the safe side).
+constexpr int kMaxUnknownNames = 4096;
+
+enum TagFlag : std::uint32_t {
+  kNotPushed = 1u << 0,    // void, or merged into an existing element (html, body)
+  kSpecial = 1u << 1,      // the standard's "special" category
+  kScope = 1u << 2,        // bounds "has an element in scope"
+  kButtonScope = 1u << 3,  // also bounds "in button scope"
+  kListScope = 1u << 4,    // also bounds "in list item scope"
+  kTableScope = 1u << 5,   // bounds "in table scope"
+  kMarker = 1u << 6,       // pushes a marker on the active formatting list
+  kFormatting = 1u << 7,
+  kClosesP = 1u << 8,      // its start tag closes a <p> in button scope
+  kImplied = 1u << 9,      // "generate implied end tags" pops it
+  kHeading = 1u << 10,
+  kCell = 1u << 11,        // td, th
+  kSection = 1u << 12,     // tbody, thead, tfoot
+  kDdDt = 1u << 13,
+  kForeign = 1u << 14,     // set on entries pushed inside <svg>/<math>
+  kNotAdp = 1u << 15,      // special but not address/div/p: stops <li>'s implied end
+};
+
+struct KnownTag {
+  std::string_view name;
+  std::uint32_t flags;
+};
+
+constexpr std::uint32_t kBlock = kSpecial | kNotAdp | kClosesP;
+constexpr KnownTag kKnownTags[] = {
+    // Never on the stack: void elements; html/head/body merge into the ones
+    // the parser made; caption/colgroup hold no nesting of their own.
+    {"area", kNotPushed}, {"base", kNotPushed}, {"basefont", kNotPushed},
+    {"bgsound", kNotPushed}, {"br", kNotPushed}, {"col", kNotPushed},
+    {"embed", kNotPushed}, {"hr", kNotPushed | kClosesP}, {"img", kNotPushed},
+    {"image", kNotPushed}, {"input", kNotPushed}, {"keygen", kNotPushed},
+    {"link", kNotPushed}, {"meta", kNotPushed}, {"param", kNotPushed},
+    {"source", kNotPushed}, {"track", kNotPushed}, {"wbr", kNotPushed},
+    {"frame", kNotPushed}, {"html", kNotPushed}, {"head", kNotPushed},
+    {"body", kNotPushed}, {"caption", kNotPushed}, {"colgroup", kNotPushed},
+    // Blocks: special, close an open <p>.
+    {"address", kSpecial | kClosesP}, {"div", kSpecial | kClosesP},
+    {"p", kSpecial | kClosesP | kImplied},
+    {"article", kBlock}, {"aside", kBlock}, {"blockquote", kBlock}, {"center", kBlock},
+    {"details", kBlock}, {"dialog", kBlock}, {"dir", kBlock}, {"dl", kBlock},
+    {"fieldset", kBlock}, {"figcaption", kBlock}, {"figure", kBlock}, {"footer", kBlock},
+    {"header", kBlock}, {"hgroup", kBlock}, {"main", kBlock}, {"menu", kBlock},
+    {"nav", kBlock}, {"search", kBlock}, {"section", kBlock}, {"summary", kBlock},
+    {"pre", kBlock}, {"listing", kBlock}, {"form", kBlock},
+    {"ol", kBlock | kListScope}, {"ul", kBlock | kListScope},
+    {"li", kBlock | kImplied}, {"dd", kBlock | kImplied | kDdDt},
+    {"dt", kBlock | kImplied | kDdDt},
+    {"h1", kBlock | kHeading}, {"h2", kBlock | kHeading}, {"h3", kBlock | kHeading},
+    {"h4", kBlock | kHeading}, {"h5", kBlock | kHeading}, {"h6", kBlock | kHeading},
+    // Other special elements.
+    {"frameset", kSpecial | kNotAdp}, {"noscript", kSpecial | kNotAdp},
+    {"select", kSpecial | kNotAdp}, {"button", kSpecial | kNotAdp | kButtonScope},
+    {"applet", kSpecial | kNotAdp | kScope | kMarker},
+    {"marquee", kSpecial | kNotAdp | kScope | kMarker},
+    {"object", kSpecial | kNotAdp | kScope | kMarker},
+    {"template", kSpecial | kNotAdp | kScope | kMarker | kTableScope},
+    {"table", kSpecial | kNotAdp | kScope | kTableScope},
+    {"tbody", kSpecial | kNotAdp | kSection}, {"thead", kSpecial | kNotAdp | kSection},
+    {"tfoot", kSpecial | kNotAdp | kSection}, {"tr", kSpecial | kNotAdp},
+    {"td", kSpecial | kNotAdp | kScope | kMarker | kCell},
+    {"th", kSpecial | kNotAdp | kScope | kMarker | kCell},
+    // MathML text and SVG HTML integration points (title only reaches the
+    // model inside <svg>; in HTML it is raw text).
+    {"mi", kSpecial | kNotAdp | kScope}, {"mo", kSpecial | kNotAdp | kScope},
+    {"mn", kSpecial | kNotAdp | kScope}, {"ms", kSpecial | kNotAdp | kScope},
+    {"mtext", kSpecial | kNotAdp | kScope}, {"annotation-xml", kSpecial | kNotAdp | kScope},
+    {"foreignobject", kSpecial | kNotAdp | kScope}, {"desc", kSpecial | kNotAdp | kScope},
+    {"title", kSpecial | kNotAdp | kScope},
+    // Formatting elements.
+    {"a", kFormatting}, {"b", kFormatting}, {"big", kFormatting}, {"code", kFormatting},
+    {"em", kFormatting}, {"font", kFormatting}, {"i", kFormatting}, {"nobr", kFormatting},
+    {"s", kFormatting}, {"small", kFormatting}, {"strike", kFormatting},
+    {"strong", kFormatting}, {"tt", kFormatting}, {"u", kFormatting},
+    // Popped by "generate implied end tags"; nest otherwise (outside <ruby>,
+    // outside <select>).
+    {"option", kImplied}, {"optgroup", kImplied}, {"rb", kImplied}, {"rp", kImplied},
+    {"rt", kImplied}, {"rtc", kImplied}, {"ruby", 0}, {"svg", 0}, {"math", 0},
+};
+constexpr int kKnownCount = static_cast<int>(sizeof kKnownTags / sizeof kKnownTags[0]);
+
+int known_id(std::string_view lower_name) {
+  // A few dozen names: a linear scan over lengths-then-bytes is as fast as a
+  // hash here and needs no static initialisation.
+  for (int i = 0; i < kKnownCount; ++i)
+    if (kKnownTags[i].name == lower_name) return i;
+  return -1;
 }
+
+class OpenElements {
+ public:
+  explicit OpenElements(int max_depth)
+      : max_depth_(max_depth), pos_(kKnownCount + 1), names_(kKnownCount + 1) {
+    for (int i = 0; i < kKnownCount; ++i) names_[static_cast<std::size_t>(i)] = kKnownTags[i].name;
+    id_p_ = known_id("p");
+    id_a_ = known_id("a");
+    id_li_ = known_id("li");
+    id_nobr_ = known_id("nobr");
+    id_button_ = known_id("button");
+    id_select_ = known_id("select");
+    id_form_ = known_id("form");
+    id_option_ = known_id("option");
+    id_optgroup_ = known_id("optgroup");
+    id_ruby_ = known_id("ruby");
+    id_rtc_ = known_id("rtc");
+    id_rb_ = known_id("rb");
+    id_rp_ = known_id("rp");
+    id_rt_ = known_id("rt");
+    id_tr_ = known_id("tr");
+  }
+
+  // End tags written before the current tag (formatting elements the model
+  // closed implicitly). The caller copies them out and clears them.
+  std::string& injected() { return injected_; }
+
+  // A start tag. Returns false when it is to be dropped (too deep).
+  bool start(std::string_view name, bool self_closing_foreign, bool in_foreign) {
+    const int id = intern(name);
+    const std::uint32_t flags = flags_of(id);
+    if (flags & kNotPushed) {
+      if (flags & kClosesP) close_p();
+      return true;
+    }
+    if (self_closing_foreign) return true;
+    if (id == id_form_ && !pos_[id].empty()) return true;  // ignored by the parser
+    if (id == id_li_) {
+      const int stop = top(not_adp_);
+      if (stop >= 0 && entries_[stop].id == id_li_) pop_to(stop, true);
+    } else if (flags & kDdDt) {
+      const int stop = top(not_adp_);
+      if (stop >= 0 && (flags_of(entries_[stop].id) & kDdDt)) pop_to(stop, true);
+    }
+    if (flags & kClosesP) close_p();
+    if (flags & kHeading) {
+      const int t = top_live();
+      if (t >= 0 && (flags_of(entries_[t].id) & kHeading)) pop_to(t, true);
+    }
+    if (id == id_a_ && top(pos_[id]) > top(marker_) && top(pos_[id]) >= 0) end_formatting(id);
+    if (id == id_nobr_ && in_scope(top(pos_[id]), scope_)) end_formatting(id);
+    if (id == id_button_ && in_scope(top(pos_[id]), scope_)) pop_to(top(pos_[id]), true);
+    if (id == id_select_ && !pos_[id].empty()) {
+      pop_to(top(pos_[id]), true);  // a <select> in a <select> closes it
+      return true;
+    }
+    if (id == id_option_ || id == id_optgroup_) {
+      int t = top_live();
+      if (t >= 0 && entries_[t].id == id_option_) pop_to(t, true);
+      t = top_live();
+      if (id == id_optgroup_ && t >= 0 && entries_[t].id == id_optgroup_ &&
+          !pos_[id_select_].empty())
+        pop_to(t, true);
+    }
+    if ((id == id_rb_ || id == id_rtc_ || id == id_rp_ || id == id_rt_) &&
+        in_scope(top(pos_[id_ruby_]), scope_)) {
+      const bool keep_rtc = id == id_rp_ || id == id_rt_;
+      for (int t = top_live(); t >= 0; t = top_live()) {
+        const int tid = entries_[t].id;
+        if (!(flags_of(tid) & kImplied) || (keep_rtc && tid == id_rtc_)) break;
+        pop_to(t, true);
+      }
+    }
+    if (flags & kCell) {
+      if (top(cell_) > top(table_)) pop_to(top(cell_), true);
+    } else if (id == id_tr_) {
+      if (top(pos_[id]) > top(table_)) pop_to(top(pos_[id]), true);
+    } else if (flags & kSection) {
+      if (top(section_) > top(table_)) pop_to(top(section_), true);
+    }
+
+    // Paragraphs and list items close their predecessor, so they may go a
+    // little past the cap: a page cut at the cap keeps its paragraphs apart.
+    const int cap = (flags & kImplied) ? max_depth_ + kLeafMargin : max_depth_;
+    if (live_ >= cap || ((flags & kFormatting) && formatting_ >= kMaxFormatting)) {
+      if (dropped_.size() <= static_cast<std::size_t>(id)) dropped_.resize(id + 1, 0);
+      ++dropped_[id];
+      any_dropped_ = true;
+      return false;
+    }
+    push(id, flags | (in_foreign ? kForeign : 0u));
+    return true;
+  }
+
+  // An end tag. Returns false when it is to be dropped (its start tag was).
+  bool end(std::string_view name) {
+    const int id = intern(name);
+    if (any_dropped_ && static_cast<std::size_t>(id) < dropped_.size() && dropped_[id] > 0) {
+      --dropped_[id];
+      return false;
+    }
+    const std::uint32_t flags = flags_of(id);
+    if ((flags & kNotPushed) || id == kOtherUnknown || pos_[id].empty()) return true;
+    const int target = top(pos_[id]);
+    if (flags & kFormatting) {
+      end_formatting(id);
+    } else if (id == id_form_) {
+      if (in_scope(target, scope_)) erase(target);
+    } else if (id == id_p_) {
+      if (in_scope(target, button_)) pop_to(target, false);
+    } else if (id == id_li_) {
+      if (in_scope(target, list_)) pop_to(target, false);
+    } else if (flags & kHeading) {
+      // Any heading's end tag closes the innermost heading.
+      const int h = top(heading_);
+      if (in_scope(h, scope_)) pop_to(h, false);
+    } else if (flags & (kTableScope | kCell | kSection) || id == id_tr_) {
+      if (in_scope(target, table_)) pop_to(target, false);
+    } else if (flags & kSpecial) {
+      if (in_scope(target, scope_)) pop_to(target, false);
+    } else if (target >= top(special_)) {
+      // "Any other end tag": closes the innermost element of that name
+      // unless a special element is open inside it.
+      pop_to(target, false);
+    }
+    return true;
+  }
+
+  // A start tag that ends <svg>/<math> content: the foreign elements close.
+  void break_out_of_foreign() {
+    for (int t = top_live(); t >= 0 && (entries_[t].flags & kForeign); t = top_live())
+      pop_to(t, false);
+  }
+
+ private:
+  static constexpr int kOtherUnknown = kKnownCount;
+
+  struct Entry {
+    int id;
+    std::uint32_t flags;
+    bool dead = false;        // removed from the middle (adoption agency, </form>)
+    std::vector<int> clones;  // formatting elements the parser re-created above it
+  };
+
+  std::uint32_t flags_of(int id) const { return id < kKnownCount ? kKnownTags[id].flags : 0; }
+  static int top(const std::vector<int>& v) { return v.empty() ? -1 : v.back(); }
+  // `target` is open and no boundary of the scope is open inside it.
+  static bool in_scope(int target, const std::vector<int>& boundaries) {
+    return target >= 0 && target >= top(boundaries);
+  }
+  int top_live() const {
+    for (int i = static_cast<int>(entries_.size()) - 1; i >= 0; --i)
+      if (!entries_[static_cast<std::size_t>(i)].dead) return i;
+    return -1;
+  }
+
+  int intern(std::string_view name) {
+    lower_.assign(name);
+    for (char& c : lower_) c = lower(c);
+    const int k = known_id(lower_);
+    if (k >= 0) return k;
+    if (const auto it = unknown_.find(lower_); it != unknown_.end()) return it->second;
+    if (unknown_.size() >= static_cast<std::size_t>(kMaxUnknownNames)) return kOtherUnknown;
+    // Ids: known tags, then kOtherUnknown, then each unknown name.
+    const int id = kKnownCount + 1 + static_cast<int>(unknown_.size());
+    unknown_.emplace(lower_, id);
+    if (pos_.size() < static_cast<std::size_t>(id) + 1) pos_.resize(id + 1);
+    if (names_.size() < static_cast<std::size_t>(id) + 1) names_.resize(id + 1);
+    names_[static_cast<std::size_t>(id)] = lower_;
+    return id;
+  }
+
+  std::vector<int>* category(std::uint32_t flags, int which) {
+    switch (which) {
+      case 0: return (flags & kSpecial) ? &special_ : nullptr;
+      case 1: return (flags & kScope) ? &scope_ : nullptr;
+      case 2: return (flags & (kScope | kButtonScope)) ? &button_ : nullptr;
+      case 3: return (flags & (kScope | kListScope)) ? &list_ : nullptr;
+      case 4: return (flags & kTableScope) ? &table_ : nullptr;
+      case 5: return (flags & kMarker) ? &marker_ : nullptr;
+      case 6: return (flags & kNotAdp) ? &not_adp_ : nullptr;
+      case 7: return (flags & kHeading) ? &heading_ : nullptr;
+      case 8: return (flags & kCell) ? &cell_ : nullptr;
+      case 9: return (flags & kSection) ? &section_ : nullptr;
+      default: return nullptr;
+    }
+  }
+  static constexpr int kCategories = 10;
+
+  void push(int id, std::uint32_t flags) {
+    const int i = static_cast<int>(entries_.size());
+    entries_.push_back(Entry{id, flags, false, {}});
+    pos_[static_cast<std::size_t>(id)].push_back(i);
+    for (int c = 0; c < kCategories; ++c)
+      if (std::vector<int>* v = category(flags, c)) v->push_back(i);
+    ++live_;
+    if (flags & kFormatting) ++formatting_;
+  }
+
+  void write_end_tag(int id) {
+    if (id == kOtherUnknown) return;
+    injected_ += "</";
+    injected_ += names_[static_cast<std::size_t>(id)];
+    injected_ += '>';
+  }
+
+  // Pops the top entry. `implicit`: the parser closes it without an end tag
+  // of its own, so a formatting element gets one written (see above).
+  void pop_top(bool implicit) {
+    Entry& e = entries_.back();
+    // Re-created formatting elements sit just above their element.
+    for (auto it = e.clones.rbegin(); it != e.clones.rend(); ++it) {
+      write_end_tag(*it);
+      --live_;
+      --formatting_;
+    }
+    if (!e.dead) {
+      const int i = static_cast<int>(entries_.size()) - 1;
+      std::vector<int>& ids = pos_[static_cast<std::size_t>(e.id)];
+      if (!ids.empty() && ids.back() == i) ids.pop_back();
+      for (int c = 0; c < kCategories; ++c)
+        if (std::vector<int>* v = category(e.flags, c); v != nullptr && !v->empty() && v->back() == i)
+          v->pop_back();
+      --live_;
+      if (e.flags & kFormatting) {
+        --formatting_;
+        if (implicit) write_end_tag(e.id);
+      }
+    }
+    entries_.pop_back();
+  }
+
+  // Pops everything above `target`, then target itself.
+  void pop_to(int target, bool implicit_target) {
+    while (static_cast<int>(entries_.size()) > target + 1) pop_top(true);
+    pop_top(implicit_target);
+    // Dropped start tags were nested inside every element the model holds,
+    // so closing one of those closed them too: their end tags are now
+    // ordinary (stray) end tags, as they are for the parser, which never saw
+    // their start tags.
+    if (any_dropped_) {
+      std::fill(dropped_.begin(), dropped_.end(), 0);
+      any_dropped_ = false;
+    }
+  }
+
+  // Takes an entry out of the middle (its clones move to the entry below).
+  void erase(int i) {
+    Entry& e = entries_[static_cast<std::size_t>(i)];
+    std::vector<int>& ids = pos_[static_cast<std::size_t>(e.id)];
+    ids.erase(std::remove(ids.begin(), ids.end(), i), ids.end());
+    for (int c = 0; c < kCategories; ++c)
+      if (std::vector<int>* v = category(e.flags, c))
+        v->erase(std::remove(v->begin(), v->end(), i), v->end());
+    e.dead = true;
+    --live_;
+    if (e.flags & kFormatting) --formatting_;
+    if (!e.clones.empty() && i > 0) {
+      std::vector<int>& below = entries_[static_cast<std::size_t>(i - 1)].clones;
+      below.insert(below.end(), e.clones.begin(), e.clones.end());
+      e.clones.clear();
+    }
+  }
+
+  // The adoption agency algorithm, as far as depth goes: with no special
+  // element open inside the formatting element, everything down to it
+  // closes; otherwise it leaves the stack and a copy of it is created just
+  // inside the first special element above it (the "furthest block").
+  void end_formatting(int id) {
+    const int target = top(pos_[static_cast<std::size_t>(id)]);
+    if (!in_scope(target, scope_)) return;
+    const auto fb = std::upper_bound(special_.begin(), special_.end(), target);
+    if (fb == special_.end()) {
+      pop_to(target, false);
+      return;
+    }
+    const int furthest = *fb;
+    erase(target);
+    entries_[static_cast<std::size_t>(furthest)].clones.push_back(id);
+    ++live_;
+    ++formatting_;
+  }
+
+  void close_p() {
+    const int p = top(pos_[static_cast<std::size_t>(id_p_)]);
+    if (in_scope(p, button_)) pop_to(p, true);
+  }
+
+  const int max_depth_;
+  std::vector<Entry> entries_;
+  std::vector<std::vector<int>> pos_;  // by tag id: indices into entries_
+  std::vector<int> special_, scope_, button_, list_, table_, marker_, not_adp_, heading_,
+      cell_, section_;
+  std::vector<std::string> names_;  // by tag id
+  std::unordered_map<std::string, int> unknown_;
+  std::vector<int> dropped_;  // by tag id: start tags dropped, end tags to drop
+  bool any_dropped_ = false;
+  int live_ = 0;        // open elements, clones included
+  int formatting_ = 0;  // of which formatting elements
+  std::string injected_;
+  std::string lower_;
+  int id_p_, id_a_, id_li_, id_nobr_, id_button_, id_select_, id_form_, id_option_,
+      id_optgroup_, id_ruby_, id_rtc_, id_rb_, id_rp_, id_rt_, id_tr_;
+};
 
 // Start tags that end SVG/MathML content (the "breakout" list of the tree
 // construction rules for foreign content).
@@ -218,13 +648,30 @@ Prescanned prescan(std::string_view s, int max_depth) {
   Prescanned out;
   out.html.reserve(s.size());
   std::size_t copied = 0;  // s[copied, p) is still to be copied
-  int depth = 0;           // counted open elements
-  int foreign = 0;         // open <svg>/<math> elements
+  OpenElements open(max_depth);
+  int foreign = 0;  // open <svg>/<math> elements
   std::size_t p = find_char(s, 0, '<');
 
   auto copy_to = [&](std::size_t upto) {
     if (upto > copied) out.html.append(s.data() + copied, upto - copied);
     copied = upto;
+  };
+  // Writes the end tags the model closed implicitly before the tag at s[at],
+  // then the tag: dropped when `keep` is false, cut after its first
+  // kMaxAttributes attributes, else as it is (copied later with the text).
+  auto emit = [&](std::size_t at, const Tag& tag, bool keep) {
+    std::string& injected = open.injected();
+    if (injected.empty() && keep && tag.attributes_cut == npos) return;
+    copy_to(at);
+    out.html += injected;
+    injected.clear();
+    if (!keep) {
+      copied = tag.end;
+    } else if (tag.attributes_cut != npos) {
+      copy_to(tag.attributes_cut);
+      out.html += tag.self_closing ? "/>" : ">";
+      copied = tag.end;
+    }
   };
 
   while (p != npos && p + 1 < s.size()) {
@@ -270,19 +717,16 @@ Prescanned prescan(std::string_view s, int max_depth) {
       if (name_is(tag.name, "svg") || name_is(tag.name, "math")) {
         if (foreign > 0) --foreign;
       }
-      if (!is_flat(tag.name) && !is_raw_text(tag.name)) {
-        if (depth > max_depth) {  // the end of a start tag we dropped
-          copy_to(p);
-          copied = tag.end;
-        }
-        if (depth > 0) --depth;
-      }
+      emit(p, tag, is_raw_text(tag.name) || open.end(tag.name));
       p = find_char(s, tag.end, '<');
       continue;
     }
 
     // A start tag.
-    if (foreign > 0 && breaks_out_of_foreign(tag.name)) foreign = 0;
+    if (foreign > 0 && breaks_out_of_foreign(tag.name)) {
+      open.break_out_of_foreign();
+      foreign = 0;
+    }
     if (foreign == 0 && is_raw_text(tag.name)) {
       // Raw-text elements hold no elements, so they do not count towards
       // the depth; script and style bodies are dropped, the others kept.
@@ -292,6 +736,7 @@ Prescanned prescan(std::string_view s, int max_depth) {
                                           : find_end_tag(s, tag.end, lowered(tag.name));
       const std::size_t stop = body_end == npos ? s.size() : body_end;
       if (script && tag.is_json_ld) out.json_ld.emplace_back(s.substr(tag.end, stop - tag.end));
+      emit(p, tag, true);
       if (drop) {
         copy_to(tag.end);  // keep the start tag; the end tag is copied next
         copied = stop;
@@ -313,18 +758,16 @@ Prescanned prescan(std::string_view s, int max_depth) {
       }
       const Tag close = scan_tag(s, body_end + 2);
       if (close.end == npos) break;
+      emit(body_end, close, true);
       p = find_char(s, close.end, '<');
       continue;
     }
     if (foreign == 0 && name_is(tag.name, "plaintext")) break;  // the rest is text
-    const bool counted = !is_flat(tag.name) && !(foreign > 0 && tag.self_closing);
-    if (counted && ++depth > max_depth) {
-      copy_to(p);
-      copied = tag.end;
-      p = find_char(s, tag.end, '<');
-      continue;
-    }
-    if ((name_is(tag.name, "svg") || name_is(tag.name, "math")) && !tag.self_closing) ++foreign;
+    const bool enters_foreign = name_is(tag.name, "svg") || name_is(tag.name, "math");
+    const bool in_foreign = foreign > 0 || enters_foreign;
+    const bool keep = open.start(tag.name, in_foreign && tag.self_closing, in_foreign);
+    emit(p, tag, keep);
+    if (keep && enters_foreign && !tag.self_closing) ++foreign;
     p = find_char(s, tag.end, '<');
   }
   copy_to(s.size());
