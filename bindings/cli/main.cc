@@ -54,32 +54,54 @@ bool has_page_extension(const fs::path& p) {
   return false;
 }
 
-// Expands directories (recursively, sorted, symlinked directories not
-// followed so that loops cannot happen) into their page files.
+// Expands directories (recursively, sorted) into their page files. Symlinked
+// directories are not followed, so that a link loop cannot recur forever;
+// a directory that cannot be read, and a page name whose link leads nowhere
+// (dangling, or a loop), become inputs with an error, reported in their
+// place, rather than being skipped in silence.
+void list_directory(const std::string& root, std::vector<Input>* inputs) {
+  std::vector<Input> found;
+  std::vector<fs::path> pending = {fs::path(root)};
+  while (!pending.empty()) {
+    const fs::path dir = std::move(pending.back());
+    pending.pop_back();
+    std::error_code ec;
+    fs::directory_iterator it(dir, ec);
+    if (ec) {
+      found.push_back({dir.string(), "cannot read directory: " + ec.message()});
+      continue;
+    }
+    for (const fs::directory_iterator end; it != end; it.increment(ec)) {
+      const fs::path path = it->path();
+      std::error_code lec;
+      const fs::file_status link = it->symlink_status(lec);
+      if (fs::is_symlink(link)) {
+        std::error_code tec;
+        const fs::file_status target = fs::status(path, tec);
+        if (tec && has_page_extension(path)) {
+          found.push_back({path.string(), tec.message()});
+        } else if (!tec && fs::is_regular_file(target) && has_page_extension(path)) {
+          found.push_back({path.string(), {}});
+        }
+      } else if (fs::is_directory(link)) {
+        pending.push_back(path);
+      } else if (fs::is_regular_file(link) && has_page_extension(path)) {
+        found.push_back({path.string(), {}});
+      }
+    }
+    if (ec) found.push_back({dir.string(), "cannot read directory: " + ec.message()});
+  }
+  std::sort(found.begin(), found.end(),
+            [](const Input& a, const Input& b) { return a.name < b.name; });
+  for (Input& f : found) inputs->push_back(std::move(f));
+}
+
 std::vector<Input> list_inputs(const std::vector<std::string>& args) {
   std::vector<Input> inputs;
   for (const std::string& arg : args) {
     std::error_code ec;
     if (arg != "-" && fs::is_directory(arg, ec)) {
-      std::vector<std::string> found;
-      fs::recursive_directory_iterator it(
-          arg, fs::directory_options::skip_permission_denied, ec);
-      if (ec) {
-        inputs.push_back({arg, "cannot read directory: " + ec.message()});
-        continue;
-      }
-      for (const fs::recursive_directory_iterator end; it != end; it.increment(ec)) {
-        if (ec) {
-          inputs.push_back({it->path().string(), "cannot read directory: " + ec.message()});
-          ec.clear();
-          continue;
-        }
-        std::error_code fec;
-        if (it->is_regular_file(fec) && has_page_extension(it->path()))
-          found.push_back(it->path().string());
-      }
-      std::sort(found.begin(), found.end());
-      for (std::string& f : found) inputs.push_back({std::move(f), {}});
+      list_directory(arg, &inputs);
     } else {
       inputs.push_back({arg, {}});
     }
@@ -284,6 +306,15 @@ int main(int argc, char** argv) {
   app.add_flag("--blocks", s.blocks, "json: add every block with its label and score");
   app.add_option("-o,--output", output_path, "write to FILE instead of standard output");
   app.add_option("-j,--threads", threads, "worker threads (default: all cores)");
+  app.add_option("--max-input-bytes", options.max_input_bytes,
+                 "refuse inputs larger than this (default: 64 MiB)")
+      ->check(CLI::PositiveNumber);
+  app.footer(
+      "Exit status: 0 every input done; 1 an input could not be read or was refused\n"
+      "(its message is on standard error, and with json/jsonl an \"error\" line\n"
+      "stands in its place; every other input's result is still written), or the\n"
+      "output could not be written; 2 usage error, or the -o file cannot be opened;\n"
+      "141 standard output was closed early (| head), as for cat or grep.");
   app.set_version_flag("--version", "extractor 0.1.0");
   try {
     app.parse(argc, argv);
@@ -361,7 +392,7 @@ int main(int argc, char** argv) {
     for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work);
 
   int status = 0;
-  bool output_failed = false;
+  int output_errno = 0;  // set when writing failed
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     Outcome o;
     {
@@ -383,9 +414,10 @@ int main(int argc, char** argv) {
       std::cerr << "extractor: " << inputs[i].name << ": " << o.error << "\n";
       status = 1;
     }
-    if (!output_failed && !o.output.empty() &&
+    errno = 0;
+    if (!o.output.empty() &&
         std::fwrite(o.output.data(), 1, o.output.size(), out) != o.output.size()) {
-      output_failed = true;
+      output_errno = errno != 0 ? errno : EIO;
       {
         std::lock_guard<std::mutex> lock(mu);
         stop = true;
@@ -395,14 +427,17 @@ int main(int argc, char** argv) {
     }
   }
   for (std::thread& t : pool) t.join();
-  if (!output_failed && std::fflush(out) != 0) output_failed = true;
-  if (out != stdout && std::fclose(out) != 0) output_failed = true;
-  if (output_failed) {
-    if (errno != EPIPE)
-      std::cerr << "extractor: cannot write "
-                << (output_path.empty() ? std::string("standard output") : output_path) << ": "
-                << std::strerror(errno) << "\n";
-    return errno == EPIPE ? 141 : 1;
+  if (output_errno == 0 && std::fflush(out) != 0) output_errno = errno != 0 ? errno : EIO;
+  if (out != stdout && std::fclose(out) != 0 && output_errno == 0)
+    output_errno = errno != 0 ? errno : EIO;
+  // The reader went away (| head): stop quietly, with the status a shell
+  // reports for a process that SIGPIPE ended (128 + 13), as cat and grep do.
+  if (output_errno == EPIPE) return 141;
+  if (output_errno != 0) {
+    std::cerr << "extractor: cannot write "
+              << (output_path.empty() ? std::string("standard output") : output_path) << ": "
+              << std::strerror(output_errno) << "\n";
+    return 1;
   }
   return status;
 }

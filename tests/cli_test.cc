@@ -1,0 +1,331 @@
+// The real `extractor` binary on broken inputs and broken outputs: each bad
+// input gets a clear message and an error line in its place while every
+// other input's result is still written; the exit status says what
+// happened (0 ok, 1 an input or the output failed, 2 usage, 141 the reader
+// of standard output went away).
+//
+// Permission tests need a user whom permissions bind: when the tests run as
+// root (CI does), the binary is started as `nobody` (uid 65534) from a copy
+// in the test's scratch directory.
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#ifndef EXTRACTOR_CLI
+#error "EXTRACTOR_CLI must name the extractor binary"
+#endif
+#ifndef EXTRACTOR_TEST_DATA
+#error "EXTRACTOR_TEST_DATA must name the tests/data directory"
+#endif
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr uid_t kNobody = 65534;
+
+struct CliRun {
+  int status = -1;  // exit status, or 128 + signal
+  std::string out;
+  std::string err;
+};
+
+// Runs the CLI with `args`. `during(pid)` runs in the parent after the start
+// (before the output is read); `read_limit` closes standard output's pipe
+// after that many bytes (0: read all).
+// `as_nobody`: when root, run the binary as nobody (permission tests); the
+// binary is then run from `bin` (a copy nobody can reach).
+CliRun RunCli(const std::vector<std::string>& args, const std::function<void(pid_t)>& during = {},
+           std::size_t read_limit = 0, const std::string& nobody_bin = {}) {
+  int out_pipe[2], err_pipe[2];
+  if (pipe(out_pipe) != 0 || pipe(err_pipe) != 0) std::abort();
+  const pid_t pid = fork();
+  if (pid == 0) {
+    dup2(out_pipe[1], 1);
+    dup2(err_pipe[1], 2);
+    close(out_pipe[0]);
+    close(err_pipe[0]);
+    close(out_pipe[1]);
+    close(err_pipe[1]);
+    const int devnull = open("/dev/null", O_RDONLY);
+    dup2(devnull, 0);
+    signal(SIGPIPE, SIG_DFL);
+    std::string bin = EXTRACTOR_CLI;
+    if (!nobody_bin.empty() && geteuid() == 0) {
+      if (setgid(kNobody) != 0 || setuid(kNobody) != 0) _exit(99);
+      bin = nobody_bin;
+    }
+    std::vector<char*> argv;
+    argv.push_back(bin.data());
+    std::vector<std::string> copy = args;
+    for (std::string& a : copy) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    execv(bin.c_str(), argv.data());
+    _exit(98);
+  }
+  close(out_pipe[1]);
+  close(err_pipe[1]);
+  if (during) during(pid);
+  CliRun r;
+  pollfd fds[2] = {{out_pipe[0], POLLIN, 0}, {err_pipe[0], POLLIN, 0}};
+  bool out_open = true, err_open = true;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
+  while ((out_open || err_open) && std::chrono::steady_clock::now() < deadline) {
+    fds[0].fd = out_open ? out_pipe[0] : -1;
+    fds[1].fd = err_open ? err_pipe[0] : -1;
+    if (poll(fds, 2, 1000) < 0) break;
+    char buf[65536];
+    if (out_open && (fds[0].revents & (POLLIN | POLLHUP))) {
+      const ssize_t n = read(out_pipe[0], buf, sizeof buf);
+      if (n <= 0) {
+        out_open = false;
+      } else {
+        r.out.append(buf, static_cast<std::size_t>(n));
+        if (read_limit > 0 && r.out.size() >= read_limit) {
+          close(out_pipe[0]);  // the reader goes away, as `| head` does
+          out_open = false;
+          out_pipe[0] = -1;
+        }
+      }
+    }
+    if (err_open && (fds[1].revents & (POLLIN | POLLHUP))) {
+      const ssize_t n = read(err_pipe[0], buf, sizeof buf);
+      if (n <= 0)
+        err_open = false;
+      else
+        r.err.append(buf, static_cast<std::size_t>(n));
+    }
+  }
+  if (out_pipe[0] >= 0) close(out_pipe[0]);
+  close(err_pipe[0]);
+  int status = 0;
+  // Bounded wait: a CLI that hangs is killed, and the test fails on status.
+  for (int i = 0; i < 1200; ++i) {
+    if (waitpid(pid, &status, WNOHANG) == pid) {
+      r.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+      return r;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  kill(pid, SIGKILL);
+  waitpid(pid, &status, 0);
+  r.status = -2;
+  return r;
+}
+
+std::string Slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::vector<std::string> Lines(const std::string& s) {
+  std::vector<std::string> lines;
+  std::istringstream in(s);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+// A scratch directory that `nobody` may enter, removed at the end.
+class Cli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    char tmpl[] = "/tmp/extractor-cli-test-XXXXXX";
+    ASSERT_NE(mkdtemp(tmpl), nullptr);
+    dir_ = tmpl;
+    fs::permissions(dir_, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                              fs::perms::others_read | fs::perms::others_exec);
+    page_ = Slurp(fs::path(EXTRACTOR_TEST_DATA) / "news-seed.html");
+    ASSERT_FALSE(page_.empty());
+  }
+  void TearDown() override {
+    std::error_code ec;
+    for (const auto& e : fs::recursive_directory_iterator(dir_, ec))
+      if (e.is_directory(ec) && !e.is_symlink(ec)) fs::permissions(e.path(), fs::perms::owner_all, ec);
+    fs::remove_all(dir_, ec);
+  }
+  std::string Write(const std::string& rel, const std::string& bytes) {
+    const fs::path p = dir_ / rel;
+    fs::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << bytes;
+    return p.string();
+  }
+  std::string Path(const std::string& rel) const { return (dir_ / rel).string(); }
+  // The binary copied where nobody can run it (for the permission tests).
+  std::string NobodyBin() {
+    const fs::path bin = dir_ / "bin" / "extractor";
+    fs::create_directories(bin.parent_path());
+    fs::copy_file(EXTRACTOR_CLI, bin, fs::copy_options::overwrite_existing);
+    fs::permissions(bin.parent_path(), fs::perms::owner_all | fs::perms::others_read |
+                                           fs::perms::others_exec | fs::perms::group_read |
+                                           fs::perms::group_exec);
+    fs::permissions(bin, fs::perms::owner_all | fs::perms::others_read | fs::perms::others_exec |
+                             fs::perms::group_read | fs::perms::group_exec);
+    return bin.string();
+  }
+
+  fs::path dir_;
+  std::string page_;
+};
+
+TEST_F(Cli, GoodInputsExitZero) {
+  const std::string a = Write("a.html", page_);
+  const CliRun r = RunCli({a});
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("Sergei Lavrov"), std::string::npos);
+  EXPECT_TRUE(r.err.empty()) << r.err;
+}
+
+TEST_F(Cli, EmptyAndBinaryInputsAreNotErrors) {
+  Write("d/empty.html", "");
+  Write("d/space.html", "   \n\t ");
+  Write("d/png.html", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\xff\xfe\0\x01", 20));
+  const CliRun r = RunCli({Path("d"), "-f", "jsonl"});
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(Lines(r.out).size(), 3u);
+  EXPECT_TRUE(r.err.empty()) << r.err;
+}
+
+TEST_F(Cli, UsageErrorExitsTwo) {
+  EXPECT_EQ(RunCli({"--no-such-flag"}).status, 2);
+  EXPECT_EQ(RunCli({"--format", "yaml", Path("x")}).status, 2);
+}
+
+TEST_F(Cli, UnreadableFileReportedOthersWritten) {
+  const std::string a = Write("d/a.html", page_);
+  const std::string b = Write("d/b.html", page_);
+  const std::string c = Write("d/c.html", page_);
+  fs::permissions(b, fs::perms::none);
+  const CliRun r = RunCli({Path("d"), "-f", "jsonl"}, {}, 0, NobodyBin());
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("extractor: " + b + ": Permission denied"), std::string::npos) << r.err;
+  const auto lines = Lines(r.out);
+  ASSERT_EQ(lines.size(), 3u) << r.out;
+  EXPECT_NE(lines[0].find("Kossov"), std::string::npos);
+  EXPECT_NE(lines[1].find("\"error\":\"Permission denied\""), std::string::npos) << lines[1];
+  EXPECT_NE(lines[2].find("Kossov"), std::string::npos);
+}
+
+TEST_F(Cli, DirectoryWithoutPermissionReported) {
+  Write("d/a.html", page_);
+  Write("d/locked/b.html", page_);
+  Write("d/z.html", page_);
+  fs::permissions(Path("d/locked"), fs::perms::none);
+  const CliRun r = RunCli({Path("d"), "-f", "jsonl"}, {}, 0, NobodyBin());
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find(Path("d/locked") + ": cannot read directory: Permission denied"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(Lines(r.out).size(), 3u) << r.out;  // a, the locked directory's error, z
+}
+
+TEST_F(Cli, SymlinkLoopsReportedNotFollowed) {
+  Write("d/a.html", page_);
+  fs::create_symlink("loop.html", Path("d/loop.html"));   // a file link to itself
+  fs::create_symlink(".", Path("d/self"));                 // a directory link to itself
+  fs::create_symlink("nowhere.html", Path("d/dangling.html"));
+  fs::create_symlink("argloop", Path("argloop"));
+  const CliRun r = RunCli({Path("d"), Path("argloop"), "-f", "jsonl"});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find(Path("d/loop.html") + ": Too many levels of symbolic links"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find(Path("argloop") + ": Too many levels of symbolic links"), std::string::npos);
+  EXPECT_NE(r.err.find(Path("d/dangling.html") + ": No such file or directory"), std::string::npos);
+  // a.html once (d/self is not followed), the dangling link, the loop, the argument.
+  EXPECT_EQ(Lines(r.out).size(), 4u) << r.out;
+}
+
+TEST_F(Cli, FileVanishingMidRun) {
+  // The first input is a FIFO: the CLI blocks on it after listing the
+  // directory, b.html is removed meanwhile, then the FIFO gets a page.
+  Write("d/a.html", page_);
+  const std::string b = Write("d/b.html", page_);
+  ASSERT_EQ(mkfifo(Path("fifo").c_str(), 0644), 0);
+  const CliRun r = RunCli({"-j", "1", "-f", "jsonl", Path("fifo"), Path("d")}, [&](pid_t) {
+    const int fd = open(Path("fifo").c_str(), O_WRONLY);  // returns once the CLI opened it
+    ASSERT_GE(fd, 0);
+    fs::remove(b);
+    ASSERT_EQ(write(fd, page_.data(), page_.size()), static_cast<ssize_t>(page_.size()));
+    close(fd);
+  });
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find(b + ": No such file or directory"), std::string::npos) << r.err;
+  const auto lines = Lines(r.out);
+  ASSERT_EQ(lines.size(), 3u) << r.out;
+  EXPECT_NE(lines[0].find("Kossov"), std::string::npos);
+  EXPECT_NE(lines[1].find("Kossov"), std::string::npos);
+  EXPECT_NE(lines[2].find("\"error\":\"No such file or directory\""), std::string::npos);
+}
+
+TEST_F(Cli, StdoutClosedEarlyStopsQuietly) {
+  std::vector<std::string> args = {"-f", "jsonl", "--blocks", "-j", "2"};
+  const std::string a = Write("a.html", page_);
+  for (int i = 0; i < 400; ++i) args.push_back(a);
+  const CliRun r = RunCli(args, {}, /*read_limit=*/100);
+  EXPECT_EQ(r.status, 141) << r.err;
+  EXPECT_TRUE(r.err.empty()) << r.err;
+}
+
+TEST_F(Cli, OutputFileThatCannotBeOpened) {
+  const std::string a = Write("a.html", page_);
+  const CliRun r = RunCli({a, "-o", Path("no-such-dir/out.txt")});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("cannot write " + Path("no-such-dir/out.txt") + ": No such file"),
+            std::string::npos)
+      << r.err;
+}
+
+TEST_F(Cli, OutputDeviceFull) {
+  const std::string a = Write("a.html", page_);
+  const CliRun r = RunCli({a, "-o", "/dev/full"});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("cannot write /dev/full: No space left on device"), std::string::npos)
+      << r.err;
+}
+
+TEST_F(Cli, InputOverTheLimitIsThatInputsError) {
+  const std::string a = Write("d/a.html", page_);
+  const std::string big = Write("d/big.html", std::string(5000, 'x'));
+  const CliRun r = RunCli({Path("d"), "-f", "jsonl", "--max-input-bytes", "4096"});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find(big + ": input exceeds the size limit of 4096 bytes"), std::string::npos)
+      << r.err;
+  const auto lines = Lines(r.out);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_NE(lines[1].find("\"error\":\"input exceeds the size limit of 4096 bytes\""),
+            std::string::npos);
+}
+
+TEST_F(Cli, SameOutputWhateverTheThreadCount) {
+  std::vector<std::string> args = {"-f", "jsonl", "--full", "--blocks", EXTRACTOR_TEST_DATA};
+  args.push_back("-j");
+  args.push_back("1");
+  const CliRun one = RunCli(args);
+  args.back() = "4";
+  const CliRun four = RunCli(args);
+  EXPECT_EQ(one.status, 0) << one.err;
+  EXPECT_EQ(four.status, 0) << four.err;
+  EXPECT_GE(Lines(one.out).size(), 5u);
+  EXPECT_EQ(one.out, four.out);
+}
+
+}  // namespace
