@@ -69,26 +69,35 @@ void check(bool ok, const char* what) {
 }
 
 const extractor::Extractor& extractor_for(std::size_t size) {
-  static const extractor::Extractor* const kExtractors[] = [] {
-    using extractor::Focus;
-    extractor::Options a;  // defaults
-    extractor::Options b;
-    b.include_comments = true;
-    b.include_links = true;
-    b.focus = Focus::kRecall;
-    extractor::Options c;
-    c.max_depth = 16;
-    c.focus = Focus::kPrecision;
-    c.include_tables = false;
-    c.include_images = false;
-    extractor::Options d;
-    d.max_depth = 16;
-    d.include_comments = true;
-    d.include_links = true;
-    static const extractor::Extractor ea(a), eb(b), ec(c), ed(d);
-    static const extractor::Extractor* all[] = {&ea, &eb, &ec, &ed};
-    return all;
-  }();
+  using extractor::Focus;
+  static const extractor::Extractor* const kExtractors[4] = {
+      new extractor::Extractor([] {
+        extractor::Options a;  // defaults
+        return a;
+      }()),
+      new extractor::Extractor([] {
+        extractor::Options b;
+        b.include_comments = true;
+        b.include_links = true;
+        b.focus = Focus::kRecall;
+        return b;
+      }()),
+      new extractor::Extractor([] {
+        extractor::Options c;
+        c.max_depth = 16;
+        c.focus = Focus::kPrecision;
+        c.include_tables = false;
+        c.include_images = false;
+        return c;
+      }()),
+      new extractor::Extractor([] {
+        extractor::Options d;
+        d.max_depth = 16;
+        d.include_comments = true;
+        d.include_links = true;
+        return d;
+      }()),
+  };
   return *kExtractors[size % 4];
 }
 

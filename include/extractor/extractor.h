@@ -18,6 +18,15 @@
 // larger than Options::max_input_bytes. A page with no article is not an
 // error: the Result is empty and Result::empty_reason says why.
 //
+// Hostile input: any bytes are accepted (binary files, NUL bytes, invalid or
+// overlong UTF-8, wrong or unknown charsets, unterminated comments and
+// scripts, a million nested tags). Time and memory grow linearly with the
+// input: nothing recurses on the tree, every pattern is RE2, nesting past
+// Options::max_depth is cut (text kept), and the tree handed to the parser
+// is kept shallow and free of re-created formatting elements (lib/prescan).
+// Peak memory is 10 to 15 times the input on text-heavy pages (the Result holds
+// the text several times: blocks, text, Markdown, HTML).
+//
 // Pipeline (one file in lib/ per stage, in this order):
 //   decode   bytes -> UTF-8 (BOM, caller charset, <meta>, validity, detection)
 //   prescan  one pass that drops <script>/<style> bodies and keeps JSON-LD
@@ -91,14 +100,18 @@ struct Options {
   // link text stays, the target is dropped.
   bool include_links = false;
 
-  // Input longer than this many bytes is refused with ErrorCode::kInputTooLarge.
-  // Default 64 MiB. Must be > 0.
+  // Input longer than this many bytes is refused with ErrorCode::kInputTooLarge
+  // (the message names the size and the limit). Default 64 MiB. Must be > 0.
   std::size_t max_input_bytes = std::size_t{64} << 20;
 
-  // Elements nested deeper than this are not descended into by our own
-  // passes; the parser itself is fed a page whose open-element depth is
-  // capped at the same figure (deeper start tags are dropped, text kept).
-  // Default 512 (what browsers' parsers cap at). Must be in [16, 100000].
+  // The deepest element nesting kept. The parser is fed a page whose open
+  // elements, counted by the HTML tree-construction rules, never nest deeper:
+  // start tags past it are dropped with their end tags, their text kept (so
+  // 1,000,000 nested <div>s give the text inside them, cut at this depth).
+  // Paragraphs and list items may go 16 past it, so that their text stays in
+  // separate blocks; at most 32 formatting elements (b, i, a, font...) are
+  // open at once and a tag keeps its first 64 attributes. Default 512 (what
+  // browsers' parsers cap at). Must be in [16, 100000].
   int max_depth = 512;
 };
 
@@ -173,7 +186,9 @@ struct Block {
   // A short word saying what decided the label, e.g. "region", "nav",
   // "link-density", "related", "newsletter", "outside" — for debugging.
   std::string reason;
-  // The element path, e.g. "body>div#main>article.post>p".
+  // The element path, e.g. "body>div#main>article.post>p": the innermost 32
+  // elements ("...>" stands for the outer ones of a deeper path), each id and
+  // first class cut at 40 bytes.
   std::string path;
 };
 
