@@ -167,7 +167,7 @@ const Group kAttributeGroups[] = {
                 "user-?menu|my-?account|user-?nav|auth|logout)" E},
     {kCueBreadcrumb, "breadcrumb|" B "(?:crumbs?|bread-?crumbs?)" E},
     // ARIA landmark roles and itemprop values name regions outright.
-    {kCueMain, B "(?:articlebody|main)" E},
+    {kCueMain, B "(?:articlebody|article-body|main)" E},
 };
 
 #undef B
@@ -190,12 +190,16 @@ const Group kTextGroups[] = {
      R"(також читайте|дивіться також|相关(?:阅读|新闻|文章|报道|链接|推荐)|延伸阅读|)"
      R"(推荐阅读|热门推荐|关联阅读|関連記事|関連ニュース|あわせて読みたい|こちらもおすすめ|)"
      R"(관련 ?기사)(?:\s*[:：|»>-]|\s*$))"},
+    // Subscription prompts: the imperative at the start of the block, or a
+    // phrase no article sentence uses.
     {kTextSubscribe,
-     R"((?i)(?:subscribe|sign up|sign-up|signup|newsletter|in your inbox|)"
+     R"((?i)(?:^[\s\p{P}\p{S}]*(?:subscribe|sign up|sign-up|signup|newsletter|abonnieren|)"
+     R"(s'abonner|abonnez-vous|inscrivez-vous|suscríbete|iscriviti|assine|zapisz się|)"
+     R"(подпишитесь|подписаться|підпишіться|订阅|購読)|subscribe (?:to|for|now|today)|)"
+     R"(sign up (?:for|to|now|today)|get (?:our|the) newsletter|in your inbox|)"
      R"(delivered to your inbox|join (?:our|the) (?:mailing|newsletter|list)|)"
-     R"(abonnieren|jetzt anmelden|s'abonner|abonnez-vous|inscrivez-vous|suscríbete|)"
-     R"(suscribirse|iscriviti|assine|zapisz się|subskryb|подпиш|подпис(?:аться|ка)|)"
-     R"(підпис|订阅|購読|メルマガ))"},
+     R"(newsletter abonnieren|jetzt anmelden|zum newsletter|abonnez-vous à|)"
+     R"(suscríbete a|iscriviti alla|zapisz się na|подпишитесь на|订阅我们|メルマガ))"},
     {kTextDonate,
      R"((?i)(?:support (?:us|our|independent|quality|the|this|journalism)|donate|donation|)"
      R"(become a (?:member|patron|supporter|subscriber)|join us (?:in|today|now)|)"
@@ -203,12 +207,18 @@ const Group kTextGroups[] = {
      R"(unterstützen sie|jetzt unterstützen|spenden sie|soutenez|faites un don|faire un don|)"
      R"(apóyanos|dona ahora|sostienici|wesprzyj|поддержите|поддержать|підтримайте|)"
      R"(підтримати|支持我们|赞助我们))"},
+    // Cookie and privacy notices, by the phrases they are made of (an
+    // article may well mention cookies or consent).
     {kTextCookie,
-     R"((?i)(?:cookies?\b|we use cookies|consent|privacy (?:policy|settings|preferences)|)"
-     R"(accept all|reject all|manage (?:preferences|settings|options|cookies)|)"
-     R"(datenschutz|einwilligung|zustimmen|akzeptieren|confidentialité|)"
-     R"(política de privacidad|informativa sulla privacy|prywatności|)"
-     R"(конфиденциальност|файлы cookie|隐私政策|隐私权))"},
+     R"((?i)(?:we use cookies|this (?:web)?site uses cookies|uses? cookies to|)"
+     R"(cookies? (?:policy|settings|preferences|consent|notice|banner)|accept (?:all )?cookies|)"
+     R"(reject all|accept all|manage (?:preferences|settings|options|cookies)|)"
+     R"(privacy (?:policy|settings|preferences)|datenschutzerklärung|datenschutz-?einstellungen|)"
+     R"(wir verwenden cookies|cookies? (?:akzeptieren|zulassen|einstellungen)|)"
+     R"(nous utilisons des cookies|politique de confidentialité|utilizamos cookies|)"
+     R"(política de privacidad|utilizziamo (?:i )?cookie|informativa sulla privacy|)"
+     R"(używamy plików cookie|polityka prywatności|мы используем (?:файлы )?cookie|)"
+     R"(политика конфиденциальности|файлы cookie|隐私政策|我们使用cookie))"},
     {kTextShare,
      R"((?i)^[\s\p{P}\p{S}]*(?:share(?: this| on| via| the| article| story| post)?|tweet|)"
      R"(pin it|e-?mail|print|facebook|twitter|linkedin|whatsapp|telegram|reddit|pinterest|)"

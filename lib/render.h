@@ -2,6 +2,7 @@
 #ifndef EXTRACTOR_LIB_RENDER_H_
 #define EXTRACTOR_LIB_RENDER_H_
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,20 @@ inline bool same_run(const Block& a, const Block& b) {
   return (a.kind == BlockKind::kListItem && b.kind == BlockKind::kListItem) ||
          (a.kind == BlockKind::kTableRow && b.kind == BlockKind::kTableRow);
 }
+
+// Where an inline span opens or closes, in the order a renderer writes them:
+// by offset; at one offset closings before openings, the innermost span
+// closed first and the outermost opened first, so that the output nests.
+struct SpanMark {
+  std::uint32_t at;  // byte offset, relative to the rendered range
+  bool open;
+  const Span* span;
+};
+
+// The marks of `block`'s spans lying inside [begin, end) of its text;
+// links only when options keep them.
+std::vector<SpanMark> span_marks(const Block& block, const Options& options,
+                                 std::uint32_t begin, std::uint32_t end);
 
 // The blocks labelled `label` that a renderer shows, in order. Plain text
 // leaves images and captions out; tables go when options exclude them.

@@ -1,3 +1,4 @@
+// Markdown (CommonMark with GitHub tables) of the labelled blocks.
 #include <algorithm>
 #include <string_view>
 
@@ -6,43 +7,66 @@
 namespace extractor {
 namespace {
 
-// Characters that would turn plain text into Markdown syntax.
-void append_escaped(std::string* out, std::string_view text, bool line_start) {
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Plain text made safe from Markdown syntax: inline markers everywhere, and
+// at a line start what would open a heading, quote, list or table.
+void append_escaped(std::string* out, std::string_view text, bool line_start, bool in_table) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     const bool at_line_start = (i == 0 && line_start) || (i > 0 && text[i - 1] == '\n');
-    if (c == '\\' || c == '*' || c == '_' || c == '`' || c == '[' || c == ']' ||
-        (at_line_start && (c == '#' || c == '>' || c == '-' || c == '+' || c == '|')))
-      *out += '\\';
+    bool escape = c == '\\' || c == '*' || c == '_' || c == '`' || c == '[' || c == ']' ||
+                  (in_table && c == '|');
+    if (at_line_start && (c == '#' || c == '>' || c == '-' || c == '+' || c == '|')) escape = true;
+    if (at_line_start && is_digit(c)) {
+      // "1984. The year" would start an ordered list: escape its dot.
+      std::size_t j = i;
+      while (j < text.size() && is_digit(text[j]) && j - i < 9) ++j;
+      if (j < text.size() && (text[j] == '.' || text[j] == ')') &&
+          (j + 1 == text.size() || text[j + 1] == ' ')) {
+        out->append(text.substr(i, j - i));
+        *out += '\\';
+        *out += text[j];
+        i = j;
+        continue;
+      }
+    }
+    if (escape) *out += '\\';
     *out += c;
   }
 }
 
-// Text with its spans as Markdown inline syntax.
-std::string inline_markdown(const Block& b, const Options& options) {
-  struct Mark {
-    std::uint32_t at;
-    bool open;
-    const Span* span;
-  };
-  std::vector<Mark> marks;
-  for (const Span& s : b.spans) {
-    if (s.kind == Span::Kind::kLink && !options.include_links) continue;
-    marks.push_back({s.begin, true, &s});
-    marks.push_back({s.end, false, &s});
+// The shortest run of backticks longer than any run inside `text`.
+std::string fence_for(std::string_view text, std::size_t at_least) {
+  std::size_t longest = 0, run = 0;
+  for (char c : text) {
+    run = c == '`' ? run + 1 : 0;
+    longest = std::max(longest, run);
   }
-  // Closings before openings at the same offset; inner spans close first.
-  std::stable_sort(marks.begin(), marks.end(), [](const Mark& a, const Mark& b) {
-    if (a.at != b.at) return a.at < b.at;
-    return !a.open && b.open;
-  });
+  return std::string(std::max(at_least, longest + 1), '`');
+}
+
+// Text with its spans as Markdown inline syntax. Code spans keep their
+// content verbatim (CommonMark takes backslashes literally there).
+std::string inline_markdown(const Block& b, const Options& options, bool in_table = false) {
+  const std::string_view text = b.text;
+  const std::vector<SpanMark> marks =
+      span_marks(b, options, 0, static_cast<std::uint32_t>(text.size()));
   std::string out;
   std::uint32_t pos = 0;
-  for (const Mark& m : marks) {
-    if (m.at > pos) {
-      append_escaped(&out, std::string_view(b.text).substr(pos, m.at - pos), pos == 0);
-      pos = m.at;
+  int code = 0;
+  auto text_to = [&](std::uint32_t upto) {
+    if (upto <= pos) return;
+    const std::string_view piece = text.substr(pos, upto - pos);
+    if (code > 0) {
+      out.append(piece);
+    } else {
+      append_escaped(&out, piece, pos == 0, in_table);
     }
+    pos = upto;
+  };
+  for (const SpanMark& m : marks) {
+    text_to(m.at);
     switch (m.span->kind) {
       case Span::Kind::kLink:
         out += m.open ? "[" : "](" + m.span->href + ")";
@@ -53,12 +77,16 @@ std::string inline_markdown(const Block& b, const Options& options) {
       case Span::Kind::kStrong:
         out += "**";
         break;
-      case Span::Kind::kCode:
-        out += '`';
+      case Span::Kind::kCode: {
+        const std::string fence =
+            fence_for(text.substr(m.span->begin, m.span->end - m.span->begin), 1);
+        out += fence;
+        code += m.open ? 1 : -1;
         break;
+      }
     }
   }
-  if (pos < b.text.size()) append_escaped(&out, std::string_view(b.text).substr(pos), pos == 0);
+  text_to(static_cast<std::uint32_t>(text.size()));
   return out;
 }
 
@@ -80,22 +108,47 @@ std::string render_markdown(const std::vector<Block>& blocks, const Options& opt
                             Label label) {
   std::string out;
   const Block* prev = nullptr;
+  // Indentation of nested list items: each level is indented by the width
+  // of its parent's marker ("- " is 2, "1. " is 3), as CommonMark requires.
+  std::vector<std::size_t> marker_widths;
   for (const Block* b : visible_blocks(blocks, label, /*with_media=*/true, options)) {
     const bool run = prev != nullptr && same_run(*prev, *b);
     if (prev != nullptr) out += run ? "\n" : "\n\n";
+    if (b->kind != BlockKind::kListItem) marker_widths.clear();
     std::string quote;
     for (int q = 0; q < b->quote_depth; ++q) quote += "> ";
     std::string body;
     switch (b->kind) {
-      case BlockKind::kHeading:
-        body = std::string(std::max<int>(1, b->level), '#') + " " + inline_markdown(*b, options);
+      case BlockKind::kHeading: {
+        std::string heading = inline_markdown(*b, options);
+        std::replace(heading.begin(), heading.end(), '\n', ' ');
+        body = std::string(std::clamp<int>(b->level, 1, 6), '#') + " " + heading;
         break;
-      case BlockKind::kListItem:
-        body = std::string(2 * std::max(0, b->level - 1), ' ') + (b->ordered ? "1. " : "- ") +
-               inline_markdown(*b, options);
+      }
+      case BlockKind::kListItem: {
+        const std::size_t level = std::max<std::size_t>(1, b->level);
+        const std::string marker = b->ordered ? "1. " : "- ";
+        marker_widths.resize(std::min(marker_widths.size(), level - 1));
+        std::size_t indent = 0;
+        for (std::size_t w : marker_widths) indent += w;
+        // Levels skipped by the page (a list directly inside a list) count
+        // as plain bullets.
+        for (std::size_t l = marker_widths.size() + 1; l < level; ++l) indent += 2;
+        marker_widths.resize(level - 1, 2);
+        marker_widths.push_back(marker.size());
+        std::string item = inline_markdown(*b, options);
+        // Continuation lines stay inside the item.
+        std::string continued;
+        const std::string pad(indent + marker.size(), ' ');
+        for (char c : item) {
+          continued += c;
+          if (c == '\n') continued += pad;
+        }
+        body = std::string(indent, ' ') + marker + continued;
         break;
+      }
       case BlockKind::kTableRow: {
-        std::string cells = inline_markdown(*b, options);
+        const std::string cells = inline_markdown(*b, options, /*in_table=*/true);
         std::size_t columns = 1;
         std::string row = "| ";
         for (char c : cells) {
@@ -116,18 +169,30 @@ std::string render_markdown(const std::vector<Block>& blocks, const Options& opt
         }
         break;
       }
-      case BlockKind::kCode:
-        body = "```\n" + b->text + "\n```";
+      case BlockKind::kCode: {
+        const std::string fence = fence_for(b->text, 3);
+        body = fence + "\n" + b->text + "\n" + fence;
         break;
-      case BlockKind::kImage:
-        body = "![" + b->text + "](" + b->src + ")";
+      }
+      case BlockKind::kImage: {
+        std::string alt;
+        append_escaped(&alt, b->text, false, false);
+        std::replace(alt.begin(), alt.end(), '\n', ' ');
+        body = "![" + alt + "](" + b->src + ")";
         break;
+      }
       case BlockKind::kCaption:
         body = "*" + inline_markdown(*b, options) + "*";
         break;
-      case BlockKind::kParagraph:
-        body = inline_markdown(*b, options);
+      case BlockKind::kParagraph: {
+        // A <br> is a hard line break ("\\" at the end of the line); a bare
+        // newline would join the lines.
+        for (char c : inline_markdown(*b, options)) {
+          if (c == '\n') body += '\\';
+          body += c;
+        }
         break;
+      }
     }
     if (quote.empty()) {
       out += body;

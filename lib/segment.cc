@@ -494,6 +494,8 @@ class Walker {
     OpenSpan s = std::move(span_stack_.back());
     span_stack_.pop_back();
     if (s.generation != generation_) return;  // the block was flushed meanwhile
+    // The text may have begun with a space collapsed out of the element.
+    while (s.span.begin < buf_.size() && buf_[s.span.begin] == ' ') ++s.span.begin;
     std::size_t end = buf_.size();
     while (end > s.span.begin && (buf_[end - 1] == ' ' || buf_[end - 1] == '\n')) --end;
     if (end <= s.span.begin) return;

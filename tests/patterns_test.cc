@@ -192,8 +192,8 @@ TEST(Patterns, MainCue) {
   ExpectNotAttr(kCueMain, {"domain", "mainland", "remaining"});
 }
 
-TEST(Patterns, DISABLED_ItempropArticleBodyIsMain) {
-  // BUG: patterns.h documents kCueMain for itemprop=articleBody and the
+TEST(Patterns, ItempropArticleBodyIsMain) {
+  // Regression: patterns.h documents kCueMain for itemprop=articleBody and the
   // group lists "articlebody", but attribute_cues() folds camelCase first:
   // "articleBody" becomes "article-body", which the kCueMain group does not
   // match (kCueArticle fires instead). No camelCase spelling can match it.
@@ -268,8 +268,8 @@ TEST(Patterns, SubscribeDonateCookieText) {
                            "Privacy settings"});
 }
 
-TEST(Patterns, DISABLED_CookieInProseIsNotACookieNotice) {
-  // BUG: kTextCookie is unanchored ("cookies?\b", "consent", ...), so any
+TEST(Patterns, CookieInProseIsNotACookieNotice) {
+  // Regression: kTextCookie is unanchored ("cookies?\b", "consent", ...), so any
   // block of up to 300 characters that mentions cookies or consent is a
   // cookie notice: text_logit() then takes 2.5 off it, and a recipe step or
   // a short news paragraph is pruned (see Score.DISABLED_RecipeStepAboutCookiesKept).

@@ -268,8 +268,8 @@ TEST(Score, FallbackDoesNotKeepBoilerplate) {
   EXPECT_EQ(s.label("Home"), Label::kBoilerplate);
 }
 
-TEST(Score, DISABLED_FallbackWhenTheMenuIsALink) {
-  // BUG: when every block's value is negative, the region is an element
+TEST(Score, FallbackWhenTheMenuIsALink) {
+  // Regression: when every block's value is negative, the region is an element
   // holding no block at all: its sum is 0, which beats every negative sum.
   // Inline elements (<a>, <span>) always have an empty block range, so here
   // the region is the <a> of the menu, range [0,0), and the fallback, which
@@ -364,8 +364,8 @@ TEST(Score, LinkDenseParagraphInsideArticlePruned) {
   EXPECT_EQ(s.reason("Trams"), "link-density");
 }
 
-TEST(Score, DISABLED_RecipeStepAboutCookiesKept) {
-  // BUG: kTextCookie matches "cookies" anywhere in a block of up to 300
+TEST(Score, RecipeStepAboutCookiesKept) {
+  // Regression: kTextCookie matches "cookies" anywhere in a block of up to 300
   // characters, and text_logit() takes 2.5 off such a block, so a recipe
   // step that names its subject is pruned from the article. See
   // Patterns.DISABLED_CookieInProseIsNotACookieNotice.

@@ -263,8 +263,8 @@ TEST(Segment, SpanEndSkipsTrailingSpace) {
   EXPECT_EQ(SpanText(b, b.spans[1]), "x");
 }
 
-TEST(Segment, DISABLED_SpanBeginSkipsLeadingSpace) {
-  // BUG: close_span() trims trailing spaces but open_span() only skips a
+TEST(Segment, SpanBeginSkipsLeadingSpace) {
+  // Regression: close_span() trims trailing spaces but open_span() only skips a
   // space that is already pending. In "a<b> bold</b>" the space comes from
   // the text inside <b>, so the span starts on it: " bold". Rendered as
   // Markdown that is "a** bold**", which CommonMark does not read as
