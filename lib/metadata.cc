@@ -29,12 +29,12 @@ constexpr std::uint32_t kCtxHidden = 1u << 28;       // no block: hidden or skip
 constexpr std::uint32_t kCtxCommentItem = 1u << 29;  // inside itemtype=Comment
 constexpr std::uint32_t kCtxHead = 1u << 30;         // inside <head>
 
-// Where an article's own metadata never is: comments, sidebars, related
-// lists, feeds, menus, the masthead (which shows today's date), ads, forms.
+// Where an article's own metadata never is, though other articles' bylines
+// and dates are: comments, sidebars, related lists, feeds, menus, and the
+// masthead (which shows today's date). Ads, pop-ups and forms hold neither,
+// and their words are too often on wrappers to be trusted.
 constexpr std::uint32_t kAway = kCueComment | kCueSidebar | kCueRelated | kCueFeed | kCueNav |
-                                kCueAd | kCueNewsletter | kCueModal | kCueConsent |
-                                kCueHeader | kCueBreadcrumb | kCueLogin | kCueForm |
-                                kCueDonate | kCtxCommentItem;
+                                kCueHeader | kCueBreadcrumb | kCtxCommentItem;
 
 // ---------------------------------------------------------------------------
 // Gathering
@@ -43,6 +43,7 @@ constexpr std::uint32_t kAway = kCueComment | kCueSidebar | kCueRelated | kCueFe
 enum class MarkKind {
   kAuthorProp,     // itemprop=author / creator
   kAuthorRel,      // <a rel=author>
+  kAuthorLink,     // <a href=".../author/jane-doe">: a link to an author's page
   kAuthorClass,    // an element whose class/id says author / byline
   kPublishedProp,  // itemprop=datePublished (or uploadDate)
   kModifiedProp,   // itemprop=dateModified
@@ -67,6 +68,7 @@ struct Mark {
 
 struct Heading {
   std::string text;
+  std::vector<std::string> parts;  // its child elements' texts (kicker, headline)
   int block = 0;
   int level = 1;
   std::uint32_t ctx = 0;
@@ -90,10 +92,36 @@ bool is_skipped_tag(GumboTag tag) {
          tag == GUMBO_TAG_SELECT || tag == GUMBO_TAG_TEXTAREA || tag == GUMBO_TAG_BUTTON;
 }
 
-// The visible text of a subtree, up to about `limit` bytes. Element
-// boundaries become spaces: "<span>By</span><a>Jane</a>" reads "By Jane".
-std::string node_text(const GumboNode* root, std::size_t limit) {
+bool is_block_tag(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_BR: case GUMBO_TAG_DD: case GUMBO_TAG_DIV:
+    case GUMBO_TAG_DL: case GUMBO_TAG_DT: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_FOOTER: case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_HR: case GUMBO_TAG_LI: case GUMBO_TAG_MAIN: case GUMBO_TAG_NAV:
+    case GUMBO_TAG_OL: case GUMBO_TAG_P: case GUMBO_TAG_PRE: case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_TABLE: case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_TR:
+    case GUMBO_TAG_UL: case GUMBO_TAG_IMG:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// How node_text() treats the boundaries of inline elements.
+enum class Inline {
+  kJoin,   // as a browser renders them: "<em>Metroid</em>, One" reads "Metroid, One"
+  kSpace,  // as separate words: "<span>By</span><a>Jane</a>" reads "By Jane"
+};
+
+// The visible text of a subtree, up to about `limit` bytes (cut at a
+// character boundary). Block-level elements and <br> always separate.
+std::string node_text(const GumboNode* root, std::size_t limit, Inline mode = Inline::kSpace) {
   std::string out;
+  auto boundary = [&](const GumboNode* n) {
+    if (mode == Inline::kSpace || is_block_tag(n->v.element.tag)) out += ' ';
+  };
   walk(
       root,
       [&](const GumboNode* n, int) {
@@ -106,21 +134,21 @@ std::string node_text(const GumboNode* root, std::size_t limit) {
             return false;
           case GUMBO_NODE_ELEMENT:
             if (is_skipped_tag(n->v.element.tag)) return false;
-            out += ' ';
+            boundary(n);
             return true;
           default:
             return false;
         }
       },
       [&](const GumboNode* n, int) {
-        if (n->type == GUMBO_NODE_ELEMENT) out += ' ';
+        if (n->type == GUMBO_NODE_ELEMENT) boundary(n);
       });
-  if (out.size() > limit + 64) out.resize(limit + 64);
-  std::string s = collapse_space(out);
-  // Cut a broken UTF-8 tail.
-  while (!s.empty() && (static_cast<unsigned char>(s.back()) & 0xC0) == 0x80) s.pop_back();
-  if (!s.empty() && static_cast<unsigned char>(s.back()) >= 0xC0) s.pop_back();
-  return s;
+  if (out.size() > limit + 64) {
+    std::size_t cut = limit + 64;
+    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
+    out.resize(cut);
+  }
+  return collapse_space(out);
 }
 
 // What an element's class and id words say, for metadata.
@@ -135,7 +163,7 @@ enum : unsigned {
 
 unsigned classify_words(const GumboNode* node) {
   std::string words;
-  for (const char* a : {"class", "id"}) {
+  for (const char* a : {"class", "id", "data-component", "data-testid"}) {
     const std::string_view v = attribute(node, a);
     if (v.empty()) continue;
     words += ' ';
@@ -219,9 +247,32 @@ const GumboNode* find_itemprop_name(const GumboNode* root) {
   return found;
 }
 
+// Author words inside class and id values that segmentation's bounded
+// words miss ("authorname-txt", "postAuthor", "bylineWrapper", "autorBox").
+bool has_author_word(const char* v) {
+  if (v == nullptr) return false;
+  for (const char* w : {"uthor", "yline", "utor", "riter", "eporter"})
+    if (std::strstr(v, w) != nullptr) return true;
+  return false;
+}
+
+// Paths of author pages: "/author/jane-doe", "/autoren/...", "?author=12".
+bool is_author_href(std::string_view href) {
+  if (href.size() < 8 || href.size() > 300) return false;
+  static const char* const kPaths[] = {
+      "/author",  "/autor",     "/auteur",  "/autore",    "/profile",  "/people/",
+      "/staff/",  "/journalist", "/redakteur", "/redaktion/", "/writer", "/contributor",
+      "/columnist", "/reporter", "/editors/", "author=",    "/user/",    "/users/",
+      "/member/", "/members/",  "/blogger/", "/u/"};
+  for (const char* p : kPaths)
+    if (href.find(p) != std::string_view::npos) return true;
+  return false;
+}
+
 class Gatherer {
  public:
-  Gatherer(const Segments& seg, std::uint32_t away, Gathered* out)
+  // `away` holds each element's own away cues, as far as they count.
+  Gatherer(const Segments& seg, const std::vector<std::uint32_t>& away, Gathered* out)
       : seg_(seg), away_(away), out_(*out) {}
 
   void run(const GumboNode* root) {
@@ -243,14 +294,15 @@ class Gatherer {
     std::uint32_t ctx = ctx_.empty() ? 0 : ctx_.back();
     if (tag == GUMBO_TAG_HEAD) ctx |= kCtxHead;
     if (idx >= 0) {
-      ctx = (ctx & ~kCtxHidden) | els[static_cast<std::size_t>(idx)].cues;
+      ctx = (ctx & ~kCtxHidden) | (els[static_cast<std::size_t>(idx)].cues & ~kAway) |
+            away_[static_cast<std::size_t>(idx)];
       block_ = els[static_cast<std::size_t>(idx)].first_block;
     } else if (!(ctx & kCtxHead) && tag != GUMBO_TAG_HTML) {
       ctx |= kCtxHidden;
     }
     // One pass over the attributes.
     std::string_view itemprop, rel;
-    bool itemscope = false, pubdate = false, named = false;
+    bool itemscope = false, pubdate = false, named = false, authorish = false;
     const GumboVector& attrs = n->v.element.attributes;
     for (unsigned i = 0; i < attrs.length; ++i) {
       const auto* a = static_cast<const GumboAttribute*>(attrs.data[i]);
@@ -259,13 +311,19 @@ class Gatherer {
         case 'i':
           if (std::strcmp(name, "itemprop") == 0) itemprop = a->value;
           else if (std::strcmp(name, "itemscope") == 0) itemscope = true;
-          else if (std::strcmp(name, "id") == 0) named = true;
+          else if (std::strcmp(name, "id") == 0) {
+            named = true;
+            authorish = authorish || has_author_word(a->value);
+          }
           else if (std::strcmp(name, "itemtype") == 0 &&
                    std::strstr(a->value, "Comment") != nullptr)
             ctx |= kCtxCommentItem;
           break;
         case 'c':
-          if (std::strcmp(name, "class") == 0) named = true;
+          if (std::strcmp(name, "class") == 0) {
+            named = true;
+            authorish = authorish || has_author_word(a->value);
+          }
           break;
         case 'r':
           if (std::strcmp(name, "rel") == 0) rel = a->value;
@@ -317,7 +375,7 @@ class Gatherer {
     // or a title: reading every element's would cost more than the rest of
     // the stage.
     const std::uint32_t cues = idx >= 0 ? els[static_cast<std::size_t>(idx)].cues : 0;
-    const bool bylinish = named && (cues & (kCueByline | kCueAuthorBio)) != 0;
+    const bool bylinish = named && (authorish || (cues & (kCueByline | kCueAuthorBio)) != 0);
     if (tag == GUMBO_TAG_TIME) {
       Mark m{MarkKind::kTime};
       m.value = std::string(attribute(n, "datetime"));
@@ -329,16 +387,30 @@ class Gatherer {
       m.updated = (w & kWordUpdated) != 0;
       m.published = (w & kWordPublished) != 0;
       out_.marks.push_back(std::move(m));
-    } else if (tag == GUMBO_TAG_A && !rel.empty()) {
-      if (has_token(rel, "author")) add_text_mark(n, MarkKind::kAuthorRel, ctx, 120);
-      else if (has_token(rel, "tag") || has_token(rel, "category"))
+    } else if (tag == GUMBO_TAG_A) {
+      if (!rel.empty() && has_token(rel, "author")) {
+        add_text_mark(n, MarkKind::kAuthorRel, ctx, 120);
+      } else if (!rel.empty() && (has_token(rel, "tag") || has_token(rel, "category"))) {
         add_text_mark(n, MarkKind::kTagLink, ctx, 80);
+      } else if (!(ctx & kCtxHidden) && is_author_href(attribute(n, "href"))) {
+        add_text_mark(n, MarkKind::kAuthorLink, ctx, 120);
+        if (!out_.marks.empty() && out_.marks.back().kind == MarkKind::kAuthorLink)
+          out_.marks.back().value = std::string(attribute(n, "href"));
+      }
     }
     if (tag == GUMBO_TAG_H1 || tag == GUMBO_TAG_H2 || tag == GUMBO_TAG_H3) {
       const bool title_class = (cues & kCueTitle) != 0;
       if (tag == GUMBO_TAG_H1 || title_class) {
         Heading h;
-        h.text = node_text(n, 600);
+        h.text = node_text(n, 600, Inline::kJoin);
+        const GumboVector& kids = n->v.element.children;
+        for (unsigned i = 0; i < kids.length && h.parts.size() < 4; ++i) {
+          const auto* k = static_cast<const GumboNode*>(kids.data[i]);
+          if (k->type != GUMBO_NODE_ELEMENT) continue;
+          std::string t = node_text(k, 600, Inline::kJoin);
+          if (!t.empty() && t.size() < h.text.size()) h.parts.push_back(std::move(t));
+        }
+        if (h.parts.size() < 2) h.parts.clear();
         h.block = block_;
         h.level = tag == GUMBO_TAG_H1 ? 1 : tag == GUMBO_TAG_H2 ? 2 : 3;
         h.ctx = ctx;
@@ -433,7 +505,7 @@ class Gatherer {
       if (key.empty()) continue;
       if (std::strcmp(a, "itemprop") == 0 && !(ctx & kCtxHead)) {
         microdata(n, key, ctx);
-        if (ctx & away_) continue;
+        if (ctx & kAway) continue;
       }
       if (out_.metas.size() < 400)
         out_.metas.emplace_back(lower_ascii(key.substr(0, 80)), std::string(content.substr(0, 2000)));
@@ -450,7 +522,7 @@ class Gatherer {
   }
 
   const Segments& seg_;
-  const std::uint32_t away_;
+  const std::vector<std::uint32_t>& away_;
   Gathered& out_;
   std::size_t next_ = 0;
   int block_ = 0;
@@ -617,15 +689,21 @@ struct DateCandidate {
   int distance = 0;  // from the headline, in blocks (visible dates)
 };
 
-// Ranks of published-date evidence.
+// Ranks of published-date evidence, and the weight of each in the vote
+// between days (see vote()).
 enum : int {
-  kRankStated = 0,     // JSON-LD datePublished, article:published_time
-  kRankDeclared = 1,   // other meta names, itemprop=datePublished, <time pubdate>
-  kRankShown = 2,      // a date shown near the headline
-  kRankUrl = 3,        // the URL path
-  kRankCreated = 4,    // dateCreated
-  kRankModified = 5,   // only an updated date
+  kRankStated = 0,    // JSON-LD datePublished, article:published_time     weight 5
+  kRankDeclared = 1,  // other meta names, itemprop=datePublished, pubdate  weight 4
+  kRankShown = 2,     // the date shown nearest the headline                weight 3
+  kRankGeneric = 3,   // <meta name=date>, dc.date: often a CMS's own date  weight 2
+  kRankUrl = 4,       // the URL path                                       weight 3
+  kRankCreated = 5,   // dateCreated, uploadDate                            weight 1
 };
+
+int weight_of(int rank) {
+  static const int kWeights[] = {5, 4, 3, 2, 3, 1};
+  return rank >= 0 && rank < 6 ? kWeights[rank] : 0;
+}
 
 struct DateContext {
   DateTime reference;
@@ -652,6 +730,37 @@ const DateCandidate* best_of(const std::vector<DateCandidate>& v) {
   return best;
 }
 
+// The published day most evidence points to. Sources usually agree; when
+// they do not (a CMS's "date" meta against the visible date, a video's
+// upload date against the article's), each candidate votes for its day with
+// its rank's weight, and only the shown date nearest the headline votes (a
+// list of dates further down is a feed, not evidence). Ties go to the best
+// rank.
+const DateCandidate* vote(const std::vector<DateCandidate>& v) {
+  const DateCandidate* nearest_shown = nullptr;
+  for (const DateCandidate& c : v)
+    if (c.rank == kRankShown && (nearest_shown == nullptr || c.distance < nearest_shown->distance))
+      nearest_shown = &c;
+  const DateCandidate* best = nullptr;
+  int best_weight = 0;
+  for (const DateCandidate& c : v) {
+    if (c.rank == kRankShown && &c != nearest_shown) continue;
+    int w = 0;
+    const DateCandidate* top = nullptr;  // the best-ranked candidate of this day
+    for (const DateCandidate& o : v) {
+      if (o.date.day_number() != c.date.day_number()) continue;
+      if (o.rank == kRankShown && &o != nearest_shown) continue;
+      w += weight_of(o.rank);
+      if (top == nullptr || o.rank < top->rank) top = &o;
+    }
+    if (best == nullptr || w > best_weight || (w == best_weight && top->rank < best->rank)) {
+      best = top;
+      best_weight = w;
+    }
+  }
+  return best;
+}
+
 // ---------------------------------------------------------------------------
 // The stage
 // ---------------------------------------------------------------------------
@@ -675,15 +784,47 @@ Metadata extract_metadata(const MetadataInput& in) {
   const std::string page_url = in.page.url;
   const std::string base = seg.base_url.empty() ? page_url : seg.base_url;
 
-  // Cues on the region's own chain of ancestors (a wrapper "with-sidebar"
-  // around article and sidebar alike) say nothing about what is in it.
-  std::uint32_t away = kAway;
-  for (int e = in.scores.region; e >= 0; e = seg.elements[static_cast<std::size_t>(e)].parent)
-    away &= ~seg.elements[static_cast<std::size_t>(e)].cues;
-  auto block_away = [&](const TextBlock& b) { return (b.cues & away) != 0; };
+  const int region_begin =
+      in.scores.region >= 0 ? seg.elements[static_cast<std::size_t>(in.scores.region)].first_block
+                            : 0;
+  const int region_end = in.scores.region >= 0
+                             ? seg.elements[static_cast<std::size_t>(in.scores.region)].end_block
+                             : static_cast<int>(blocks.size());
+  // An element marked sidebar, feed, comments, ... that holds half of the
+  // article's content is a layout wrapper ("left-column", "with-sidebar"),
+  // not what its words say: its away cues do not count.
+  const std::size_t n_el = seg.elements.size();
+  std::vector<std::uint32_t> own_away(n_el), chain_away(n_el);
+  {
+    std::vector<int> prefix(blocks.size() + 1, 0);
+    const bool labelled = in.scores.labels.size() == blocks.size();
+    for (std::size_t i = 0; i < blocks.size(); ++i)
+      prefix[i + 1] = prefix[i] + (labelled && in.scores.labels[i] == Label::kContent);
+    const int content = prefix.back();
+    for (std::size_t e = 0; e < n_el; ++e) {
+      const Element& el = seg.elements[e];
+      std::uint32_t a = el.cues & kAway;
+      // An <aside> of a few blocks inside the article holds its byline and
+      // date ("aside.meta") more often than anything else.
+      if (el.tag == GUMBO_TAG_ASIDE && el.first_block >= region_begin &&
+          el.end_block <= region_end && el.end_block - el.first_block <= 3)
+        a &= ~kCueSidebar;
+      if (a != 0 && content > 0) {
+        const int inside = prefix[static_cast<std::size_t>(el.end_block)] -
+                           prefix[static_cast<std::size_t>(el.first_block)];
+        if (inside * 2 >= content) a = 0;
+      }
+      own_away[e] = a;
+      chain_away[e] = a | (el.parent >= 0 ? chain_away[static_cast<std::size_t>(el.parent)] : 0);
+    }
+  }
+  const std::uint32_t away = kAway;
+  auto block_away = [&](const TextBlock& b) {
+    return b.element >= 0 && chain_away[static_cast<std::size_t>(b.element)] != 0;
+  };
 
   Gathered g;
-  Gatherer(seg, away, &g).run(in.dom.root());
+  Gatherer(seg, own_away, &g).run(in.dom.root());
   const Metas metas(g);
   const JsonLdArticle ld = read_json_ld(in.json_ld, page_url);
 
@@ -772,12 +913,6 @@ Metadata extract_metadata(const MetadataInput& in) {
   }
 
   // --- title ------------------------------------------------------------------
-  const int region_begin =
-      in.scores.region >= 0 ? seg.elements[static_cast<std::size_t>(in.scores.region)].first_block
-                            : 0;
-  const int region_end = in.scores.region >= 0
-                             ? seg.elements[static_cast<std::size_t>(in.scores.region)].end_block
-                             : static_cast<int>(blocks.size());
   const std::string host = host_of(page_url.empty() ? m.url : page_url);
   {
     TitleCandidates tc;
@@ -799,7 +934,10 @@ Metadata extract_metadata(const MetadataInput& in) {
     // sidebars, those nearest the region's start first.
     std::vector<const Heading*> hs;
     for (const Heading& h : g.headings)
-      if (!(h.ctx & (away | kCtxHidden)) && (h.level == 1 || h.title_class)) hs.push_back(&h);
+      // A masthead <header> holds the site's logo h1 (its name, which no
+      // title source confirms) and often the article's h1 too.
+      if (!(h.ctx & ((away & ~kCueHeader) | kCtxHidden)) && (h.level == 1 || h.title_class))
+        hs.push_back(&h);
     std::stable_sort(hs.begin(), hs.end(), [&](const Heading* a, const Heading* b) {
       auto cost = [&](const Heading* h) {
         int d = h->block < region_begin ? region_begin - h->block : h->block - region_begin;
@@ -809,7 +947,21 @@ Metadata extract_metadata(const MetadataInput& in) {
       };
       return cost(a) < cost(b);
     });
-    for (const Heading* h : hs) tc.headings.push_back(h->text);
+    for (const Heading* h : hs) {
+      tc.headings.push_back(h->text);
+      for (const std::string& p : h->parts) tc.headings.push_back(p);
+    }
+    // Short visible texts around the region's start: a <title> part that
+    // one of them repeats is the headline on pages without an <h1>.
+    {
+      const int from = std::max(0, region_begin - 60);
+      const int to = std::min(static_cast<int>(blocks.size()), region_begin + 40);
+      for (int i = from; i < to; ++i) {
+        const TextBlock& b = blocks[static_cast<std::size_t>(i)];
+        if (b.text.size() >= 8 && b.text.size() <= 400 && !block_away(b))
+          tc.texts.push_back(b.text);
+      }
+    }
     const TitleChoice t = choose_title(tc);
     m.title = t.title;
     m.sources.title = t.source;
@@ -824,11 +976,14 @@ Metadata extract_metadata(const MetadataInput& in) {
     int best = -1, best_d = 1 << 30;
     if (!key.empty()) {
       for (std::size_t i = 0; i < blocks.size(); ++i) {
+        // Away or not: a block that reads as the chosen title is the
+        // headline (a masthead <header> often holds the article's h1).
         const TextBlock& b = blocks[i];
-        if (b.kind != BlockKind::kHeading || b.text.size() > m.title.size() * 2 + 64) continue;
-        if (block_away(b)) continue;
+        if (b.text.size() > m.title.size() * 2 + 64 || b.text.size() * 2 + 8 < m.title.size())
+          continue;
         if (comparison_key(b.text) != key) continue;
-        const int d = std::abs(static_cast<int>(i) - region_begin);
+        const int d = std::abs(static_cast<int>(i) - region_begin) +
+                      (b.kind == BlockKind::kHeading ? 0 : 8);
         if (d < best_d) {
           best_d = d;
           best = static_cast<int>(i);
@@ -837,9 +992,14 @@ Metadata extract_metadata(const MetadataInput& in) {
     }
     zone.headline = best;
     const int n = static_cast<int>(blocks.size());
-    if (best >= 0 && best <= region_end) {
-      zone.begin = std::max(0, std::min(best, region_begin) - 6);
-      zone.end = std::min(n, std::max(best + 12, std::min(region_begin + 8, best + 40)));
+    if (best >= 0) {
+      // Bylines sit just above or below the headline; when the region
+      // starts a little further down (after a lead image, a standfirst),
+      // the zone reaches its first blocks.
+      zone.begin = std::max(0, best - 6);
+      zone.end = std::min(n, best + 12);
+      if (region_begin > best && region_begin <= best + 40)
+        zone.end = std::min(n, std::max(zone.end, region_begin + 8));
     } else {
       zone.begin = std::max(0, region_begin - 10);
       zone.end = std::min(n, region_begin + 10);
@@ -859,9 +1019,11 @@ Metadata extract_metadata(const MetadataInput& in) {
       std::fprintf(stderr, "zone block %d cues=%x [%.100s]\n", i, blocks[static_cast<std::size_t>(i)].cues,
                    blocks[static_cast<std::size_t>(i)].text.c_str());
   }
+  // In half-blocks: a block above the headline is a little further than the
+  // one as far below it (bylines and dates mostly follow the headline).
   auto distance = [&](int block) {
     const int d = block - anchor;
-    return d >= 0 ? d : -d * 2 + 1;  // before the headline counts double
+    return d >= 0 ? 2 * d : -2 * d + 1;
   };
 
   // --- dates --------------------------------------------------------------------
@@ -896,11 +1058,16 @@ Metadata extract_metadata(const MetadataInput& in) {
                                   "publishdate", "pubdate", "publication_date",
                                   "citation_publication_date", "citation_date",
                                   "original-publish-date", "article.published",
-                                  "rnews:datepublished", "og:pubdate", "date", "dc.date",
-                                  "dcterms.date", "dc.date.created", "dcterms.created",
-                                  "release_date", "created", "uploaddate"}),
+                                  "rnews:datepublished", "og:pubdate", "release_date"}),
                      dc, 1900),
         kRankDeclared, Source::kMeta);
+    add(&pub,
+        machine_date(metas.first({"date", "dc.date", "dcterms.date", "dc.date.created",
+                                  "dcterms.created", "created"}),
+                     dc, 1900),
+        kRankGeneric, Source::kMeta);
+    add(&pub, machine_date(metas.first({"uploaddate", "datecreated"}), dc, 1900), kRankCreated,
+        Source::kMeta);
     add(&pub, machine_date(ld.date_created, dc, 1900), kRankCreated, Source::kJsonLd);
     add(&mod, machine_date(ld.date_modified, dc, 1900), kRankStated, Source::kJsonLd);
     add(&mod,
@@ -936,7 +1103,12 @@ Metadata extract_metadata(const MetadataInput& in) {
         case MarkKind::kDateClass: {
           if (!near && !mk.pubdate) break;
           std::optional<DateTime> d;
-          if (!mk.value.empty()) d = machine_date(mk.value, dc, 1995);
+          // A datetime attribute not in ISO form ("01-11-2023 10:29") is
+          // ambiguous; the element's own text then decides.
+          const bool iso = mk.value.size() >= 8 && std::isdigit(static_cast<unsigned char>(mk.value[0])) &&
+                           std::isdigit(static_cast<unsigned char>(mk.value[3])) &&
+                           !std::isdigit(static_cast<unsigned char>(mk.value[4]));
+          if (!mk.value.empty() && (iso || mk.text.empty())) d = machine_date(mk.value, dc, 1995);
           DateRole role = DateRole::kUnknown;
           if (!d && !mk.text.empty() && visible) {
             auto found =
@@ -982,20 +1154,33 @@ Metadata extract_metadata(const MetadataInput& in) {
       if (!short_block) text = text.substr(0, 120);  // a dateline opens a paragraph
       auto found = find_text_dates(text, dc.order, dc.reference_given ? &dc.reference : nullptr);
       for (const TextDate& td : found) {
-        if (!short_block && td.begin > 60) break;
+        // In a paragraph only a dateline counts: a date opening it and
+        // followed by a dash or colon ("BERLIN, 2. Dezember 2021 –").
+        if (!short_block) {
+          if (td.begin > 40) break;
+          std::size_t k = td.end;
+          while (k < text.size() && (text[k] == ' ' || text[k] == ',')) ++k;
+          const std::string_view rest = text.substr(k, 3);
+          const bool dash = !rest.empty() && (rest[0] == '-' || rest[0] == ':' ||
+                                              rest[0] == '|' || rest[0] == '(' ||
+                                              rest.rfind("\xe2\x80\x93", 0) == 0 ||
+                                              rest.rfind("\xe2\x80\x94", 0) == 0);
+          if (!dash) continue;
+        }
         const int earliest = td.role == DateRole::kPublished ? 1900 : 1995;
         if (!is_plausible(td.date, dc.reference, earliest)) continue;
         if (td.role == DateRole::kModified) {
-          add(&mod, td.date, kRankShown, Source::kText, distance(i));
+          add(&mod, td.date, kRankShown, Source::kText, distance(i) + 1);
         } else {
-          add(&pub, td.date, kRankShown, Source::kText, distance(i) + (td.relative ? 2 : 0));
+          // Markup (a <time>, a date element) wins over text at the same place.
+          add(&pub, td.date, kRankShown, Source::kText, distance(i) + 1 + (td.relative ? 4 : 0));
         }
       }
     }
     if (auto d = date_from_url(page_url))
       if (is_plausible(*d, dc.reference, 1995)) add(&pub, d, kRankUrl, Source::kUrl);
 
-    const DateCandidate* p = best_of(pub);
+    const DateCandidate* p = vote(pub);
     const DateCandidate* u = best_of(mod);
     if (p != nullptr) {
       // A shown date on the same day carries the time the page omitted
@@ -1022,23 +1207,41 @@ Metadata extract_metadata(const MetadataInput& in) {
 
   // --- authors --------------------------------------------------------------------
   {
-    // Raw candidates first; cleaning (a dozen patterns each) runs lazily in
-    // rank order until one gives names.
+    // Every source gives a list of names; each list is then supported by
+    // the others that name the same people (weighted by how much a source
+    // is to be trusted), and the best-supported list of people wins. An
+    // organisation is returned only when no source names a person.
     struct AuthorCandidate {
-      std::string raw;
-      AuthorValue kind;
+      std::vector<std::string> names;
+      std::vector<std::string> keys;
+      int weight;
       int rank;
       Source source;
       int distance = 0;
-      bool credit = false;       // read with trailing_credit()
       bool organization = false;
+      double support = 0;
     };
     std::vector<AuthorCandidate> cands;
-    auto add = [&](std::string raw, AuthorValue kind, int rank, Source src, int dist = 0,
-                   bool credit = false) {
-      if (!raw.empty()) cands.push_back({std::move(raw), kind, rank, src, dist, credit});
+    const std::string& site = m.site_name;
+    auto add_names = [&](std::vector<std::string> names, int weight, int rank, Source src,
+                         int dist = 0) {
+      if (names.empty()) return;
+      AuthorCandidate c{{}, {}, weight, rank, src, dist};
+      std::vector<std::string> orgs;
+      for (std::string& n : names) (looks_like_organization(n) ? orgs : c.names).push_back(std::move(n));
+      if (c.names.empty()) {
+        c.names = std::move(orgs);
+        c.organization = true;
+      }
+      for (const std::string& n : c.names) c.keys.push_back(comparison_key(n));
+      cands.push_back(std::move(c));
     };
-    // JSON-LD: people first; an organisation only when no one is named.
+    auto add = [&](std::string_view raw, AuthorValue kind, int weight, int rank, Source src,
+                   int dist = 0) {
+      if (raw.empty()) return;
+      add_names(clean_authors(raw, kind, site), weight, rank, src, dist);
+    };
+    // JSON-LD.
     {
       std::string people, orgs;
       for (const JsonLdPerson& p : ld.authors) {
@@ -1046,25 +1249,40 @@ Metadata extract_metadata(const MetadataInput& in) {
         if (!to.empty()) to += "; ";
         to += p.name;
       }
-      add(std::move(people), AuthorValue::kField, 0, Source::kJsonLd);
-      add(std::move(orgs), AuthorValue::kField, 8, Source::kJsonLd);
+      add(people, AuthorValue::kField, 5, 0, Source::kJsonLd);
+      add(orgs, AuthorValue::kField, 2, 6, Source::kJsonLd);
     }
-    // Meta tags.
+    // Meta tags, one candidate per name.
     for (const char* key : {"author", "article:author", "dc.creator", "dcterms.creator",
                             "parsely-author", "sailthru.author", "citation_author",
-                            "og:article:author", "book:author"}) {
+                            "og:article:author", "book:author", "byl"}) {
       std::string joined;
       for (const std::string& v : metas.all(key)) {
         if (looks_like_url(v)) continue;
         if (!joined.empty()) joined += "; ";
         joined += v;
       }
-      add(std::move(joined), AuthorValue::kField, 1, Source::kMeta);
+      if (joined.empty()) continue;
+      std::vector<std::string> names = clean_authors(
+          joined, std::strcmp(key, "byl") == 0 ? AuthorValue::kByline : AuthorValue::kField, site);
+      // A lone lower-case login ("jdoe") is a weak name.
+      const bool login = names.size() == 1 && names[0].find(' ') == std::string::npos &&
+                         lower_ascii(names[0]) == names[0];
+      add_names(std::move(names), login ? 1 : 3, 1, Source::kMeta);
     }
-    add(metas.first({"byl"}), AuthorValue::kByline, 1, Source::kMeta);
     // Markup.
     {
       std::string props;
+      // Consecutive author links of one byline ("A and B") are one list.
+      std::string links;
+      int links_block = -1, links_weight = 0;
+      Source links_source = Source::kMarkup;
+      auto flush_links = [&]() {
+        if (!links.empty())
+          add(links, AuthorValue::kByline, links_weight, 2, links_source, distance(links_block));
+        links.clear();
+        links_block = -1;
+      };
       for (const Mark& mk : g.marks) {
         if (mk.ctx & away) continue;
         switch (mk.kind) {
@@ -1075,31 +1293,37 @@ Metadata extract_metadata(const MetadataInput& in) {
             props += v;
             break;
           }
-          case MarkKind::kAuthorRel: {
-            const bool near = zone.contains(mk.block) ||
-                              (mk.block >= zone.region_begin && mk.block < zone.region_end);
-            if (near && !(mk.ctx & kCtxHidden))
-              add(mk.text, AuthorValue::kByline, 2, Source::kMarkup, distance(mk.block));
+          case MarkKind::kAuthorRel:
+          case MarkKind::kAuthorLink: {
+            if (!zone.contains(mk.block) || (mk.ctx & kCtxHidden)) break;
+            const int w = mk.kind == MarkKind::kAuthorRel ? 3 : 2;
+            if (links_block >= 0 && (std::abs(mk.block - links_block) > 1 || w != links_weight))
+              flush_links();
+            if (!links.empty()) links += "; ";
+            links += mk.text;
+            links_block = mk.block;
+            links_weight = w;
             break;
           }
           case MarkKind::kAuthorClass:
             if (zone.contains(mk.block) && !(mk.ctx & (kCtxHidden | kCueAuthorBio)))
-              add(mk.text, AuthorValue::kByline, 2, Source::kMarkup, distance(mk.block));
+              add(mk.text, AuthorValue::kByline, 3, 2, Source::kMarkup, distance(mk.block));
             break;
           default:
             break;
         }
       }
-      add(std::move(props), AuthorValue::kByline, 1, Source::kMarkup);
+      flush_links();
+      add(props, AuthorValue::kByline, 4, 1, Source::kMarkup);
     }
     // Text: "By ..." lines near the headline.
     for (int i = zone.begin; i < zone.end; ++i) {
       const TextBlock& b = blocks[static_cast<std::size_t>(i)];
       if (block_away(b) || b.text.size() > 300) continue;
       if (starts_with_byline_marker(b.text))
-        add(b.text, AuthorValue::kText, 3, Source::kText, distance(i));
+        add(b.text, AuthorValue::kText, 3, 3, Source::kText, distance(i));
       else if (b.cjk > 0)
-        add(b.text, AuthorValue::kField, 4, Source::kText, distance(i), true);
+        add_names(trailing_credit(b.text, site), 2, 4, Source::kText, distance(i));
     }
     // Credits in the article's last lines ("Reporting by", "（记者 X）").
     {
@@ -1121,21 +1345,43 @@ Metadata extract_metadata(const MetadataInput& in) {
             while (cut < t.size() && (static_cast<unsigned char>(t[cut]) & 0xC0) == 0x80) ++cut;
             t = t.substr(cut);
           }
-          add(std::string(t), AuthorValue::kField, 5, Source::kText, i - last + 10, true);
+          add_names(trailing_credit(t, site), 1, 5, Source::kText, 100 + i - last);
+          // "Text: Jane Doe", "Von: Jane Doe" closing the article.
+          if (b.text.size() <= 200 && starts_with_byline_marker(b.text))
+            add(b.text, AuthorValue::kText, 2, 5, Source::kText, 100 + i - last);
         }
       }
     }
-    std::stable_sort(cands.begin(), cands.end(),
-                     [](const AuthorCandidate& a, const AuthorCandidate& b) {
-                       return a.rank != b.rank ? a.rank < b.rank : a.distance < b.distance;
-                     });
+    // Support: the weight of every candidate, times the share of names two
+    // lists have in common.
+    for (AuthorCandidate& a : cands) {
+      for (const AuthorCandidate& c : cands) {
+        int common = 0;
+        for (const std::string& k : a.keys)
+          if (std::find(c.keys.begin(), c.keys.end(), k) != c.keys.end()) ++common;
+        if (common == 0) continue;
+        a.support += c.weight * static_cast<double>(common) /
+                     static_cast<double>(std::max(a.keys.size(), c.keys.size()));
+      }
+    }
+    const AuthorCandidate* best = nullptr;
     for (const AuthorCandidate& c : cands) {
-      std::vector<std::string> names = c.credit ? trailing_credit(c.raw, m.site_name)
-                                                : clean_authors(c.raw, c.kind, m.site_name);
-      if (names.empty()) continue;
-      m.authors = std::move(names);
-      m.sources.authors = c.source;
-      break;
+      if (best == nullptr) {
+        best = &c;
+        continue;
+      }
+      if (c.organization != best->organization) {
+        if (!c.organization) best = &c;
+        continue;
+      }
+      if (c.support > best->support + 1e-9 ||
+          (c.support > best->support - 1e-9 &&
+           (c.rank < best->rank || (c.rank == best->rank && c.distance < best->distance))))
+        best = &c;
+    }
+    if (best != nullptr) {
+      m.authors = best->names;
+      m.sources.authors = best->source;
     }
   }
 

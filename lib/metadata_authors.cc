@@ -56,13 +56,14 @@ const char kRoles[] =
     "jornalista|repórter|dziennikar(?:z|ka)|redaktor(?:ka)?|korespondent(?:ka)?|"
     "корреспондент|журналист(?:ка)?|редактор|обозреватель|кореспондент|журналіст(?:ка)?|"
     "оглядач|记者|記者|编辑|編輯|责任编辑|責任編輯|通讯员|通訊員|实习生|實習生|特约记者|"
-    "本报记者|主编|主編|撰稿人|评论员|評論員)";
+    "本报记者|主编|主編|撰稿人|评论员|評論員|イラスト|著者|著|監訳|翻訳者|翻訳|訳|編集部|編集|"
+    "写真|記者|ライター)";
 
 struct Rules {
   std::unique_ptr<RE2> marker, cjk_marker, role_only, role_prefix, role_suffix;
   std::unique_ptr<RE2> cut, bio, location, photo, photo_suffix, split, email, handle, parens;
   std::unique_ptr<RE2> trailing_latin, cjk_colon, cjk_paren, cjk_slash_wen, stop_name,
-      non_name_word, org_cjk;
+      non_name_word, org_cjk, org_word;
 
   Rules() {
     RE2::Options o;
@@ -137,7 +138,26 @@ struct Rules {
         "(?:^|[^\\pL])(?:posted|published|updated|comments?|share|follow|views?|"
         "minutes?|copyright|rights|reserved|subscribe|login|log in|sign in|menu|search|"
         "click|photo|photos|image|advertisement|newsletter|cookie|privacy|"
-        "javascript|undefined|function|loading|https?|www|html)(?:[^\\pL]|$)");
+        "javascript|undefined|function|loading|https?|www|html|e-?mail|bio|"
+        "monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|"
+        "donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|"
+        "dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|"
+        "january|february|march|april|june|july|august|september|october|november|"
+        "december|januar|februar|märz|juni|juli|oktober|dezember|"
+        "yesterday|today|gestern|heute|ago|hours?|days?)(?:[^\\pL]|$)");
+    // Words of organisations' names (newspapers, agencies, companies,
+    // desks), many languages.
+    org_word = make(
+        "(?:^|[^\\pL])(?:news|post|times|press|daily|weekly|journal|magazine|tribune|herald|"
+        "gazette|chronicle|courier|observer|telegraph|agency|associated|media|network|"
+        "networks|broadcasting|inc|ltd|llc|plc|gmbh|ag|sa|corp|corporation|company|co|"
+        "group|holdings|staff|desk|team|newsroom|editorial|editors|wire|wires|services|"
+        "publishing|publications|verlag|zeitung|redaktion|nachrichten|agentur|rédaction|"
+        "redacción|redazione|redakcja|редакция|редакція|agencia|agence|presse|prensa|"
+        "stampa|institute|university|universität|université|foundation|stiftung|"
+        "association|verein|verband|society|ministry|ministerium|department|office|"
+        "council|committee|online|tv|radio|fm|channel|studios?|reuters|bloomberg|afp|dpa|"
+        "apa|sda|kna|epd|ansa|efe|xinhua|tass|ria|interfax)(?:[^\\pL]|$)");
     // Han names that are organisations: agencies, papers, sites, stations.
     org_cjk = make("(?:社|网|網|报|報|台|部|局|院|会|會|中心|公司|集团|集團|频道|頻道|日报|"
                    "日報|晚报|晚報|新闻|新聞|时报|時報|周刊|週刊|杂志|雜誌|官网|官網|平台|"
@@ -339,6 +359,15 @@ bool is_plausible_name(std::string_view name) {
     if (!capital) return false;
   }
   return true;
+}
+
+bool looks_like_organization(std::string_view name) {
+  const Rules& r = rules();
+  re2::StringPiece in(name.data(), name.size());
+  if (r.org_word->Match(in, 0, in.size(), RE2::UNANCHORED, nullptr, 0)) return true;
+  if (only_cjk(name) && r.org_cjk->Match(in, 0, in.size(), RE2::UNANCHORED, nullptr, 0))
+    return true;
+  return false;
 }
 
 bool starts_with_byline_marker(std::string_view text) {

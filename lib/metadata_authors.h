@@ -34,6 +34,12 @@ std::vector<std::string> clean_authors(std::string_view raw, AuthorValue kind,
 // words, letters first, no digits, no URL, not a stop word.
 bool is_plausible_name(std::string_view name);
 
+// True when `name` reads as an organisation's: it holds a word such as
+// "News", "Post", "Times", "Press", "Agency", "Media", "Inc", "GmbH",
+// "Staff", "Team", "Desk", "Redaktion", or ends in a Chinese organisation
+// suffix (社, 网, 报, 台, ...).
+bool looks_like_organization(std::string_view name);
+
 // True when the text starts with a byline marker ("By ", "Von ", "Автор:",
 // "作者：", ...) followed by a letter.
 bool starts_with_byline_marker(std::string_view text);

@@ -564,8 +564,10 @@ std::vector<TextDate> find_text_dates(std::string_view text, NumericOrder order,
     const int b = to_int(g[3]);
     DateTime d;
     d.year = to_int(g[5]);
+    // Month first only with slashes (the US form); dots and dashes are day
+    // first wherever they are written.
     const bool month_first =
-        g[2] != "." && (a > 12 ? false : b > 12 ? true : order == NumericOrder::kMonthFirst);
+        g[2] == "/" && (a > 12 ? false : b > 12 ? true : order == NumericOrder::kMonthFirst);
     d.day = month_first ? b : a;
     d.month = month_first ? a : b;
     add_date(&out, text, d, offset(text, g[1]), offset(text, g[5]) + g[5].size());

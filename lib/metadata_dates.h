@@ -60,7 +60,7 @@ std::optional<DateTime> parse_machine_date(std::string_view value);
 
 // How to read an all-numeric day/month pair that could be either way round
 // ("03/04/2021"): month first for US English, day first elsewhere. Dotted
-// dates ("03.04.2021") are always day first.
+// and dashed dates ("03.04.2021", "03-04-2021") are always day first.
 enum class NumericOrder { kDayFirst, kMonthFirst };
 
 // What a few words before a date say it is.

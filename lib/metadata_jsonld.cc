@@ -366,7 +366,8 @@ JsonLdArticle read_json_ld(const std::vector<std::string>& bodies, std::string_v
   if (author != o.end()) add_person(*author, r, &a.authors, 0);
   a.date_published = field(o, "datePublished");
   a.date_created = field(o, "dateCreated");
-  if (a.date_published.empty()) a.date_published = field(o, "uploadDate");
+  // A video page's date is its upload date; a video inside an article is not.
+  if (a.date_published.empty() && a.type == "VideoObject") a.date_published = field(o, "uploadDate");
   a.date_modified = field(o, "dateModified");
   a.description = field(o, "description");
   a.image = image_of(o);

@@ -2,6 +2,7 @@
 #include "metadata_title.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "metadata_text.h"
 
@@ -20,8 +21,11 @@ bool has_cjk(std::string_view s) {
   return false;
 }
 
-// The parts of a title between its separators, trimmed, in order.
-std::vector<Part> split_title(std::string_view t) {
+// The parts of a title between its separators, trimmed, in order. `loose`
+// adds separators that are also ordinary punctuation in headlines (" : ",
+// ": ", " > ", " -- ", "_"): used only to find parts that the page shows
+// elsewhere, never to cut a title on their own.
+std::vector<Part> split_title(std::string_view t, bool loose = false) {
   static const char* const kSpaced[] = {" | ",    " || ",   " - ",    " \xe2\x80\x93 ",
                                         " \xe2\x80\x94 ", " \xc2\xb7 ", " :: ", " \xc2\xbb ",
                                         " \xc2\xab ", " / ",    " \xe2\x80\xa2 ", " ~ ",
@@ -37,6 +41,14 @@ std::vector<Part> split_title(std::string_view t) {
       const std::string_view sv(s);
       if (t.compare(i, sv.size(), sv) == 0) {
         len = std::max(len, sv.size());
+      }
+    }
+    if (len == 0 && loose) {
+      static const char* const kLoose[] = {" : ", ": ", " > ", " -- ", "_", " \xe2\x80\xba ",
+                                           " \xef\xbc\x9a", "\xef\xbc\x9a"};
+      for (const char* s : kLoose) {
+        const std::string_view sv(s);
+        if (t.compare(i, sv.size(), sv) == 0) len = std::max(len, sv.size());
       }
     }
     if (len == 0 && cjk) {
@@ -96,11 +108,11 @@ std::string host_label(std::string_view host) {
 }
 
 // Every span of the title that removes whole parts from either end.
-std::vector<std::string> variants(std::string_view t) {
+std::vector<std::string> variants(std::string_view t, bool loose = false) {
   std::vector<std::string> out;
   if (t.empty()) return out;
   out.emplace_back(t);
-  const std::vector<Part> parts = split_title(t);
+  const std::vector<Part> parts = split_title(t, loose);
   if (parts.size() < 2 || parts.size() > 8) return out;
   for (std::size_t i = 0; i < parts.size(); ++i)
     for (std::size_t j = i; j < parts.size(); ++j) {
@@ -183,19 +195,74 @@ TitleChoice choose_title(const TitleCandidates& c) {
     std::string t = collapse_space(text);
     if (!t.empty()) sources.push_back({std::move(t), source});
   }
+  const std::string site_key = comparison_key(c.site_name);
+  std::string label(c.host);
+  if (label.rfind("www.", 0) == 0) label.erase(0, 4);
+  const std::string host_key = comparison_key(label.substr(0, label.find('.')));
+  auto is_site = [&](const std::string& key) {
+    return key.empty() || key == site_key || key == host_key;
+  };
 
-  // 1. A heading another source confirms.
-  int tried = 0;
-  for (const std::string& raw : c.headings) {
-    if (++tried > 4) break;
-    const std::string h = collapse_space(raw);
-    const std::string key = comparison_key(h);
-    if (key.size() < 2) continue;
-    for (const Src& s : sources)
-      if (agrees(key, s.text)) return {h, Source::kMarkup};
+  // 1. What the page shows that a source confirms: a heading (or a short
+  // visible text) equal to a source or to a part of one. The longest such
+  // text wins (a headline is longer than the section or site names around
+  // it); a heading beats a plain text of about the same length. A heading
+  // that is the site's name (a logo) means nothing: every "Headline | Site"
+  // confirms it.
+  struct Shown {
+    const std::string* text;
+    bool heading;
+  };
+  std::unordered_map<std::string, Shown> shown;
+  for (std::size_t i = 0; i < c.headings.size() && i < 12; ++i) {
+    std::string k = comparison_key(c.headings[i]);
+    if (k.size() >= 2 && !is_site(k)) shown.emplace(std::move(k), Shown{&c.headings[i], true});
   }
+  for (const std::string& t : c.texts) {
+    std::string k = comparison_key(t);
+    if (k.size() >= 6 && !is_site(k)) shown.emplace(std::move(k), Shown{&t, false});
+  }
+  const std::string* best = nullptr;
+  Source best_source = Source::kNone;
+  double best_score = 0;
+  if (!shown.empty()) {
+    for (const Src& s : sources) {
+      for (const std::string& v : variants(s.text, true)) {
+        const std::string k = comparison_key(v);
+        auto it = shown.find(k);
+        if (it == shown.end()) continue;
+        if (!it->second.heading && word_count(v) < 2) continue;
+        const double score = static_cast<double>(k.size()) * (it->second.heading ? 1.3 : 1.0);
+        if (score > best_score) {
+          best_score = score;
+          best = it->second.text;
+          best_source = it->second.heading ? Source::kMarkup : s.source;
+        }
+      }
+    }
+  }
+  if (best != nullptr) return {collapse_space(*best), best_source};
 
-  // 2. Two sources that agree once stripped of the site name.
+  // 2. A shown text that a source begins or ends with, without a separator
+  // between them ("Headline(Site)", "Site Headline"): the longest that
+  // covers much of the source.
+  for (const Src& s : sources) {
+    const std::string sk = comparison_key(s.text);
+    for (const auto& [k, sh] : shown) {
+      if (k.size() * 5 < sk.size() * 2 || k.size() >= sk.size()) continue;
+      if (word_count(*sh.text) < 3) continue;
+      if (sk.compare(0, k.size(), k) != 0 && sk.compare(sk.size() - k.size(), k.size(), k) != 0)
+        continue;
+      if (static_cast<double>(k.size()) > best_score) {
+        best_score = static_cast<double>(k.size());
+        best = sh.text;
+        best_source = sh.heading ? Source::kMarkup : s.source;
+      }
+    }
+  }
+  if (best != nullptr) return {collapse_space(*best), best_source};
+
+  // 3. Two sources that agree once stripped of the site name.
   std::vector<std::string> stripped, keys;
   for (const Src& s : sources) {
     stripped.push_back(strip_site_name(s.text, c.site_name, c.host));
@@ -211,14 +278,14 @@ TitleChoice choose_title(const TitleCandidates& c) {
     }
   }
 
-  // 3. The first source.
+  // 4. The first source.
   for (std::size_t i = 0; i < sources.size(); ++i)
     if (!keys[i].empty()) return {stripped[i], sources[i].source};
 
-  // 4. A heading alone.
+  // 5. A heading alone.
   for (const std::string& raw : c.headings) {
     std::string h = collapse_space(raw);
-    if (!comparison_key(h).empty()) return {std::move(h), Source::kMarkup};
+    if (!is_site(comparison_key(h))) return {std::move(h), Source::kMarkup};
   }
   return {};
 }

@@ -20,6 +20,8 @@ struct TitleCandidates {
   // Visible top-level headings (h1 first; then headings marked as titles),
   // most likely first: those in or just before the article region.
   std::vector<std::string> headings;
+  // Other short visible texts near the article's start, in any order.
+  std::vector<std::string> texts;
   std::string site_name;  // when known
   std::string host;       // the page's host, e.g. "www.example.com"
 };
@@ -30,7 +32,8 @@ struct TitleChoice {
 };
 
 // A heading that agrees with any other source (equal, or equal to it
-// without a site-name part) wins; else two sources that agree once the site
+// without a site-name part) wins; else a visible text equal to a part of a
+// source (the longest such part); else two sources that agree once the site
 // name is stripped; else the first of JSON-LD, og:title, twitter:title,
 // meta title, <title>, stripped; else the first heading.
 TitleChoice choose_title(const TitleCandidates& c);
