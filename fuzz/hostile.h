@@ -248,6 +248,14 @@ inline std::string truncated_page(std::size_t n) {
   std::string s = sibling_paragraphs(n);
   return s.substr(0, s.size() / 2 + 7);  // cut mid-tag, mid-word
 }
+// JSON-LD of n nested arrays, then n nested objects (the metadata readers
+// walk JSON recursively).
+inline std::string deep_json_ld(std::size_t n) {
+  return "<html><head><script type=\"application/ld+json\">" + repeat("[", n) + repeat("]", n) +
+         "</script><script type=\"application/ld+json\">" + repeat("{\"a\":", n) + "1" +
+         repeat("}", n) + "</script></head><body><article><p>" + prose() +
+         "</p></article></body></html>";
+}
 inline std::string cdata_in_svg(std::size_t n) {
   return article_page("<svg><![CDATA[" + repeat("<p>x</p>", n));
 }
@@ -305,6 +313,7 @@ inline const std::vector<Case>& cases() {
       {"frameset", frameset, 10000},
       {"truncated_page", truncated_page, 10000},
       {"cdata_in_svg", cdata_in_svg, 100000},
+      {"deep_json_ld", deep_json_ld, 1000000},
   };
   return kCases;
 }

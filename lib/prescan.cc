@@ -116,6 +116,35 @@ std::size_t find_script_end(std::string_view s, std::size_t from) {
   return npos;
 }
 
+// JSON-LD bodies nested deeper than this ([[[[...) are not kept: the
+// metadata readers walk JSON recursively, and real JSON-LD nests a dozen
+// levels at most. (A page of a million '[' was a stack overflow.)
+constexpr int kMaxJsonDepth = 64;
+
+// `json` does not nest arrays and objects deeper than kMaxJsonDepth
+// (brackets inside strings do not count).
+bool shallow_json(std::string_view json) {
+  int depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < json.size(); ++i) {
+    const char c = json[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > kMaxJsonDepth) return false;
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return true;
+}
+
 struct Tag {
   std::string_view name;
   std::size_t end = npos;  // one past '>'; npos when the tag runs to EOF
@@ -735,7 +764,8 @@ Prescanned prescan(std::string_view s, int max_depth) {
       const std::size_t body_end = script ? find_script_end(s, tag.end)
                                           : find_end_tag(s, tag.end, lowered(tag.name));
       const std::size_t stop = body_end == npos ? s.size() : body_end;
-      if (script && tag.is_json_ld) out.json_ld.emplace_back(s.substr(tag.end, stop - tag.end));
+      if (script && tag.is_json_ld && shallow_json(s.substr(tag.end, stop - tag.end)))
+        out.json_ld.emplace_back(s.substr(tag.end, stop - tag.end));
       emit(p, tag, true);
       if (drop) {
         copy_to(tag.end);  // keep the start tag; the end tag is copied next

@@ -265,6 +265,21 @@ TEST(Robustness, FramesetGivesAnEmptyResultWithAReason) {
   if (r.text.empty()) EXPECT_FALSE(r.empty_reason.empty());
 }
 
+// Found while checking for recursion: the JSON-LD readers recurse per
+// nesting level, and a million '[' overflowed the stack. prescan keeps no
+// JSON-LD body nested deeper than 64 levels.
+TEST(Robustness, DeeplyNestedJsonLdIsNotKept) {
+  const Result r = Shared().extract(hostile::deep_json_ld(1000000));
+  EXPECT_NE(r.text.find("The committee met on Tuesday"), std::string::npos);
+  const std::string ok = "{\"@type\":\"NewsArticle\",\"author\":[{\"name\":\"A \\\"[[[\"}]}";
+  const Prescanned p = prescan("<script type=\"application/ld+json\">" + ok +
+                                   "</script><script type=\"application/ld+json\">" +
+                                   std::string(65, '[') + std::string(65, ']') + "</script>",
+                               512);
+  ASSERT_EQ(p.json_ld.size(), 1u);
+  EXPECT_EQ(p.json_ld[0], ok);
+}
+
 TEST(Robustness, TruncatedDownload) {
   const Result r = Shared().extract(hostile::truncated_page(1000));
   EXPECT_NE(r.text.find("Paragraph of the article."), std::string::npos);
