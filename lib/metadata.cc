@@ -822,6 +822,16 @@ Metadata extract_metadata(const MetadataInput& in) {
   auto block_away = [&](const TextBlock& b) {
     return b.element >= 0 && chain_away[static_cast<std::size_t>(b.element)] != 0;
   };
+  // Bylines and dates near the headline sit in columns and asides that
+  // read as sidebars (and, for bylines, in article headers that read as
+  // mastheads); what must keep them out is another article's context:
+  // comments, related lists, feeds, menus.
+  constexpr std::uint32_t kAwayAuthor =
+      kCueComment | kCueRelated | kCueFeed | kCueNav | kCueBreadcrumb | kCtxCommentItem;
+  constexpr std::uint32_t kAwayDate = kAwayAuthor | kCueHeader;
+  auto block_away_for = [&](const TextBlock& b, std::uint32_t mask) {
+    return b.element >= 0 && (chain_away[static_cast<std::size_t>(b.element)] & mask) != 0;
+  };
 
   Gathered g;
   Gatherer(seg, own_away, &g).run(in.dom.root());
@@ -1080,7 +1090,7 @@ Metadata extract_metadata(const MetadataInput& in) {
 
     // Markup: microdata, <time>, date elements.
     for (const Mark& mk : g.marks) {
-      if (mk.ctx & away) continue;
+      if (mk.ctx & kAwayDate) continue;
       const bool visible = !(mk.ctx & kCtxHidden);
       const bool near = zone.contains(mk.block);
       switch (mk.kind) {
@@ -1147,7 +1157,7 @@ Metadata extract_metadata(const MetadataInput& in) {
     // Dates written near the headline.
     for (int i = zone.begin; i < zone.end; ++i) {
       const TextBlock& b = blocks[static_cast<std::size_t>(i)];
-      if (block_away(b) || b.kind == BlockKind::kCaption || b.kind == BlockKind::kImage) continue;
+      if (block_away_for(b, kAwayDate) || b.kind == BlockKind::kCaption || b.kind == BlockKind::kImage) continue;
       if (b.text_cues & kTextCopyright) continue;
       std::string_view text = b.text;
       const bool short_block = text.size() <= 240;
@@ -1284,7 +1294,7 @@ Metadata extract_metadata(const MetadataInput& in) {
         links_block = -1;
       };
       for (const Mark& mk : g.marks) {
-        if (mk.ctx & away) continue;
+        if (mk.ctx & kAwayAuthor) continue;
         switch (mk.kind) {
           case MarkKind::kAuthorProp: {
             const std::string& v = !mk.value.empty() ? mk.value : mk.text;
@@ -1319,11 +1329,11 @@ Metadata extract_metadata(const MetadataInput& in) {
     // Text: "By ..." lines near the headline.
     for (int i = zone.begin; i < zone.end; ++i) {
       const TextBlock& b = blocks[static_cast<std::size_t>(i)];
-      if (block_away(b) || b.text.size() > 300) continue;
-      if (starts_with_byline_marker(b.text))
+      if (block_away_for(b, kAwayAuthor) || b.text.size() > 300) continue;
+      if (b.cjk > 0)
+        add_names(cjk_credits(b.text, site), 2, 4, Source::kText, distance(i));
+      else if (starts_with_byline_marker(b.text))
         add(b.text, AuthorValue::kText, 3, 3, Source::kText, distance(i));
-      else if (b.cjk > 0)
-        add_names(trailing_credit(b.text, site), 2, 4, Source::kText, distance(i));
     }
     // Credits in the article's last lines ("Reporting by", "（记者 X）").
     {
@@ -1338,7 +1348,7 @@ Metadata extract_metadata(const MetadataInput& in) {
         const int n = static_cast<int>(blocks.size());
         for (int i = std::max(zone.region_begin, last - 3); i < std::min(n, last + 4); ++i) {
           const TextBlock& b = blocks[static_cast<std::size_t>(i)];
-          if (block_away(b)) continue;
+          if (block_away_for(b, kAwayAuthor)) continue;
           std::string_view t = b.text;
           if (t.size() > 160) {
             std::size_t cut = t.size() - 160;
@@ -1364,6 +1374,13 @@ Metadata extract_metadata(const MetadataInput& in) {
                      static_cast<double>(std::max(a.keys.size(), c.keys.size()));
       }
     }
+    if (std::getenv("EXTRACTOR_METADATA_DEBUG"))
+      for (const AuthorCandidate& c : cands) {
+        std::string joined;
+        for (const std::string& n : c.names) joined += n + "; ";
+        std::fprintf(stderr, "author cand w=%d rank=%d src=%s org=%d support=%.2f [%s]\n", c.weight,
+                     c.rank, to_string(c.source), c.organization, c.support, joined.c_str());
+      }
     const AuthorCandidate* best = nullptr;
     for (const AuthorCandidate& c : cands) {
       if (best == nullptr) {

@@ -62,7 +62,8 @@ const char kRoles[] =
 struct Rules {
   std::unique_ptr<RE2> marker, cjk_marker, role_only, role_prefix, role_suffix;
   std::unique_ptr<RE2> cut, bio, location, photo, photo_suffix, split, email, handle, parens;
-  std::unique_ptr<RE2> trailing_latin, cjk_colon, cjk_paren, cjk_slash_wen, stop_name,
+  std::unique_ptr<RE2> trailing_latin, cjk_credit_marker, cjk_colon, cjk_paren, cjk_slash_wen,
+      stop_name,
       non_name_word, org_cjk, org_word;
 
   Rules() {
@@ -121,9 +122,14 @@ struct Rules {
     // Chinese credits: 记者 X, 作者：X, 责任编辑：X, （记者 X）, X/文.
     const std::string han_names =
         "((?:\\p{Han}|·|・){2,8}(?:(?:" S "+|、|，|,|" S "*和" S "*)(?:\\p{Han}|·|・){2,8})*)";
+    // A credit marker and its separator; single-character markers (文, 图)
+    // only with a separator.
+    cjk_credit_marker = make("(?:" + cjk + "|本帖由|本贴由|发帖人|楼主)" S "*[:：/／|]?" S "*|" +
+                             cjk_short + S "*[:：/／|]" S "*");
     cjk_colon = make("(?:" + cjk + S "*[:：]?|" + cjk_short + S "*[:：/／])" S "*" + han_names);
-    cjk_paren = make("[（(]" S "*(?:本报|本報)?(?:记者|記者|通讯员|通訊員|编辑|編輯|作者)?" S
-                     "*[:：]?" S "*" + han_names + S "*[）)]" S "*$");
+    cjk_paren = make("[（(]" S "*(?:本报|本報)?(?:记者|記者|通讯员|通訊員|编辑|編輯|作者|"
+                     "责任编辑|責任編輯)?" S "*[:：]?" S "*((?:\\p{Han}|·){2,4}(?:" S
+                     "+(?:\\p{Han}|·){2,4})*)" S "*[）)][\\s\\x{a0}\\x{3000}。.]*$");
     cjk_slash_wen = make("((?:\\p{Han}|·){2,4})" S "*[/／]" S "*文");
     stop_name = make(
         "^(?:the" S "+)?(?:admin|administrator|staff|editor|editors|editorial|redaktion|"
@@ -142,8 +148,6 @@ struct Rules {
         "monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|"
         "donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|"
         "dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|"
-        "january|february|march|april|june|july|august|september|october|november|"
-        "december|januar|februar|märz|juni|juli|oktober|dezember|"
         "yesterday|today|gestern|heute|ago|hours?|days?)(?:[^\\pL]|$)");
     // Words of organisations' names (newspapers, agencies, companies,
     // desks), many languages.
@@ -159,7 +163,7 @@ struct Rules {
         "council|committee|online|tv|radio|fm|channel|studios?|reuters|bloomberg|afp|dpa|"
         "apa|sda|kna|epd|ansa|efe|xinhua|tass|ria|interfax)(?:[^\\pL]|$)");
     // Han names that are organisations: agencies, papers, sites, stations.
-    org_cjk = make("(?:社|网|網|报|報|台|部|局|院|会|會|中心|公司|集团|集團|频道|頻道|日报|"
+    org_cjk = make("(?:社|网|網|网络|網絡|报|報|台|部|局|院|会|會|厅|廳|中心|公司|集团|集團|频道|頻道|日报|"
                    "日報|晚报|晚報|新闻|新聞|时报|時報|周刊|週刊|杂志|雜誌|官网|官網|平台|"
                    "客户端|微信|微博|电视|電視)$");
   }
@@ -403,6 +407,16 @@ std::vector<std::string> clean_authors(std::string_view raw, AuthorValue kind,
   if (looks_like_url(s)) return out;
   const Rules& r = rules();
 
+  // Chinese credits have their own reader; names there are not split by
+  // spaces or words as Latin ones are.
+  if (kind != AuthorValue::kField) {
+    bool cjk = false;
+    for (std::size_t i = 0; i < s.size() && !cjk;) cjk = is_cjk_code_point(next_code_point(s, &i));
+    if (cjk) {
+      out = cjk_credits(s, site_name);
+      if (!out.empty() || kind == AuthorValue::kText) return out;
+    }
+  }
   if (kind == AuthorValue::kText && !starts_with_byline_marker(s)) return out;
 
   // What follows a byline's names: dates, "Updated", bios, "3 min read".
@@ -480,31 +494,216 @@ std::vector<std::string> clean_authors(std::string_view raw, AuthorValue kind,
   return out;
 }
 
+namespace {
+
+// Common Chinese family names (simplified and traditional forms): where a
+// credit marker sits inside running text, a name must start with one.
+const char kSurnames[] =
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶"
+    "程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾"
+    "毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关"
+    "兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻"
+    "祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿"
+    "桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝陳楊黃趙吳"
+    "孫馬鄭謝韓馮鄧蕭葉蘇呂盧鍾譚陸範賈韋鄒閆龍賀顧龔萬錢嚴湯齊喬龐顏聶魯嶽歐關蘭寧紀單塗駱"
+    "藍遊鮑華饒繆車連蘆婁竇費衛閔邊師欒鞏遲鄺劉張許";
+
+// Words that end a name in a credit line: "王某发自北京", "李某摄", "张某 来源".
+const char* const kAfterName[] = {"发自", "發自", "报道", "報道", "摄影", "攝影", "摄", "攝",
+                                  "供图", "供圖", "整理", "来源", "來源", "时间", "時間",
+                                  "日期", "编辑", "編輯", "发布", "發佈", "通讯员", "通訊員",
+                                  "实习生", "實習生", "文", "图", "圖", "讯", "訊", "于", "於"};
+
+// Words found where a credit's name should be that are not names: "转载"
+// (reprinted), "原创" (original), "佚名" (anonymous), field labels, ...
+const char* const kNotNames[] = {
+    "转载", "轉載", "原创", "原創", "网络", "網絡", "本站", "佚名", "未知", "不详", "不詳",
+    "网友", "網友", "综合", "綜合", "整理", "编译", "編譯", "摘编", "摘編", "来源", "來源",
+    "时间", "時間", "作者", "编辑", "編輯", "日期", "发布", "發佈", "责任编辑", "出自",
+    "原文", "链接", "連結", "单位", "單位", "地址", "电话", "電話", "访问", "訪問", "统计",
+    "英文", "中文", "专题", "專題", "手记", "手記", "附图", "附圖", "内容", "無內容",
+    "无内容", "报道", "報道", "记者", "記者", "点击", "點擊", "评论", "評論", "阅读", "閱讀",
+    "查看", "更多", "返回", "首页", "首頁", "新闻", "新聞", "图片", "圖片", "视频", "視頻"};
+
+bool is_not_name(std::string_view s) {
+  for (const char* w : kNotNames)
+    if (s == w) return true;
+  return false;
+}
+
+bool is_han(char32_t c) {
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+         (c >= 0xF900 && c <= 0xFAFF);
+}
+
+bool is_surname(char32_t c) {
+  std::string_view list(kSurnames);
+  std::size_t i = 0;
+  while (i < list.size())
+    if (next_code_point(list, &i) == c) return true;
+  return false;
+}
+
+// Reads one Han name at text[*pos]: 2-4 characters (up to 10 with a middle
+// dot), ending at a non-Han character or at one of kAfterName. Moves *pos.
+std::string read_han_name(std::string_view text, std::size_t* pos, bool need_surname) {
+  std::size_t i = *pos;
+  std::vector<std::size_t> starts;  // byte offset of each character
+  bool dot = false;
+  while (i < text.size() && starts.size() < 12) {
+    std::size_t j = i;
+    const char32_t c = next_code_point(text, &j);
+    if (!is_han(c) && c != 0xB7 && c != 0x30FB) break;
+    dot |= !is_han(c);
+    starts.push_back(i);
+    i = j;
+  }
+  starts.push_back(i);
+  std::size_t n = starts.size() - 1;  // characters read
+  // Cut at a word that follows names.
+  for (std::size_t k = 2; k < n; ++k) {
+    const std::string_view rest = text.substr(starts[k], starts[n] - starts[k]);
+    bool cut = false;
+    for (const char* w : kAfterName)
+      if (rest.rfind(w, 0) == 0) cut = true;
+    if (cut) {
+      n = k;
+      break;
+    }
+  }
+  if (n < 2 || n > (dot ? 10u : 4u)) return {};
+  if (need_surname) {
+    std::size_t k = starts[0];
+    if (!is_surname(next_code_point(text, &k))) return {};
+  }
+  *pos = starts[n];
+  return std::string(text.substr(starts[0], starts[n] - starts[0]));
+}
+
+}  // namespace
+
+std::vector<std::string> cjk_credits(std::string_view text, std::string_view site_name) {
+  std::vector<std::string> out;
+  if (text.empty() || text.size() > 4000) return out;
+  const Rules& r = rules();
+  re2::StringPiece in(text.data(), text.size());
+  re2::StringPiece g[2];
+  std::size_t pos = 0;
+  auto take = [&](std::string name) {
+    if (name.empty() || is_not_name(name)) return;
+    re2::StringPiece nm(name);
+    if (r.org_cjk->Match(nm, 0, nm.size(), RE2::UNANCHORED, nullptr, 0)) return;
+    if (!site_name.empty() && comparison_key(name) == comparison_key(site_name)) return;
+    if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(std::move(name));
+  };
+  while (pos < text.size() && out.empty() &&
+         r.cjk_credit_marker->Match(in, pos, in.size(), RE2::UNANCHORED, g, 2)) {
+    const std::size_t mbegin = static_cast<std::size_t>(g[0].data() - text.data());
+    std::size_t p = mbegin + g[0].size();
+    pos = p;
+    // Strict: the marker opens the text or follows a space, punctuation, or
+    // a publication's name ("光明日报记者", "新华社记者").
+    bool strict = mbegin == 0;
+    if (!strict) {
+      std::size_t k = mbegin;
+      do --k; while (k > 0 && (static_cast<unsigned char>(text[k]) & 0xC0) == 0x80);
+      std::size_t j = k;
+      const char32_t before = next_code_point(text, &j);
+      strict = !is_han(before) || before == 0x62A5 /*报*/ || before == 0x5831 /*報*/ ||
+               before == 0x793E /*社*/ || before == 0x7F51 /*网*/ || before == 0x53F0 /*台*/;
+    }
+    const bool colon = g[0].find(':') != re2::StringPiece::npos ||
+                       g[0].find("\xef\xbc\x9a") != re2::StringPiece::npos;
+    std::string first = read_han_name(text, &p, !(strict || colon));
+    if (first.empty()) {
+      // A Latin name or a user name after a colon: "作者：Diogo Carleto".
+      if (colon) {
+        std::size_t e = p;
+        while (e < text.size() && e - p < 60) {
+          std::size_t j = e;
+          const char32_t c = next_code_point(text, &j);
+          if (is_cjk_code_point(c) || c == ',' || c == ';' || c == '|' || c == '(' ||
+              c == 0xFF08 || c == 0xFF0C || c == 0x3001)
+            break;
+          e = j;
+        }
+        for (std::string& n : clean_authors(text.substr(p, e - p), AuthorValue::kField, site_name))
+          take(std::move(n));
+      }
+      continue;
+    }
+    take(std::move(first));
+    // More names: "宋怡 杨志华", "赵延东、风笑天", "王某和李某".
+    while (out.size() < 8) {
+      std::size_t q = p;
+      bool sep = false;
+      while (q < text.size()) {
+        std::size_t j = q;
+        const char32_t c = next_code_point(text, &j);
+        if (c == ' ' || c == 0x3000 || c == 0xA0 || c == 0x3001 /*、*/ || c == 0xFF0C /*，*/ ||
+            c == ',' || c == 0x548C /*和*/) {
+          sep = true;
+          q = j;
+        } else {
+          break;
+        }
+      }
+      if (!sep) break;
+      std::string next = read_han_name(text, &q, false);
+      if (next.empty() || is_not_name(next)) break;
+      // "姚峰 上海报道": a place before 报道 / 发自 is no second name.
+      bool place = false;
+      for (const char* w : kAfterName)
+        if (text.substr(q).rfind(w, 0) == 0) place = true;
+      {
+        std::size_t k = q;
+        while (k < text.size() && text[k] == ' ') ++k;
+        for (const char* w : {"报道", "報道", "发自", "發自"})
+          if (text.substr(k).rfind(w, 0) == 0) place = true;
+      }
+      if (place) break;
+      take(std::move(next));
+      p = q;
+    }
+  }
+  if (!out.empty()) return out;
+  // "（袁源）", "（常书香 马丹阳）" closing an article; "马俊峰/文".
+  if (r.cjk_paren->Match(in, 0, in.size(), RE2::UNANCHORED, g, 2)) {
+    std::string_view names(g[1].data(), g[1].size());
+    std::size_t p = 0;
+    while (p < names.size()) {
+      std::string n = read_han_name(names, &p, false);
+      if (n.empty()) break;
+      take(std::move(n));
+      while (p < names.size() && (names[p] == ' ' || static_cast<unsigned char>(names[p]) >= 0xE3)) {
+        std::size_t j = p;
+        const char32_t c = next_code_point(names, &j);
+        if (is_han(c)) break;
+        p = j;
+      }
+    }
+    if (!out.empty()) return out;
+  }
+  if (r.cjk_slash_wen->Match(in, 0, in.size(), RE2::UNANCHORED, g, 2)) {
+    std::string_view n(g[1].data(), g[1].size());
+    std::size_t p = 0;
+    take(read_han_name(n, &p, false));
+  }
+  return out;
+}
+
 std::vector<std::string> trailing_credit(std::string_view text, std::string_view site_name) {
   std::vector<std::string> out;
   if (text.empty()) return out;
   const Rules& r = rules();
   re2::StringPiece in(text.data(), text.size());
   re2::StringPiece g[2];
-  auto take = [&](re2::StringPiece names) {
-    for (std::string& n : clean_authors(std::string_view(names.data(), names.size()),
-                                        AuthorValue::kField, site_name))
-      out.push_back(std::move(n));
-  };
   if (r.trailing_latin->Match(in, 0, in.size(), RE2::UNANCHORED, g, 2)) {
-    take(g[1]);
+    out = clean_authors(std::string_view(g[1].data(), g[1].size()), AuthorValue::kField,
+                        site_name);
     if (!out.empty()) return out;
   }
-  if (r.cjk_paren->Match(in, 0, in.size(), RE2::UNANCHORED, g, 2)) {
-    take(g[1]);
-    if (!out.empty()) return out;
-  }
-  if (r.cjk_colon->Match(in, 0, in.size(), RE2::UNANCHORED, g, 2)) {
-    take(g[1]);
-    if (!out.empty()) return out;
-  }
-  if (r.cjk_slash_wen->Match(in, 0, in.size(), RE2::UNANCHORED, g, 2)) take(g[1]);
-  return out;
+  return cjk_credits(text, site_name);
 }
 
 }  // namespace extractor

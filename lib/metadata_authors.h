@@ -48,6 +48,14 @@ bool starts_with_byline_marker(std::string_view text);
 // an article's last lines credit, in languages that put the byline there.
 std::vector<std::string> trailing_credit(std::string_view text, std::string_view site_name);
 
+// Chinese credits anywhere in a line: "作者：宋怡 杨志华", "记者 王建宏 张文攀",
+// "（记者 胡晓蓉）", "光明日报记者王某", "责任编辑：魏喆", "马俊峰/文". A name is
+// 2-4 Han characters (more with a middle dot) ending where the Han run ends
+// or where a word such as 发自, 报道, 摄, 来源, 时间 begins; inside running
+// text it must also start with a common family name. Organisations (names
+// ending in 社, 网, 报, 台, ...) are left out.
+std::vector<std::string> cjk_credits(std::string_view text, std::string_view site_name);
+
 }  // namespace extractor
 
 #endif  // EXTRACTOR_LIB_METADATA_AUTHORS_H_
