@@ -771,7 +771,11 @@ struct Zone {
   int headline = -1;
   int region_begin = 0;
   int region_end = 0;
+  int tail_begin = 0;  // blocks [tail_begin, tail_end) around the article's last lines
+  int tail_end = 0;
+  int last = -1;       // the article's last content block
   bool contains(int b) const { return b >= begin && b < end; }
+  bool in_tail(int b) const { return b >= tail_begin && b < tail_end && !contains(b); }
 };
 
 
@@ -991,8 +995,16 @@ Metadata extract_metadata(const MetadataInput& in) {
         const TextBlock& b = blocks[i];
         if (b.text.size() > m.title.size() * 2 + 64 || b.text.size() * 2 + 8 < m.title.size())
           continue;
-        if (comparison_key(b.text) != key) continue;
-        const int d = std::abs(static_cast<int>(i) - region_begin) +
+        const std::string bk = comparison_key(b.text);
+        int extra = 0;
+        if (bk != key) {
+          // A heading with a kicker before or after the title.
+          if (b.kind != BlockKind::kHeading || bk.size() > key.size() * 2 ||
+              bk.find(key) == std::string::npos)
+            continue;
+          extra = 2;
+        }
+        const int d = std::abs(static_cast<int>(i) - region_begin) + extra +
                       (b.kind == BlockKind::kHeading ? 0 : 8);
         if (d < best_d) {
           best_d = d;
@@ -1013,6 +1025,19 @@ Metadata extract_metadata(const MetadataInput& in) {
     } else {
       zone.begin = std::max(0, region_begin - 10);
       zone.end = std::min(n, region_begin + 10);
+    }
+  }
+  // The article's last lines: a byline, a date or a credit closes many.
+  {
+    for (int i = zone.region_end - 1; i >= zone.region_begin; --i)
+      if (in.scores.labels.size() == blocks.size() &&
+          in.scores.labels[static_cast<std::size_t>(i)] == Label::kContent) {
+        zone.last = i;
+        break;
+      }
+    if (zone.last >= 0) {
+      zone.tail_begin = std::max(zone.region_begin, zone.last - 3);
+      zone.tail_end = std::min(static_cast<int>(blocks.size()), zone.last + 4);
     }
   }
   const int anchor = zone.headline >= 0 ? zone.headline : zone.region_begin;
@@ -1111,7 +1136,8 @@ Metadata extract_metadata(const MetadataInput& in) {
         }
         case MarkKind::kTime:
         case MarkKind::kDateClass: {
-          if (!near && !mk.pubdate) break;
+          const bool tail = zone.in_tail(mk.block);
+          if (!near && !tail && !mk.pubdate) break;
           std::optional<DateTime> d;
           // A datetime attribute not in ISO form ("01-11-2023 10:29") is
           // ambiguous; the element's own text then decides.
@@ -1140,12 +1166,14 @@ Metadata extract_metadata(const MetadataInput& in) {
           if (!d) break;
           if (mk.updated && !mk.published) role = DateRole::kModified;
           if (mk.published) role = DateRole::kPublished;
+          // A date closing the article counts after any near the headline.
+          const int dist = near ? distance(mk.block) : 200 + std::abs(mk.block - zone.last);
           if (mk.pubdate) {
-            add(&pub, d, kRankDeclared, Source::kMarkup, distance(mk.block));
+            add(&pub, d, kRankDeclared, Source::kMarkup, dist);
           } else if (role == DateRole::kModified) {
-            add(&mod, d, kRankShown, Source::kMarkup, distance(mk.block));
+            add(&mod, d, kRankShown, Source::kMarkup, dist);
           } else {
-            add(&pub, d, kRankShown, Source::kMarkup, distance(mk.block));
+            add(&pub, d, kRankShown, Source::kMarkup, dist);
           }
           break;
         }
@@ -1155,18 +1183,24 @@ Metadata extract_metadata(const MetadataInput& in) {
     }
 
     // Dates written near the headline.
-    for (int i = zone.begin; i < zone.end; ++i) {
+    std::vector<int> date_blocks;
+    for (int i = zone.begin; i < zone.end; ++i) date_blocks.push_back(i);
+    for (int i = zone.tail_begin; i < zone.tail_end; ++i)
+      if (zone.in_tail(i)) date_blocks.push_back(i);
+    for (int i : date_blocks) {
       const TextBlock& b = blocks[static_cast<std::size_t>(i)];
       if (block_away_for(b, kAwayDate) || b.kind == BlockKind::kCaption || b.kind == BlockKind::kImage) continue;
       if (b.text_cues & kTextCopyright) continue;
+      const bool tail = !zone.contains(i);
       std::string_view text = b.text;
       const bool short_block = text.size() <= 240;
+      if (tail && !short_block) continue;
       if (!short_block) text = text.substr(0, 120);  // a dateline opens a paragraph
       auto found = find_text_dates(text, dc.order, dc.reference_given ? &dc.reference : nullptr);
       for (const TextDate& td : found) {
         // In a paragraph only a dateline counts: a date opening it and
         // followed by a dash or colon ("BERLIN, 2. Dezember 2021 –").
-        if (!short_block) {
+        if (!short_block && td.begin > 2) {
           if (td.begin > 40) break;
           std::size_t k = td.end;
           while (k < text.size() && (text[k] == ' ' || text[k] == ',')) ++k;
@@ -1179,11 +1213,12 @@ Metadata extract_metadata(const MetadataInput& in) {
         }
         const int earliest = td.role == DateRole::kPublished ? 1900 : 1995;
         if (!is_plausible(td.date, dc.reference, earliest)) continue;
+        const int dist = tail ? 200 + std::abs(i - zone.last) : distance(i);
         if (td.role == DateRole::kModified) {
-          add(&mod, td.date, kRankShown, Source::kText, distance(i) + 1);
+          add(&mod, td.date, kRankShown, Source::kText, dist + 1);
         } else {
           // Markup (a <time>, a date element) wins over text at the same place.
-          add(&pub, td.date, kRankShown, Source::kText, distance(i) + 1 + (td.relative ? 4 : 0));
+          add(&pub, td.date, kRankShown, Source::kText, dist + 1 + (td.relative ? 4 : 0));
         }
       }
     }
@@ -1337,13 +1372,7 @@ Metadata extract_metadata(const MetadataInput& in) {
     }
     // Credits in the article's last lines ("Reporting by", "（记者 X）").
     {
-      int last = -1;
-      for (int i = zone.region_end - 1; i >= zone.region_begin; --i)
-        if (in.scores.labels.size() == blocks.size() &&
-            in.scores.labels[static_cast<std::size_t>(i)] == Label::kContent) {
-          last = i;
-          break;
-        }
+      const int last = zone.last;
       if (last >= 0) {
         const int n = static_cast<int>(blocks.size());
         for (int i = std::max(zone.region_begin, last - 3); i < std::min(n, last + 4); ++i) {
