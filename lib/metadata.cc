@@ -831,8 +831,8 @@ Metadata extract_metadata(const MetadataInput& in) {
   // mastheads); what must keep them out is another article's context:
   // comments, related lists, feeds, menus.
   constexpr std::uint32_t kAwayAuthor =
-      kCueComment | kCueRelated | kCueFeed | kCueNav | kCueBreadcrumb | kCtxCommentItem;
-  constexpr std::uint32_t kAwayDate = kAwayAuthor | kCueHeader;
+      kCueComment | kCueRelated | kCueBreadcrumb | kCtxCommentItem;
+  constexpr std::uint32_t kAwayDate = kAwayAuthor | kCueFeed | kCueNav | kCueHeader;
   auto block_away_for = [&](const TextBlock& b, std::uint32_t mask) {
     return b.element >= 0 && (chain_away[static_cast<std::size_t>(b.element)] & mask) != 0;
   };
@@ -1023,7 +1023,7 @@ Metadata extract_metadata(const MetadataInput& in) {
       if (region_begin > best && region_begin <= best + 40)
         zone.end = std::min(n, std::max(zone.end, region_begin + 8));
     } else {
-      zone.begin = std::max(0, region_begin - 10);
+      zone.begin = std::max(0, region_begin - 16);
       zone.end = std::min(n, region_begin + 10);
     }
   }
@@ -1392,14 +1392,29 @@ Metadata extract_metadata(const MetadataInput& in) {
       }
     }
     // Support: the weight of every candidate, times the share of names two
-    // lists have in common.
+    // lists have in common. What the page shows counts less the further it
+    // is from the headline (a list of other articles' bylines is further
+    // down), and one block votes once however many elements in it say the
+    // same.
+    auto effective = [](const AuthorCandidate& c) {
+      if (c.source == Source::kJsonLd || c.source == Source::kMeta || c.distance == 0)
+        return static_cast<double>(c.weight);
+      return c.weight / (1.0 + c.distance / 10.0);
+    };
     for (AuthorCandidate& a : cands) {
-      for (const AuthorCandidate& c : cands) {
+      std::vector<std::pair<int, std::vector<std::string>>> counted;
+      for (std::size_t ci = 0; ci < cands.size(); ++ci) {
+        const AuthorCandidate& c = cands[ci];
         int common = 0;
         for (const std::string& k : a.keys)
           if (std::find(c.keys.begin(), c.keys.end(), k) != c.keys.end()) ++common;
         if (common == 0) continue;
-        a.support += c.weight * static_cast<double>(common) /
+        if (c.distance > 0 && c.source != Source::kJsonLd && c.source != Source::kMeta) {
+          const std::pair<int, std::vector<std::string>> key{c.distance, c.keys};
+          if (std::find(counted.begin(), counted.end(), key) != counted.end()) continue;
+          counted.push_back(key);
+        }
+        a.support += effective(c) * static_cast<double>(common) /
                      static_cast<double>(std::max(a.keys.size(), c.keys.size()));
       }
     }
@@ -1426,7 +1441,17 @@ Metadata extract_metadata(const MetadataInput& in) {
         best = &c;
     }
     if (best != nullptr) {
-      m.authors = best->names;
+      // Of lists naming the same people, the one written for readers
+      // ("Mike Cason", not the login "mikecason").
+      const AuthorCandidate* shown = best;
+      auto spaces = [](const AuthorCandidate& c) {
+        int n = 0;
+        for (const std::string& s : c.names) n += static_cast<int>(std::count(s.begin(), s.end(), ' '));
+        return n;
+      };
+      for (const AuthorCandidate& c : cands)
+        if (c.keys == best->keys && spaces(c) > spaces(*shown)) shown = &c;
+      m.authors = shown->names;
       m.sources.authors = best->source;
     }
   }

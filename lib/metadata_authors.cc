@@ -47,7 +47,8 @@ const char kRoles[] =
     "(?:writer|reporter|correspondent|editor(?:[- ]at[- ]large|[- ]in[- ]chief)?|editors|"
     "contributor|columnist|journalist|critic|producer|photographer|photojournalist|"
     "intern|analyst|blogger|author|anchor|host|presenter|researcher|fellow|director|"
-    "head of [\\pL ]+|team|staff|desk|"
+    "head of [\\pL ]+|team|staff|desk|ceo|cto|cfo|coo|founder|co-founder|cofounder|"
+    "president|vice president|partner|manager|designer|developer|engineer|"
     "redakteur(?:in)?|redaktion|korrespondent(?:in)?|journalist(?:in)?|autor(?:in)?|"
     "reporter(?:in)?|mitarbeiter(?:in)?|volontär(?:in)?|chefredakteur(?:in)?|ressortleiter(?:in)?|"
     "rédacteur|rédactrice|rédaction|journaliste|correspondant(?:e)?|envoyée? spéciale?|"
@@ -86,7 +87,9 @@ struct Rules {
     role_only = make("^(?:(?:the|a|an|our|unsere?r?|la|le|el|il|un|une)" S "+)?" + roles +
                      "(?:" S "*(?:,|&|and|und|et|y|/)?" S "*" + roles + ")*" S "*$");
     role_prefix = make("^" + roles + "(?:" S "+|" S "*[:：]" S "*)");
-    role_suffix = make("(?:" S "*[,|/–—-]" S "*|" S "+)" + roles + "$");
+    // "Jane Doe, Staff Writer", "Sam Stein Senior Politics Editor": a role
+    // (with up to two words qualifying it) closing the name.
+    role_suffix = make("(?:" S "*[,|/–—-]" S "*|" S "+)(?:\\pL+" S "+){0,2}" + roles + "$");
     // Where a byline stops being names: "Updated ...", "3 min read", bios.
     cut = make(
         "(?:^|[\\s\\pP])(?:last updated|updated|published|posted|first published|created|"
@@ -144,7 +147,7 @@ struct Rules {
         "(?:^|[^\\pL])(?:posted|published|updated|comments?|share|follow|views?|"
         "minutes?|copyright|rights|reserved|subscribe|login|log in|sign in|menu|search|"
         "click|photo|photos|image|advertisement|newsletter|cookie|privacy|"
-        "javascript|undefined|function|loading|https?|www|html|e-?mail|bio|"
+        "javascript|undefined|function|loading|https?|www|html|e-?mail|bio|rss|feed|"
         "monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|"
         "donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|"
         "dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|"
@@ -308,11 +311,22 @@ std::string clean_part(std::string part, AuthorValue kind, const Rules& r) {
   while (consume(*r.role_prefix, &part)) {
   }
   {
-    re2::StringPiece in(part);
-    re2::StringPiece m;
-    if (r.role_suffix->Match(in, 0, in.size(), RE2::UNANCHORED, &m, 1) &&
-        m.data() != in.data())
-      part.erase(static_cast<std::size_t>(m.data() - in.data()));
+    // The leftmost cut that leaves a name of two words or more (one word
+    // when the part had no more than two).
+    const int total_words = static_cast<int>(split_words(part).size());
+    const int keep_min = total_words > 2 ? 2 : 1;
+    int words = 0;
+    for (std::size_t p = 0; p < part.size(); ++p) {
+      if (part[p] != ' ' && part[p] != ',') continue;
+      if (p == 0 || part[p - 1] == ' ' || part[p - 1] == ',') continue;
+      ++words;
+      if (words < keep_min) continue;
+      re2::StringPiece in(part.data() + p, part.size() - p);
+      if (r.role_suffix->Match(in, 0, in.size(), RE2::ANCHOR_BOTH, nullptr, 0)) {
+        part.erase(p);
+        break;
+      }
+    }
   }
   part = trim_name(part);
   if (kind != AuthorValue::kField) cut_at(*r.location, &part);
