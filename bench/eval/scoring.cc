@@ -229,11 +229,11 @@ SnippetScore score_snippets(std::string_view text,
   SnippetScore s;
   s.total = static_cast<int>(must_contain.size() + must_not_contain.size());
   if (s.total == 0) return s;
-  const std::string hay = normalize(text, Space::kRemove);
+  const std::string hay = normalize(text, Space::kFold);
   // A snippet that normalises to nothing says nothing: it passes either way
   // (as a must_not_contain, "" would otherwise be found in every text).
   for (const std::string& m : must_contain) {
-    const std::string needle = normalize(m, Space::kRemove);
+    const std::string needle = normalize(m, Space::kFold);
     if (needle.empty() || hay.find(needle) != std::string::npos) {
       ++s.passed;
     } else {
@@ -241,7 +241,7 @@ SnippetScore score_snippets(std::string_view text,
     }
   }
   for (const std::string& m : must_not_contain) {
-    const std::string needle = normalize(m, Space::kRemove);
+    const std::string needle = normalize(m, Space::kFold);
     if (needle.empty() || hay.find(needle) == std::string::npos) {
       ++s.passed;
     } else {
