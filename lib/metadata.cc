@@ -1278,7 +1278,24 @@ Metadata extract_metadata(const MetadataInput& in) {
         c.names = std::move(orgs);
         c.organization = true;
       }
-      for (const std::string& n : c.names) c.keys.push_back(comparison_key(n));
+      // Compared word by word: "Nils" and "Nils Pickert" half agree.
+      for (const std::string& n : c.names) {
+        std::size_t i = 0;
+        while (i < n.size()) {
+          std::size_t j = n.find(' ', i);
+          if (j == std::string::npos) j = n.size();
+          std::string k = comparison_key(std::string_view(n).substr(i, j - i));
+          if (!k.empty() && std::find(c.keys.begin(), c.keys.end(), k) == c.keys.end())
+            c.keys.push_back(std::move(k));
+          i = j + 1;
+        }
+      }
+      std::sort(c.keys.begin(), c.keys.end());
+      if (c.keys.empty()) return;
+      // A lone lower-case login ("jdoe", "jane.doe", "sarah-indra") is a weak name.
+      if (c.names.size() == 1 && c.names[0].find(' ') == std::string::npos &&
+          lower_ascii(c.names[0]) == c.names[0])
+        c.weight = std::min(c.weight, 1);
       cands.push_back(std::move(c));
     };
     auto add = [&](std::string_view raw, AuthorValue kind, int weight, int rank, Source src,
@@ -1310,10 +1327,7 @@ Metadata extract_metadata(const MetadataInput& in) {
       if (joined.empty()) continue;
       std::vector<std::string> names = clean_authors(
           joined, std::strcmp(key, "byl") == 0 ? AuthorValue::kByline : AuthorValue::kField, site);
-      // A lone lower-case login ("jdoe") is a weak name.
-      const bool login = names.size() == 1 && names[0].find(' ') == std::string::npos &&
-                         lower_ascii(names[0]) == names[0];
-      add_names(std::move(names), login ? 1 : 3, 1, Source::kMeta);
+      add_names(std::move(names), 3, 1, Source::kMeta);
     }
     // Markup.
     {
@@ -1451,6 +1465,26 @@ Metadata extract_metadata(const MetadataInput& in) {
       };
       for (const AuthorCandidate& c : cands)
         if (c.keys == best->keys && spaces(c) > spaces(*shown)) shown = &c;
+      // A fuller form of the same names ("Nils" -> "Nils Pickert") that
+      // the page also gives, with fair support.
+      for (const AuthorCandidate& c : cands) {
+        if (c.organization || c.names.size() != best->names.size() ||
+            c.keys.size() <= best->keys.size() ||
+            c.keys.size() > best->keys.size() + best->names.size() ||
+            c.support < 0.5 * best->support)
+          continue;
+        if (!std::includes(c.keys.begin(), c.keys.end(), best->keys.begin(), best->keys.end()))
+          continue;
+        // The added word must be a word of its own, not two run together
+        // ("WongAndrea").
+        bool fused = false;
+        for (const std::string& k : c.keys)
+          if (!std::binary_search(best->keys.begin(), best->keys.end(), k))
+            for (const std::string& b : best->keys)
+              if (k.find(b) != std::string::npos) fused = true;
+        if (fused) continue;
+        if (shown == best || c.support > shown->support) shown = &c;
+      }
       m.authors = shown->names;
       m.sources.authors = best->source;
     }

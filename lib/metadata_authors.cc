@@ -20,10 +20,13 @@ namespace {
 // Words that open a byline, many languages. Latin-script markers must be
 // followed by a space or a colon; CJK markers by anything.
 const char kLatinMarkers[] =
-    "(?:(?:(?:written|posted|reported|story|text|words|article|interview|compiled|"
+    "(?:(?:view|see|show|read|more|all|zeige|alle|mehr|voir|ver|tutti)" S "+(?:all" S "+|alle" S
+    "+|tous" S "+les" S "+|todos" S "+los" S "+)?(?:posts|articles|stories|entries|"
+    "beiträge|artikel|articles|artículos|entradas|articoli)" S "+(?:by|von|de|di|from)"
+    "|(?:(?:written|posted|reported|story|text|words|article|interview|compiled|"
     "reporting|analysis|commentary|review|published|created|submitted|contributed|"
     "geschrieben|verfasst|texte?|écrit|escrito|scritto|napisał[a]?)" S "+)?"
-    "(?:by|von|vom|par|por|di|door|av|af|przez|od|от|від)"
+    "(?:by|von|vom|durch|par|por|di|door|av|af|przez|od|от|від)"
     "|autor(?:in|innen|en|es|as|a|ka|zy)?|author(?:s)?|auteur(?:e|s|es)?|verfasser(?:in)?|"
     "text|texte|tekst|testo|textos?|redakteur(?:in)?|reporter(?:in)?|"
     "автор(?:ы|и)?|текст|кореспондент|корреспондент)";
@@ -65,7 +68,7 @@ struct Rules {
   std::unique_ptr<RE2> cut, bio, location, photo, photo_suffix, split, email, handle, parens;
   std::unique_ptr<RE2> trailing_latin, cjk_credit_marker, cjk_colon, cjk_paren, cjk_slash_wen,
       stop_name,
-      non_name_word, org_cjk, org_word;
+      non_name_word, org_cjk, org_word, inner_marker, lead_word, edge_word;
 
   Rules() {
     RE2::Options o;
@@ -96,7 +99,9 @@ struct Rules {
         "aktualisiert|veröffentlicht|erschienen|mis à jour|publié|actualizado|publicado|"
         "aggiornato|pubblicato|opublikowano|обновлено|опубликовано|发布|發佈|发表|更新|"
         "\\d+" S "*(?:min(?:ute)?s?|mins?)\\.?" S "*read|read more|view (?:all|more)|"
-        "more (?:from|by|stories|articles|posts)|all (?:stories|articles|posts) by|"
+        "more (?:stories|articles|posts)|tags|schlagwörter|schlagworte|stichwörter|"
+        "(?:foto|fotos|photo|photos|bild|bilder|image|images|video)" S "*(?::|©|by\\b)|"
+        "kategorien?|categories|filed under|"
         "follow|subscribe|contact|e-?mail (?:the )?author|send (?:an )?e-?mail|twitter|"
         "facebook|instagram|linkedin|alle artikel|mehr von|"
         "additional reporting|contributed (?:to )?(?:this )?report|contributed reporting|"
@@ -109,6 +114,8 @@ struct Rules {
     photo = make(
         "^[\\s\\pP]*(?:photos?|photography|photographs?|pictures?|images?|illustrations?|"
         "videos?|graphics?|art|artwork|infographics?|drawings?|design|cartoons?|"
+        "translation|translated|translator|übersetzung|übersetzt|traduction|traduit|"
+        "traducción|traducido|traduzione|tradotto|tłumaczenie|перевод|翻訳|翻译|"
         "fotos?|fotografie|fotografía|fotografia|fotograf(?:in)?|bild(?:er)?|illustration|"
         "grafik|kamera|photographe|ilustración|ilustracion|фото|фотограф|иллюстраци\\w*|"
         "摄影|摄|攝影|攝|图|圖|视频|視頻|写真|사진)(?:" S "|[:：/／]|$)");
@@ -146,12 +153,24 @@ struct Rules {
     non_name_word = make(
         "(?:^|[^\\pL])(?:posted|published|updated|comments?|share|follow|views?|"
         "minutes?|copyright|rights|reserved|subscribe|login|log in|sign in|menu|search|"
+        "veröffentlicht|publiziert|erstellt|aktualisiert|geschrieben|publié|publicado|"
+        "pubblicato|opublikowano|stand|profile|profil|"
         "click|photo|photos|image|advertisement|newsletter|cookie|privacy|"
         "javascript|undefined|function|loading|https?|www|html|e-?mail|bio|rss|feed|"
         "monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|"
         "donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|"
         "dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|"
         "yesterday|today|gestern|heute|ago|hours?|days?)(?:[^\\pL]|$)");
+    {
+      // Case-sensitive: "von" in lower case is a particle ("Ursula von der Leyen").
+      RE2::Options cs;
+      cs.set_log_errors(false);
+      inner_marker = std::make_unique<RE2>(
+          "(?:^|" S ")(?:Von|By|Par|Por|Door|Av|Text|Texte|Autor|Autorin)" S "+(\\p{Lu})", cs);
+    }
+    lead_word = make("(?:by|from|von|vom|durch|par|por|and|und|et|with|mit)");
+    edge_word = make("(?:on|am|le|el|il|em|at|by|from|the|von|vom|par|por|de|di|du|durch|"
+                     "in|im|um|à|au|la|et|and|und|y|e|i|mit|with)");
     // Words of organisations' names (newspapers, agencies, companies,
     // desks), many languages.
     org_word = make(
@@ -331,6 +350,51 @@ std::string clean_part(std::string part, AuthorValue kind, const Rules& r) {
   part = trim_name(part);
   if (kind != AuthorValue::kField) cut_at(*r.location, &part);
   part = trim_name(part);
+  // "Disko Von Ernst Lohoff": a capitalised marker inside starts the name.
+  {
+    re2::StringPiece in(part);
+    re2::StringPiece g[2];
+    if (r.inner_marker->Match(in, 0, in.size(), RE2::UNANCHORED, g, 2))
+      part.erase(0, static_cast<std::size_t>(g[1].data() - in.data()));
+  }
+  // Words left at either end by a cut: "Jane Doe on", "durch Jane Doe".
+  for (;;) {
+    std::vector<std::string> w = split_words(part);
+    if (w.size() < 2) break;
+    re2::StringPiece first(w.front()), last(w.back());
+    if (r.edge_word->Match(last, 0, last.size(), RE2::ANCHOR_BOTH, nullptr, 0)) {
+      part.erase(part.rfind(' '));
+    } else if (r.lead_word->Match(first, 0, first.size(), RE2::ANCHOR_BOTH, nullptr, 0)) {
+      part.erase(0, part.find(' ') + 1);
+    } else {
+      break;
+    }
+    part = trim_name(part);
+  }
+  // "Meg Wagner NEW YORK DAILY NEWS", "Tom DiChristopher WATCH LIVE": a
+  // capitalised tail after a mixed-case name is a label.
+  {
+    std::vector<std::string> w = split_words(part);
+    auto caps = [](const std::string& x) {
+      int letters = 0;
+      for (unsigned char c : x) {
+        if (c >= 'a' && c <= 'z') return false;
+        if (c >= 'A' && c <= 'Z') ++letters;
+      }
+      return letters >= 2;
+    };
+    std::size_t k = w.size();
+    while (k > 0 && caps(w[k - 1])) --k;
+    if (k >= 2 && k < w.size()) {
+      bool mixed = true;
+      for (std::size_t i = 0; i < k; ++i) mixed = mixed && !caps(w[i]);
+      if (mixed) {
+        std::string kept;
+        for (std::size_t i = 0; i < k; ++i) kept += (i ? " " : "") + w[i];
+        part = kept;
+      }
+    }
+  }
   if (!is_plausible_name(part)) return {};
   return part;
 }
@@ -415,7 +479,26 @@ bool starts_with_byline_marker(std::string_view text) {
 std::vector<std::string> clean_authors(std::string_view raw, AuthorValue kind,
                                        std::string_view site_name) {
   std::vector<std::string> out;
-  std::string s = collapse_space(decode_entities(raw));
+  std::string line(raw);
+  // A byline is one line: what follows a line break ("Tags: ...", a bio)
+  // is something else. The line holding the marker is the one to read.
+  if (kind != AuthorValue::kField && line.find('\n') != std::string::npos) {
+    std::size_t start = 0;
+    std::string first;
+    while (start <= line.size()) {
+      std::size_t nl = line.find('\n', start);
+      if (nl == std::string::npos) nl = line.size();
+      std::string l = line.substr(start, nl - start);
+      if (first.empty() && !collapse_space(l).empty()) first = l;
+      if (starts_with_byline_marker(collapse_space(l))) {
+        first = l;
+        break;
+      }
+      start = nl + 1;
+    }
+    line = first;
+  }
+  std::string s = collapse_space(decode_entities(line));
   if (s.empty()) return out;
   if (s.size() > 600) s.erase(600);
   if (looks_like_url(s)) return out;

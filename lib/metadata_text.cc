@@ -12,8 +12,14 @@ namespace {
 
 bool is_space_cp(char32_t c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
-         c == 0xA0 || (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F ||
-         c == 0x3000 || c == 0xFEFF || c == 0x1680;
+         c == 0xA0 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F ||
+         c == 0x3000 || c == 0x1680;
+}
+
+// Invisible characters that are no space: zero-width space and joiners,
+// word joiner, byte-order mark, soft hyphen ("Knigh\u200Bt" is "Knight").
+bool is_invisible_cp(char32_t c) {
+  return (c >= 0x200B && c <= 0x200D) || c == 0x2060 || c == 0xFEFF || c == 0xAD;
 }
 
 void append_utf8(char32_t cp, std::string* out) {
@@ -84,6 +90,7 @@ std::string collapse_space(std::string_view s) {
   while (i < s.size()) {
     const std::size_t start = i;
     const char32_t cp = next_code_point(s, &i);
+    if (is_invisible_cp(cp)) continue;
     if (is_space_cp(cp)) {
       pending = !out.empty();
       continue;

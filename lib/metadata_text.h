@@ -9,8 +9,9 @@
 
 namespace extractor {
 
-// Runs of white space (ASCII, U+00A0, U+2000..U+200B, U+202F, U+205F,
-// U+3000, U+FEFF) become one ' '; both ends trimmed.
+// Runs of white space (ASCII, U+00A0, U+2000..U+200A, U+202F, U+205F,
+// U+3000) become one ' '; invisible characters (U+200B..U+200D, U+2060,
+// U+FEFF, soft hyphen) are dropped; both ends trimmed.
 std::string collapse_space(std::string_view s);
 
 // &amp; &lt; &gt; &quot; &apos; &#39; &#x27; &nbsp; and other numeric
