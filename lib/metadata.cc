@@ -1294,7 +1294,9 @@ Metadata extract_metadata(const MetadataInput& in) {
       if (c.keys.empty()) return;
       // A lone lower-case login ("jdoe", "jane.doe", "sarah-indra") is a weak name.
       if (c.names.size() == 1 && c.names[0].find(' ') == std::string::npos &&
-          lower_ascii(c.names[0]) == c.names[0])
+          lower_ascii(c.names[0]) == c.names[0] &&
+          std::any_of(c.names[0].begin(), c.names[0].end(),
+                      [](char ch) { return ch >= 'a' && ch <= 'z'; }))
         c.weight = std::min(c.weight, 1);
       cands.push_back(std::move(c));
     };

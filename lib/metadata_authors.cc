@@ -187,7 +187,7 @@ struct Rules {
     // Han names that are organisations: agencies, papers, sites, stations.
     org_cjk = make("(?:社|网|網|网络|網絡|报|報|台|部|局|院|会|會|厅|廳|中心|公司|集团|集團|频道|頻道|日报|"
                    "日報|晚报|晚報|新闻|新聞|时报|時報|周刊|週刊|杂志|雜誌|官网|官網|平台|"
-                   "客户端|微信|微博|电视|電視)$");
+                   "客户端|微信|微博|电视|電視|在线|在線|网站|網站|论坛|論壇|社区|社區)$");
   }
 };
 
@@ -733,20 +733,23 @@ std::vector<std::string> cjk_credits(std::string_view text, std::string_view sit
     // More names: "宋怡 杨志华", "赵延东、风笑天", "王某和李某".
     while (out.size() < 8) {
       std::size_t q = p;
-      bool sep = false;
+      bool sep = false, listed = false;  // listed: "、", "，", "和" join names
       while (q < text.size()) {
         std::size_t j = q;
         const char32_t c = next_code_point(text, &j);
         if (c == ' ' || c == 0x3000 || c == 0xA0 || c == 0x3001 /*、*/ || c == 0xFF0C /*，*/ ||
             c == ',' || c == 0x548C /*和*/) {
           sep = true;
+          listed = listed || (c != ' ' && c != 0x3000 && c != 0xA0);
           q = j;
         } else {
           break;
         }
       }
       if (!sep) break;
-      std::string next = read_han_name(text, &q, false);
+      // After a mere space, the next words are a name only if they start
+      // with a family name ("李文静 我要评论" is a link after the byline).
+      std::string next = read_han_name(text, &q, !listed);
       if (next.empty() || is_not_name(next)) break;
       // "姚峰 上海报道": a place before 报道 / 发自 is no second name.
       bool place = false;
