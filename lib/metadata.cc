@@ -833,6 +833,9 @@ Metadata extract_metadata(const MetadataInput& in) {
   constexpr std::uint32_t kAwayAuthor =
       kCueComment | kCueRelated | kCueBreadcrumb | kCtxCommentItem;
   constexpr std::uint32_t kAwayDate = kAwayAuthor | kCueFeed | kCueNav | kCueHeader;
+  // A date in a sidebar-like column is the article's only when none is
+  // shown as near in the article itself.
+  constexpr int kSidebarPenalty = 6;
   auto block_away_for = [&](const TextBlock& b, std::uint32_t mask) {
     return b.element >= 0 && (chain_away[static_cast<std::size_t>(b.element)] & mask) != 0;
   };
@@ -1167,7 +1170,8 @@ Metadata extract_metadata(const MetadataInput& in) {
           if (mk.updated && !mk.published) role = DateRole::kModified;
           if (mk.published) role = DateRole::kPublished;
           // A date closing the article counts after any near the headline.
-          const int dist = near ? distance(mk.block) : 200 + std::abs(mk.block - zone.last);
+          const int dist = (near ? distance(mk.block) : 200 + std::abs(mk.block - zone.last)) +
+                           ((mk.ctx & kCueSidebar) ? kSidebarPenalty : 0);
           if (mk.pubdate) {
             add(&pub, d, kRankDeclared, Source::kMarkup, dist);
           } else if (role == DateRole::kModified) {
@@ -1213,7 +1217,8 @@ Metadata extract_metadata(const MetadataInput& in) {
         }
         const int earliest = td.role == DateRole::kPublished ? 1900 : 1995;
         if (!is_plausible(td.date, dc.reference, earliest)) continue;
-        const int dist = tail ? 200 + std::abs(i - zone.last) : distance(i);
+        const int dist = (tail ? 200 + std::abs(i - zone.last) : distance(i)) +
+                         (block_away_for(b, kCueSidebar) ? kSidebarPenalty : 0);
         if (td.role == DateRole::kModified) {
           add(&mod, td.date, kRankShown, Source::kText, dist + 1);
         } else {

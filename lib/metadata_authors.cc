@@ -68,7 +68,7 @@ struct Rules {
   std::unique_ptr<RE2> cut, bio, location, photo, photo_suffix, split, email, handle, parens;
   std::unique_ptr<RE2> trailing_latin, cjk_credit_marker, cjk_colon, cjk_paren, cjk_slash_wen,
       stop_name,
-      non_name_word, org_cjk, org_word, inner_marker, lead_word, edge_word;
+      non_name_word, org_cjk, org_word, inner_marker, lead_word, edge_word, photo_credit;
 
   Rules() {
     RE2::Options o;
@@ -120,6 +120,7 @@ struct Rules {
         "grafik|kamera|photographe|ilustración|ilustracion|фото|фотограф|иллюстраци\\w*|"
         "摄影|摄|攝影|攝|图|圖|视频|視頻|写真|사진)(?:" S "|[:：/／]|$)");
     photo_suffix = make("[/／]?" S "*(?:摄影|摄|攝|图|圖|供图|供圖)$");
+    photo_credit = make("[^/／]{1,40}[/／]" S "*(?:摄影|摄|攝影|攝|图|圖|供图|供圖)");
     split = make(S "*(?:[,;|/／、，；•·]|" S
                  "+(?:and|und|et|y|e|i|и|і|та|ve|og|och|en|és|oraz|a|with|mit|&|＆|\\+)" S
                  "+|" S "*&" S "*)" S "*");
@@ -504,6 +505,11 @@ std::vector<std::string> clean_authors(std::string_view raw, AuthorValue kind,
   if (looks_like_url(s)) return out;
   const Rules& r = rules();
 
+  // "蔡雪婧/摄": a photographer's credit, whole.
+  {
+    re2::StringPiece in(s);
+    if (r.photo_credit->Match(in, 0, in.size(), RE2::ANCHOR_BOTH, nullptr, 0)) return out;
+  }
   // Chinese credits have their own reader; names there are not split by
   // spaces or words as Latin ones are.
   if (kind != AuthorValue::kField) {

@@ -119,7 +119,7 @@ struct Patterns {
                    "?(\\d{4})(?:[^\\pN]|$)");
     // The time of day after a date: ", 14:30", " at 2:30 pm", " um 14.30 Uhr",
     // "T10:00:00Z", " 14时30分", " - 10:52".
-    time_after = make("^" S "*(?:,|\\||-|–|—|·|/|at|um|à|a las|alle|às|kl\\.?|в|о|o|T)?" S
+    time_after = make("^" S "*(?:,|\\||-|–|—|·|/|at|um|à|a las|alle|às|kl\\.?|в|о|o|T|日|号|號)?" S
                       "*(\\d{1,2})(?::|h|時|时|시)(\\d{2})(?:[:](\\d{2}))?(?:[.,]\\d+)?"
                       "(?:分|분)?" S "*(a\\.?m\\.?|p\\.?m\\.?)?(?:" S "*(?:(z|utc|gmt)" S
                       "*(?:([+-])(\\d{1,2})(?::?(\\d{2}))?)?|([+-])(\\d{2}):?(\\d{2})))?");
@@ -146,8 +146,8 @@ struct Patterns {
         "ans?))"
         "|(?:hace" S "+(\\d+|una?)" S "+(segundos?|minutos?|horas?|días?|dias?|semanas?|"
         "mes(?:es)?|años?))"
-        "|(?:(\\d+)" S "+(секунд\\w*|минут\\w*|час\\w*|дн\\w*|день|недел\\w*|месяц\\w*|"
-        "год\\w*|лет)" S "+назад)"
+        "|(?:(\\d+)" S "+(секунд\\pL*|минут\\pL*|час\\pL*|дн\\pL*|день|недел\\pL*|месяц\\pL*|"
+        "год\\pL*|лет)" S "+назад)"
         "|(?:(\\d+)" S "*(秒|分钟|分鐘|分|小时|小時|時間|天|日|周|週間|个月|か月|ヶ月|年)前)");
     relative_word = make(
         "(?:^|[^\\pL])(yesterday|gestern|hier|ayer|ieri|wczoraj|včera|вчера|вчора|昨天|昨日|"
@@ -510,8 +510,10 @@ std::vector<TextDate> find_text_dates(std::string_view text, NumericOrder order,
   std::vector<TextDate> out;
   if (text.empty()) return out;
   // Every date has a digit; most text blocks have none.
-  if (std::none_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
+  if (std::none_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    if (reference != nullptr) find_relative(text, *reference, &out);  // "yesterday"
     return out;
+  }
   const Patterns& p = patterns();
 
   // day, month group x12, year

@@ -1,0 +1,675 @@
+// Unit tests for the metadata stage: each source (JSON-LD, meta, microdata,
+// markup, URL, text), each cleaning rule, and pages where sources disagree.
+// Pages are written inline; the helpers below build the parts a test needs.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "extractor/extractor.h"
+#include "metadata_authors.h"
+#include "metadata_dates.h"
+#include "metadata_jsonld.h"
+#include "metadata_text.h"
+#include "metadata_title.h"
+
+namespace extractor {
+namespace {
+
+using Strings = std::vector<std::string>;
+
+// ---------------------------------------------------------------------------
+// Dates: machine forms
+// ---------------------------------------------------------------------------
+
+std::string Machine(std::string_view v) {
+  std::optional<DateTime> d = parse_machine_date(v);
+  return d ? format_iso(*d) : "-";
+}
+
+TEST(MetadataDates, IsoForms) {
+  EXPECT_EQ(Machine("2021-12-02"), "2021-12-02");
+  EXPECT_EQ(Machine("2021-12-02T10:15:30Z"), "2021-12-02T10:15:30Z");
+  EXPECT_EQ(Machine("2016-12-09T09:13:00.000Z"), "2016-12-09T09:13:00Z");
+  EXPECT_EQ(Machine("2021-12-02T10:15:30+02:00"), "2021-12-02T10:15:30+02:00");
+  EXPECT_EQ(Machine("2019-06-17T18:28:00+0200"), "2019-06-17T18:28:00+02:00");
+  EXPECT_EQ(Machine("2021-12-02 10:15"), "2021-12-02T10:15");
+  EXPECT_EQ(Machine("  2022-5-5 22:17:36 "), "2022-05-05T22:17:36");
+  EXPECT_EQ(Machine("2021/12/02"), "2021-12-02");
+  EXPECT_EQ(Machine("20211202"), "2021-12-02");
+}
+
+TEST(MetadataDates, RfcAndEpoch) {
+  EXPECT_EQ(Machine("Thu, 02 Dec 2021 10:00:00 GMT"), "2021-12-02T10:00:00Z");
+  EXPECT_EQ(Machine("1638439200"), "2021-12-02T10:00:00Z");
+  EXPECT_EQ(Machine("1638439200000"), "2021-12-02T10:00:00Z");
+}
+
+TEST(MetadataDates, RejectsWhatIsNoDay) {
+  EXPECT_EQ(Machine(""), "-");
+  EXPECT_EQ(Machine("2021-12"), "-");
+  EXPECT_EQ(Machine("2021-02-30"), "-");
+  EXPECT_EQ(Machine("2021-13-01"), "-");
+  EXPECT_EQ(Machine("yesterday"), "-");
+  EXPECT_EQ(Machine("Aktualisiert: {{date}}, {{time}}"), "-");
+}
+
+TEST(MetadataDates, FormatsOnlyWhatIsKnown) {
+  DateTime d;
+  d.year = 2021;
+  d.month = 12;
+  d.day = 2;
+  EXPECT_EQ(format_iso(d), "2021-12-02");
+  d.hour = 9;
+  d.minute = 5;
+  EXPECT_EQ(format_iso(d), "2021-12-02T09:05");
+  d.zone = -300;
+  EXPECT_EQ(format_iso(d), "2021-12-02T09:05-05:00");
+}
+
+TEST(MetadataDates, CivilArithmetic) {
+  EXPECT_EQ(days_from_civil(1970, 1, 1), 0);
+  const DateTime d = civil_from_days(days_from_civil(2024, 2, 29));
+  EXPECT_EQ(format_day(d), "2024-02-29");
+  EXPECT_EQ(format_day(civil_from_days(days_from_civil(2021, 3, 1) - 1)), "2021-02-28");
+}
+
+// ---------------------------------------------------------------------------
+// Dates: text in many languages
+// ---------------------------------------------------------------------------
+
+std::string FirstTextDate(std::string_view text,
+                          NumericOrder order = NumericOrder::kDayFirst) {
+  std::vector<TextDate> found = find_text_dates(text, order, nullptr);
+  return found.empty() ? "-" : format_iso(found.front().date);
+}
+
+TEST(MetadataDates, TextInManyLanguages) {
+  EXPECT_EQ(FirstTextDate("December 2, 2021"), "2021-12-02");
+  EXPECT_EQ(FirstTextDate("Dec. 2nd, 2021"), "2021-12-02");
+  EXPECT_EQ(FirstTextDate("2 December 2021"), "2021-12-02");
+  EXPECT_EQ(FirstTextDate("2. Dezember 2021"), "2021-12-02");
+  EXPECT_EQ(FirstTextDate("2 de diciembre de 2021"), "2021-12-02");
+  EXPECT_EQ(FirstTextDate("le 2 décembre 2021"), "2021-12-02");
+  EXPECT_EQ(FirstTextDate("2 dicembre 2021"), "2021-12-02");
+  EXPECT_EQ(FirstTextDate("2 grudnia 2021 r."), "2021-12-02");
+  EXPECT_EQ(FirstTextDate("2. prosince 2021"), "2021-12-02");
+  EXPECT_EQ(FirstTextDate("2 декабря 2021 года"), "2021-12-02");
+  EXPECT_EQ(FirstTextDate("2 грудня 2021"), "2021-12-02");
+  EXPECT_EQ(FirstTextDate("2021. december 2."), "2021-12-02");
+  EXPECT_EQ(FirstTextDate("2021年12月2日"), "2021-12-02");
+  EXPECT_EQ(FirstTextDate("2021년 12월 2일"), "2021-12-02");
+  EXPECT_EQ(FirstTextDate("02.12.2021"), "2021-12-02");
+  EXPECT_EQ(FirstTextDate("2021-12-02"), "2021-12-02");
+}
+
+TEST(MetadataDates, TimeOfDayFollowsTheDate) {
+  EXPECT_EQ(FirstTextDate("December 2, 2021 at 2:30 pm"), "2021-12-02T14:30");
+  EXPECT_EQ(FirstTextDate("2. Dezember 2021, 14:30 Uhr"), "2021-12-02T14:30");
+  EXPECT_EQ(FirstTextDate("2021年12月2日 14时30分"), "2021-12-02T14:30");
+  EXPECT_EQ(FirstTextDate("10:52, 1. listopadu 2021"), "2021-11-01T10:52");
+}
+
+TEST(MetadataDates, NumericOrder) {
+  // Slashes follow the page's convention; dots and dashes are day first.
+  EXPECT_EQ(FirstTextDate("03/04/2021", NumericOrder::kMonthFirst), "2021-03-04");
+  EXPECT_EQ(FirstTextDate("03/04/2021", NumericOrder::kDayFirst), "2021-04-03");
+  EXPECT_EQ(FirstTextDate("03.04.2021", NumericOrder::kMonthFirst), "2021-04-03");
+  EXPECT_EQ(FirstTextDate("01-11-2023 10:29", NumericOrder::kMonthFirst), "2023-11-01T10:29");
+  // A part over 12 decides.
+  EXPECT_EQ(FirstTextDate("12/25/2021", NumericOrder::kDayFirst), "2021-12-25");
+}
+
+TEST(MetadataDates, NoDatesInOrdinaryNumbers) {
+  EXPECT_EQ(FirstTextDate("Version 2.4.1 fixes 12 bugs"), "-");
+  EXPECT_EQ(FirstTextDate("Call 555-1234-2021"), "-");
+  EXPECT_EQ(FirstTextDate("May 2021"), "-");  // no day
+  EXPECT_EQ(FirstTextDate("you may 5 times"), "-");
+}
+
+TEST(MetadataDates, RolesFromTheWordsBefore) {
+  auto role = [](std::string_view text) {
+    std::vector<TextDate> f = find_text_dates(text, NumericOrder::kDayFirst, nullptr);
+    return f.empty() ? -1 : static_cast<int>(f.front().role);
+  };
+  EXPECT_EQ(role("Updated: March 3, 2021"), static_cast<int>(DateRole::kModified));
+  EXPECT_EQ(role("Aktualisiert am 3. März 2021"), static_cast<int>(DateRole::kModified));
+  EXPECT_EQ(role("Published March 3, 2021"), static_cast<int>(DateRole::kPublished));
+  EXPECT_EQ(role("Veröffentlicht am 3. März 2021"), static_cast<int>(DateRole::kPublished));
+  EXPECT_EQ(role("发布时间：2021年3月3日"), static_cast<int>(DateRole::kPublished));
+  EXPECT_EQ(role("March 3, 2021"), static_cast<int>(DateRole::kUnknown));
+  // The nearer word wins: "Published ..., updated ...".
+  std::vector<TextDate> f = find_text_dates("Published 2 May 2021, updated 3 May 2021",
+                                            NumericOrder::kDayFirst, nullptr);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[0].role, DateRole::kPublished);
+  EXPECT_EQ(f[1].role, DateRole::kModified);
+}
+
+TEST(MetadataDates, RelativeOnlyWithAReference) {
+  EXPECT_TRUE(find_text_dates("3 hours ago", NumericOrder::kDayFirst, nullptr).empty());
+  DateTime ref;
+  ref.year = 2021;
+  ref.month = 12;
+  ref.day = 2;
+  auto rel = [&](std::string_view t) {
+    std::vector<TextDate> f = find_text_dates(t, NumericOrder::kDayFirst, &ref);
+    return f.empty() ? std::string("-") : format_day(f.front().date);
+  };
+  EXPECT_EQ(rel("3 hours ago"), "2021-12-02");
+  EXPECT_EQ(rel("2 days ago"), "2021-11-30");
+  EXPECT_EQ(rel("vor 2 Tagen"), "2021-11-30");
+  EXPECT_EQ(rel("il y a 3 jours"), "2021-11-29");
+  EXPECT_EQ(rel("hace 1 día"), "2021-12-01");
+  EXPECT_EQ(rel("2 дня назад"), "2021-11-30");
+  EXPECT_EQ(rel("3天前"), "2021-11-29");
+  EXPECT_EQ(rel("yesterday"), "2021-12-01");
+  EXPECT_EQ(rel("gestern, 14:30"), "2021-12-01");
+}
+
+TEST(MetadataDates, Urls) {
+  auto url = [](std::string_view u) {
+    std::optional<DateTime> d = date_from_url(u);
+    return d ? format_day(*d) : std::string("-");
+  };
+  EXPECT_EQ(url("https://example.com/2021/12/02/some-story/"), "2021-12-02");
+  EXPECT_EQ(url("https://example.com/news/20211202/story.html"), "2021-12-02");
+  EXPECT_EQ(url("https://example.com/2021-12-02-story"), "2021-12-02");
+  EXPECT_EQ(url("https://example.com/2021/1202/story"), "2021-12-02");
+  EXPECT_EQ(url("https://example.com/2021/12/story"), "-");           // no day
+  EXPECT_EQ(url("https://example.com/story?id=20211202"), "-");       // query
+  EXPECT_EQ(url("https://20211202.example.com/story"), "-");          // host
+  EXPECT_EQ(url("https://example.com/item/12345678/"), "-");          // not a date
+}
+
+TEST(MetadataDates, Plausibility) {
+  DateTime ref;
+  ref.year = 2021;
+  ref.month = 12;
+  ref.day = 2;
+  DateTime d = ref;
+  EXPECT_TRUE(is_plausible(d, ref, 1995));
+  d.day = 3;  // a day ahead: time zones
+  EXPECT_TRUE(is_plausible(d, ref, 1995));
+  d.day = 5;
+  EXPECT_FALSE(is_plausible(d, ref, 1995));
+  d.year = 1990;
+  EXPECT_FALSE(is_plausible(d, ref, 1995));
+  EXPECT_TRUE(is_plausible(d, ref, 1900));
+}
+
+// ---------------------------------------------------------------------------
+// JSON-LD
+// ---------------------------------------------------------------------------
+
+TEST(MetadataJsonLd, ArticleFields) {
+  const JsonLdArticle a = read_json_ld({R"({
+    "@context": "https://schema.org", "@type": "NewsArticle",
+    "headline": "Top diplomats meet", "datePublished": "2021-12-02T20:45:00+02:00",
+    "dateModified": "2021-12-03T08:00:00+02:00",
+    "author": [{"@type": "Person", "name": "Igor Kossov"}, {"@type": "Person", "name": "Anna Myroniuk"}],
+    "publisher": {"@type": "Organization", "name": "The Kyiv Ledger"},
+    "image": {"@type": "ImageObject", "url": "https://example.com/a.jpg"},
+    "keywords": "Russia, Diplomacy", "articleSection": ["Ukraine"], "inLanguage": "en-US"})"},
+                                       "");
+  ASSERT_TRUE(a.found);
+  EXPECT_TRUE(a.is_article);
+  EXPECT_EQ(a.headline, "Top diplomats meet");
+  ASSERT_EQ(a.authors.size(), 2u);
+  EXPECT_EQ(a.authors[1].name, "Anna Myroniuk");
+  EXPECT_EQ(a.date_published, "2021-12-02T20:45:00+02:00");
+  EXPECT_EQ(a.date_modified, "2021-12-03T08:00:00+02:00");
+  EXPECT_EQ(a.publisher, "The Kyiv Ledger");
+  EXPECT_EQ(a.image, "https://example.com/a.jpg");
+  EXPECT_EQ(a.keywords, (Strings{"Russia", "Diplomacy"}));
+  EXPECT_EQ(a.sections, (Strings{"Ukraine"}));
+  EXPECT_EQ(a.language, "en-US");
+}
+
+TEST(MetadataJsonLd, GraphWithReferences) {
+  const JsonLdArticle a = read_json_ld({R"({"@context":"https://schema.org","@graph":[
+    {"@type":"WebSite","@id":"https://ex.com/#website","name":"Example Times"},
+    {"@type":"WebPage","@id":"https://ex.com/a/#webpage","datePublished":"2020-01-01"},
+    {"@type":"Article","@id":"https://ex.com/a/#article","headline":"A story",
+     "author":{"@id":"https://ex.com/#/person/1"},"datePublished":"2020-10-12T12:29:10+00:00"},
+    {"@type":["Person"],"@id":"https://ex.com/#/person/1","name":"Giovanni Gaggero"}]})"},
+                                       "");
+  EXPECT_EQ(a.headline, "A story");
+  ASSERT_EQ(a.authors.size(), 1u);
+  EXPECT_EQ(a.authors[0].name, "Giovanni Gaggero");
+  EXPECT_EQ(a.date_published, "2020-10-12T12:29:10+00:00");
+  EXPECT_EQ(a.site_name, "Example Times");
+}
+
+TEST(MetadataJsonLd, OrganisationAuthorIsMarked) {
+  const JsonLdArticle a = read_json_ld(
+      {R"({"@type":"Article","headline":"H","author":{"@type":"Organization","name":"ACME News"}})"},
+      "");
+  ASSERT_EQ(a.authors.size(), 1u);
+  EXPECT_TRUE(a.authors[0].organization);
+}
+
+TEST(MetadataJsonLd, BrokenJsonIsRepaired) {
+  // A raw newline inside a string, a trailing comma, an invalid escape.
+  JsonLdArticle a = read_json_ld(
+      {"{\"@type\":\"Article\",\"headline\":\"Two\nlines\",\"name\":\"It\\'s\",}"}, "");
+  EXPECT_EQ(a.headline, "Two lines");
+  // Two objects one after the other, in CDATA.
+  a = read_json_ld({"//<![CDATA[\n{\"@type\":\"WebSite\",\"name\":\"Site\"}\n"
+                    "{\"@type\":\"BlogPosting\",\"headline\":\"Post\"}\n//]]>"},
+                   "");
+  EXPECT_EQ(a.headline, "Post");
+  EXPECT_EQ(a.site_name, "Site");
+  // HTML-escaped quotes.
+  a = read_json_ld({"{&quot;@type&quot;:&quot;Article&quot;,&quot;headline&quot;:&quot;Esc&quot;}"},
+                   "");
+  EXPECT_EQ(a.headline, "Esc");
+  // Hopeless: nothing, no crash.
+  a = read_json_ld({"{\"@type\": \"Article\", \"headline\": "}, "");
+  EXPECT_FALSE(a.found);
+}
+
+TEST(MetadataJsonLd, RelatedArticlesDoNotWin) {
+  const JsonLdArticle a = read_json_ld({R"({"@type":"NewsArticle","headline":"Main",
+    "datePublished":"2021-01-02","mainEntityOfPage":"https://ex.com/main",
+    "hasPart":{"@type":"ItemList","itemListElement":[{"@type":"ListItem","item":
+      {"@type":"NewsArticle","headline":"Other","datePublished":"2020-05-05"}}]}})"},
+                                       "https://ex.com/main");
+  EXPECT_EQ(a.headline, "Main");
+  EXPECT_EQ(a.date_published, "2021-01-02");
+}
+
+TEST(MetadataJsonLd, VideoInsideAnArticleGivesNoDate) {
+  const JsonLdArticle a = read_json_ld(
+      {R"([{"@type":"Article","headline":"Text"},{"@type":"VideoObject","name":"Clip","uploadDate":"2015-01-16"}])"},
+      "");
+  EXPECT_EQ(a.headline, "Text");
+  EXPECT_EQ(a.date_published, "");
+}
+
+// ---------------------------------------------------------------------------
+// Authors: cleaning rules
+// ---------------------------------------------------------------------------
+
+Strings Byline(std::string_view raw, std::string_view site = "") {
+  return clean_authors(raw, AuthorValue::kByline, site);
+}
+
+TEST(MetadataAuthors, MarkersInManyLanguages) {
+  EXPECT_EQ(Byline("By Jane Doe"), (Strings{"Jane Doe"}));
+  EXPECT_EQ(Byline("Written by Jane Doe"), (Strings{"Jane Doe"}));
+  EXPECT_EQ(Byline("von Anna Schmidt"), (Strings{"Anna Schmidt"}));
+  EXPECT_EQ(Byline("par Jean Dupont"), (Strings{"Jean Dupont"}));
+  EXPECT_EQ(Byline("Por María López"), (Strings{"María López"}));
+  EXPECT_EQ(Byline("Автор: Анна Соколова"), (Strings{"Анна Соколова"}));
+  EXPECT_EQ(Byline("文／李文静"), (Strings{"李文静"}));
+  EXPECT_EQ(Byline("记者 王建宏 张文攀"), (Strings{"王建宏", "张文攀"}));
+  EXPECT_EQ(Byline("Zeige alle Beiträge von Michael Veeser-Dombrowski"),
+            (Strings{"Michael Veeser-Dombrowski"}));
+}
+
+TEST(MetadataAuthors, Joins) {
+  EXPECT_EQ(Byline("By Jane Doe and John Roe"), (Strings{"Jane Doe", "John Roe"}));
+  EXPECT_EQ(Byline("Von Anna Schmidt und Max Muster"), (Strings{"Anna Schmidt", "Max Muster"}));
+  EXPECT_EQ(Byline("Иван Петров и Анна Соколова"), (Strings{"Иван Петров", "Анна Соколова"}));
+  EXPECT_EQ(Byline("Jane Doe, John Roe & Max Muster"),
+            (Strings{"Jane Doe", "John Roe", "Max Muster"}));
+  EXPECT_EQ(Byline("赵延东、风笑天"), (Strings{"赵延东", "风笑天"}));
+}
+
+TEST(MetadataAuthors, RolesAreNotNames) {
+  EXPECT_EQ(Byline("By Jane Doe, Staff Writer"), (Strings{"Jane Doe"}));
+  EXPECT_EQ(Byline("Jane Doe, Chief Political Correspondent"), (Strings{"Jane Doe"}));
+  EXPECT_EQ(Byline("Sam Stein Senior Politics Editor"), (Strings{"Sam Stein"}));
+  EXPECT_EQ(Byline("Redakteurin Anna Schmidt"), (Strings{"Anna Schmidt"}));
+  EXPECT_EQ(Byline("Staff Writer"), Strings{});
+  EXPECT_EQ(Byline("Correspondent"), Strings{});
+}
+
+TEST(MetadataAuthors, DatesHandlesAndAddressesGo) {
+  EXPECT_EQ(Byline("By Jane Doe | March 3, 2021"), (Strings{"Jane Doe"}));
+  EXPECT_EQ(Byline("By Jane Doe on 3 March 2021 at 10:00"), (Strings{"Jane Doe"}));
+  EXPECT_EQ(Byline("Jane Doe jane.doe@example.com"), (Strings{"Jane Doe"}));
+  EXPECT_EQ(Byline("Jane Doe @janedoe"), (Strings{"Jane Doe"}));
+  EXPECT_EQ(Byline("By Jane Doe | Updated 4 March 2021"), (Strings{"Jane Doe"}));
+  EXPECT_EQ(Byline("Jane Doe |"), (Strings{"Jane Doe"}));
+  EXPECT_EQ(Byline("Jane Doe (AP)"), (Strings{"Jane Doe"}));
+  EXPECT_EQ(Byline("By Jane Doe 3 min read"), (Strings{"Jane Doe"}));
+}
+
+TEST(MetadataAuthors, PhotographersAndTranslatorsAreNotAuthors) {
+  EXPECT_EQ(Byline("By Jane Doe | Photos by Sam Lens"), (Strings{"Jane Doe"}));
+  EXPECT_EQ(Byline("Text: Jane Doe; Fotos: Max Bild"), (Strings{"Jane Doe"}));
+  EXPECT_EQ(Byline("Mark Newton, Übersetzung Sarah Jungblut"), (Strings{"Mark Newton"}));
+  EXPECT_EQ(Byline("Alexander Karper Foto: © GEPA"), (Strings{"Alexander Karper"}));
+  EXPECT_EQ(Byline("蔡雪婧/摄"), Strings{});
+}
+
+TEST(MetadataAuthors, NeverAUrlADateOrTheSite) {
+  EXPECT_EQ(Byline("https://www.facebook.com/jane.doe"), Strings{});
+  EXPECT_EQ(Byline("March 3, 2021"), Strings{});
+  EXPECT_EQ(Byline("The Example Times", "The Example Times"), Strings{});
+  EXPECT_EQ(Byline("Admin"), Strings{});
+  EXPECT_EQ(Byline("Staff"), Strings{});
+  EXPECT_EQ(Byline("admin"), Strings{});
+  EXPECT_EQ(Byline("Veröffentlicht am"), Strings{});
+  EXPECT_EQ(Byline("Wednesday"), Strings{});
+}
+
+TEST(MetadataAuthors, LabelsAfterAName) {
+  EXPECT_EQ(Byline("Meg Wagner NEW YORK DAILY NEWS"), (Strings{"Meg Wagner"}));
+  EXPECT_EQ(Byline("Disko Von Ernst Lohoff"), (Strings{"Ernst Lohoff"}));
+  EXPECT_EQ(Byline("Ursula von der Leyen"), (Strings{"Ursula von der Leyen"}));
+  EXPECT_EQ(Byline("Jake Goulding on"), (Strings{"Jake Goulding"}));
+}
+
+TEST(MetadataAuthors, FieldsKeepOneWordNames) {
+  EXPECT_EQ(clean_authors("zboygirl", AuthorValue::kField, ""), (Strings{"zboygirl"}));
+  EXPECT_EQ(clean_authors("Smith, John", AuthorValue::kField, ""), (Strings{"John Smith"}));
+}
+
+TEST(MetadataAuthors, TextNeedsAMarker) {
+  EXPECT_EQ(clean_authors("Jane Doe went home.", AuthorValue::kText, ""), Strings{});
+  EXPECT_EQ(clean_authors("By Jane Doe", AuthorValue::kText, ""), (Strings{"Jane Doe"}));
+}
+
+TEST(MetadataAuthors, Organisations) {
+  EXPECT_TRUE(looks_like_organization("Associated Press"));
+  EXPECT_TRUE(looks_like_organization("Us Weekly Staff"));
+  EXPECT_TRUE(looks_like_organization("新华社"));
+  EXPECT_FALSE(looks_like_organization("Jane Doe"));
+  EXPECT_FALSE(looks_like_organization("李文静"));
+}
+
+TEST(MetadataAuthors, ChineseCredits) {
+  EXPECT_EQ(cjk_credits("来源：东城日报   作者：李文静   我要评论", ""), (Strings{"李文静"}));
+  EXPECT_EQ(cjk_credits("据新华社拉萨电（记者 格桑边觉）记者近日从西藏", ""), (Strings{"格桑边觉"}));
+  EXPECT_EQ(cjk_credits("……发展。（责任编辑：魏喆）", ""), (Strings{"魏喆"}));
+  EXPECT_EQ(cjk_credits("顶端新闻·河南商报记者马俊峰/文", ""), (Strings{"马俊峰"}));
+  EXPECT_EQ(cjk_credits("本报记者 罗科苏盈发自北京", ""), (Strings{"罗科苏盈"}));
+  // "记者" in running text is no credit.
+  EXPECT_EQ(cjk_credits("孙启勤告诉记者，他仍然在坚持购买彩票。", ""), Strings{});
+  EXPECT_EQ(cjk_credits("记者近日从西藏自治区农业农村厅了解到", ""), Strings{});
+  // Sources that are organisations.
+  EXPECT_EQ(cjk_credits("来源：新闻晨报", ""), Strings{});
+}
+
+// ---------------------------------------------------------------------------
+// Title
+// ---------------------------------------------------------------------------
+
+TEST(MetadataTitle, SiteNameStripped) {
+  EXPECT_EQ(strip_site_name("Headline here | Example Times", "Example Times", ""), "Headline here");
+  EXPECT_EQ(strip_site_name("Example Times - Headline here", "Example Times", ""), "Headline here");
+  EXPECT_EQ(strip_site_name("Headline – Section – example.com", "", "www.example.com"),
+            "Headline – Section");
+  EXPECT_EQ(strip_site_name("宇航员在太空中喝酒会怎么样_探索者_光明网", "光明网", ""),
+            "宇航员在太空中喝酒会怎么样_探索者");
+  // Unknown site: one long part and short labels.
+  EXPECT_EQ(strip_site_name("A long and telling headline - Sport - Daily", "", ""),
+            "A long and telling headline");
+  // A dash inside the headline stays.
+  EXPECT_EQ(strip_site_name("Spider-Man returns", "", ""), "Spider-Man returns");
+}
+
+TEST(MetadataTitle, HeadingConfirmedBySources) {
+  TitleCandidates c;
+  c.og = "Lotte Tobisch ist tot";
+  c.title_tag = "Chronik: Lotte Tobisch ist tot - wien.ORF.at";
+  c.headings = {"Lotte Tobisch ist tot"};
+  EXPECT_EQ(choose_title(c).title, "Lotte Tobisch ist tot");
+  EXPECT_EQ(choose_title(c).source, Source::kMarkup);
+}
+
+TEST(MetadataTitle, LogoHeadingIgnored) {
+  TitleCandidates c;
+  c.title_tag = "Headline of the story | Example";
+  c.site_name = "Example";
+  c.headings = {"Example"};
+  EXPECT_EQ(choose_title(c).title, "Headline of the story");
+}
+
+TEST(MetadataTitle, VisibleTextConfirmsATitlePart) {
+  TitleCandidates c;
+  c.title_tag = "Chelsea hoping to sign Anelka - Soccer - Sport - Breaking News";
+  c.texts = {"Soccer", "Chelsea hoping to sign Anelka", "Some paragraph of text here."};
+  EXPECT_EQ(choose_title(c).title, "Chelsea hoping to sign Anelka");
+}
+
+TEST(MetadataTitle, SourcesAgreeWithoutHeading) {
+  TitleCandidates c;
+  c.og = "Riverside library reopens";
+  c.title_tag = "Riverside library reopens | Northfield Gazette";
+  EXPECT_EQ(choose_title(c).title, "Riverside library reopens");
+}
+
+// ---------------------------------------------------------------------------
+// Text helpers
+// ---------------------------------------------------------------------------
+
+TEST(MetadataText, SpacesAndEntities) {
+  EXPECT_EQ(collapse_space("  a \t b\xc2\xa0 c "), "a b c");
+  EXPECT_EQ(collapse_space("Knigh\xe2\x80\x8bt"), "Knight");
+  EXPECT_EQ(decode_entities("Tom &amp; Jerry &#8211; &quot;x&quot; &#x27;y&#x27;"),
+            "Tom & Jerry \xe2\x80\x93 \"x\" 'y'");
+  EXPECT_EQ(comparison_key("Foo — Bar’s"), comparison_key("foo-bars"));
+}
+
+// ---------------------------------------------------------------------------
+// The stage on whole pages
+// ---------------------------------------------------------------------------
+
+Metadata Meta(const std::string& html, PageInfo page = {}) {
+  return extract(html, page).metadata;
+}
+
+const std::string kBody =
+    "<p>The council met on Tuesday evening to discuss the new budget for the coming year, "
+    "and the debate went on until well after midnight, with many residents attending.</p>"
+    "<p>Several members argued that the library should get more money, while others said "
+    "that the roads needed repairs first, and the vote was postponed to next week.</p>"
+    "<p>The mayor said she was confident that an agreement would be reached soon, and "
+    "thanked everyone who had come to speak at the meeting for their patience.</p>";
+
+TEST(MetadataPage, MetaTagsAndSources) {
+  const Metadata m = Meta(
+      "<html lang=\"en-GB\"><head><title>Budget vote postponed | Northfield Gazette</title>"
+      "<meta property=\"og:title\" content=\"Budget vote postponed\">"
+      "<meta property=\"og:site_name\" content=\"Northfield Gazette\">"
+      "<meta name=\"author\" content=\"Priya Raman\">"
+      "<meta property=\"article:published_time\" content=\"2024-06-08T11:30:00-05:00\">"
+      "<meta property=\"article:modified_time\" content=\"2024-06-09T08:00:00-05:00\">"
+      "<meta name=\"description\" content=\"The vote was postponed.\">"
+      "<meta property=\"og:image\" content=\"/img/council.jpg\">"
+      "<meta property=\"article:section\" content=\"Local\">"
+      "<meta property=\"article:tag\" content=\"Budget\"><meta property=\"article:tag\" content=\"Council\">"
+      "<link rel=\"canonical\" href=\"/local/budget-vote\">"
+      "</head><body><article><h1>Budget vote postponed</h1>" +
+          kBody + "</article></body></html>",
+      PageInfo{"https://gazette.example/local/budget-vote?utm=x", {}, {}});
+  EXPECT_EQ(m.title, "Budget vote postponed");
+  EXPECT_EQ(m.authors, (Strings{"Priya Raman"}));
+  EXPECT_EQ(m.sources.authors, Source::kMeta);
+  EXPECT_EQ(m.date, "2024-06-08T11:30:00-05:00");
+  EXPECT_EQ(m.sources.date, Source::kMeta);
+  EXPECT_EQ(m.date_modified, "2024-06-09T08:00:00-05:00");
+  EXPECT_EQ(m.site_name, "Northfield Gazette");
+  EXPECT_EQ(m.language, "en");
+  EXPECT_EQ(m.sources.language, Source::kMarkup);
+  EXPECT_EQ(m.description, "The vote was postponed.");
+  EXPECT_EQ(m.image, "https://gazette.example/img/council.jpg");
+  EXPECT_EQ(m.url, "https://gazette.example/local/budget-vote");
+  EXPECT_EQ(m.categories, (Strings{"Local"}));
+  EXPECT_EQ(m.tags, (Strings{"Budget", "Council"}));
+  EXPECT_EQ(m.sources.tags, Source::kMeta);
+}
+
+TEST(MetadataPage, JsonLdDateAgainstTheVisibleByline) {
+  // JSON-LD states one day, the byline shows another: what the page
+  // states for machines wins alone...
+  const std::string head =
+      "<html><head><title>T</title><script type=\"application/ld+json\">"
+      "{\"@type\":\"NewsArticle\",\"headline\":\"Budget vote postponed\","
+      "\"datePublished\":\"2024-06-07T23:00:00Z\"}</script></head><body><article>"
+      "<h1>Budget vote postponed</h1><p class=\"byline\">By Priya Raman, June 8, 2024</p>";
+  Metadata m = Meta(head + kBody + "</article></body></html>");
+  EXPECT_EQ(m.date.substr(0, 10), "2024-06-07");
+  EXPECT_EQ(m.sources.date, Source::kJsonLd);
+  EXPECT_EQ(m.authors, (Strings{"Priya Raman"}));
+  // ...but the visible date and the URL together outvote it.
+  m = Meta(head + kBody + "</article></body></html>",
+           PageInfo{"https://gazette.example/2024/06/08/budget/", {}, {}});
+  EXPECT_EQ(m.date.substr(0, 10), "2024-06-08");
+}
+
+TEST(MetadataPage, SidebarWithManyDates) {
+  const Metadata m = Meta(
+      "<html><head><title>Budget vote postponed</title></head><body>"
+      "<div class=\"sidebar\"><h3>Latest</h3><ul>"
+      "<li><a href=\"/a\">Older story</a> <span class=\"date\">1 May 2024</span></li>"
+      "<li><a href=\"/b\">Other story</a> <span class=\"date\">2 May 2024</span></li>"
+      "<li><a href=\"/c\">Third story</a> <span class=\"date\">3 May 2024</span></li></ul></div>"
+      "<article><h1>Budget vote postponed</h1><p class=\"meta\">8 June 2024</p>" +
+      kBody +
+      "</article><aside class=\"related\"><h3>Related</h3><ul>"
+      "<li><a href=\"/d\">Story D</a> <time datetime=\"2024-06-01\">1 June</time></li>"
+      "<li><a href=\"/e\">Story E</a> <time datetime=\"2024-06-02\">2 June</time></li>"
+      "</ul></aside></body></html>");
+  EXPECT_EQ(m.date, "2024-06-08");
+}
+
+TEST(MetadataPage, OnlyAnUpdatedDate) {
+  const Metadata m = Meta(
+      "<html><head><title>Budget vote postponed</title></head><body><article>"
+      "<h1>Budget vote postponed</h1><p>Updated: June 9, 2024</p>" +
+      kBody + "</article></body></html>");
+  EXPECT_EQ(m.date_modified, "2024-06-09");
+  EXPECT_EQ(m.date, "2024-06-09");  // the only date the page gives
+}
+
+TEST(MetadataPage, UpdatedIsNotPublished) {
+  const Metadata m = Meta(
+      "<html><head><title>Budget vote postponed</title></head><body><article>"
+      "<h1>Budget vote postponed</h1><p>Published June 8, 2024. Updated June 9, 2024</p>" +
+      kBody + "</article></body></html>");
+  EXPECT_EQ(m.date, "2024-06-08");
+  EXPECT_EQ(m.date_modified, "2024-06-09");
+}
+
+TEST(MetadataPage, CommentDatesAndCopyrightIgnored) {
+  const Metadata m = Meta(
+      "<html><head><title>Budget vote postponed</title></head><body><article>"
+      "<h1>Budget vote postponed</h1><p class=\"byline\">By Priya Raman</p>" +
+      kBody +
+      "</article><div id=\"comments\"><div class=\"comment\"><span class=\"author\">Troll</span>"
+      "<time datetime=\"2024-06-10\">June 10, 2024</time><p>First!</p></div></div>"
+      "<footer><p>© 2024 Northfield Gazette</p></footer></body></html>");
+  EXPECT_EQ(m.date, "");
+  EXPECT_EQ(m.authors, (Strings{"Priya Raman"}));
+}
+
+TEST(MetadataPage, SeveralAuthorsWithRolesAndAPhotographer) {
+  const Metadata m = Meta(
+      "<html><head><title>A century of storms</title></head><body><article>"
+      "<h1>A century of storms</h1>"
+      "<div class=\"byline\">By Maren Holt, Senior Correspondent, and Tomás Reyes, Staff "
+      "Writer | Photographs by Lena Kraus</div>" +
+      kBody + "</article></body></html>");
+  EXPECT_EQ(m.authors, (Strings{"Maren Holt", "Tomás Reyes"}));
+}
+
+TEST(MetadataPage, MicrodataAndRelAuthor) {
+  const Metadata m = Meta(
+      "<html><head><title>Budget vote postponed</title></head><body>"
+      "<article itemscope itemtype=\"https://schema.org/NewsArticle\">"
+      "<h1 itemprop=\"headline\">Budget vote postponed</h1>"
+      "<span itemprop=\"author\" itemscope itemtype=\"https://schema.org/Person\">"
+      "<a rel=\"author\" href=\"/people/priya\"><span itemprop=\"name\">Priya Raman</span></a></span>"
+      "<time itemprop=\"datePublished\" datetime=\"2024-06-08\">8 June</time>" +
+      kBody + "</article></body></html>");
+  EXPECT_EQ(m.authors, (Strings{"Priya Raman"}));
+  EXPECT_EQ(m.date, "2024-06-08");
+  EXPECT_EQ(m.sources.date, Source::kMarkup);
+}
+
+TEST(MetadataPage, DateFromTheUrl) {
+  const Metadata m = Meta(
+      "<html><head><title>Budget vote postponed</title></head><body><article>"
+      "<h1>Budget vote postponed</h1>" +
+          kBody + "</article></body></html>",
+      PageInfo{"https://gazette.example/2021/12/02/budget/", {}, {}});
+  EXPECT_EQ(m.date, "2021-12-02");
+  EXPECT_EQ(m.sources.date, Source::kUrl);
+}
+
+TEST(MetadataPage, ImpossibleDatesRejected) {
+  const std::string page =
+      "<html><head><title>Budget vote postponed</title>"
+      "<meta property=\"article:published_time\" content=\"2031-01-01\"></head><body><article>"
+      "<h1>Budget vote postponed</h1><p>12 May 1988</p>" +
+      kBody + "</article></body></html>";
+  PageInfo info;
+  info.reference_date = "2024-06-10";
+  const Metadata m = Meta(page, info);
+  EXPECT_EQ(m.date, "");  // after the reference date; before 1995 in text
+}
+
+TEST(MetadataPage, RelativeDateNeedsAReference) {
+  const std::string page =
+      "<html><head><title>Budget vote postponed</title></head><body><article>"
+      "<h1>Budget vote postponed</h1><p>2 days ago</p>" +
+      kBody + "</article></body></html>";
+  EXPECT_EQ(Meta(page).date, "");
+  PageInfo info;
+  info.reference_date = "2024-06-10";
+  EXPECT_EQ(Meta(page, info).date, "2024-06-08");
+}
+
+TEST(MetadataPage, NonEnglishByline) {
+  const Metadata m = Meta(
+      "<html lang=\"de\"><head><title>Haushalt vertagt</title></head><body><article>"
+      "<h1>Haushalt vertagt</h1><p>Von Anna Schmidt und Max Muster | 2. Dezember 2021</p>"
+      "<p>Der Rat hat am Dienstagabend über den neuen Haushalt beraten, und die Debatte "
+      "dauerte bis weit nach Mitternacht, viele Bürgerinnen und Bürger waren dabei.</p>"
+      "</article></body></html>");
+  EXPECT_EQ(m.authors, (Strings{"Anna Schmidt", "Max Muster"}));
+  EXPECT_EQ(m.sources.authors, Source::kText);
+  EXPECT_EQ(m.date, "2021-12-02");
+  EXPECT_EQ(m.sources.date, Source::kText);
+}
+
+TEST(MetadataPage, LanguageCheckedAgainstTheScript) {
+  // Declared English, written in Russian.
+  const Metadata m = Meta(
+      "<html lang=\"en\"><head><title>Библиотека</title></head><body><article><h1>Библиотека</h1>"
+      "<p>Областная научная библиотека завершила оцифровку архива местных газет: более "
+      "двухсот тысяч страниц теперь можно бесплатно читать на сайте библиотеки.</p>"
+      "</article></body></html>");
+  EXPECT_EQ(m.language, "ru");
+  EXPECT_EQ(m.sources.language, Source::kText);
+}
+
+TEST(MetadataPage, LanguageFromFunctionWords) {
+  const Metadata m = Meta(std::string("<html><head><title>Budget</title></head><body><article>") +
+                          kBody + "</article></body></html>");
+  EXPECT_EQ(m.language, "en");
+  EXPECT_EQ(m.sources.language, Source::kText);
+}
+
+TEST(MetadataPage, ExplainInJson) {
+  Result r = extract(
+      "<html><head><title>Budget vote postponed</title>"
+      "<meta name=\"author\" content=\"Priya Raman\"></head><body><article>"
+      "<h1>Budget vote postponed</h1>" +
+      kBody + "</article></body></html>");
+  JsonOptions o;
+  o.full = true;
+  const std::string json = render_json(r, o);
+  EXPECT_NE(json.find("\"sources\""), std::string::npos);
+  EXPECT_NE(json.find("\"authors\":\"meta\""), std::string::npos);
+  // Without the option, the keys stay as they were.
+  EXPECT_EQ(render_json(r).find("\"sources\""), std::string::npos);
+}
+
+}  // namespace
+}  // namespace extractor
