@@ -85,6 +85,13 @@ void compute_features(std::vector<TextBlock>* blocks, const Patterns& patterns) 
     b.words += b.cjk / 2;  // two Han characters make about one word
     b.ends_with_punct = is_sentence_end(last) || is_closing(last) || last == ':';
     if (b.chars <= kShortBlock) b.text_cues = patterns.text_cues(b.text);
+    // A short block that is mostly digits is a date, a time or a number line
+    // ("16 January 2008", "10/04/2016 05:07 AM EDT").
+    if (b.chars <= 40 && b.digits >= 4 && 3 * b.digits >= b.chars) b.text_cues |= kTextDateLine;
+    // A short line with a date and no sentence in it: a dateline or a
+    // byline ("12 марта 2024, 14:30 Автор: Анна Соколова Просмотров: 1 284").
+    if ((b.text_cues & kTextHasDate) && b.chars <= 80 && b.sentence_ends == 0)
+      b.text_cues |= kTextDateLine;
   }
 }
 

@@ -286,6 +286,20 @@ const Group kTextGroups[] = {
      R"((?i)^[\s\p{P}\p{S}]*(?:tags?|tagged(?: with)?|topics?|categories|category|)"
      R"(filed under|keywords|schlagwörter|schlagworte|themen|étiquettes|mots-clés|)"
      R"(etiquetas|temas|tagi|теги|метки|рубрики|标签|关键词|タグ)\s*[:：])"},
+    // A calendar date in the usual written forms (the metadata stage parses
+    // dates; this only tells a date-and-byline line from a sentence).
+    {kTextHasDate,
+     R"((?i)(?:\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|)"
+     R"(\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|)"
+     R"(\b\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|februar|märz|)"
+     R"(mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|)"
+     R"(octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|)"
+     R"(septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|)"
+     R"(settembre|ottobre|dicembre|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|)"
+     R"(września|października|listopada|grudnia|января|февраля|марта|апреля|мая|июня|июля|)"
+     R"(августа|сентября|октября|ноября|декабря|січня|лютого|березня|квітня|травня|червня|)"
+     R"(липня|серпня|вересня|жовтня|листопада|грудня)\w*\.?,?\s+\d{4}\b|)"
+     R"(\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b))"},
 };
 
 std::unique_ptr<RE2::Set> compile(const Group* groups, std::size_t n,

@@ -72,6 +72,7 @@ enum TextCue : std::uint32_t {
   kTextFormHint = 1u << 15,    // "* indicates required", "enter your email"
   kTextMoreLink = 1u << 16,    // "Read more", "Continue reading", "More news"
   kTextTags = 1u << 17,        // "Tags:", "Topics:", "Schlagworte:"
+  kTextHasDate = 1u << 18,     // holds a calendar date ("2 декабря 2021", "2021-12-02")
 };
 
 class Patterns {

@@ -16,12 +16,23 @@ struct Scores {
   int region = -1;                  // element index of the article region
 };
 
+// What the training tools need to see (bench/train): every block's feature
+// vector (blocks × kFeatureCount, row-major) and the rules' labels.
+struct ScoreTrace {
+  std::vector<float> features;
+  std::vector<Label> rule_labels;
+};
+
 // Labels every block. The article region is the element whose blocks carry
 // the most content evidence (long, punctuated, link-poor text counts for it;
 // short, link-dense or boilerplate-marked text against it); inside it,
 // blocks with boilerplate evidence are pruned; outside it, all is
 // boilerplate except what clearly continues the article.
-Scores score(const Segments& segments, const Options& options);
+//
+// The labels come from rules, then from a trained classifier that reads the
+// rules' decision with the block's other features (model.h), when one is
+// compiled in.
+Scores score(const Segments& segments, const Options& options, ScoreTrace* trace = nullptr);
 
 }  // namespace extractor
 

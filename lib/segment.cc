@@ -521,7 +521,10 @@ class Walker {
       } else if (!headings_.empty()) {
         b.kind = BlockKind::kHeading;
         b.level = static_cast<std::uint8_t>(headings_.back());
-      } else if (caption_depth_ > 0) {
+      } else if (caption_depth_ > 0 ||
+                 (!owners_.empty() &&
+                  (out_.elements[static_cast<std::size_t>(owners_.back())].cues & kCueCaption))) {
+        // <figcaption>, or an element whose class says caption or credit.
         b.kind = BlockKind::kCaption;
       } else if (item_depth_ > 0) {
         b.kind = BlockKind::kListItem;

@@ -1,0 +1,81 @@
+// dump_features: every block's feature vector over evaluation sets, for
+// bench/train/train.py.
+//
+//   dump_features OUT_DIR SET_DIR...
+//
+// Writes OUT_DIR/features.f32 (float32 rows of kFeatureCount values, every
+// block of every page in order) and OUT_DIR/pages.jsonl (one line per page:
+// set, id, and per block its text, kind and the rules' label), so that the
+// trainer can label blocks against the sets' truth.
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "decode.h"
+#include "dom.h"
+#include "features.h"
+#include "model.h"
+#include "patterns.h"
+#include "prescan.h"
+#include "score.h"
+#include "segment.h"
+
+namespace fs = std::filesystem;
+using namespace extractor;
+
+int main(int argc, char** argv) {
+  if (argc < 3) {
+    std::cerr << "usage: dump_features OUT_DIR SET_DIR...\n";
+    return 2;
+  }
+  const fs::path out_dir = argv[1];
+  fs::create_directories(out_dir);
+  std::ofstream features(out_dir / "features.f32", std::ios::binary);
+  std::ofstream pages(out_dir / "pages.jsonl");
+  const Patterns patterns;
+  const Options options;
+  std::size_t total_blocks = 0;
+  for (int a = 2; a < argc; ++a) {
+    const fs::path set_dir = argv[a];
+    const std::string set = set_dir.filename().string();
+    std::ifstream truth(set_dir / "truth.jsonl");
+    std::string line;
+    while (std::getline(truth, line)) {
+      const auto t = nlohmann::json::parse(line);
+      const std::string id = t.at("id");
+      const std::string url = t.value("url", "");
+      std::ifstream in(set_dir / "pages" / (id + ".html"), std::ios::binary);
+      std::stringstream bytes;
+      bytes << in.rdbuf();
+      Decoded decoded = decode(bytes.str());
+      Prescanned pre = prescan(decoded.text, options.max_depth);
+      const Dom dom(std::move(pre.html));
+      Segments seg = segment(dom, patterns, options, url);
+      compute_features(&seg.blocks, patterns);
+      ScoreTrace trace;
+      const Scores scores = score(seg, options, &trace);
+      features.write(reinterpret_cast<const char*>(trace.features.data()),
+                     static_cast<std::streamsize>(trace.features.size() * sizeof(float)));
+      nlohmann::json page;
+      page["set"] = set;
+      page["id"] = id;
+      page["n"] = seg.blocks.size();
+      auto& blocks = page["blocks"] = nlohmann::json::array();
+      for (std::size_t i = 0; i < seg.blocks.size(); ++i) {
+        blocks.push_back({{"text", seg.blocks[i].text},
+                          {"kind", to_string(seg.blocks[i].kind)},
+                          {"rule", to_string(trace.rule_labels[i])}});
+      }
+      pages << page.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+      total_blocks += seg.blocks.size();
+    }
+  }
+  std::cerr << "dump_features: " << total_blocks << " blocks, " << kFeatureCount
+            << " features each\n";
+  std::ofstream names(out_dir / "feature_names.txt");
+  for (int f = 0; f < kFeatureCount; ++f) names << kFeatureNames[f] << "\n";
+  return 0;
+}
