@@ -56,11 +56,11 @@ def test_wrong_input_type(html):
 
 
 def test_url_is_used():
-    page = article_page().replace("<article>", "<article><img src='img/a.png' alt='A'>")
+    page = article_page().replace("paragraph 2 of", "paragraph <a href='two'>two</a> of")
     r = extractor.extract(page, "https://example.com/news/2024/05/14/story.html",
-                          format="markdown")
+                          include_links=True)
     assert r.url == "https://example.com/news/2024/05/14/story.html"
-    assert "https://example.com/news/2024/05/14/img/a.png" in r.markdown
+    assert "[two](https://example.com/news/2024/05/14/two)" in r.markdown
     with pytest.raises(TypeError):
         extractor.extract(page, url=b"https://example.com/")
 
@@ -168,9 +168,11 @@ def test_include_tables_plain_text():
 
 
 def _image_page() -> str:
+    # In the middle of the running text, where an image is the article's.
     return article_page().replace(
-        "<article>", "<article><figure><img src='/a.jpg' alt='A cat'>"
-        "<figcaption>The cat</figcaption></figure>")
+        "<p>This is paragraph 3", "<figure><img src='/a.jpg' alt='A cat'>"
+        "<figcaption>The cat on the wall, in the morning sun.</figcaption></figure>"
+        "<p>This is paragraph 3")
 
 
 def test_include_images():
