@@ -106,10 +106,15 @@ const Group kAttributeGroups[] = {
                   "thread|count)|disqus|" B "(?:respond|replies|reply|discussion|"
                   "discussions|talkback|kommentare|commentaires|comentarios)" E},
     // Bylines, datelines, post meta.
+    // The short words only as whole class tokens or with a role suffix:
+    // WordPress adds "author-<login>" and "category-<slug>" to every post.
     {kCueByline, "byline|by-line|dateline|posted-?on|post-?meta|entry-?meta|"
                  "article-?meta|story-?meta|meta-?info|article-?info|post-?info|"
-                 "pubdate|publish|timestamp|" B "(?:author|authors|date|time|meta|"
-                 "posted|posted-by|credits?|updated)" E},
+                 "pubdate|publish|timestamp|"
+                 "(?:^|\\s)(?:author|authors|date|time|meta|posted|posted-by|credits?|"
+                 "updated)(?:\\s|$)|"
+                 B "author-?(?:name|names|info|meta|link|links|line|wrap|wrapper|details|"
+                 "date)" E "|" B "(?:post|entry|article|story)-?(?:date|time|author|authors)" E},
     // Captions and credits.
     {kCueCaption, "caption|figcaption|credit|photo-?desc|image-?desc|img-?desc|"
                   "media-?desc|" B "(?:legend|copyright-?image|image-?copyright|"
@@ -132,9 +137,12 @@ const Group kAttributeGroups[] = {
                   "markdown|md-content|document|doc-content|wysiwyg)" E
                   "|articlebody|article-?body|story-?body|post-?body"},
     // Tag and category lists.
-    {kCueTags, B "(?:tags?|tag-?list|tagcloud|tag-?cloud|tags-?list|categories|"
-               "category|cats?|topics?|keywords?|post-?tags|entry-?tags|entry-?categories|"
-               "labels?|terms)" E},
+    // Whole class tokens only, for the same reason ("tag-<slug>").
+    {kCueTags, "(?:^|\\s)(?:tags?|tag-?(?:list|cloud|links|box|container|wrap|wrapper|"
+               "area|section|block)|tagcloud|tags-?list|categories|category|"
+               "category-?(?:list|links|box)|cats?|topics?|keywords?|post-?tags|"
+               "entry-?tags|entry-?categories|post-?categories|article-?tags|labels?|"
+               "terms)(?:\\s|$)"},
     // News feeds, tickers, "latest" columns.
     {kCueFeed, B "(?:news-?feed|newsfeed|feed|feeds|ticker|news-?ticker|latest|"
                "live-?ticker|breaking-?news|headlines|news-?stream|river)" E},

@@ -163,6 +163,36 @@ bool is_hidden(const GumboNode* node) {
   return false;
 }
 
+bool equals_ignore_case(std::string_view a, std::string_view lower_b) {
+  if (a.size() != lower_b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(a[i])) != lower_b[i]) return false;
+  return true;
+}
+
+// An id made from a heading ("sharing-with-a-single-developer", as
+// documentation generators and wikis write them) names the text, not the
+// element's role: four words or more, or a word like "with" or "the".
+bool is_slug(std::string_view id) {
+  static constexpr std::string_view kStop[] = {"a",   "an",  "the",  "of",   "and", "or",
+                                               "to",  "in",  "on",   "with", "for", "is",
+                                               "at",  "by",  "from", "how",  "what", "why"};
+  int parts = 0;
+  std::size_t start = 0;
+  while (start <= id.size()) {
+    std::size_t end = id.find_first_of("-_ ", start);
+    if (end == std::string_view::npos) end = id.size();
+    const std::string_view part = id.substr(start, end - start);
+    if (!part.empty()) {
+      ++parts;
+      for (std::string_view w : kStop)
+        if (equals_ignore_case(part, w)) return true;
+    }
+    start = end + 1;
+  }
+  return parts >= 4;
+}
+
 // The attribute values that name what an element is.
 void gather_words(const GumboNode* node, std::string* words) {
   words->clear();
@@ -178,6 +208,7 @@ void gather_words(const GumboNode* node, std::string* words) {
                         std::strcmp(n, "data-testid") == 0 ||
                         std::strcmp(n, "data-type") == 0 || std::strcmp(n, "data-role") == 0;
     if (!wanted || a->value == nullptr || a->value[0] == '\0') continue;
+    if (n[0] == 'i' && n[1] == 'd' && is_slug(a->value)) continue;
     // Very long attribute values are generated data, not names.
     std::string_view v(a->value);
     if (v.size() > 256) v = v.substr(0, 256);
@@ -193,12 +224,6 @@ std::string_view unknown_tag_name(const GumboNode* node) {
   return std::string_view(name.data, name.length);
 }
 
-bool equals_ignore_case(std::string_view a, std::string_view lower_b) {
-  if (a.size() != lower_b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(a[i])) != lower_b[i]) return false;
-  return true;
-}
 
 int heading_level(GumboTag tag) {
   switch (tag) {
