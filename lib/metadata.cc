@@ -275,54 +275,111 @@ class Gatherer {
   Gatherer(const Segments& seg, const std::vector<std::uint32_t>& away, Gathered* out)
       : seg_(seg), away_(away), out_(*out) {}
 
-  void run(const GumboNode* root) {
-    walk(
-        root, [&](const GumboNode* n, int) { return enter(n); },
-        [&](const GumboNode* n, int) {
-          if (n->type == GUMBO_NODE_ELEMENT && !ctx_.empty()) ctx_.pop_back();
-        });
+  // <html lang>, the <head> (walked: it is small), then the body's elements
+  // as segmentation listed them. Only elements whose text starts in blocks
+  // [win_begin, win_end) (the article and what is around it) have their
+  // attributes read in full; elsewhere only headings, <time> and the
+  // <meta>/<title> a broken page leaves in the body are looked at. Reading
+  // every element's attributes would cost more than the rest of the stage.
+  void run(const GumboNode* root, int win_begin, int win_end) {
+    if (root == nullptr || root->type != GUMBO_NODE_ELEMENT) return;
+    out_.html_lang = std::string(attribute(root, "lang"));
+    if (out_.html_lang.empty()) out_.html_lang = std::string(attribute(root, "xml:lang"));
+    const GumboVector& kids = root->v.element.children;
+    for (unsigned i = 0; i < kids.length; ++i) {
+      const auto* k = static_cast<const GumboNode*>(kids.data[i]);
+      if (k->type == GUMBO_NODE_ELEMENT && k->v.element.tag == GUMBO_TAG_HEAD)
+        walk(
+            k,
+            [&](const GumboNode* n, int) {
+              if (n->type != GUMBO_NODE_ELEMENT) return false;
+              return head_element(n, kCtxHead);
+            },
+            [](const GumboNode*, int) {});
+    }
+    const auto& els = seg_.elements;
+    ctx_.assign(els.size(), 0);
+    for (std::size_t e = 0; e < els.size(); ++e) {
+      const Element& el = els[e];
+      std::uint32_t ctx = (el.parent >= 0 ? ctx_[static_cast<std::size_t>(el.parent)] : 0) |
+                          (el.cues & ~kAway) | away_[e];
+      const bool window = el.first_block >= win_begin && el.first_block < win_end;
+      const GumboTag tag = el.tag;
+      const bool wanted = window || tag == GUMBO_TAG_H1 || tag == GUMBO_TAG_H2 ||
+                          tag == GUMBO_TAG_H3 || tag == GUMBO_TAG_TIME;
+      if (wanted) ctx = element(el, ctx, window);
+      // What the parser moved out of a broken <head>: <meta>, <link>,
+      // <title> near the top of the body (and any inside the window).
+      if (window || el.depth <= 2) {
+        const GumboVector& ch = el.node->v.element.children;
+        for (unsigned i = 0; i < ch.length; ++i) {
+          const auto* k = static_cast<const GumboNode*>(ch.data[i]);
+          if (k->type != GUMBO_NODE_ELEMENT) continue;
+          const GumboTag t = k->v.element.tag;
+          if (t == GUMBO_TAG_META || t == GUMBO_TAG_LINK || t == GUMBO_TAG_TITLE) {
+            block_ = el.first_block;
+            head_element(k, ctx);
+          }
+        }
+      }
+      ctx_[e] = ctx;
+    }
   }
 
  private:
-  bool enter(const GumboNode* n) {
-    if (n->type != GUMBO_NODE_ELEMENT) return false;
-    const GumboTag tag = n->v.element.tag;
-    // Which segment element this is (both walks are in document order).
-    int idx = -1;
-    const auto& els = seg_.elements;
-    if (next_ < els.size() && els[next_].node == n) idx = static_cast<int>(next_++);
-    std::uint32_t ctx = ctx_.empty() ? 0 : ctx_.back();
-    if (tag == GUMBO_TAG_HEAD) ctx |= kCtxHead;
-    if (idx >= 0) {
-      ctx = (ctx & ~kCtxHidden) | (els[static_cast<std::size_t>(idx)].cues & ~kAway) |
-            away_[static_cast<std::size_t>(idx)];
-      block_ = els[static_cast<std::size_t>(idx)].first_block;
-    } else if (!(ctx & kCtxHead) && tag != GUMBO_TAG_HTML) {
-      ctx |= kCtxHidden;
+  // <meta>, <link>, <title> (in the head, or left in the body).
+  bool head_element(const GumboNode* n, std::uint32_t ctx) {
+    switch (n->v.element.tag) {
+      case GUMBO_TAG_TITLE:
+        if (!out_.title_seen) {
+          out_.title_seen = true;
+          out_.title_tag = node_text(n, 600);
+        }
+        return false;
+      case GUMBO_TAG_META:
+        meta(n, ctx);
+        return false;
+      case GUMBO_TAG_LINK:
+        link(n);
+        return false;
+      case GUMBO_TAG_SCRIPT:
+      case GUMBO_TAG_STYLE:
+      case GUMBO_TAG_NOSCRIPT:
+      case GUMBO_TAG_TEMPLATE:
+        return false;
+      default:
+        return true;
     }
+  }
+
+  // One body element; returns its context (with a Comment item's flag).
+  std::uint32_t element(const Element& el, std::uint32_t ctx, bool window) {
+    const GumboNode* n = el.node;
+    const GumboTag tag = el.tag;
+    block_ = el.first_block;
     // One pass over the attributes.
     std::string_view itemprop, rel;
-    bool itemscope = false, pubdate = false, named = false, authorish = false;
+    bool pubdate = false, named = false, authorish = false;
     const GumboVector& attrs = n->v.element.attributes;
     for (unsigned i = 0; i < attrs.length; ++i) {
       const auto* a = static_cast<const GumboAttribute*>(attrs.data[i]);
       const char* name = a->name;
       switch (name[0]) {
         case 'i':
-          if (std::strcmp(name, "itemprop") == 0) itemprop = a->value;
-          else if (std::strcmp(name, "itemscope") == 0) itemscope = true;
-          else if (std::strcmp(name, "id") == 0) {
+          if (std::strcmp(name, "itemprop") == 0) {
+            itemprop = a->value;
+          } else if (std::strcmp(name, "id") == 0) {
             named = true;
-            authorish = authorish || has_author_word(a->value);
-          }
-          else if (std::strcmp(name, "itemtype") == 0 &&
-                   std::strstr(a->value, "Comment") != nullptr)
+            authorish = authorish || (window && has_author_word(a->value));
+          } else if (std::strcmp(name, "itemtype") == 0 &&
+                     std::strstr(a->value, "Comment") != nullptr) {
             ctx |= kCtxCommentItem;
+          }
           break;
         case 'c':
           if (std::strcmp(name, "class") == 0) {
             named = true;
-            authorish = authorish || has_author_word(a->value);
+            authorish = authorish || (window && has_author_word(a->value));
           }
           break;
         case 'r':
@@ -335,47 +392,15 @@ class Gatherer {
           break;
       }
     }
-    (void)itemscope;
-    // leave() pops for every element, entered or not.
-    ctx_.push_back(ctx);
-    if (is_skipped_tag(tag)) return false;
-
-    switch (tag) {
-      case GUMBO_TAG_HTML:
-        out_.html_lang = std::string(attribute(n, "lang"));
-        if (out_.html_lang.empty()) out_.html_lang = std::string(attribute(n, "xml:lang"));
-        break;
-      case GUMBO_TAG_TITLE:
-        if (!out_.title_seen && !(ctx & kCtxHidden)) {
-          out_.title_seen = true;
-          out_.title_tag = node_text(n, 600);
-        } else if (!out_.title_seen) {
-          // <title> outside <head> (Gumbo moves it there when it can).
-          out_.title_seen = true;
-          out_.title_tag = node_text(n, 600);
-        }
-        return false;
-      case GUMBO_TAG_META:
-        meta(n, ctx);
-        return false;
-      case GUMBO_TAG_LINK:
-        link(n);
-        return false;
-      case GUMBO_TAG_BASE:
-        return false;
-      default:
-        break;
-    }
-    if (ctx & kCtxHead) return true;
 
     if (!itemprop.empty()) microdata(n, itemprop, ctx);
 
     // Class and id words are read only where segmentation already saw
     // byline-like words (author, date, time, meta, byline, published, ...)
-    // or a title: reading every element's would cost more than the rest of
-    // the stage.
-    const std::uint32_t cues = idx >= 0 ? els[static_cast<std::size_t>(idx)].cues : 0;
-    const bool bylinish = named && (authorish || (cues & (kCueByline | kCueAuthorBio)) != 0);
+    // or the raw value names an author.
+    const std::uint32_t cues = el.cues;
+    const bool bylinish =
+        window && named && (authorish || (cues & (kCueByline | kCueAuthorBio)) != 0);
     if (tag == GUMBO_TAG_TIME) {
       Mark m{MarkKind::kTime};
       m.value = std::string(attribute(n, "datetime"));
@@ -387,12 +412,12 @@ class Gatherer {
       m.updated = (w & kWordUpdated) != 0;
       m.published = (w & kWordPublished) != 0;
       out_.marks.push_back(std::move(m));
-    } else if (tag == GUMBO_TAG_A) {
+    } else if (tag == GUMBO_TAG_A && window) {
       if (!rel.empty() && has_token(rel, "author")) {
         add_text_mark(n, MarkKind::kAuthorRel, ctx, 120);
       } else if (!rel.empty() && (has_token(rel, "tag") || has_token(rel, "category"))) {
         add_text_mark(n, MarkKind::kTagLink, ctx, 80);
-      } else if (!(ctx & kCtxHidden) && is_author_href(attribute(n, "href"))) {
+      } else if (is_author_href(attribute(n, "href"))) {
         add_text_mark(n, MarkKind::kAuthorLink, ctx, 120);
         if (!out_.marks.empty() && out_.marks.back().kind == MarkKind::kAuthorLink)
           out_.marks.back().value = std::string(attribute(n, "href"));
@@ -421,7 +446,7 @@ class Gatherer {
       const unsigned w = classify_words(n);
       if (w & (kWordAuthor | kWordDate)) byline_element(n, w, ctx);
     }
-    return true;
+    return ctx;
   }
 
   void add_text_mark(const GumboNode* n, MarkKind kind, std::uint32_t ctx, std::size_t limit) {
@@ -524,9 +549,8 @@ class Gatherer {
   const Segments& seg_;
   const std::vector<std::uint32_t>& away_;
   Gathered& out_;
-  std::size_t next_ = 0;
   int block_ = 0;
-  std::vector<std::uint32_t> ctx_;
+  std::vector<std::uint32_t> ctx_;  // per element: cues of it and its ancestors
 };
 
 // ---------------------------------------------------------------------------
@@ -624,7 +648,7 @@ std::string latin_language(std::string_view text) {
   std::size_t i = 0;
   int words = 0;
   std::string w;
-  while (i < text.size() && words < 400) {
+  while (i < text.size() && words < 250) {
     while (i < text.size() && !(static_cast<unsigned char>(text[i]) >= 0x80 ||
                                 std::isalpha(static_cast<unsigned char>(text[i]))))
       ++i;
@@ -841,7 +865,14 @@ Metadata extract_metadata(const MetadataInput& in) {
   };
 
   Gathered g;
-  Gatherer(seg, own_away, &g).run(in.dom.root());
+  // The window whose elements are read in full: the region and what is
+  // around its start (headline, byline) and end (credits).
+  {
+    const int n = static_cast<int>(blocks.size());
+    const int win_begin = in.scores.region >= 0 ? std::max(0, region_begin - 60) : 0;
+    const int win_end = in.scores.region >= 0 ? std::min(n, region_end + 20) : n;
+    Gatherer(seg, own_away, &g).run(in.dom.root(), win_begin, win_end + 1);
+  }
   const Metas metas(g);
   const JsonLdArticle ld = read_json_ld(in.json_ld, page_url);
 
@@ -897,11 +928,11 @@ Metadata extract_metadata(const MetadataInput& in) {
     }
     // Check it against the script of the article's text.
     std::string sample;
-    for (std::size_t i = 0; i < blocks.size() && sample.size() < 3000; ++i)
+    for (std::size_t i = 0; i < blocks.size() && sample.size() < 1500; ++i)
       if (in.scores.labels.size() == blocks.size() && in.scores.labels[i] == Label::kContent)
         sample.append(blocks[i].text.substr(0, 600)).push_back(' ');
     if (sample.size() < 200)
-      for (std::size_t i = 0; i < blocks.size() && sample.size() < 3000; ++i)
+      for (std::size_t i = 0; i < blocks.size() && sample.size() < 1500; ++i)
         if (!block_away(blocks[i]) && blocks[i].text.size() > 60)
           sample.append(blocks[i].text.substr(0, 600)).push_back(' ');
     ScriptCounts counts;
@@ -969,13 +1000,17 @@ Metadata extract_metadata(const MetadataInput& in) {
       for (const std::string& p : h->parts) tc.headings.push_back(p);
     }
     // Short visible texts around the region's start: a <title> part that
-    // one of them repeats is the headline on pages without an <h1>.
+    // one of them repeats is the headline on pages without an <h1>. Only
+    // texts no longer than the longest source can repeat a part of one.
     {
-      const int from = std::max(0, region_begin - 60);
-      const int to = std::min(static_cast<int>(blocks.size()), region_begin + 40);
+      std::size_t longest = 0;
+      for (const std::string* t : {&tc.json_ld, &tc.og, &tc.twitter, &tc.meta, &tc.title_tag})
+        longest = std::max(longest, t->size());
+      const int from = std::max(0, region_begin - 40);
+      const int to = std::min(static_cast<int>(blocks.size()), region_begin + 30);
       for (int i = from; i < to; ++i) {
         const TextBlock& b = blocks[static_cast<std::size_t>(i)];
-        if (b.text.size() >= 8 && b.text.size() <= 400 && !block_away(b))
+        if (b.text.size() >= 8 && b.text.size() <= longest + 8 && !block_away(b))
           tc.texts.push_back(b.text);
       }
     }
@@ -992,7 +1027,11 @@ Metadata extract_metadata(const MetadataInput& in) {
     const std::string key = comparison_key(m.title);
     int best = -1, best_d = 1 << 30;
     if (!key.empty()) {
+      // Headings anywhere; other blocks only near the region's start.
       for (std::size_t i = 0; i < blocks.size(); ++i) {
+        if (blocks[i].kind != BlockKind::kHeading &&
+            std::abs(static_cast<int>(i) - region_begin) > 40)
+          continue;
         // Away or not: a block that reads as the chosen title is the
         // headline (a masthead <header> often holds the article's h1).
         const TextBlock& b = blocks[i];
@@ -1305,10 +1344,21 @@ Metadata extract_metadata(const MetadataInput& in) {
         c.weight = std::min(c.weight, 1);
       cands.push_back(std::move(c));
     };
+    // Nested byline elements repeat the same text: clean each text once.
+    std::vector<std::pair<std::string, std::vector<std::string>>> cleaned;
     auto add = [&](std::string_view raw, AuthorValue kind, int weight, int rank, Source src,
                    int dist = 0) {
       if (raw.empty()) return;
-      add_names(clean_authors(raw, kind, site), weight, rank, src, dist);
+      std::string key(raw);
+      key += static_cast<char>('0' + static_cast<int>(kind));
+      for (const auto& [k, names] : cleaned)
+        if (k == key) {
+          add_names(names, weight, rank, src, dist);
+          return;
+        }
+      std::vector<std::string> names = clean_authors(raw, kind, site);
+      cleaned.emplace_back(std::move(key), names);
+      add_names(std::move(names), weight, rank, src, dist);
     };
     // JSON-LD.
     {

@@ -2,6 +2,11 @@
 #include "metadata_dates.h"
 
 #include <re2/re2.h>
+#include <re2/set.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <unordered_map>
 
 #include <algorithm>
 #include <cstdio>
@@ -72,20 +77,61 @@ const char* const kMonths[12] = {
 // space, narrow no-break space, ideographic space.
 #define S "[\\s\\x{a0}\\x{202f}\\x{3000}]"
 
-std::string month_groups() {
-  std::string m = "(?:";
-  for (int i = 0; i < 12; ++i) {
-    if (i) m += '|';
-    m += '(';
-    m += kMonths[i];
-    m += ')';
+// Case folding of a short word (a month name) for the lookup below.
+std::string fold(std::string_view w) {
+  std::string out;
+  for (std::size_t i = 0; i < w.size();) {
+    UChar32 c;
+    U8_NEXT(w.data(), i, static_cast<int32_t>(w.size()), c);
+    if (c < 0) continue;
+    c = u_foldCase(c, U_FOLD_CASE_DEFAULT);
+    char buf[4];
+    int32_t n = 0;
+    UBool err = false;
+    U8_APPEND(buf, n, 4, c, err);
+    if (!err) out.append(buf, static_cast<std::size_t>(n));
   }
-  m += ')';
-  return m;
+  return out;
+}
+
+// One alternation of every month name (longest first) in one capture
+// group, and the month of each folded name: one group instead of twelve
+// keeps the matcher's bookkeeping small.
+struct MonthNames {
+  std::string alternation;
+  std::unordered_map<std::string, int> month;
+  MonthNames() {
+    std::vector<std::pair<std::string, int>> all;
+    for (int m = 0; m < 12; ++m) {
+      std::string_view list(kMonths[m]);
+      std::size_t i = 0;
+      while (i <= list.size()) {
+        std::size_t j = list.find('|', i);
+        if (j == std::string_view::npos) j = list.size();
+        if (j > i) all.emplace_back(std::string(list.substr(i, j - i)), m + 1);
+        i = j + 1;
+      }
+    }
+    std::stable_sort(all.begin(), all.end(),
+                     [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+    alternation = "(";
+    for (std::size_t k = 0; k < all.size(); ++k) {
+      if (k) alternation += '|';
+      alternation += all[k].first;
+      month.emplace(fold(all[k].first), all[k].second);
+    }
+    alternation += ")";
+  }
+};
+
+const MonthNames& month_names() {
+  static const MonthNames* m = new MonthNames();
+  return *m;
 }
 
 struct Patterns {
   std::unique_ptr<RE2> dmy, mdy, ymd_text, ymd_num, ymd_korean, dmy_num;
+  std::unique_ptr<RE2::Set> absolute;  // the six above, for one first pass
   std::unique_ptr<RE2> time_after, time_before, role;
   std::unique_ptr<RE2> relative_ago, relative_word;
   std::unique_ptr<RE2> url_slashes, url_dashes, url_compact, url_year_mmdd;
@@ -94,11 +140,18 @@ struct Patterns {
     RE2::Options o;
     o.set_log_errors(false);
     o.set_case_sensitive(false);
-    const std::string m = month_groups();
+    const std::string m = month_names().alternation;
     auto make = [&](const std::string& p) {
       auto re = std::make_unique<RE2>(p, o);
       if (!re->ok()) throw std::logic_error("extractor: bad date pattern: " + re->error());
       return re;
+    };
+    // The six absolute-date patterns also go into one set: a single pass
+    // tells which of them (usually none or one) to run with captures.
+    auto add_to_set = [&](const RE2& re) {
+      std::string err;
+      if (absolute->Add(re.pattern(), &err) < 0)
+        throw std::logic_error("extractor: bad date pattern: " + err);
     };
     // 2 December 2021, 2. Dezember 2021, 2 de diciembre de 2021, 2nd of Dec, 2021,
     // 2-Dec-2021.
@@ -119,6 +172,11 @@ struct Patterns {
                    "?(\\d{4})(?:[^\\pN]|$)");
     // The time of day after a date: ", 14:30", " at 2:30 pm", " um 14.30 Uhr",
     // "T10:00:00Z", " 14时30分", " - 10:52".
+    absolute = std::make_unique<RE2::Set>(o, RE2::UNANCHORED);
+    for (const RE2* re : {dmy.get(), mdy.get(), ymd_text.get(), ymd_num.get(), ymd_korean.get(),
+                          dmy_num.get()})
+      add_to_set(*re);
+    if (!absolute->Compile()) throw std::logic_error("extractor: date patterns do not compile");
     time_after = make("^" S "*(?:,|\\||-|–|—|·|/|at|um|à|a las|alle|às|kl\\.?|в|о|o|T|日|号|號)?" S
                       "*(\\d{1,2})(?::|h|時|时|시)(\\d{2})(?:[:](\\d{2}))?(?:[.,]\\d+)?"
                       "(?:分|분)?" S "*(a\\.?m\\.?|p\\.?m\\.?)?(?:" S "*(?:(z|utc|gmt)" S
@@ -187,11 +245,11 @@ int days_in_month(int y, int m) {
   return m == 2 && is_leap(y) ? 29 : kDays[m - 1];
 }
 
-// Which of the 12 month groups matched; 0 when none.
-int month_of(const re2::StringPiece* groups) {
-  for (int i = 0; i < 12; ++i)
-    if (groups[i].data() != nullptr) return i + 1;
-  return 0;
+// The month a matched name stands for; 0 when unknown.
+int month_of(re2::StringPiece name) {
+  const auto& map = month_names().month;
+  auto it = map.find(fold(std::string_view(name.data(), name.size())));
+  return it == map.end() ? 0 : it->second;
 }
 
 void set_time(DateTime* d, int h, int m, int s, re2::StringPiece ampm) {
@@ -510,40 +568,46 @@ std::vector<TextDate> find_text_dates(std::string_view text, NumericOrder order,
   std::vector<TextDate> out;
   if (text.empty()) return out;
   // Every date has a digit; most text blocks have none.
-  if (std::none_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+  // Every absolute date has a four-digit year; most text has none.
+  bool year = false;
+  for (std::size_t i = 0, run = 0; i < text.size() && !year; ++i) {
+    run = text[i] >= '0' && text[i] <= '9' ? run + 1 : 0;
+    year = run >= 4;
+  }
+  if (!year) {
     if (reference != nullptr) find_relative(text, *reference, &out);  // "yesterday"
     return out;
   }
   const Patterns& p = patterns();
 
-  // day, month group x12, year
-  for_each_match(*p.dmy, text, 15, [&](const re2::StringPiece* g) {
+  std::vector<int> hits;
+  p.absolute->Match(re2::StringPiece(text.data(), text.size()), &hits);
+  auto hit = [&](int i) { return std::find(hits.begin(), hits.end(), i) != hits.end(); };
+  // day, month, year
+  if (hit(0)) for_each_match(*p.dmy, text, 4, [&](const re2::StringPiece* g) {
     DateTime d;
     d.day = to_int(g[1]);
-    d.month = month_of(g + 2);
-    d.year = to_int(g[14]);
-    add_date(&out, text, d, offset(text, g[1]), offset(text, g[14]) + g[14].size());
+    d.month = month_of(g[2]);
+    d.year = to_int(g[3]);
+    add_date(&out, text, d, offset(text, g[1]), offset(text, g[3]) + g[3].size());
   });
-  // month group x12, day, year
-  for_each_match(*p.mdy, text, 15, [&](const re2::StringPiece* g) {
+  // month, day, year
+  if (hit(1)) for_each_match(*p.mdy, text, 4, [&](const re2::StringPiece* g) {
     DateTime d;
-    d.month = month_of(g + 1);
-    d.day = to_int(g[13]);
-    d.year = to_int(g[14]);
-    std::size_t begin = 0;
-    for (int i = 1; i <= 12; ++i)
-      if (g[i].data()) begin = offset(text, g[i]);
-    add_date(&out, text, d, begin, offset(text, g[14]) + g[14].size());
+    d.month = month_of(g[1]);
+    d.day = to_int(g[2]);
+    d.year = to_int(g[3]);
+    add_date(&out, text, d, offset(text, g[1]), offset(text, g[3]) + g[3].size());
   });
-  // year, month group x12, day
-  for_each_match(*p.ymd_text, text, 15, [&](const re2::StringPiece* g) {
+  // year, month, day
+  if (hit(2)) for_each_match(*p.ymd_text, text, 4, [&](const re2::StringPiece* g) {
     DateTime d;
     d.year = to_int(g[1]);
-    d.month = month_of(g + 2);
-    d.day = to_int(g[14]);
-    add_date(&out, text, d, offset(text, g[1]), offset(text, g[14]) + g[14].size());
+    d.month = month_of(g[2]);
+    d.day = to_int(g[3]);
+    add_date(&out, text, d, offset(text, g[1]), offset(text, g[3]) + g[3].size());
   });
-  for_each_match(*p.ymd_num, text, 6, [&](const re2::StringPiece* g) {
+  if (hit(3)) for_each_match(*p.ymd_num, text, 6, [&](const re2::StringPiece* g) {
     const std::string_view s1(g[2].data(), g[2].size()), s2(g[4].data(), g[4].size());
     const bool cjk = s1 == "年" && s2 == "月";
     if (!cjk && s1 != s2) return;
@@ -553,14 +617,14 @@ std::vector<TextDate> find_text_dates(std::string_view text, NumericOrder order,
     d.day = to_int(g[5]);
     add_date(&out, text, d, offset(text, g[1]), offset(text, g[5]) + g[5].size());
   });
-  for_each_match(*p.ymd_korean, text, 4, [&](const re2::StringPiece* g) {
+  if (hit(4)) for_each_match(*p.ymd_korean, text, 4, [&](const re2::StringPiece* g) {
     DateTime d;
     d.year = to_int(g[1]);
     d.month = to_int(g[2]);
     d.day = to_int(g[3]);
     add_date(&out, text, d, offset(text, g[1]), offset(text, g[0]) + g[0].size());
   });
-  for_each_match(*p.dmy_num, text, 6, [&](const re2::StringPiece* g) {
+  if (hit(5)) for_each_match(*p.dmy_num, text, 6, [&](const re2::StringPiece* g) {
     if (g[2] != g[4]) return;
     const int a = to_int(g[1]);
     const int b = to_int(g[3]);

@@ -5,6 +5,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <cstring>
 
 namespace extractor {
@@ -148,6 +149,17 @@ std::string decode_entities(std::string_view s) {
 }
 
 std::string comparison_key(std::string_view s) {
+  // ASCII text (most titles and names) needs no normaliser: NFKC leaves it
+  // as is and case folding is a lower-casing.
+  if (std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    std::string out;
+    out.reserve(s.size());
+    for (char c : s) {
+      if (c >= 'A' && c <= 'Z') out += static_cast<char>(c | 0x20);
+      else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out += c;
+    }
+    return out;
+  }
   static const icu::Normalizer2* nfkc_cf = [] {
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* n = icu::Normalizer2::getNFKCCasefoldInstance(status);

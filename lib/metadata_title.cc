@@ -226,7 +226,11 @@ TitleChoice choose_title(const TitleCandidates& c) {
   Source best_source = Source::kNone;
   double best_score = 0;
   if (!shown.empty()) {
+    std::vector<const std::string*> done;  // og:title often repeats <title>
     for (const Src& s : sources) {
+      if (std::any_of(done.begin(), done.end(), [&](const std::string* d) { return *d == s.text; }))
+        continue;
+      done.push_back(&s.text);
       for (const std::string& v : variants(s.text, true)) {
         const std::string k = comparison_key(v);
         auto it = shown.find(k);
