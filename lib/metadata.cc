@@ -1179,7 +1179,10 @@ Metadata extract_metadata(const MetadataInput& in) {
         case MarkKind::kTime:
         case MarkKind::kDateClass: {
           const bool tail = zone.in_tail(mk.block);
-          if (!near && !tail && !mk.pubdate) break;
+          // A <time> elsewhere on the page counts only when nothing nearer
+          // gives a date (the vote hears the nearest shown date only).
+          const bool far = !near && !tail && !mk.pubdate;
+          if (far && (mk.kind != MarkKind::kTime || mk.value.empty())) break;
           std::optional<DateTime> d;
           // A datetime attribute not in ISO form ("01-11-2023 10:29") is
           // ambiguous; the element's own text then decides.
@@ -1209,7 +1212,9 @@ Metadata extract_metadata(const MetadataInput& in) {
           if (mk.updated && !mk.published) role = DateRole::kModified;
           if (mk.published) role = DateRole::kPublished;
           // A date closing the article counts after any near the headline.
-          const int dist = (near ? distance(mk.block) : 200 + std::abs(mk.block - zone.last)) +
+          const int dist = (near   ? distance(mk.block)
+                            : far  ? 1000 + std::abs(mk.block - anchor)
+                                   : 200 + std::abs(mk.block - zone.last)) +
                            ((mk.ctx & kCueSidebar) ? kSidebarPenalty : 0);
           if (mk.pubdate) {
             add(&pub, d, kRankDeclared, Source::kMarkup, dist);

@@ -132,6 +132,7 @@ const MonthNames& month_names() {
 struct Patterns {
   std::unique_ptr<RE2> dmy, mdy, ymd_text, ymd_num, ymd_korean, dmy_num;
   std::unique_ptr<RE2::Set> absolute;  // the six above, for one first pass
+  std::unique_ptr<RE2> dmy_short;  // 31.10.23
   std::unique_ptr<RE2> time_after, time_before, role;
   std::unique_ptr<RE2> relative_ago, relative_word;
   std::unique_ptr<RE2> url_slashes, url_dashes, url_compact, url_year_mmdd;
@@ -170,6 +171,9 @@ struct Patterns {
     // 02.12.2021, 12/02/2021, 02-12-2021, 02. 12. 2021.
     dmy_num = make("(?:^|[^\\pN.])(\\d{1,2})" S "?([-/.])" S "?(\\d{1,2})" S "?([-/.])" S
                    "?(\\d{4})(?:[^\\pN]|$)");
+    // Day first with dots and a two-digit year ("31.10.23", "6.11.22"), as
+    // many German bylines write it; not part of a longer number.
+    dmy_short = make("(?:^|[^\\pN.])(\\d{1,2})\\.(\\d{1,2})\\.(\\d{2})(?:[^\\pN.]|\\.(?:[^\\pN]|$)|$)");
     // The time of day after a date: ", 14:30", " at 2:30 pm", " um 14.30 Uhr",
     // "T10:00:00Z", " 14时30分", " - 10:52".
     absolute = std::make_unique<RE2::Set>(o, RE2::UNANCHORED);
@@ -567,8 +571,9 @@ std::vector<TextDate> find_text_dates(std::string_view text, NumericOrder order,
                                       const DateTime* reference) {
   std::vector<TextDate> out;
   if (text.empty()) return out;
-  // Every date has a digit; most text blocks have none.
-  // Every absolute date has a four-digit year; most text has none.
+  const Patterns& p = patterns();
+  // Every absolute date but "31.10.23" has a four-digit year; most text has
+  // none.
   bool year = false;
   for (std::size_t i = 0, run = 0; i < text.size() && !year; ++i) {
     run = text[i] >= '0' && text[i] <= '9' ? run + 1 : 0;
@@ -576,9 +581,22 @@ std::vector<TextDate> find_text_dates(std::string_view text, NumericOrder order,
   }
   if (!year) {
     if (reference != nullptr) find_relative(text, *reference, &out);  // "yesterday"
+    if (text.find('.') != std::string_view::npos) {
+      // Two-digit years: the century is the reference's (or the current
+      // one's), unless that puts the date in the future.
+      const int this_year = reference != nullptr ? reference->year : today_utc().year;
+      for_each_match(*p.dmy_short, text, 4, [&](const re2::StringPiece* g) {
+        DateTime d;
+        d.day = to_int(g[1]);
+        d.month = to_int(g[2]);
+        const int yy = to_int(g[3]);
+        d.year = this_year / 100 * 100 + yy;
+        if (d.year > this_year) d.year -= 100;
+        add_date(&out, text, d, offset(text, g[1]), offset(text, g[3]) + g[3].size());
+      });
+    }
     return out;
   }
-  const Patterns& p = patterns();
 
   std::vector<int> hits;
   p.absolute->Match(re2::StringPiece(text.data(), text.size()), &hits);
