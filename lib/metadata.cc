@@ -995,6 +995,12 @@ Metadata extract_metadata(const MetadataInput& in) {
       };
       return cost(a) < cost(b);
     });
+    for (const Heading* h : hs)
+      if (h->level == 1 && h->block >= region_begin - 20 && h->block <= region_begin + 5 &&
+          in.scores.region >= 0) {
+        tc.headline = h->text;
+        break;
+      }
     for (const Heading* h : hs) {
       tc.headings.push_back(h->text);
       for (const std::string& p : h->parts) tc.headings.push_back(p);

@@ -266,7 +266,15 @@ TitleChoice choose_title(const TitleCandidates& c) {
   }
   if (best != nullptr) return {collapse_space(*best), best_source};
 
-  // 3. Two sources that agree once stripped of the site name.
+  // 3. The <h1> at the article's start, unconfirmed: what the reader sees
+  // as the headline, when it is long enough not to be a section's name.
+  {
+    const std::string h = collapse_space(c.headline);
+    const std::string k = comparison_key(h);
+    if (!is_site(k) && word_count(h) >= 3) return {h, Source::kMarkup};
+  }
+
+  // 4. Two sources that agree once stripped of the site name.
   std::vector<std::string> stripped, keys;
   for (const Src& s : sources) {
     stripped.push_back(strip_site_name(s.text, c.site_name, c.host));
@@ -282,11 +290,11 @@ TitleChoice choose_title(const TitleCandidates& c) {
     }
   }
 
-  // 4. The first source.
+  // 5. The first source.
   for (std::size_t i = 0; i < sources.size(); ++i)
     if (!keys[i].empty()) return {stripped[i], sources[i].source};
 
-  // 5. A heading alone.
+  // 6. A heading alone.
   for (const std::string& raw : c.headings) {
     std::string h = collapse_space(raw);
     if (!is_site(comparison_key(h))) return {std::move(h), Source::kMarkup};

@@ -20,6 +20,10 @@ struct TitleCandidates {
   // Visible top-level headings (h1 first; then headings marked as titles),
   // most likely first: those in or just before the article region.
   std::vector<std::string> headings;
+  // The <h1> at the article's start (just above or at the region's first
+  // blocks), if there is one: the page's headline even when no other source
+  // repeats it (meta titles are often written for search engines).
+  std::string headline;
   // Other short visible texts near the article's start, in any order.
   std::vector<std::string> texts;
   std::string site_name;  // when known
@@ -33,8 +37,9 @@ struct TitleChoice {
 
 // A heading that agrees with any other source (equal, or equal to it
 // without a site-name part) wins; else a visible text equal to a part of a
-// source (the longest such part); else two sources that agree once the site
-// name is stripped; else the first of JSON-LD, og:title, twitter:title,
+// source (the longest such part); else the article's own <h1> when it reads
+// as a headline (three words or more); else two sources that agree once the
+// site name is stripped; else the first of JSON-LD, og:title, twitter:title,
 // meta title, <title>, stripped; else the first heading.
 TitleChoice choose_title(const TitleCandidates& c);
 
