@@ -1355,6 +1355,10 @@ Metadata extract_metadata(const MetadataInput& in) {
         c.weight = std::min(c.weight, 1);
       cands.push_back(std::move(c));
     };
+    // Bylines in columns, menus and feeds are often other articles'; they
+    // count as if further from the headline.
+    constexpr std::uint32_t kSideCues = kCueSidebar | kCueNav | kCueFeed;
+    constexpr int kSidePenalty = 12;
     // Nested byline elements repeat the same text: clean each text once.
     std::vector<std::pair<std::string, std::vector<std::string>>> cleaned;
     auto add = [&](std::string_view raw, AuthorValue kind, int weight, int rank, Source src,
@@ -1402,11 +1406,12 @@ Metadata extract_metadata(const MetadataInput& in) {
       std::string props;
       // Consecutive author links of one byline ("A and B") are one list.
       std::string links;
-      int links_block = -1, links_weight = 0;
+      int links_block = -1, links_weight = 0, links_penalty = 0;
       Source links_source = Source::kMarkup;
       auto flush_links = [&]() {
         if (!links.empty())
-          add(links, AuthorValue::kByline, links_weight, 2, links_source, distance(links_block));
+          add(links, AuthorValue::kByline, links_weight, 2, links_source,
+              distance(links_block) + links_penalty);
         links.clear();
         links_block = -1;
       };
@@ -1429,12 +1434,14 @@ Metadata extract_metadata(const MetadataInput& in) {
             if (!links.empty()) links += "; ";
             links += mk.text;
             links_block = mk.block;
+            links_penalty = (mk.ctx & kSideCues) ? kSidePenalty : 0;
             links_weight = w;
             break;
           }
           case MarkKind::kAuthorClass:
             if (zone.contains(mk.block) && !(mk.ctx & (kCtxHidden | kCueAuthorBio)))
-              add(mk.text, AuthorValue::kByline, 3, 2, Source::kMarkup, distance(mk.block));
+              add(mk.text, AuthorValue::kByline, 3, 2, Source::kMarkup,
+                  distance(mk.block) + ((mk.ctx & kSideCues) ? kSidePenalty : 0));
             break;
           default:
             break;
@@ -1448,9 +1455,11 @@ Metadata extract_metadata(const MetadataInput& in) {
       const TextBlock& b = blocks[static_cast<std::size_t>(i)];
       if (block_away_for(b, kAwayAuthor) || b.text.size() > 300) continue;
       if (b.cjk > 0)
-        add_names(cjk_credits(b.text, site), 2, 4, Source::kText, distance(i));
+        add_names(cjk_credits(b.text, site), 2, 4, Source::kText,
+                  distance(i) + (block_away_for(b, kSideCues) ? kSidePenalty : 0));
       else if (starts_with_byline_marker(b.text))
-        add(b.text, AuthorValue::kText, 3, 3, Source::kText, distance(i));
+        add(b.text, AuthorValue::kText, 3, 3, Source::kText,
+            distance(i) + (block_away_for(b, kSideCues) ? kSidePenalty : 0));
     }
     // Credits in the article's last lines ("Reporting by", "（记者 X）").
     {

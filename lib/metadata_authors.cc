@@ -532,7 +532,8 @@ std::vector<std::string> clean_authors(std::string_view raw, AuthorValue kind,
   if (kind != AuthorValue::kField) cut_at(*r.bio, &s);
   replace_all(*r.email, &s, " ");
   replace_all(*r.handle, &s, " ");
-  replace_all(*r.parens, &s, " , ");
+  // "Richard (R.J.) Eskow", "Jane Doe (AP)": a parenthesis is dropped.
+  replace_all(*r.parens, &s, " ");
   s = collapse_space(s);
   consume(*r.marker, &s);
   // Remaining markers inside ("By A and By B").
