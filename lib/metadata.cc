@@ -1455,8 +1455,12 @@ Metadata extract_metadata(const MetadataInput& in) {
       const TextBlock& b = blocks[static_cast<std::size_t>(i)];
       if (block_away_for(b, kAwayAuthor) || b.text.size() > 300) continue;
       if (b.cjk > 0)
-        add_names(cjk_credits(b.text, site), 2, 4, Source::kText,
+      {
+        int prio = 0;
+        std::vector<std::string> names = cjk_credits(b.text, site, &prio);
+        add_names(std::move(names), prio >= 2 ? 1 : 2, 4, Source::kText,
                   distance(i) + (block_away_for(b, kSideCues) ? kSidePenalty : 0));
+      }
       else if (starts_with_byline_marker(b.text))
         add(b.text, AuthorValue::kText, 3, 3, Source::kText,
             distance(i) + (block_away_for(b, kSideCues) ? kSidePenalty : 0));
@@ -1475,7 +1479,13 @@ Metadata extract_metadata(const MetadataInput& in) {
             while (cut < t.size() && (static_cast<unsigned char>(t[cut]) & 0xC0) == 0x80) ++cut;
             t = t.substr(cut);
           }
-          add_names(trailing_credit(t, site), 1, 5, Source::kText, 100 + i - last);
+          if (b.cjk > 0) {
+            int prio = 0;
+            std::vector<std::string> names = cjk_credits(t, site, &prio);
+            add_names(std::move(names), prio >= 2 ? 1 : 2, 5, Source::kText, 100 + i - last);
+          } else {
+            add_names(trailing_credit(t, site), 1, 5, Source::kText, 100 + i - last);
+          }
           // "Text: Jane Doe", "Von: Jane Doe" closing the article.
           if (b.text.size() <= 200 && starts_with_byline_marker(b.text))
             add(b.text, AuthorValue::kText, 2, 5, Source::kText, 100 + i - last);

@@ -5,6 +5,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <cctype>
 #include <memory>
 #include <stdexcept>
 
@@ -627,7 +628,8 @@ const char* const kNotNames[] = {
     "原文", "链接", "連結", "单位", "單位", "地址", "电话", "電話", "访问", "訪問", "统计",
     "英文", "中文", "专题", "專題", "手记", "手記", "附图", "附圖", "内容", "無內容",
     "无内容", "报道", "報道", "记者", "記者", "点击", "點擊", "评论", "評論", "阅读", "閱讀",
-    "查看", "更多", "返回", "首页", "首頁", "新闻", "新聞", "图片", "圖片", "视频", "視頻"};
+    "查看", "更多", "返回", "首页", "首頁", "新闻", "新聞", "图片", "圖片", "视频", "視頻",
+    "人物", "专栏", "專欄", "栏目", "欄目", "频道", "頻道", "标签", "標籤", "分类", "分類"};
 
 bool is_not_name(std::string_view s) {
   for (const char* w : kNotNames)
@@ -676,6 +678,14 @@ std::string read_han_name(std::string_view text, std::size_t* pos, bool need_sur
     }
   }
   if (n < 2 || n > (dot ? 10u : 4u)) return {};
+  // A name ends at a space, a punctuation mark, the end, or a word such as
+  // 发自; one running into Latin letters or digits ("致电上海SK") is a phrase
+  // unless it starts with a family name.
+  if (starts[n] < text.size() && n == starts.size() - 1) {
+    std::size_t j = starts[n];
+    const char32_t next = next_code_point(text, &j);
+    if (next < 0x80 && std::isalnum(static_cast<int>(next))) need_surname = true;
+  }
   if (need_surname) {
     std::size_t k = starts[0];
     if (!is_surname(next_code_point(text, &k))) return {};
@@ -686,7 +696,12 @@ std::string read_han_name(std::string_view text, std::size_t* pos, bool need_sur
 
 }  // namespace
 
-std::vector<std::string> cjk_credits(std::string_view text, std::string_view site_name) {
+std::vector<std::string> cjk_credits(std::string_view text, std::string_view site_name,
+                                     int* priority) {
+  // The credit of the best kind wins: authors and reporters (0) before a
+  // source (1) before editors (2).
+  std::vector<std::string> best;
+  int best_priority = 3;
   std::vector<std::string> out;
   if (text.empty() || text.size() > 4000) return out;
   const Rules& r = rules();
@@ -700,8 +715,25 @@ std::vector<std::string> cjk_credits(std::string_view text, std::string_view sit
     if (!site_name.empty() && comparison_key(name) == comparison_key(site_name)) return;
     if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(std::move(name));
   };
-  while (pos < text.size() && out.empty() &&
+  auto settle = [&](int prio) {
+    if (!out.empty() && prio < best_priority) {
+      best = out;
+      best_priority = prio;
+    }
+    out.clear();
+  };
+  int marker_priority = 0;
+  while (pos < text.size() && best_priority > 0 &&
          r.cjk_credit_marker->Match(in, pos, in.size(), RE2::UNANCHORED, g, 2)) {
+    settle(marker_priority);
+    {
+      const std::string_view mk(g[0].data(), g[0].size());
+      marker_priority = 0;
+      for (const char* e : {"编辑", "編輯", "责编", "責編", "整理"})
+        if (mk.find(e) != std::string_view::npos) marker_priority = 2;
+      for (const char* e : {"来源", "來源"})
+        if (mk.find(e) != std::string_view::npos) marker_priority = 1;
+    }
     const std::size_t mbegin = static_cast<std::size_t>(g[0].data() - text.data());
     std::size_t p = mbegin + g[0].size();
     pos = p;
@@ -773,7 +805,9 @@ std::vector<std::string> cjk_credits(std::string_view text, std::string_view sit
       p = q;
     }
   }
-  if (!out.empty()) return out;
+  settle(marker_priority);
+  if (priority != nullptr) *priority = best_priority;
+  if (!best.empty()) return best;
   // "（袁源）", "（常书香 马丹阳）" closing an article; "马俊峰/文".
   if (r.cjk_paren->Match(in, 0, in.size(), RE2::UNANCHORED, g, 2)) {
     std::string_view names(g[1].data(), g[1].size());
