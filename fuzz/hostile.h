@@ -213,6 +213,14 @@ inline std::string many_entities(std::size_t n) {
   return article_page("<p>" + repeat("&amp;&#x1F600;&#0;&#xD800;&#99999999;&notanentity;&lt", n) +
                       "</p>");
 }
+// Numeric references too large for an int (found by fuzzing: Gumbo's
+// overflow came out as invalid UTF-8), in text and in attributes.
+inline std::string huge_char_refs(std::size_t n) {
+  return article_page(repeat(
+      "<p title=\"&#x1Fbbbbbbbbbbbb;\"><a href=\"/&#99999999999999\">a&#x1Fbbbbbbbbbbbbbbbbbbb`b"
+      "&#99999999999999999999;c&#x0000000041;d&#x110000;e&#4294967393;f</a></p>",
+      n));
+}
 inline std::string long_entity_name(std::size_t n) {
   return article_page("<p>&" + std::string(n, 'a') + "; " + prose() + "</p>");
 }
@@ -304,6 +312,7 @@ inline const std::vector<Case>& cases() {
       {"huge_comment", huge_comment, std::size_t{10} << 20},
       {"many_entities", many_entities, 100000},
       {"long_entity_name", long_entity_name, 1 << 20},
+      {"huge_char_refs", huge_char_refs, 10000},
       {"unterminated_comment", unterminated_comment, 100000},
       {"unterminated_script", unterminated_script, 100000},
       {"script_escapes", script_escapes, 100000},

@@ -671,6 +671,41 @@ std::string lowered(std::string_view name) {
   return l;
 }
 
+// Numeric character references whose value cannot be a code point
+// ("&#x1Fbbbbbbbbbbbb;", "&#99999999999;") become U+FFFD, as the standard
+// says. Gumbo 0.10 accumulates the digits in an int that overflows (found by
+// fuzzing: the wrapped value was written out as invalid UTF-8). Past six
+// significant hex digits or seven decimal ones the value is always above
+// U+10FFFF, so the reference is replaced before Gumbo sees it: the digits
+// and an optional ';', as the tokenizer would consume them.
+void replace_huge_char_refs(std::string* html) {
+  const std::string& h = *html;
+  std::string out;
+  std::size_t copied = 0;
+  for (std::size_t p = find_char(h, 0, '&'); p != npos; p = find_char(h, p + 1, '&')) {
+    if (p + 2 >= h.size() || h[p + 1] != '#') continue;
+    std::size_t q = p + 2;
+    const bool hex = h[q] == 'x' || h[q] == 'X';
+    if (hex) ++q;
+    auto is_digit = [hex](char c) {
+      return (c >= '0' && c <= '9') ||
+             (hex && ((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')));
+    };
+    while (q < h.size() && h[q] == '0') ++q;
+    const std::size_t significant = q;
+    while (q < h.size() && is_digit(h[q])) ++q;
+    if (q - significant <= (hex ? 6u : 7u)) continue;
+    if (q < h.size() && h[q] == ';') ++q;
+    out.append(h, copied, p - copied);
+    out += "\xEF\xBF\xBD";
+    copied = q;
+    p = q - 1;
+  }
+  if (copied == 0) return;
+  out.append(h, copied, npos);
+  *html = std::move(out);
+}
+
 }  // namespace
 
 Prescanned prescan(std::string_view s, int max_depth) {
@@ -801,6 +836,7 @@ Prescanned prescan(std::string_view s, int max_depth) {
     p = find_char(s, tag.end, '<');
   }
   copy_to(s.size());
+  replace_huge_char_refs(&out.html);
   return out;
 }
 

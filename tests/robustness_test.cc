@@ -280,6 +280,26 @@ TEST(Robustness, DeeplyNestedJsonLdIsNotKept) {
   EXPECT_EQ(p.json_ld[0], ok);
 }
 
+// Found by fuzzing (extract_fuzzer: "text is valid UTF-8"): Gumbo 0.10
+// overflows an int on numeric references of many digits and writes the
+// wrapped value out as invalid UTF-8. prescan replaces them with U+FFFD.
+TEST(Robustness, HugeNumericCharacterReferences) {
+  Options o;
+  o.include_links = true;
+  const Result r = Extractor(o).extract(hostile::huge_char_refs(3));
+  ExpectSane(r, "huge_char_refs");
+  std::string all;  // every block, kept or not (the link-only line is not article)
+  for (const Block& b : r.blocks) all += b.text + "\n";
+  EXPECT_NE(all.find("a\xEF\xBF\xBD`b\xEF\xBF\xBD" "cAd\xEF\xBF\xBD" "e\xEF\xBF\xBD" "f"),
+            std::string::npos)
+      << all;
+  EXPECT_TRUE(ValidUtf8(r.markdown));
+  EXPECT_EQ(prescan("&#x0000000041;&#1114111;&#x10FFFF;&#", 512).html,
+            "&#x0000000041;&#1114111;&#x10FFFF;&#");
+  EXPECT_EQ(prescan("x&#x1234567y&#12345678;z", 512).html,
+            "x\xEF\xBF\xBDy\xEF\xBF\xBDz");
+}
+
 TEST(Robustness, TruncatedDownload) {
   const Result r = Shared().extract(hostile::truncated_page(1000));
   EXPECT_NE(r.text.find("Paragraph of the article."), std::string::npos);
