@@ -750,7 +750,13 @@ std::vector<std::string> cjk_credits(std::string_view text, std::string_view sit
     }
     const bool colon = g[0].find(':') != re2::StringPiece::npos ||
                        g[0].find("\xef\xbc\x9a") != re2::StringPiece::npos;
-    std::string first = read_han_name(text, &p, !(strict || colon));
+    // Without a colon or a space after the marker ("记者致电上海"), the name
+    // must start with a family name even where the marker opens a sentence.
+    const char last_byte = g[0].empty() ? 0 : g[0][g[0].size() - 1];
+    const bool separated = colon || last_byte == ' ' || g[0].ends_with("\xe3\x80\x80") ||
+                           g[0].find('/') != re2::StringPiece::npos ||
+                           g[0].find("\xef\xbc\x8f") != re2::StringPiece::npos;
+    std::string first = read_han_name(text, &p, !(strict && separated));
     if (first.empty()) {
       // A Latin name or a user name after a colon: "作者：Diogo Carleto".
       if (colon) {
