@@ -1,12 +1,14 @@
-// Stage 6: metadata. One walk over the tree gathers <head> tags, microdata,
-// <time> elements, byline elements and headings; JSON-LD comes from
-// prescan; the visible text is read only around the headline. Each field is
-// then chosen by rank (what the page states for machines, what it shows near
-// the headline, what its URL says) and by agreement between sources.
+// Stage 6: metadata. The <head> is walked for <title>, <meta> and <link>;
+// the body's elements come from segmentation's list, with their cues, and
+// only those around the article have their attributes read (microdata,
+// <time>, rel=author, author links, byline and date classes); JSON-LD comes
+// from prescan; the visible text is read only around the headline and the
+// article's last lines. Each field is then chosen by rank (what the page
+// states for machines, what it shows near the headline, what its URL says)
+// and by agreement between sources.
 #include "metadata.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <cctype>
 #include <cstdlib>
 #include <cstring>
@@ -25,7 +27,6 @@ namespace extractor {
 namespace {
 
 // Context bits beside the segment cues (which use the low 27 bits).
-constexpr std::uint32_t kCtxHidden = 1u << 28;       // no block: hidden or skipped
 constexpr std::uint32_t kCtxCommentItem = 1u << 29;  // inside itemtype=Comment
 constexpr std::uint32_t kCtxHead = 1u << 30;         // inside <head>
 
@@ -984,7 +985,7 @@ Metadata extract_metadata(const MetadataInput& in) {
     for (const Heading& h : g.headings)
       // A masthead <header> holds the site's logo h1 (its name, which no
       // title source confirms) and often the article's h1 too.
-      if (!(h.ctx & ((away & ~kCueHeader) | kCtxHidden)) && (h.level == 1 || h.title_class))
+      if (!(h.ctx & (away & ~kCueHeader)) && (h.level == 1 || h.title_class))
         hs.push_back(&h);
     std::stable_sort(hs.begin(), hs.end(), [&](const Heading* a, const Heading* b) {
       auto cost = [&](const Heading* h) {
@@ -1089,19 +1090,6 @@ Metadata extract_metadata(const MetadataInput& in) {
     }
   }
   const int anchor = zone.headline >= 0 ? zone.headline : zone.region_begin;
-  if (std::getenv("EXTRACTOR_METADATA_DEBUG")) {
-    std::fprintf(stderr, "zone [%d,%d) headline %d region [%d,%d) blocks %zu\n", zone.begin,
-                 zone.end, zone.headline, zone.region_begin, zone.region_end, blocks.size());
-    for (const Mark& mk : g.marks)
-      std::fprintf(stderr, "mark kind=%d block=%d ctx=%x value=[%s] text=[%.80s]\n",
-                   static_cast<int>(mk.kind), mk.block, mk.ctx, mk.value.c_str(), mk.text.c_str());
-    for (const Heading& h : g.headings)
-      std::fprintf(stderr, "heading block=%d level=%d ctx=%x [%.80s]\n", h.block, h.level, h.ctx,
-                   h.text.c_str());
-    for (int i = zone.begin; i < zone.end; ++i)
-      std::fprintf(stderr, "zone block %d cues=%x [%.100s]\n", i, blocks[static_cast<std::size_t>(i)].cues,
-                   blocks[static_cast<std::size_t>(i)].text.c_str());
-  }
   // In half-blocks: a block above the headline is a little further than the
   // one as far below it (bylines and dates mostly follow the headline).
   auto distance = [&](int block) {
@@ -1164,7 +1152,6 @@ Metadata extract_metadata(const MetadataInput& in) {
     // Markup: microdata, <time>, date elements.
     for (const Mark& mk : g.marks) {
       if (mk.ctx & kAwayDate) continue;
-      const bool visible = !(mk.ctx & kCtxHidden);
       const bool near = zone.contains(mk.block);
       switch (mk.kind) {
         case MarkKind::kPublishedProp:
@@ -1197,7 +1184,7 @@ Metadata extract_metadata(const MetadataInput& in) {
                            !std::isdigit(static_cast<unsigned char>(mk.value[4]));
           if (!mk.value.empty() && (iso || mk.text.empty())) d = machine_date(mk.value, dc, 1995);
           DateRole role = DateRole::kUnknown;
-          if (!d && !mk.text.empty() && visible) {
+          if (!d && !mk.text.empty()) {
             auto found =
                 find_text_dates(mk.text, dc.order, dc.reference_given ? &dc.reference : nullptr);
             // The published one of several ("Published 2 May, updated 3 May").
@@ -1427,7 +1414,7 @@ Metadata extract_metadata(const MetadataInput& in) {
           }
           case MarkKind::kAuthorRel:
           case MarkKind::kAuthorLink: {
-            if (!zone.contains(mk.block) || (mk.ctx & kCtxHidden)) break;
+            if (!zone.contains(mk.block)) break;
             const int w = mk.kind == MarkKind::kAuthorRel ? 3 : 2;
             if (links_block >= 0 && (std::abs(mk.block - links_block) > 1 || w != links_weight))
               flush_links();
@@ -1439,7 +1426,7 @@ Metadata extract_metadata(const MetadataInput& in) {
             break;
           }
           case MarkKind::kAuthorClass:
-            if (zone.contains(mk.block) && !(mk.ctx & (kCtxHidden | kCueAuthorBio)))
+            if (zone.contains(mk.block) && !(mk.ctx & kCueAuthorBio))
               add(mk.text, AuthorValue::kByline, 3, 2, Source::kMarkup,
                   distance(mk.block) + ((mk.ctx & kSideCues) ? kSidePenalty : 0));
             break;
@@ -1519,13 +1506,6 @@ Metadata extract_metadata(const MetadataInput& in) {
                      static_cast<double>(std::max(a.keys.size(), c.keys.size()));
       }
     }
-    if (std::getenv("EXTRACTOR_METADATA_DEBUG"))
-      for (const AuthorCandidate& c : cands) {
-        std::string joined;
-        for (const std::string& n : c.names) joined += n + "; ";
-        std::fprintf(stderr, "author cand w=%d rank=%d src=%s org=%d support=%.2f [%s]\n", c.weight,
-                     c.rank, to_string(c.source), c.organization, c.support, joined.c_str());
-      }
     const AuthorCandidate* best = nullptr;
     for (const AuthorCandidate& c : cands) {
       if (best == nullptr) {
@@ -1648,7 +1628,7 @@ Metadata extract_metadata(const MetadataInput& in) {
     }
     if (m.tags.empty()) {
       for (const Mark& mk : g.marks)
-        if (mk.kind == MarkKind::kTagLink && !(mk.ctx & (away | kCtxHidden)))
+        if (mk.kind == MarkKind::kTagLink && !(mk.ctx & away))
           add_unique(&m.tags, mk.text);
       if (!m.tags.empty()) m.sources.tags = Source::kMarkup;
     }

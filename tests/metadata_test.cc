@@ -110,6 +110,21 @@ TEST(MetadataDates, TimeOfDayFollowsTheDate) {
   EXPECT_EQ(FirstTextDate("10:52, 1. listopadu 2021"), "2021-11-01T10:52");
 }
 
+TEST(MetadataDates, TwoDigitYears) {
+  DateTime ref;
+  ref.year = 2024;
+  ref.month = 1;
+  ref.day = 1;
+  auto first = [&](std::string_view t) {
+    std::vector<TextDate> f = find_text_dates(t, NumericOrder::kDayFirst, &ref);
+    return f.empty() ? std::string("-") : format_day(f.front().date);
+  };
+  EXPECT_EQ(first("Von: Björn Jahner | 31.10.23"), "2023-10-31");
+  EXPECT_EQ(first("6.11.22"), "2022-11-06");
+  EXPECT_EQ(first("31.10.98"), "1998-10-31");  // not in the future
+  EXPECT_EQ(first("Version 1.10.23.4"), "-");
+}
+
 TEST(MetadataDates, NumericOrder) {
   // Slashes follow the page's convention; dots and dashes are day first.
   EXPECT_EQ(FirstTextDate("03/04/2021", NumericOrder::kMonthFirst), "2021-03-04");
@@ -381,6 +396,18 @@ TEST(MetadataAuthors, Organisations) {
   EXPECT_FALSE(looks_like_organization("李文静"));
 }
 
+TEST(MetadataAuthors, ChineseCreditKinds) {
+  int prio = -1;
+  EXPECT_EQ(cjk_credits("编辑： 金金  来源： 21世纪经济报道  作者：宋怡 杨志华", "", &prio),
+            (Strings{"宋怡", "杨志华"}));
+  EXPECT_EQ(prio, 0);
+  EXPECT_EQ(cjk_credits("来源：新闻晨报 编辑：山石", "", &prio), (Strings{"山石"}));
+  EXPECT_EQ(prio, 2);
+  // No separator after the marker: a family name is needed.
+  EXPECT_EQ(cjk_credits("记者致电上海、武汉等地商场人士", ""), Strings{});
+  EXPECT_EQ(cjk_credits("本报北京电 记者王建宏报道", ""), (Strings{"王建宏"}));
+}
+
 TEST(MetadataAuthors, ChineseCredits) {
   EXPECT_EQ(cjk_credits("来源：东城日报   作者：李文静   我要评论", ""), (Strings{"李文静"}));
   EXPECT_EQ(cjk_credits("据新华社拉萨电（记者 格桑边觉）记者近日从西藏", ""), (Strings{"格桑边觉"}));
@@ -434,6 +461,19 @@ TEST(MetadataTitle, VisibleTextConfirmsATitlePart) {
   c.title_tag = "Chelsea hoping to sign Anelka - Soccer - Sport - Breaking News";
   c.texts = {"Soccer", "Chelsea hoping to sign Anelka", "Some paragraph of text here."};
   EXPECT_EQ(choose_title(c).title, "Chelsea hoping to sign Anelka");
+}
+
+TEST(MetadataTitle, TheArticlesH1OverAnUnconfirmedMetaTitle) {
+  TitleCandidates c;
+  c.og = "13 Ways To Compliment Women In The Most Empowering Way";
+  c.twitter = c.og;
+  c.headline = "The Transformative Power Of Feminist Compliments";
+  c.headings = {c.headline};
+  EXPECT_EQ(choose_title(c).title, "The Transformative Power Of Feminist Compliments");
+  // A section's name is no headline.
+  c.headline = "Arbeit";
+  c.headings = {c.headline};
+  EXPECT_EQ(choose_title(c).title, c.og);
 }
 
 TEST(MetadataTitle, SourcesAgreeWithoutHeading) {
