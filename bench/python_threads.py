@@ -13,6 +13,7 @@ time means little, a ratio measured together means a lot.
 
     pip install .     # or PYTHONPATH=<build>/bindings/python
     python3 bench/python_threads.py [--datasets DIR] [--rounds 3] [--every 1]
+                                    [--pairs SECONDS]
 """
 
 from __future__ import annotations
@@ -55,6 +56,9 @@ def main() -> int:
                                                 here.parent.parent / "shared" / "datasets")))
     ap.add_argument("--rounds", type=int, default=3, help="rounds of each measurement")
     ap.add_argument("--every", type=int, default=1, help="take every Nth page only")
+    ap.add_argument("--pairs", type=float, default=0, metavar="SECONDS",
+                    help="also alternate 1/2-thread runs this long and report the pairs "
+                         "that had their cores free (for a busy machine)")
     args = ap.parse_args()
 
     pages = load_pages(args.datasets, args.every)
@@ -96,6 +100,28 @@ def main() -> int:
     print(f"  ratio 2/1 wall       {pps2 / pps1:7.2f}x   (promise: >= 1.8x on 2 free cores)")
     print(f"  2 x cpu(1)/cpu(2)    {2 * best(cpu[1]) / best(cpu[2]):7.2f}x   "
           "(what 2 free cores give when the threads never wait on each other)\n")
+
+    # 1b. On a shared machine: alternate 1- and 2-thread runs for --pairs
+    # seconds and keep the pairs during which the process had 1 and 2 cores
+    # to itself throughout (CPU time / wall time near 1 and near 2).
+    if args.pairs > 0:
+        good, n, end = [], 0, time.monotonic() + args.pairs
+        while time.monotonic() < end:
+            runs = {}
+            for threads in (1, 2):
+                w0, c0 = time.perf_counter(), time.process_time()
+                ex.extract_many(pages, threads=threads)
+                runs[threads] = (time.perf_counter() - w0, time.process_time() - c0)
+            n += 1
+            (w1, c1), (w2, c2) = runs[1], runs[2]
+            if c1 / w1 > 0.97 and c2 / w2 > 1.9:
+                good.append(w1 / w2)
+        good.sort()
+        print(f"  undisturbed pairs     {len(good)} of {n}", end="")
+        if good:
+            print(f": ratio 2/1 median {good[len(good) // 2]:.2f}x "
+                  f"(min {good[0]:.2f}, max {good[-1]:.2f})")
+        print("\n")
 
     # 2. Per-call overhead of the Python layer.
     cpp, py, py_text, py_module = [], [], [], []
