@@ -153,6 +153,53 @@ bool contains(const Element& outer, int block) {
   return block >= outer.first_block && block < outer.end_block;
 }
 
+// Images and captions never reach the plain text, but Markdown and HTML show
+// those of the article: its lead picture under the headline (outside the
+// body's container, in the <article> around it) as much as those between
+// paragraphs. Media elsewhere, or in boilerplate, is boilerplate.
+void label_media(const Segments& seg, Scores& s, const std::vector<std::uint32_t>& local_cues) {
+  const std::size_t n = seg.blocks.size();
+  // The article's scope: the nearest <article> or <main> at most three
+  // levels above the region, else the region's parent.
+  const Element& region = seg.elements[static_cast<std::size_t>(s.region)];
+  int scope = region.parent >= 0 ? region.parent : s.region;
+  int e = s.region;
+  for (int up = 0; up <= 3 && e >= 0; ++up, e = seg.elements[static_cast<std::size_t>(e)].parent) {
+    const GumboTag t = seg.elements[static_cast<std::size_t>(e)].tag;
+    if (t == GUMBO_TAG_ARTICLE || t == GUMBO_TAG_MAIN) {
+      scope = e;
+      break;
+    }
+  }
+  const Element& outer = seg.elements[static_cast<std::size_t>(scope)];
+  int first_text = -1, last_text = -1;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (s.labels[i] != Label::kContent) continue;
+    const BlockKind k = seg.blocks[i].kind;
+    if (k == BlockKind::kImage || k == BlockKind::kCaption) continue;
+    if (first_text < 0) first_text = static_cast<int>(i);
+    last_text = static_cast<int>(i);
+  }
+  if (first_text < 0) return;
+  constexpr std::uint32_t kNotMedia = kBoilerplateCues & ~kCueCaption;
+  for (std::size_t i = 0; i < n; ++i) {
+    const BlockKind k = seg.blocks[i].kind;
+    if (k != BlockKind::kImage && k != BlockKind::kCaption) continue;
+    const int bi = static_cast<int>(i);
+    const bool in_article = contains(outer, bi) && bi <= last_text &&
+                            (bi >= first_text || contains(outer, first_text));
+    if (in_article && !(local_cues[i] & kNotMedia)) {
+      if (s.labels[i] != Label::kContent) {
+        s.labels[i] = Label::kContent;
+        s.reasons[i] = "media";
+      }
+    } else if (s.labels[i] == Label::kContent) {
+      s.labels[i] = Label::kBoilerplate;
+      s.reasons[i] = "media-outside";
+    }
+  }
+}
+
 }  // namespace
 
 Scores score(const Segments& seg, const Options& options, ScoreTrace* trace) {
@@ -438,15 +485,7 @@ Scores score(const Segments& seg, const Options& options, ScoreTrace* trace) {
       s.reasons[i] = "model";
     }
   }
-  // Images go with the text around them.
-  if (model_available()) {
-    for (std::size_t i = 0; i < n; ++i) {
-      if (seg.blocks[i].kind != BlockKind::kImage) continue;
-      const bool prev = i > 0 && s.labels[i - 1] == Label::kContent;
-      const bool next = i + 1 < n && s.labels[i + 1] == Label::kContent;
-      if (s.labels[i] == Label::kContent && !prev && !next) s.labels[i] = Label::kBoilerplate;
-    }
-  }
+  label_media(seg, s, local_cues);
   return s;
 }
 
