@@ -135,10 +135,10 @@ Result Extractor::extract(std::string_view html, const PageInfo& page) const {
     result.blocks.push_back(std::move(b));
   }
 
-  result.text = render_text(result.blocks, Label::kContent);
+  result.text = render_text(result.blocks, options, Label::kContent);
   result.markdown = render_markdown(result.blocks, options, Label::kContent);
   result.html = render_html(result.blocks, options, Label::kContent);
-  if (options.include_comments) result.comments = render_text(result.blocks, Label::kComment);
+  if (options.include_comments) result.comments = render_text(result.blocks, options, Label::kComment);
   if (result.text.empty())
     result.empty_reason = segments.blocks.empty() ? "the page has no visible text"
                                                   : "no block of the page reads as an article";

@@ -54,10 +54,10 @@ std::vector<SpanMark> span_marks(const Block& block, const Options& options,
   return marks;
 }
 
-std::string render_text(const std::vector<Block>& blocks, Label label) {
+std::string render_text(const std::vector<Block>& blocks, const Options& options, Label label) {
   std::string out;
   const Block* prev = nullptr;
-  for (const Block* b : visible_blocks(blocks, label, /*with_media=*/false, Options{})) {
+  for (const Block* b : visible_blocks(blocks, label, /*with_media=*/false, options)) {
     if (prev != nullptr) out += same_run(*prev, *b) ? "\n" : "\n\n";
     out += b->text;
     prev = b;

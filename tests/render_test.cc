@@ -84,8 +84,8 @@ TEST(Render, TextOnlyTheRequestedLabel) {
                                      B(BlockKind::kParagraph, "Nice post!", Label::kComment),
                                      P("More article.")};
   EXPECT_EQ(render_text(blocks), "Article.\n\nMore article.");
-  EXPECT_EQ(render_text(blocks, Label::kComment), "Nice post!");
-  EXPECT_EQ(render_text(blocks, Label::kBoilerplate), "Menu");
+  EXPECT_EQ(render_text(blocks, {}, Label::kComment), "Nice post!");
+  EXPECT_EQ(render_text(blocks, {}, Label::kBoilerplate), "Menu");
 }
 
 TEST(Render, TextKeepsLineBreaksAndCodeVerbatim) {
@@ -272,6 +272,13 @@ TEST(Render, MarkdownWithoutTables) {
   Options o;
   o.include_tables = false;
   EXPECT_EQ(render_markdown({P("Text."), Row("a\tb")}, o), "Text.");
+}
+
+TEST(Render, TextWithoutTables) {
+  Options o;
+  o.include_tables = false;
+  EXPECT_EQ(render_text({P("Text."), Row("a\tb")}, o), "Text.");
+  EXPECT_EQ(render_text({P("Text."), Row("a\tb")}), "Text.\n\na\tb");
 }
 
 // --- HTML -------------------------------------------------------------------------

@@ -293,8 +293,9 @@ Result extract(std::string_view html, const PageInfo& page = {},
 
 // Plain text of the blocks labelled `label`: one block per paragraph with a
 // blank line between; consecutive list items and table rows on their own
-// lines; headings as their own paragraphs. Captions and images left out.
-std::string render_text(const std::vector<Block>& blocks,
+// lines; headings as their own paragraphs. Captions and images left out;
+// tables too when options.include_tables is false.
+std::string render_text(const std::vector<Block>& blocks, const Options& options = {},
                         Label label = Label::kContent);
 
 // Markdown of the blocks labelled `label` (headings, lists, tables, quotes,

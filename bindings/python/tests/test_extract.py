@@ -159,8 +159,6 @@ def test_include_tables():
     assert "| --- |" not in off.markdown and "sync.source" not in off.markdown
 
 
-@pytest.mark.xfail(reason="the library's render_text() takes no Options, so plain text "
-                          "keeps table rows when include_tables=False", strict=False)
 def test_include_tables_plain_text():
     page = read("docs-code-table")
     off = extractor.extract(page, include_tables=False)
