@@ -360,7 +360,7 @@ class Gatherer {
     block_ = el.first_block;
     // One pass over the attributes.
     std::string_view itemprop, rel;
-    bool pubdate = false, named = false, authorish = false;
+    bool pubdate = false, named = false, authorish = false, datetime = false;
     const GumboVector& attrs = n->v.element.attributes;
     for (unsigned i = 0; i < attrs.length; ++i) {
       const auto* a = static_cast<const GumboAttribute*>(attrs.data[i]);
@@ -389,12 +389,18 @@ class Gatherer {
         case 'p':
           if (std::strcmp(name, "pubdate") == 0) pubdate = true;
           break;
+        case 'd':
+          if (std::strcmp(name, "datetime") == 0) datetime = true;
+          break;
         default:
           break;
       }
     }
 
     if (!itemprop.empty()) microdata(n, itemprop, ctx);
+    // Custom elements that render a <time>'s datetime ("<relative-time>",
+    // "<time-ago>", "<local-time>") are times.
+    const bool time_like = tag == GUMBO_TAG_TIME || (tag == GUMBO_TAG_UNKNOWN && datetime);
 
     // Class and id words are read only where segmentation already saw
     // byline-like words (author, date, time, meta, byline, published, ...)
@@ -402,7 +408,7 @@ class Gatherer {
     const std::uint32_t cues = el.cues;
     const bool bylinish =
         window && named && (authorish || (cues & (kCueByline | kCueAuthorBio)) != 0);
-    if (tag == GUMBO_TAG_TIME) {
+    if (time_like) {
       Mark m{MarkKind::kTime};
       m.value = std::string(attribute(n, "datetime"));
       m.text = node_text(n, 200);
@@ -443,7 +449,7 @@ class Gatherer {
         h.title_class = title_class;
         if (!h.text.empty() && out_.headings.size() < 64) out_.headings.push_back(std::move(h));
       }
-    } else if (bylinish && tag != GUMBO_TAG_TIME) {
+    } else if (bylinish && !time_like) {
       const unsigned w = classify_words(n);
       if (w & (kWordAuthor | kWordDate)) byline_element(n, w, ctx);
     }

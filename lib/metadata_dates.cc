@@ -133,6 +133,7 @@ struct Patterns {
   std::unique_ptr<RE2> dmy, mdy, ymd_text, ymd_num, ymd_korean, dmy_num;
   std::unique_ptr<RE2::Set> absolute;  // the six above, for one first pass
   std::unique_ptr<RE2> dmy_short;  // 31.10.23
+  std::unique_ptr<RE2> java_date;  // Mon Aug 03 12:45:00 EDT 2015
   std::unique_ptr<RE2> time_after, time_before, role;
   std::unique_ptr<RE2> relative_ago, relative_word;
   std::unique_ptr<RE2> url_slashes, url_dashes, url_compact, url_year_mmdd;
@@ -171,6 +172,8 @@ struct Patterns {
     // 02.12.2021, 12/02/2021, 02-12-2021, 02. 12. 2021.
     dmy_num = make("(?:^|[^\\pN.])(\\d{1,2})" S "?([-/.])" S "?(\\d{1,2})" S "?([-/.])" S
                    "?(\\d{4})(?:[^\\pN]|$)");
+    java_date = make("\\pL{3}" S "+" + m + S "+(\\d{1,2})" S "+(\\d{1,2}):(\\d{2})(?::\\d{2})?" S
+                     "+[A-Z]{2,5}" S "+(\\d{4})");
     // Day first with dots and a two-digit year ("31.10.23", "6.11.22"), as
     // many German bylines write it; not part of a longer number.
     dmy_short = make("(?:^|[^\\pN.])(\\d{1,2})\\.(\\d{1,2})\\.(\\d{2})(?:[^\\pN.]|\\.(?:[^\\pN]|$)|$)");
@@ -561,6 +564,21 @@ std::optional<DateTime> parse_machine_date(std::string_view v) {
     }
   }
 
+  // Java's and JavaScript's Date.toString(): "Mon Aug 03 12:45:00 EDT 2015",
+  // "Tue Feb 20 2018 01:00:00 GMT+0100 (...)": the year after the clock.
+  {
+    re2::StringPiece in(v.data(), v.size());
+    re2::StringPiece g[6];
+    if (patterns().java_date->Match(in, 0, in.size(), RE2::ANCHOR_START, g, 6)) {
+      DateTime d;
+      d.month = month_of(g[1]);
+      d.day = to_int(g[2]);
+      d.hour = to_int(g[3]);
+      d.minute = to_int(g[4]);
+      d.year = to_int(g[5]);
+      if (is_valid(d)) return d;
+    }
+  }
   // RFC 822 and anything else: the first date a reader would see.
   std::vector<TextDate> found = find_text_dates(v, NumericOrder::kMonthFirst, nullptr);
   if (found.empty()) return std::nullopt;

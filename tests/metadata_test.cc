@@ -43,6 +43,10 @@ TEST(MetadataDates, RfcAndEpoch) {
   EXPECT_EQ(Machine("Thu, 02 Dec 2021 10:00:00 GMT"), "2021-12-02T10:00:00Z");
   EXPECT_EQ(Machine("1638439200"), "2021-12-02T10:00:00Z");
   EXPECT_EQ(Machine("1638439200000"), "2021-12-02T10:00:00Z");
+  // Java's and JavaScript's Date.toString().
+  EXPECT_EQ(Machine("Mon Aug 03 12:45:00 EDT 2015"), "2015-08-03T12:45");
+  EXPECT_EQ(Machine("Tue Feb 20 2018 01:00:00 GMT+0100 (Central European Standard Time)"),
+            "2018-02-20T01:00:00+01:00");
 }
 
 TEST(MetadataDates, RejectsWhatIsNoDay) {
