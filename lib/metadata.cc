@@ -539,8 +539,15 @@ class Gatherer {
         microdata(n, key, ctx);
         if (ctx & kAway) continue;
       }
-      if (out_.metas.size() < 400)
-        out_.metas.emplace_back(lower_ascii(key.substr(0, 80)), std::string(content.substr(0, 2000)));
+      if (out_.metas.size() < 400) {
+        // Cut at a character boundary: the value may become the title
+        // (found by fuzzing: a cut sequence made the title invalid UTF-8).
+        std::size_t cut = std::min<std::size_t>(content.size(), 2000);
+        while (cut < content.size() && cut > 0 &&
+               (static_cast<unsigned char>(content[cut]) & 0xC0) == 0x80)
+          --cut;
+        out_.metas.emplace_back(lower_ascii(key.substr(0, 80)), std::string(content.substr(0, cut)));
+      }
     }
   }
 

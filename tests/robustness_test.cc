@@ -300,6 +300,18 @@ TEST(Robustness, HugeNumericCharacterReferences) {
             "x\xEF\xBF\xBDy\xEF\xBF\xBDz");
 }
 
+// Found by fuzzing (extract_fuzzer: "title is valid UTF-8"): meta values
+// were cut at 2000 bytes, inside a character, and became the title.
+TEST(Robustness, LongMultibyteMetaTitleStaysValid) {
+  std::string title = "x";
+  for (int i = 0; i < 1100; ++i) title += "\xC3\xA9";  // byte 2000 is inside an é
+  const Result r = Shared().extract("<html><head><meta property=\"og:title\" content=\"" + title +
+                                    "\"><title>" + title + "</title></head><body><p>" +
+                                    hostile::prose() + "</p></body></html>");
+  EXPECT_TRUE(ValidUtf8(r.metadata.title));
+  EXPECT_FALSE(r.metadata.title.empty());
+}
+
 TEST(Robustness, TruncatedDownload) {
   const Result r = Shared().extract(hostile::truncated_page(1000));
   EXPECT_NE(r.text.find("Paragraph of the article."), std::string::npos);
