@@ -116,6 +116,7 @@ struct Rules {
         "^[\\s\\pP]*(?:photos?|photography|photographs?|pictures?|images?|illustrations?|"
         "videos?|graphics?|art|artwork|infographics?|drawings?|design|cartoons?|"
         "translation|translated|translator|übersetzung|übersetzt|traduction|traduit|"
+        "links nach rechts|von links|from left|left to right|de gauche|v\\.\\s?l\\.|"
         "traducción|traducido|traduzione|tradotto|tłumaczenie|перевод|翻訳|翻译|"
         "fotos?|fotografie|fotografía|fotografia|fotograf(?:in)?|bild(?:er)?|illustration|"
         "grafik|kamera|photographe|ilustración|ilustracion|фото|фотограф|иллюстраци\\w*|"
@@ -156,7 +157,8 @@ struct Rules {
         "(?:^|[^\\pL])(?:posted|published|updated|comments?|share|follow|views?|"
         "minutes?|copyright|rights|reserved|subscribe|login|log in|sign in|menu|search|"
         "veröffentlicht|publiziert|erstellt|aktualisiert|geschrieben|publié|publicado|"
-        "pubblicato|opublikowano|stand|profile|profil|"
+        "pubblicato|opublikowano|stand|profile|profil|sponsored|gesponserte?|inhalte|"
+        "content|anzeige|werbung|"
         "click|photo|photos|image|advertisement|newsletter|cookie|privacy|"
         "javascript|undefined|function|loading|https?|www|html|e-?mail|bio|rss|feed|"
         "monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|"
@@ -537,8 +539,13 @@ std::vector<std::string> clean_authors(std::string_view raw, AuthorValue kind,
   replace_all(*r.parens, &s, " ");
   s = collapse_space(s);
   consume(*r.marker, &s);
-  // Remaining markers inside ("By A and By B").
   s = collapse_space(s);
+  // A whole line of credits for a picture ("Von links nach rechts: A, B",
+  // "Photos: A, B"): no author in it.
+  {
+    re2::StringPiece in(s);
+    if (r.photo->Match(in, 0, in.size(), RE2::ANCHOR_START, nullptr, 0)) return out;
+  }
 
   // Split into parts.
   std::vector<std::string> parts;

@@ -362,6 +362,8 @@ TEST(MetadataAuthors, PhotographersAndTranslatorsAreNotAuthors) {
   EXPECT_EQ(Byline("Mark Newton, Übersetzung Sarah Jungblut"), (Strings{"Mark Newton"}));
   EXPECT_EQ(Byline("Alexander Karper Foto: © GEPA"), (Strings{"Alexander Karper"}));
   EXPECT_EQ(Byline("蔡雪婧/摄"), Strings{});
+  EXPECT_EQ(Byline("Von links nach rechts: Mathias Malischewski, Jane Doe"), Strings{});
+  EXPECT_EQ(Byline("Gesponserte Inhalte"), Strings{});
 }
 
 TEST(MetadataAuthors, NeverAUrlADateOrTheSite) {
