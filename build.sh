@@ -2,7 +2,8 @@
 # build.sh — build extractor and run it, its tests or its evaluation.
 #
 #   ./build.sh example     build, then extract the bundled example page
-#   ./build.sh test        build, then run every test (C++ and CLI)
+#   ./build.sh test        build, then run every test (C++, CLI, and the Python
+#                          module installed with pip into a virtual environment)
 #   ./build.sh eval [ARGS] build, then evaluate on ../shared/datasets
 #   ./build.sh build       build only (into ./build)
 #
@@ -22,6 +23,7 @@ packages=(
   libgumbo-dev libre2-dev libboost-locale-dev libicu-dev
   nlohmann-json3-dev libcli11-dev zlib1g-dev
   libgtest-dev libbenchmark-dev
+  python3-dev python3-venv
 )
 
 install_missing() {
@@ -49,6 +51,18 @@ build() {
   cmake --build "$build_dir" --parallel "$jobs"
 }
 
+# The Python module, built by `pip install .` (scikit-build-core, the same
+# CMake build; its build directory is kept for the next run) into a virtual
+# environment, then its pytest suite, which also compares `python -m
+# extractor` with the C++ command byte for byte.
+python_tests() {
+  local venv=$build_dir/py-venv
+  [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
+  "$venv/bin/pip" install --quiet --disable-pip-version-check \
+    --config-settings=build-dir="$build_dir/py-build" "$here" pytest mypy
+  EXTRACTOR_CLI="$build_dir/extractor" "$venv/bin/python" -m pytest -q "$here/bindings/python/tests"
+}
+
 cmd=${1:-build}
 [ $# -gt 0 ] && shift
 case "$cmd" in
@@ -61,7 +75,8 @@ case "$cmd" in
     ;;
   test)
     build
-    cd "$build_dir" && ctest --output-on-failure --parallel "$jobs"
+    (cd "$build_dir" && ctest --output-on-failure --parallel "$jobs")
+    python_tests
     ;;
   eval)
     build

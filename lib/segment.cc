@@ -666,9 +666,22 @@ Segments segment(const Dom& dom, const Patterns& patterns, const Options& option
   const GumboNode* html = dom.root();
   out.base_url = std::string(page_url);
   if (const GumboNode* head = find_child(html, GUMBO_TAG_HEAD)) {
+    // Without the page's URL, its own canonical link is where it lives.
+    if (out.base_url.empty()) {
+      const GumboVector* kids = children_of(head);
+      for (unsigned i = 0; kids != nullptr && i < kids->length; ++i) {
+        const auto* k = static_cast<const GumboNode*>(kids->data[i]);
+        if (k->type != GUMBO_NODE_ELEMENT || k->v.element.tag != GUMBO_TAG_LINK) continue;
+        if (!equals_ignore_case(attribute(k, "rel"), "canonical")) continue;
+        const std::string_view href = attribute(k, "href");
+        if (href.substr(0, 7) == "http://" || href.substr(0, 8) == "https://")
+          out.base_url = std::string(href);
+        break;
+      }
+    }
     if (const GumboNode* base = find_child(head, GUMBO_TAG_BASE)) {
       const std::string_view href = attribute(base, "href");
-      if (!href.empty()) out.base_url = resolve_url(page_url, href);
+      if (!href.empty()) out.base_url = resolve_url(out.base_url, href);
     }
   }
   const GumboNode* body = find_child(html, GUMBO_TAG_BODY);
