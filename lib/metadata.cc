@@ -282,7 +282,7 @@ class Gatherer {
   // attributes read in full; elsewhere only headings, <time> and the
   // <meta>/<title> a broken page leaves in the body are looked at. Reading
   // every element's attributes would cost more than the rest of the stage.
-  void run(const GumboNode* root, int win_begin, int win_end) {
+  void run(const GumboNode* root, int win_begin, int win_end, int gap_begin, int gap_end) {
     if (root == nullptr || root->type != GUMBO_NODE_ELEMENT) return;
     out_.html_lang = std::string(attribute(root, "lang"));
     if (out_.html_lang.empty()) out_.html_lang = std::string(attribute(root, "xml:lang"));
@@ -304,7 +304,8 @@ class Gatherer {
       const Element& el = els[e];
       std::uint32_t ctx = (el.parent >= 0 ? ctx_[static_cast<std::size_t>(el.parent)] : 0) |
                           (el.cues & ~kAway) | away_[e];
-      const bool window = el.first_block >= win_begin && el.first_block < win_end;
+      const bool window = el.first_block >= win_begin && el.first_block < win_end &&
+                          !(el.first_block >= gap_begin && el.first_block < gap_end);
       const GumboTag tag = el.tag;
       const bool wanted = window || tag == GUMBO_TAG_H1 || tag == GUMBO_TAG_H2 ||
                           tag == GUMBO_TAG_H3 || tag == GUMBO_TAG_TIME;
@@ -879,13 +880,17 @@ Metadata extract_metadata(const MetadataInput& in) {
   };
 
   Gathered g;
-  // The window whose elements are read in full: the region and what is
-  // around its start (headline, byline) and end (credits).
+  // The window whose elements are read in full: around the region's start
+  // (headline, byline) and its end (credits, closing dates); the middle of
+  // a long article holds neither.
   {
     const int n = static_cast<int>(blocks.size());
-    const int win_begin = in.scores.region >= 0 ? std::max(0, region_begin - 60) : 0;
-    const int win_end = in.scores.region >= 0 ? std::min(n, region_end + 20) : n;
-    Gatherer(seg, own_away, &g).run(in.dom.root(), win_begin, win_end + 1);
+    const bool region = in.scores.region >= 0;
+    const int win_begin = region ? std::max(0, region_begin - 60) : 0;
+    const int win_end = region ? std::min(n, region_end + 20) + 1 : n + 1;
+    const int gap_begin = region ? region_begin + 40 : 0;
+    const int gap_end = region ? region_end - 12 : 0;
+    Gatherer(seg, own_away, &g).run(in.dom.root(), win_begin, win_end, gap_begin, gap_end);
   }
   const Metas metas(g);
   const JsonLdArticle ld = read_json_ld(in.json_ld, page_url);
@@ -1209,7 +1214,7 @@ Metadata extract_metadata(const MetadataInput& in) {
                 role = td.role;
               }
             }
-          } else if (d && !mk.text.empty()) {
+          } else if (d && !mk.text.empty() && !far) {
             // The role of a <time datetime> is read from its own text.
             auto found = find_text_dates(mk.text, dc.order, nullptr);
             if (!found.empty()) role = found.front().role;
