@@ -49,9 +49,10 @@ const Group kAttributeGroups[] = {
     {kCueFooter, B "(?:foot|footer|site-?footer|page-?footer|global-?footer|copyright|"
                  "colophon|site-?info|legal|imprint|impressum|bottom-?bar|contentinfo)" E
                  "|footer"},
-    // Sidebars, rails and widget columns.
-    {kCueSidebar, B "(?:sidebar|side-?bar|aside|rail|rightrail|right-?rail|left-?rail|"
-                  "right-?col|left-?col|col-?right|col-?left|right-?column|left-?column|"
+    // Sidebars, rails and widget columns. (Left columns are left out: in
+    // older layouts the left column is as often the article as a menu.)
+    {kCueSidebar, B "(?:sidebar|side-?bar|aside|rail|rightrail|right-?rail|"
+                  "right-?col|col-?right|right-?column|"
                   "sidecol|side-?column|widget|widgets|widget-?area|secondary|complementary|"
                   "sidebar-?\\w*)" E
                   "|sidebar"},
@@ -112,7 +113,7 @@ const Group kAttributeGroups[] = {
                  "article-?meta|story-?meta|meta-?info|article-?info|post-?info|"
                  "pubdate|publish|timestamp|"
                  "(?:^|\\s)(?:author|authors|date|time|meta|posted|posted-by|credits?|"
-                 "updated)(?:\\s|$)|"
+                 "updated|writer|writers|reporter|autor|autoren|verfasser|auteur)(?:\\s|$)|"
                  B "author-?(?:name|names|info|meta|link|links|line|wrap|wrapper|details|"
                  "date)" E "|" B "(?:post|entry|article|story)-?(?:date|time|author|authors)" E},
     // Captions and credits.

@@ -327,7 +327,9 @@ Run run_library(const std::vector<Job>& jobs, const RunConfig& config) {
       // Only the extract() call is timed: pages/s is the library's speed.
       const auto t0 = Clock::now();
       try {
-        result = ex.extract(html, extractor::PageInfo{t.url, {}});
+        extractor::PageInfo page;
+        page.url = t.url;
+        result = ex.extract(html, page);
       } catch (const std::exception& e) {
         error = e.what();
       } catch (...) {

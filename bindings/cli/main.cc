@@ -291,6 +291,9 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"text", "markdown", "html", "json", "jsonl"}));
   app.add_option("-u,--url", s.page.url, "the page's URL (one input only)");
   app.add_option("--charset", s.page.charset, "decode the input(s) as this charset");
+  app.add_option("--reference-date", s.page.reference_date,
+                 "YYYY-MM-DD: the day relative dates count from, and the latest date a "
+                 "page may carry (default: today)");
   app.add_flag("--include-comments", options.include_comments,
                "keep comment threads, after the article");
   app.add_option("--focus", focus_name, "precision, balanced (default) or recall")

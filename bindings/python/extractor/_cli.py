@@ -102,6 +102,7 @@ class _Settings:
         self.multiple = multiple
         self.url: Optional[str] = args.url
         self.charset: Optional[str] = args.charset
+        self.reference_date: Optional[str] = args.reference_date
 
 
 def _error_output(name: str, message: str, s: _Settings) -> bytes:
@@ -155,6 +156,9 @@ def _parser() -> argparse.ArgumentParser:
                    help="default: text for one input, jsonl for several")
     p.add_argument("-u", "--url", help="the page's URL (one input only)")
     p.add_argument("--charset", help="decode the input(s) as this charset")
+    p.add_argument("--reference-date", metavar="YYYY-MM-DD",
+                   help="the day relative dates count from, and the latest date a page "
+                        "may carry (default: today)")
     p.add_argument("--include-comments", action="store_true",
                    help="keep comment threads, after the article")
     p.add_argument("--focus", choices=["precision", "balanced", "recall"], default="balanced",
@@ -216,7 +220,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             read = [(None, err) if err else _read_input(name, limit) for name, err in chunk]
             todo = [i for i, (data, _) in enumerate(read) if data is not None]
             batch: List[Page] = [(read[i][0] or b"", s.url) for i in todo]
-            results = ex.extract_many(batch, threads=threads, charset=s.charset) if todo else []
+            results = ex.extract_many(batch, threads=threads, charset=s.charset,
+                                         reference_date=s.reference_date) if todo else []
             by_index = dict(zip(todo, results))
             for i, (name, _) in enumerate(chunk):
                 r = by_index.get(i)
