@@ -243,12 +243,17 @@ Scores score(const Segments& seg, const Options& options, ScoreTrace* trace) {
     }
   }
 
+  // Each element's cues OR'ed with its ancestors' (parents come first in
+  // document order), so a block reads its context in one step.
+  std::vector<std::uint32_t> inherited(seg.elements.size());
+  for (std::size_t e = 0; e < seg.elements.size(); ++e) {
+    const int parent = seg.elements[e].parent;
+    inherited[e] = effective[e] | (parent >= 0 ? inherited[static_cast<std::size_t>(parent)] : 0u);
+  }
   std::vector<std::uint32_t> local_cues(n, 0);
   std::vector<double> value(n);
   for (std::size_t i = 0; i < n; ++i) {
-    std::uint32_t cues = 0;
-    for (int e = seg.blocks[i].element; e >= 0; e = seg.elements[static_cast<std::size_t>(e)].parent)
-      cues |= effective[static_cast<std::size_t>(e)];
+    const std::uint32_t cues = inherited[static_cast<std::size_t>(seg.blocks[i].element)];
     local_cues[i] = cues;
     p[i] = sigmoid(base[i] + cue_logit(cues));
     // Evidence against counts for less than evidence for: what reads as
@@ -390,6 +395,13 @@ Scores score(const Segments& seg, const Options& options, ScoreTrace* trace) {
   if (options.focus == Focus::kPrecision) drop_below = 0.4f, keep_from = 2.0f;
   if (options.focus == Focus::kRecall) drop_below = -1.0f, keep_from = 0.6f;
   const std::vector<Label> rule = s.labels;
+  // Inside an <article> or <main> element (parents come first).
+  std::vector<bool> in_article(seg.elements.size());
+  for (std::size_t e = 0; e < seg.elements.size(); ++e) {
+    const Element& el = seg.elements[e];
+    in_article[e] = el.tag == GUMBO_TAG_ARTICLE || el.tag == GUMBO_TAG_MAIN ||
+                    (el.parent >= 0 && in_article[static_cast<std::size_t>(el.parent)]);
+  }
   // What the classifier may not overrule: a block the rules drop because of
   // a word that only boilerplate uses (a consent notice, a share bar, a
   // "Read also:" line). A model trained on a few thousand pages has seen
@@ -462,13 +474,7 @@ Scores score(const Segments& seg, const Options& options, ScoreTrace* trace) {
     x[kF_tag_div] = own.tag == GUMBO_TAG_DIV ? 1.0f : 0.0f;
     x[kF_tag_li] = own.tag == GUMBO_TAG_LI ? 1.0f : 0.0f;
     x[kF_tag_td] = own.tag == GUMBO_TAG_TD || own.tag == GUMBO_TAG_TR ? 1.0f : 0.0f;
-    for (int e = b.element; e >= 0; e = seg.elements[static_cast<std::size_t>(e)].parent) {
-      const GumboTag t = seg.elements[static_cast<std::size_t>(e)].tag;
-      if (t == GUMBO_TAG_ARTICLE || t == GUMBO_TAG_MAIN) {
-        x[kF_in_article_tag] = 1.0f;
-        break;
-      }
-    }
+    x[kF_in_article_tag] = in_article[static_cast<std::size_t>(b.element)] ? 1.0f : 0.0f;
     x[kF_in_link] = b.chars > 0 && b.link_chars >= b.chars ? 1.0f : 0.0f;
     if (trace != nullptr) std::copy(x.begin(), x.end(), trace->features.begin() + i * kFeatureCount);
 
