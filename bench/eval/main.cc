@@ -347,6 +347,9 @@ Run run_library(const std::vector<Job>& jobs, const RunConfig& config) {
       const fs::path base = fs::path(config.dump_dir) / job.set->name / t.id;
       try {
         write_file(fs::path(base.string() + ".txt"), out.text);
+        // The HTML rendering too (the JSON has text and Markdown), so that
+        // a before/after diff of two dumps covers every output.
+        if (result) write_file(fs::path(base.string() + ".out.html"), result->html);
         std::string js;
         if (result) {
           extractor::JsonOptions jo;
@@ -812,7 +815,8 @@ int run_main(int argc, char** argv) {
       ->capture_default_str();
   app.add_option("--dump", dump_dir,
                  "write each page's output as DIR/<set>/<id>.txt (text) and "
-                 "DIR/<set>/<id>.json (render_json: full, with blocks)")
+                 "DIR/<set>/<id>.json (render_json: full, with blocks), "
+                 "DIR/<set>/<id>.out.html (Result::html)")
       ->type_name("DIR");
   app.add_option(
          "--predictions", predictions,

@@ -3,7 +3,8 @@
 //   node readability.mjs TASKS.json [NODE_MODULES_DIR]
 //
 // TASKS.json: a JSON list of {"id": ..., "path": ..., "url": ... or null}. For each task, in order,
-// prints one JSON line {"id", "text", "title", "author", "date", "seconds"[, "error"]} to stdout.
+// prints one JSON line {"id", "text", "title", "author", "date", "seconds", "cpu_seconds"[, "error"]}
+// to stdout.
 // text = article.textContent, title = article.title, author = article.byline,
 // date = article.publishedTime. seconds covers decoding, `new JSDOM(html, {url})` and
 // `new Readability(doc).parse()`.
@@ -100,6 +101,7 @@ for (const task of tasks) {
     continue;
   }
   let dom = null;
+  const c0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
   try {
     dom = makeDom(charsetMode === "auto" ? decodeAuto(bytes) : bytes, task.url);
@@ -119,5 +121,10 @@ for (const task of tasks) {
   } finally {
     if (dom) dom.window.close();
   }
+  // CPU time of the process for the page, window.close() included
+  // (bench/side_by_side.py reads it: on a shared machine it moves less than
+  // the wall time).
+  const cpu = process.cpuUsage(c0);
+  rec.cpu_seconds = (cpu.user + cpu.system) / 1e6;
   out(rec);
 }
