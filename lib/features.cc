@@ -1,6 +1,9 @@
 #include "features.h"
 
 #include <boost/locale/utf.hpp>
+#include <cstdint>
+#include <string_view>
+#include <unordered_map>
 
 #include "patterns.h"
 
@@ -37,6 +40,7 @@ int effective_length(const TextBlock& b) { return b.chars + 2 * b.cjk; }
 
 void compute_features(std::vector<TextBlock>* blocks, const Patterns& patterns) {
   using Traits = boost::locale::utf::utf_traits<char>;
+  std::unordered_map<std::string_view, std::uint32_t> cues_of;  // views into the blocks' text
   for (TextBlock& b : *blocks) {
     if (b.kind == BlockKind::kImage) continue;
     const char* p = b.text.data();
@@ -64,7 +68,10 @@ void compute_features(std::vector<TextBlock>* blocks, const Patterns& patterns) 
         in_word = false;
         continue;
       }
-      if (is_cjk(cp)) {
+      // One range test decides for ASCII and most scripts (CJK starts at
+      // U+3040), instead of is_cjk() twice per character.
+      const bool cjk = cp >= 0x3040 && is_cjk(cp);
+      if (cjk) {
         ++b.cjk;
         in_word = false;
       } else if ((cp >= '0' && cp <= '9')) {
@@ -72,7 +79,10 @@ void compute_features(std::vector<TextBlock>* blocks, const Patterns& patterns) 
       }
       if (cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F) ++b.sentence_ends;
       if (is_comma(cp)) ++b.commas;
-      const bool word_char = cp >= 0x80 ? !is_cjk(cp) : std::isalnum(static_cast<int>(cp)) != 0;
+      // ASCII letters and digits (std::isalnum in the C locale).
+      const bool word_char = cp >= 0x80 ? !cjk
+                                        : ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') ||
+                                              (cp >= '0' && cp <= '9');
       if (word_char && !in_word) ++b.words;
       in_word = word_char;
       previous = last;
@@ -84,7 +94,13 @@ void compute_features(std::vector<TextBlock>* blocks, const Patterns& patterns) 
       ++b.sentence_ends;
     b.words += b.cjk / 2;  // two Han characters make about one word
     b.ends_with_punct = is_sentence_end(last) || is_closing(last) || last == ':';
-    if (b.chars <= kShortBlock) b.text_cues = patterns.text_cues(b.text);
+    if (b.chars <= kShortBlock) {
+      // Menus, share bars and footers repeat their short lines on a page:
+      // each distinct text goes through the phrase sets once.
+      auto it = cues_of.find(b.text);
+      if (it == cues_of.end()) it = cues_of.emplace(b.text, patterns.text_cues(b.text)).first;
+      b.text_cues = it->second;
+    }
     // A short block that is mostly digits is a date, a time or a number line
     // ("16 January 2008", "10/04/2016 05:07 AM EDT").
     if (b.chars <= 40 && b.digits >= 4 && 3 * b.digits >= b.chars) b.text_cues |= kTextDateLine;

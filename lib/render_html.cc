@@ -8,15 +8,22 @@ namespace extractor {
 namespace {
 
 void append_escaped(std::string* out, std::string_view text) {
-  for (char c : text) {
-    switch (c) {
-      case '&': *out += "&amp;"; break;
-      case '<': *out += "&lt;"; break;
-      case '>': *out += "&gt;"; break;
-      case '"': *out += "&quot;"; break;
-      default: *out += c;
+  // Runs without a character to escape are appended whole.
+  std::size_t from = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char* entity;
+    switch (text[i]) {
+      case '&': entity = "&amp;"; break;
+      case '<': entity = "&lt;"; break;
+      case '>': entity = "&gt;"; break;
+      case '"': entity = "&quot;"; break;
+      default: continue;
     }
+    out->append(text.data() + from, i - from);
+    *out += entity;
+    from = i + 1;
   }
+  out->append(text.data() + from, text.size() - from);
 }
 
 // text[begin, end) of a block with its spans as tags; '\n' becomes <br>.
@@ -25,12 +32,16 @@ std::string inline_html(const Block& b, const Options& options, std::uint32_t be
   const std::string_view text = std::string_view(b.text).substr(begin, end - begin);
   std::string out;
   std::uint32_t pos = 0;
+  // text[pos, upto) escaped, each '\n' as <br>, line by line.
   auto text_to = [&](std::uint32_t upto) {
-    for (; pos < upto; ++pos) {
-      if (text[pos] == '\n') {
+    while (pos < upto) {
+      const std::size_t nl = text.substr(0, upto).find('\n', pos);
+      const std::uint32_t stop = nl == std::string_view::npos ? upto : static_cast<std::uint32_t>(nl);
+      append_escaped(&out, text.substr(pos, stop - pos));
+      pos = stop;
+      if (pos < upto) {
         out += "<br>";
-      } else {
-        append_escaped(&out, text.substr(pos, 1));
+        ++pos;
       }
     }
   };

@@ -12,11 +12,20 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 // Plain text made safe from Markdown syntax: inline markers everywhere, and
 // at a line start what would open a heading, quote, list or table.
 void append_escaped(std::string* out, std::string_view text, bool line_start, bool in_table) {
+  // text[from, i) holds nothing to escape and is appended in one go.
+  std::size_t from = 0;
+  auto flush = [&](std::size_t to) {
+    out->append(text.data() + from, to - from);
+    from = to;
+  };
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     const bool at_line_start = (i == 0 && line_start) || (i > 0 && text[i - 1] == '\n');
     bool escape = c == '\\' || c == '*' || c == '_' || c == '`' || c == '[' || c == ']' ||
                   (in_table && c == '|');
+    if (!escape && !at_line_start) continue;
+    flush(i);
+    from = i + 1;  // c itself is written below
     if (at_line_start && (c == '#' || c == '>' || c == '-' || c == '+' || c == '|')) escape = true;
     if (at_line_start && is_digit(c)) {
       // "1984. The year" would start an ordered list: escape its dot.
@@ -28,12 +37,14 @@ void append_escaped(std::string* out, std::string_view text, bool line_start, bo
         *out += '\\';
         *out += text[j];
         i = j;
+        from = j + 1;
         continue;
       }
     }
     if (escape) *out += '\\';
     *out += c;
   }
+  flush(text.size());
 }
 
 // The shortest run of backticks longer than any run inside `text`.

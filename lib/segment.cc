@@ -142,21 +142,40 @@ std::string lower_ascii(std::string_view s) {
   return out;
 }
 
+// `text` holds `lower_word` when spaces, tabs and newlines are left out and
+// ASCII case is folded ("Display: None" holds "display:none"), without
+// building the folded copy (a style attribute on most elements of a page).
+bool contains_folded(const char* text, std::string_view lower_word) {
+  auto skip = [](const char* p) {
+    while (*p == ' ' || *p == '\t' || *p == '\n') ++p;
+    return p;
+  };
+  auto fold = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c; };
+  for (const char* start = skip(text); *start; start = skip(start + 1)) {
+    const char* p = start;
+    std::size_t k = 0;
+    while (k < lower_word.size() && *p && fold(*p) == lower_word[k]) {
+      ++k;
+      p = skip(p + 1);
+    }
+    if (k == lower_word.size()) return true;
+  }
+  return false;
+}
+
 // hidden, aria-hidden="true", inline display:none / visibility:hidden.
 bool is_hidden(const GumboNode* node) {
   const GumboVector& attrs = node->v.element.attributes;
   for (unsigned i = 0; i < attrs.length; ++i) {
     const auto* a = static_cast<const GumboAttribute*>(attrs.data[i]);
     const char* name = a->name;
+    if (name[0] != 'h' && name[0] != 'a' && name[0] != 's') continue;  // the three below
     if (std::strcmp(name, "hidden") == 0) return true;
     if (std::strcmp(name, "aria-hidden") == 0) {
       if (lower_ascii(a->value) == "true") return true;
     } else if (std::strcmp(name, "style") == 0) {
-      std::string style;
-      for (const char* p = a->value; *p; ++p)
-        if (*p != ' ' && *p != '\t' && *p != '\n') style += static_cast<char>(std::tolower(*p));
-      if (style.find("display:none") != std::string::npos ||
-          style.find("visibility:hidden") != std::string::npos)
+      if (contains_folded(a->value, "display:none") ||
+          contains_folded(a->value, "visibility:hidden"))
         return true;
     }
   }
@@ -200,6 +219,9 @@ void gather_words(const GumboNode* node, std::string* words) {
   for (unsigned i = 0; i < attrs.length; ++i) {
     const auto* a = static_cast<const GumboAttribute*>(attrs.data[i]);
     const char* n = a->name;
+    // Most attributes (href, src, style, title, ...) are none of these: the
+    // first letter settles them before any comparison.
+    if (n[0] != 'c' && n[0] != 'i' && n[0] != 'r' && n[0] != 'a' && n[0] != 'd') continue;
     const bool wanted = std::strcmp(n, "class") == 0 || std::strcmp(n, "id") == 0 ||
                         std::strcmp(n, "role") == 0 || std::strcmp(n, "itemprop") == 0 ||
                         std::strcmp(n, "aria-label") == 0 ||
