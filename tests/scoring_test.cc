@@ -273,5 +273,15 @@ TEST(Floors, BelowFloorMinusEpsilonFails) {
   EXPECT_EQ(failures[2], "a: title 0.500 is below its floor 0.510");
 }
 
+TEST(Dates, SameInstantInTwoZones) {
+  // Tokyo just after midnight is the previous day in UTC.
+  EXPECT_TRUE(same_day("2019-04-04T00:30:00+09:00", "2019-04-03T15:30:00.000Z"));
+  EXPECT_FALSE(same_day("2019-04-04T00:30:00+09:00", "2019-04-04T12:00:00Z"));
+  EXPECT_TRUE(same_day("2016-12-09T04:13:00-05:00", "2016-12-09T09:13:00.000Z"));
+  // A zone on one side only: the written days are compared.
+  EXPECT_TRUE(same_day("2019-04-04T00:30:00+09:00", "2019-04-04"));
+  EXPECT_FALSE(same_day("2019-04-04", "2019-04-03T15:30:00Z"));
+}
+
 }  // namespace
 }  // namespace extractor::eval

@@ -1,5 +1,7 @@
 #include "eval/scoring.h"
 
+#include <optional>
+
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -317,9 +319,92 @@ std::string calendar_day(std::string_view s) {
   return {};
 }
 
+namespace {
+
+// An ISO 8601 date-time with an explicit zone ("2019-04-03T15:30:00.000Z",
+// "2019-04-04T00:30+09:00"), as minutes since 1970 plus the zone's offset.
+struct ZonedTime {
+  long long minutes = 0;  // UTC
+  int offset = 0;         // minutes east of UTC
+};
+
+long long days_from_civil(int y, int m, int d) {
+  y -= m <= 2;
+  const int era = (y >= 0 ? y : y - 399) / 400;
+  const int yoe = y - era * 400;
+  const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return static_cast<long long>(era) * 146097 + doe - 719468;
+}
+
+std::string civil_from_days(long long z) {
+  z += 719468;
+  const long long era = (z >= 0 ? z : z - 146096) / 146097;
+  const long long doe = z - era * 146097;
+  const long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const long long mp = (5 * doy + 2) / 153;
+  const long long d = doy - (153 * mp + 2) / 5 + 1;
+  const long long m = mp + (mp < 10 ? 3 : -9);
+  const long long y = yoe + era * 400 + (m <= 2);
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04lld-%02lld-%02lld", y, m, d);
+  return buf;
+}
+
+std::optional<ZonedTime> zoned_time(std::string_view s) {
+  auto num = [&](std::size_t at, std::size_t len, int* out) {
+    if (at + len > s.size()) return false;
+    int v = 0;
+    for (std::size_t i = at; i < at + len; ++i) {
+      if (!is_digit(s[i])) return false;
+      v = v * 10 + (s[i] - '0');
+    }
+    *out = v;
+    return true;
+  };
+  int y, mo, d, h, mi;
+  if (!num(0, 4, &y) || s.size() < 16 || s[4] != '-' || !num(5, 2, &mo) || s[7] != '-' ||
+      !num(8, 2, &d) || (s[10] != 'T' && s[10] != ' ') || !num(11, 2, &h) || s[13] != ':' ||
+      !num(14, 2, &mi))
+    return std::nullopt;
+  std::size_t i = 16;
+  while (i < s.size() && (is_digit(s[i]) || s[i] == ':' || s[i] == '.')) ++i;  // seconds
+  if (i >= s.size()) return std::nullopt;  // no zone: local time of unknown place
+  int offset = 0;
+  if (s[i] == 'Z' || s[i] == 'z') {
+    offset = 0;
+  } else if (s[i] == '+' || s[i] == '-') {
+    int oh, om = 0;
+    if (!num(i + 1, 2, &oh)) return std::nullopt;
+    std::size_t j = i + 3;
+    if (j < s.size() && s[j] == ':') ++j;
+    if (j < s.size()) num(j, 2, &om);
+    offset = (s[i] == '-' ? -1 : 1) * (oh * 60 + om);
+  } else {
+    return std::nullopt;
+  }
+  ZonedTime t;
+  t.offset = offset;
+  t.minutes = days_from_civil(y, mo, d) * 1440 + h * 60 + mi - offset;
+  return t;
+}
+
+}  // namespace
+
 bool same_day(std::string_view prediction, std::string_view truth) {
   const std::string t = calendar_day(truth);
-  return !t.empty() && calendar_day(prediction) == t;
+  if (t.empty()) return false;
+  // Both with a time and a zone: the same day where the truth was written
+  // (a page's "2019-04-04T00:30+09:00" is the truth's "2019-04-03T15:30Z").
+  const std::optional<ZonedTime> zt = zoned_time(truth);
+  const std::optional<ZonedTime> zp = zoned_time(prediction);
+  if (zt && zp) {
+    const long long local = zp->minutes + zt->offset;
+    const long long day = local >= 0 ? local / 1440 : -((-local + 1439) / 1440);
+    return civil_from_days(day) == t;
+  }
+  return calendar_day(prediction) == t;
 }
 
 const std::optional<double>* SetFigures::get(std::string_view key) const {

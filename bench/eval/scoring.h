@@ -141,7 +141,9 @@ bool same_authors(const std::vector<std::string>& prediction,
 // digits joined by '-', '/' or '.'. The time and zone are ignored (no
 // conversion: "2016-12-09T23:30:00-05:00" is 2016-12-09).
 std::string calendar_day(std::string_view text);
-// Both have a day and it is the same.
+// Both have a day and it is the same. When both also give a time and a zone,
+// the prediction's moment is read in the truth's zone first: the same
+// instant written in two zones is the same answer.
 bool same_day(std::string_view prediction, std::string_view truth);
 
 // A share of correct answers.
