@@ -145,7 +145,8 @@ const Group kAttributeGroups[] = {
                "entry-?tags|entry-?categories|post-?categories|article-?tags|labels?|"
                "terms)(?:\\s|$)"},
     // News feeds, tickers, "latest" columns.
-    {kCueFeed, B "(?:news-?feed|newsfeed|feed|feeds|ticker|news-?ticker|latest|"
+    {kCueFeed, B "(?:news-?feed|newsfeed|feed|feeds|ticker|news-?ticker|latest|flux|"
+               "live-?(?:feed|flux|stream|ticker|news|updates?|items?)|"
                "live-?ticker|breaking-?news|headlines|news-?stream|river)" E},
     // Pop-ups, overlays, dialogs, drawers.
     {kCueModal, B "(?:modal|modals|popup|pop-?up|popover|overlay|lightbox|dialog|toast|"
