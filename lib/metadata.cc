@@ -1325,6 +1325,7 @@ Metadata extract_metadata(const MetadataInput& in) {
       int distance = 0;
       bool organization = false;
       double support = 0;
+      int cjk_priority = -1;  // a Chinese credit's kind (see cjk_credits), else -1
     };
     std::vector<AuthorCandidate> cands;
     const std::string& site = m.site_name;
@@ -1455,16 +1456,40 @@ Metadata extract_metadata(const MetadataInput& in) {
       flush_links();
       add(props, AuthorValue::kByline, 4, 1, Source::kMarkup);
     }
+    auto add_cjk = [&](std::string_view text, int weight, int rank, int dist) {
+      int prio = 0;
+      std::vector<std::string> names = cjk_credits(text, site, &prio);
+      const std::size_t before = cands.size();
+      add_names(std::move(names), prio >= 2 ? std::min(weight, 1) : weight, rank, Source::kText,
+                dist);
+      if (cands.size() > before) cands.back().cjk_priority = prio;
+      return cands.size() > before;
+    };
+    const int n_blocks = static_cast<int>(blocks.size());
     // Text: "By ..." lines near the headline.
     for (int i = zone.begin; i < zone.end; ++i) {
       const TextBlock& b = blocks[static_cast<std::size_t>(i)];
       if (block_away_for(b, kAwayAuthor) || b.text.size() > 300) continue;
       if (b.cjk > 0)
       {
-        int prio = 0;
-        std::vector<std::string> names = cjk_credits(b.text, site, &prio);
-        add_names(std::move(names), prio >= 2 ? 1 : 2, 4, Source::kText,
-                  distance(i) + (block_away_for(b, kSideCues) ? kSidePenalty : 0));
+        const int dist = distance(i) + (block_away_for(b, kSideCues) ? kSidePenalty : 0);
+        // Credit lines one under the other ("本报实习生 A" / "本报记者 B C")
+        // are one byline, and a marker on a line of its own ("本报记者" /
+        // "王某 李某") credits the next line: read them as one line.
+        std::string joined = b.text;
+        int k = i + 1;
+        if (b.text.size() <= 80) {
+          const bool bare = is_bare_cjk_marker(b.text);
+          for (; k < std::min(n_blocks, i + 4); ++k) {
+            const TextBlock& nb = blocks[static_cast<std::size_t>(k)];
+            if (nb.text.size() > 80 || nb.cjk == 0 ||
+                !(bare || starts_with_byline_marker(nb.text)))
+              break;
+            joined.append(" ").append(nb.text);
+          }
+        }
+        add_cjk(joined, 2, 4, dist);
+        if (k > i + 1) i = k - 1;
       }
       else if (starts_with_byline_marker(b.text))
         add(b.text, AuthorValue::kText, 3, 3, Source::kText,
@@ -1485,9 +1510,7 @@ Metadata extract_metadata(const MetadataInput& in) {
             t = t.substr(cut);
           }
           if (b.cjk > 0) {
-            int prio = 0;
-            std::vector<std::string> names = cjk_credits(t, site, &prio);
-            add_names(std::move(names), prio >= 2 ? 1 : 2, 5, Source::kText, 100 + i - last);
+            add_cjk(t, 2, 5, 100 + i - last);
           } else {
             add_names(trailing_credit(t, site), 1, 5, Source::kText, 100 + i - last);
           }
@@ -1496,6 +1519,58 @@ Metadata extract_metadata(const MetadataInput& in) {
             add(b.text, AuthorValue::kText, 2, 5, Source::kText, 100 + i - last);
         }
       }
+    }
+    // A line of bare Han names just under the headline (after the headline
+    // repeated, if it is): the byline of many Chinese pages.
+    // The line above is the headline (or what reads as one: a short line
+    // without a full stop) and the line below is the article's text. Such
+    // a line can also be a label ("打印本页", "人物画像"): it counts only
+    // when unlinked and when nothing else names anyone.
+    if (cands.empty()) {
+      const std::string title_key = comparison_key(m.title);
+      const int from = std::max(1, std::min(zone.begin, zone.region_begin));
+      const int to = std::min(n_blocks - 1, std::max(zone.end, zone.region_begin + 6));
+      for (int i = from; i < to; ++i) {
+        const TextBlock& b = blocks[static_cast<std::size_t>(i)];
+        if (b.cjk == 0 || b.text.size() > 64 || b.link_chars > 0 ||
+            block_away_for(b, kAwayAuthor))
+          continue;
+        const TextBlock& above = blocks[static_cast<std::size_t>(i - 1)];
+        const TextBlock& below = blocks[static_cast<std::size_t>(i + 1)];
+        if (below.text.size() < 2 * b.text.size() + 60 || above.text.size() > 160 ||
+            above.sentence_ends > 0)
+          continue;
+        const bool headline =
+            i - 1 == zone.headline || above.kind == BlockKind::kHeading ||
+            (!title_key.empty() && title_key.find(comparison_key(above.text)) != std::string::npos);
+        if (!headline && i > zone.region_begin + 2) continue;
+        std::vector<std::string> names = cjk_name_line(b.text, site);
+        if (names.empty()) continue;
+        add_names(std::move(names), 2, 4, Source::kText, distance(i));
+        break;
+      }
+    }
+    // A Chinese credit line of its own anywhere else in the article
+    // ("编辑：X" above a list of related links, "文：X" under a rule): read
+    // only when the headline and the last lines credit no one.
+    if (cands.empty() && in.scores.region >= 0) {
+      for (int i = zone.region_begin; i < std::min(n_blocks, zone.region_end + 4); ++i) {
+        const TextBlock& b = blocks[static_cast<std::size_t>(i)];
+        if (b.cjk == 0 || b.text.size() > 120 || block_away_for(b, kAwayAuthor)) continue;
+        add_cjk(b.text, 1, 6, 150);
+      }
+    }
+    // Of Chinese credits, the best kind wins across lines too: a reporter
+    // closing the last paragraph over the editor in the line under it.
+    {
+      int best_prio = 3;
+      for (const AuthorCandidate& c : cands)
+        if (c.cjk_priority >= 0) best_prio = std::min(best_prio, c.cjk_priority);
+      cands.erase(std::remove_if(cands.begin(), cands.end(),
+                                 [&](const AuthorCandidate& c) {
+                                   return c.cjk_priority > best_prio;
+                                 }),
+                  cands.end());
     }
     // Support: the weight of every candidate, times the share of names two
     // lists have in common. What the page shows counts less the further it

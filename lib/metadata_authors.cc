@@ -36,7 +36,8 @@ const char kLatinMarkers[] =
 // "글") open many ordinary words and count only before a separator.
 const char kCjkMarkers[] =
     "(?:本报记者|本報記者|本报通讯员|新华社记者|新華社記者|特约记者|特約記者|实习记者|"
-    "通讯员|通訊員|记者|記者|作者|撰文|撰稿|整理|责任编辑|責任編輯|责编|責編|编辑|編輯|"
+    "通讯员|通訊員|本报实习生|本報實習生|实习生|實習生|执笔人|執筆人|执笔|執筆|"
+    "记者|記者|作者|撰文|撰稿|整理|责任编辑|責任編輯|责编|責編|编辑|編輯|"
     "文字|图文|圖文|来源|來源|筆者|著者|投稿者|기자)";
 const char kCjkShortMarkers[] = "(?:文|图|圖|글)";
 
@@ -480,6 +481,16 @@ bool starts_with_byline_marker(std::string_view text) {
   return false;
 }
 
+bool is_bare_cjk_marker(std::string_view text) {
+  if (text.empty() || text.size() > 40) return false;
+  const Rules& r = rules();
+  re2::StringPiece in(text.data(), text.size());
+  re2::StringPiece m;
+  // Two characters at least: a lone "文" or "图" is a caption's.
+  return r.cjk_marker->Match(in, 0, in.size(), RE2::ANCHOR_BOTH, &m, 1) &&
+         count_code_points(text) >= 2;
+}
+
 std::vector<std::string> clean_authors(std::string_view raw, AuthorValue kind,
                                        std::string_view site_name) {
   std::vector<std::string> out;
@@ -722,15 +733,19 @@ std::vector<std::string> cjk_credits(std::string_view text, std::string_view sit
     if (!site_name.empty() && comparison_key(name) == comparison_key(site_name)) return;
     if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(std::move(name));
   };
+  // Credits of the same kind add up: "本报实习生 A 本报记者 B C" credits all three.
   auto settle = [&](int prio) {
     if (!out.empty() && prio < best_priority) {
       best = out;
       best_priority = prio;
+    } else if (!out.empty() && prio == best_priority) {
+      for (std::string& n : out)
+        if (std::find(best.begin(), best.end(), n) == best.end()) best.push_back(std::move(n));
     }
     out.clear();
   };
   int marker_priority = 0;
-  while (pos < text.size() && best_priority > 0 &&
+  while (pos < text.size() &&
          r.cjk_credit_marker->Match(in, pos, in.size(), RE2::UNANCHORED, g, 2)) {
     settle(marker_priority);
     {
@@ -763,7 +778,9 @@ std::vector<std::string> cjk_credits(std::string_view text, std::string_view sit
     const bool separated = colon || last_byte == ' ' || g[0].ends_with("\xe3\x80\x80") ||
                            g[0].find('/') != re2::StringPiece::npos ||
                            g[0].find("\xef\xbc\x8f") != re2::StringPiece::npos;
-    std::string first = read_han_name(text, &p, !(strict && separated));
+    // A forum's "本贴由 X 于 <date> 发表" names a user, not a family.
+    const bool forum = g[0].starts_with("本贴由") || g[0].starts_with("本帖由");
+    std::string first = read_han_name(text, &p, !(strict && (separated || forum)));
     if (first.empty()) {
       // A Latin name or a user name after a colon: "作者：Diogo Carleto".
       if (colon) {
@@ -842,6 +859,48 @@ std::vector<std::string> cjk_credits(std::string_view text, std::string_view sit
     std::string_view n(g[1].data(), g[1].size());
     std::size_t p = 0;
     take(read_han_name(n, &p, false));
+  }
+  return out;
+}
+
+std::vector<std::string> cjk_name_line(std::string_view text, std::string_view site_name) {
+  std::vector<std::string> out;
+  if (text.empty() || text.size() > 64) return out;
+  const Rules& r = rules();
+  std::size_t p = 0;
+  auto skip = [&](bool* sep) {
+    while (p < text.size()) {
+      std::size_t j = p;
+      const char32_t c = next_code_point(text, &j);
+      const bool s = c == ' ' || c == 0x3000 || c == 0xA0 || c == 0x3001 /*、*/ ||
+                     c == 0xFF0C /*，*/ || c == ',';
+      const bool bracket = c == '[' || c == ']' || c == 0x3010 || c == 0x3011 /*【】*/ ||
+                           c == 0xFF3B || c == 0xFF3D;
+      if (!s && !bracket) break;
+      if (sep != nullptr) *sep = *sep || s;
+      p = j;
+    }
+  };
+  skip(nullptr);
+  while (p < text.size()) {
+    const std::size_t start = p;
+    std::string n = read_han_name(text, &p, false);
+    if (n.empty() || p == start || is_not_name(n)) return {};
+    // A name is all of a Han run here: "国内新闻" is 4 characters, but the
+    // run it ends must end the line or meet a separator.
+    if (p < text.size()) {
+      std::size_t j = p;
+      const char32_t c = next_code_point(text, &j);
+      if (is_han(c)) return {};
+    }
+    re2::StringPiece nm(n);
+    if (r.org_cjk->Match(nm, 0, nm.size(), RE2::UNANCHORED, nullptr, 0)) return {};
+    if (!site_name.empty() && comparison_key(n) == comparison_key(site_name)) return {};
+    out.push_back(std::move(n));
+    if (out.size() > 4) return {};
+    bool sep = false;
+    skip(&sep);
+    if (p < text.size() && !sep) return {};
   }
   return out;
 }

@@ -44,6 +44,10 @@ bool looks_like_organization(std::string_view name);
 // "作者：", ...) followed by a letter.
 bool starts_with_byline_marker(std::string_view text);
 
+// True when the text is a Chinese credit marker and nothing else ("本报记者",
+// "作者：", "编辑："): the names are on the next line.
+bool is_bare_cjk_marker(std::string_view text);
+
 // "Reporting by X; Editing by Y", "（记者 X）", "责任编辑：X", "X/文": the names
 // an article's last lines credit, in languages that put the byline there.
 std::vector<std::string> trailing_credit(std::string_view text, std::string_view site_name);
@@ -59,6 +63,12 @@ std::vector<std::string> trailing_credit(std::string_view text, std::string_view
 // receives 0, 1 or 2 for the kind returned (3: none of them).
 std::vector<std::string> cjk_credits(std::string_view text, std::string_view site_name,
                                      int* priority = nullptr);
+
+// A line that is nothing but one to four Han names ("茉莉", "赵延东、风笑天",
+// "[ 黄宇 ]"): the byline many Chinese pages put, without a marker, just
+// under the headline. Organisations, field labels ("来源", "人物") and the
+// site's name are not names; anything else on the line means no names.
+std::vector<std::string> cjk_name_line(std::string_view text, std::string_view site_name);
 
 }  // namespace extractor
 

@@ -427,6 +427,32 @@ TEST(MetadataAuthors, ChineseCredits) {
   EXPECT_EQ(cjk_credits("来源：新闻晨报", ""), Strings{});
 }
 
+TEST(MetadataAuthors, ChineseCreditsOfOneKindAddUp) {
+  int prio = -1;
+  EXPECT_EQ(cjk_credits("本报实习生 刘国栋 周炜 本报记者 王燕平 方云凤", "", &prio),
+            (Strings{"刘国栋", "周炜", "王燕平", "方云凤"}));
+  EXPECT_EQ(prio, 0);
+  // A writer (执笔人) over the editor on the next line.
+  EXPECT_EQ(cjk_credits("执笔人：闵乐夫 赵兰波 编辑： 吕峥", "", &prio),
+            (Strings{"闵乐夫", "赵兰波"}));
+  EXPECT_EQ(prio, 0);
+  // A forum post's user needs no family name.
+  EXPECT_EQ(cjk_credits("本贴由大卫于2005年8月12日16:12:21在〖心灵体操〗发表.", ""),
+            (Strings{"大卫"}));
+}
+
+TEST(MetadataAuthors, ChineseNameLine) {
+  EXPECT_EQ(cjk_name_line("茉莉", ""), (Strings{"茉莉"}));
+  EXPECT_EQ(cjk_name_line("赵延东、风笑天", ""), (Strings{"赵延东", "风笑天"}));
+  EXPECT_EQ(cjk_name_line("[ 黄宇 ]", ""), (Strings{"黄宇"}));
+  // Labels, organisations, longer words and sentences are no names.
+  EXPECT_EQ(cjk_name_line("来源", ""), Strings{});
+  EXPECT_EQ(cjk_name_line("新华社", ""), Strings{});
+  EXPECT_EQ(cjk_name_line("社会资本与再就业", ""), Strings{});
+  EXPECT_EQ(cjk_name_line("茉莉说", ""), (Strings{"茉莉说"}));  // 3 characters: a pen name
+  EXPECT_EQ(cjk_name_line("茉莉：我是怎样卷入的", ""), Strings{});
+}
+
 // ---------------------------------------------------------------------------
 // Title
 // ---------------------------------------------------------------------------
@@ -682,6 +708,35 @@ TEST(MetadataPage, NonEnglishByline) {
   EXPECT_EQ(m.sources.authors, Source::kText);
   EXPECT_EQ(m.date, "2021-12-02");
   EXPECT_EQ(m.sources.date, Source::kText);
+}
+
+const std::string kZhBody =
+    "<p>一九八九年四月，我在湖南张家界开一个全省教学研究会议。按照惯例，会议安排了一天时间，"
+    "让与会者游览风景区，大家都很高兴，一路上谈笑风生，直到傍晚才回到宾馆。</p>"
+    "<p>第二天早上，我们从广播里听到了消息，会场里的气氛一下子变了，很多人都在低声议论，"
+    "会议的议程也因此推迟了半天，主持人不得不重新安排了发言的顺序。</p>";
+
+TEST(MetadataPage, ChineseNameLineUnderTheHeadline) {
+  const Metadata m = Meta(
+      "<html><head><title>我是怎样卷入的</title></head><body><div>"
+      "<h1>我是怎样卷入的</h1><p>茉莉</p>" + kZhBody + "</div></body></html>");
+  EXPECT_EQ(m.authors, (Strings{"茉莉"}));
+  EXPECT_EQ(m.sources.authors, Source::kText);
+}
+
+TEST(MetadataPage, ChineseCreditsAcrossLines) {
+  // The reporter closing the last paragraph wins over the editor under it.
+  const Metadata a = Meta(
+      "<html><head><title>绿色工厂名单公布</title></head><body><div><h1>绿色工厂名单公布</h1>" +
+      kZhBody + "<p>我省将持续优化政策环境，推动工业高质量发展。（记者 胡晓蓉）</p>"
+      "<div>责任编辑：孙重远</div></div></body></html>");
+  EXPECT_EQ(a.authors, (Strings{"胡晓蓉"}));
+  // A marker on a line of its own credits the names on the next line.
+  const Metadata b = Meta(
+      "<html><head><title>谁来埋单</title></head><body><div><h1>谁来埋单</h1>"
+      "<p>本报实习生</p><p>刘国栋 周炜</p><p>本报记者</p><p>王燕平 方云凤</p>" +
+      kZhBody + "</div></body></html>");
+  EXPECT_EQ(b.authors, (Strings{"刘国栋", "周炜", "王燕平", "方云凤"}));
 }
 
 TEST(MetadataPage, LanguageCheckedAgainstTheScript) {
