@@ -70,6 +70,9 @@ struct Mark {
 struct Heading {
   std::string text;
   std::vector<std::string> parts;  // its child elements' texts (kicker, headline)
+  // The text after a kicker ("<h1><span>Dachzeile</span> Headline</h1>"):
+  // the headline itself. Empty when the heading has no kicker.
+  std::string after_kicker;
   int block = 0;
   int level = 1;
   std::uint32_t ctx = 0;
@@ -150,6 +153,73 @@ std::string node_text(const GumboNode* root, std::size_t limit, Inline mode = In
     out.resize(cut);
   }
   return collapse_space(out);
+}
+
+int count_words(std::string_view s) {
+  int n = 0;
+  bool in = false;
+  for (char c : s) {
+    const bool space = c == ' ';
+    if (!space && !in) ++n;
+    in = !space;
+  }
+  return n;
+}
+
+// A heading whose first child element is a short label (a kicker, topic
+// line or "Dachzeile", up to six words) followed by the headline in other
+// children or text: the headline's text. A label ending in a colon
+// ("Editor's Letter:", "Krach im Vorstand:") opens the headline's sentence
+// and stays; so does a label that is most of the heading.
+std::string text_after_kicker(const GumboNode* h, const std::string& whole) {
+  const GumboVector& kids = h->v.element.children;
+  unsigned i = 0;
+  while (i < kids.length &&
+         static_cast<const GumboNode*>(kids.data[i])->type == GUMBO_NODE_WHITESPACE)
+    ++i;
+  if (i + 1 >= kids.length) return {};
+  const auto* first = static_cast<const GumboNode*>(kids.data[i]);
+  if (first->type != GUMBO_NODE_ELEMENT || first->v.element.tag == GUMBO_TAG_BR) return {};
+  const std::string kicker = node_text(first, 200, Inline::kJoin);
+  const int kw = count_words(kicker);
+  if (kw == 0 || kw > 6 || kicker.size() < 3) return {};
+  // Words are not counted by spaces in CJK headings, where a first span is
+  // as often the main title before a subtitle.
+  for (std::size_t i = 0; i < kicker.size();)
+    if (is_cjk_code_point(next_code_point(kicker, &i))) return {};
+  const std::string_view kv(kicker);
+  if (kv.back() == ':' ||
+      (kv.size() >= 3 && kv.substr(kv.size() - 3) == "\xef\xbc\x9a"))  // ：
+    return {};
+  std::string rest;
+  for (++i; i < kids.length && rest.size() < 600; ++i) {
+    const auto* k = static_cast<const GumboNode*>(kids.data[i]);
+    if (k->type == GUMBO_NODE_TEXT) {
+      rest += k->v.text.text;
+    } else if (k->type == GUMBO_NODE_ELEMENT) {
+      rest += ' ';
+      rest += node_text(k, 600, Inline::kJoin);
+    } else if (k->type == GUMBO_NODE_WHITESPACE) {
+      rest += ' ';
+    }
+  }
+  rest = collapse_space(rest);
+  // The separator a hidden span or the markup puts between them.
+  std::size_t b = 0;
+  while (b < rest.size()) {
+    if (rest[b] == ' ' || rest[b] == ':' || rest[b] == '-' || rest[b] == '|') {
+      ++b;
+    } else if (rest.compare(b, 3, "\xe2\x80\x93") == 0 ||
+               rest.compare(b, 3, "\xe2\x80\x94") == 0) {
+      b += 3;  // – —
+    } else {
+      break;
+    }
+  }
+  rest.erase(0, b);
+  if (count_words(rest) < 3 || rest.size() * 4 < kicker.size() * 3 || rest.size() >= whole.size())
+    return {};
+  return rest;
 }
 
 // What an element's class and id words say, for metadata.
@@ -444,6 +514,7 @@ class Gatherer {
           if (!t.empty() && t.size() < h.text.size()) h.parts.push_back(std::move(t));
         }
         if (h.parts.size() < 2) h.parts.clear();
+        h.after_kicker = text_after_kicker(n, h.text);
         h.block = block_;
         h.level = tag == GUMBO_TAG_H1 ? 1 : tag == GUMBO_TAG_H2 ? 2 : 3;
         h.ctx = ctx;
@@ -1014,14 +1085,25 @@ Metadata extract_metadata(const MetadataInput& in) {
       };
       return cost(a) < cost(b);
     });
+    // A heading with a kicker is its headline: the kicker is a label that
+    // meta titles often repeat ("Kicker: Headline") and readers do not
+    // count as the title.
+    auto shown_text = [](const Heading* h) -> const std::string& {
+      return h->after_kicker.empty() ? h->text : h->after_kicker;
+    };
+    std::vector<std::string> kicked;  // comparison keys of whole kicker headings
     for (const Heading* h : hs)
       if (h->level == 1 && h->block >= region_begin - 20 && h->block <= region_begin + 5 &&
           in.scores.region >= 0) {
-        tc.headline = h->text;
+        tc.headline = shown_text(h);
         break;
       }
     for (const Heading* h : hs) {
-      tc.headings.push_back(h->text);
+      tc.headings.push_back(shown_text(h));
+      if (!h->after_kicker.empty()) {
+        kicked.push_back(comparison_key(h->text));
+        continue;
+      }
       for (const std::string& p : h->parts) tc.headings.push_back(p);
     }
     // Short visible texts around the region's start: a <title> part that
@@ -1035,7 +1117,9 @@ Metadata extract_metadata(const MetadataInput& in) {
       const int to = std::min(static_cast<int>(blocks.size()), region_begin + 30);
       for (int i = from; i < to; ++i) {
         const TextBlock& b = blocks[static_cast<std::size_t>(i)];
-        if (b.text.size() >= 8 && b.text.size() <= longest + 8 && !block_away(b))
+        if (b.text.size() >= 8 && b.text.size() <= longest + 8 && !block_away(b) &&
+            (kicked.empty() || std::find(kicked.begin(), kicked.end(),
+                                         comparison_key(b.text)) == kicked.end()))
           tc.texts.push_back(b.text);
       }
     }

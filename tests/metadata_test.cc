@@ -739,6 +739,24 @@ TEST(MetadataPage, ChineseCreditsAcrossLines) {
   EXPECT_EQ(b.authors, (Strings{"刘国栋", "周炜", "王燕平", "方云凤"}));
 }
 
+TEST(MetadataPage, KickerIsNotTheTitle) {
+  const Metadata a = Meta(
+      "<html><head><title>Interne Unterlagen im Netz: Daten gehackt und verkauft | Tagblatt</title>"
+      "</head><body><article><h1><span class=\"topline\">Interne Unterlagen im Netz</span> "
+      "<span>Daten gehackt und verkauft</span></h1>" + kBody + "</article></body></html>");
+  EXPECT_EQ(a.title, "Daten gehackt und verkauft");
+  // The kicker as a text node's label, unconfirmed by any source.
+  const Metadata b = Meta(
+      "<html><head><title>Gazette</title></head><body><article><h1><span>Budget</span> "
+      "Council vote postponed again</h1>" + kBody + "</article></body></html>");
+  EXPECT_EQ(b.title, "Council vote postponed again");
+  // A label ending in a colon opens the headline's sentence.
+  const Metadata c = Meta(
+      "<html><head><title>Gazette</title></head><body><article><h1><span>Editor's Letter:</span> "
+      "goodbye to the old office</h1>" + kBody + "</article></body></html>");
+  EXPECT_EQ(c.title, "Editor's Letter: goodbye to the old office");
+}
+
 TEST(MetadataPage, LanguageCheckedAgainstTheScript) {
   // Declared English, written in Russian.
   const Metadata m = Meta(
