@@ -124,6 +124,10 @@ bool is_ascii(std::string_view s) {
   return true;
 }
 
+// The detector is fed at most this much of a page. A quarter megabyte is far
+// more than it needs to be sure, and bounds its cost on huge pages.
+constexpr std::size_t kDetectorSample = 256 * 1024;
+
 struct DetectorCloser {
   void operator()(UCharsetDetector* d) const { ucsdet_close(d); }
 };
@@ -134,10 +138,7 @@ std::pair<std::string, int> detect(std::string_view bytes) {
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<UCharsetDetector, DetectorCloser> det(ucsdet_open(&status));
   if (U_FAILURE(status)) return {"", 0};
-  // A quarter megabyte is far more than the detector needs to be sure, and
-  // bounds its cost on huge pages.
-  constexpr std::size_t kSample = 256 * 1024;
-  const int32_t len = static_cast<int32_t>(std::min(bytes.size(), kSample));
+  const int32_t len = static_cast<int32_t>(std::min(bytes.size(), kDetectorSample));
   ucsdet_enableInputFilter(det.get(), true);  // ignore markup
   ucsdet_setText(det.get(), bytes.data(), len, &status);
   const UCharsetMatch* match = ucsdet_detect(det.get(), &status);
@@ -146,6 +147,28 @@ std::pair<std::string, int> detect(std::string_view bytes) {
   const int confidence = ucsdet_getConfidence(match, &status);
   if (U_FAILURE(status) || name == nullptr) return {"", 0};
   return {canonical_charset(name), confidence};
+}
+
+// True when no multibyte CJK recognizer of ICU's detector can give `bytes`
+// a confidence above 10, decided without running it: the detector costs
+// ~1000 instructions a byte of its sample (the single-byte recognizers'
+// n-gram passes, one per language), and half of the sets' non-UTF-8 pages
+// have too few non-ASCII bytes for a CJK answer.
+//
+// From ICU 72's recognizers (csrmbcs.cpp, csr2022.cpp): the multibyte ones
+// (Shift_JIS, GB18030, EUC-JP, EUC-KR, Big5) read the raw sample, count a
+// double-byte character only from a lead byte >= 0x81, and give at most 10
+// to ten or fewer of them (CharsetRecog_mbcs::match_mbcs); the ISO-2022
+// ones read a part of the same sample and score nothing without an ESC.
+bool cjk_detection_impossible(std::string_view bytes) {
+  const std::string_view sample = bytes.substr(0, std::min(bytes.size(), kDetectorSample));
+  std::size_t high = 0;
+  for (const char c : sample) {
+    const unsigned char b = static_cast<unsigned char>(c);
+    if (b == 0x1B) return false;
+    high += b >= 0x80;
+  }
+  return high <= 10;
 }
 
 std::string convert(std::string_view bytes, const std::string& converter) {
@@ -344,7 +367,7 @@ Decoded decode(std::string_view bytes, std::string_view transport_charset) {
   // 3. What the transport or the page claims, checked against the detector
   // when the claim is a single-byte charset the detector says is really CJK.
   if (!claimed.empty() && claimed != "utf-8" && claimed.rfind("utf-16", 0) != 0) {
-    if (!is_cjk_multibyte(claimed)) {
+    if (!is_cjk_multibyte(claimed) && !cjk_detection_impossible(bytes)) {
       auto [guess, confidence] = detect(bytes);
       if (is_cjk_multibyte(guess) && confidence >= 50) {
         d.text = convert(bytes, guess);
