@@ -1578,6 +1578,14 @@ Metadata extract_metadata(const MetadataInput& in) {
       else if (starts_with_byline_marker(b.text))
         add(b.text, AuthorValue::kText, 3, 3, Source::kText,
             distance(i) + (block_away_for(b, kSideCues) ? kSidePenalty : 0));
+      else if (!byline_after_post_word(b.text).empty())
+        add(byline_after_post_word(b.text), AuthorValue::kText, 3, 3, Source::kText,
+            distance(i) + (block_away_for(b, kSideCues) ? kSidePenalty : 0));
+      else if (is_bare_latin_marker(b.text) && i + 1 < n_blocks &&
+               blocks[static_cast<std::size_t>(i) + 1].text.size() <= 80)
+        // "Von:" on a line of its own, the name on the next.
+        add(b.text + " " + blocks[static_cast<std::size_t>(i) + 1].text, AuthorValue::kText, 3, 3,
+            Source::kText, distance(i) + (block_away_for(b, kSideCues) ? kSidePenalty : 0));
     }
     // Credits in the article's last lines ("Reporting by", "（记者 X）").
     {
@@ -1598,9 +1606,17 @@ Metadata extract_metadata(const MetadataInput& in) {
           } else {
             add_names(trailing_credit(t, site), 1, 5, Source::kText, 100 + i - last);
           }
-          // "Text: Jane Doe", "Von: Jane Doe" closing the article.
+          // "Text: Jane Doe", "Von: Jane Doe" closing the article; "Von:" and
+          // the name on two lines; "Eingestellt von X um 21:11".
           if (b.text.size() <= 200 && starts_with_byline_marker(b.text))
             add(b.text, AuthorValue::kText, 2, 5, Source::kText, 100 + i - last);
+          else if (!byline_after_post_word(b.text).empty())
+            add(byline_after_post_word(b.text), AuthorValue::kText, 2, 5, Source::kText,
+                100 + i - last);
+          else if (is_bare_latin_marker(b.text) && i + 1 < n &&
+                   blocks[static_cast<std::size_t>(i) + 1].text.size() <= 80)
+            add(b.text + " " + blocks[static_cast<std::size_t>(i) + 1].text, AuthorValue::kText,
+                2, 5, Source::kText, 100 + i - last);
         }
       }
     }
@@ -1637,11 +1653,15 @@ Metadata extract_metadata(const MetadataInput& in) {
     // A Chinese credit line of its own anywhere else in the article
     // ("编辑：X" above a list of related links, "文：X" under a rule): read
     // only when the headline and the last lines credit no one.
+    // The same for a Latin byline line of its own ("Autoren A und B").
     if (cands.empty() && in.scores.region >= 0) {
       for (int i = zone.region_begin; i < std::min(n_blocks, zone.region_end + 4); ++i) {
         const TextBlock& b = blocks[static_cast<std::size_t>(i)];
-        if (b.cjk == 0 || b.text.size() > 120 || block_away_for(b, kAwayAuthor)) continue;
-        add_cjk(b.text, 1, 6, 150);
+        if (b.text.size() > 120 || block_away_for(b, kAwayAuthor)) continue;
+        if (b.cjk > 0)
+          add_cjk(b.text, 1, 6, 150);
+        else if (starts_with_byline_marker(b.text))
+          add(b.text, AuthorValue::kText, 1, 6, Source::kText, 150);
       }
     }
     // Of Chinese credits, the best kind wins across lines too: a reporter

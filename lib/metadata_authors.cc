@@ -26,7 +26,8 @@ const char kLatinMarkers[] =
     "beiträge|artikel|articles|artículos|entradas|articoli)" S "+(?:by|von|de|di|from)"
     "|(?:(?:written|posted|reported|story|text|words|article|interview|compiled|"
     "reporting|analysis|commentary|review|published|created|submitted|contributed|"
-    "geschrieben|verfasst|texte?|écrit|escrito|scritto|napisał[a]?)" S "+)?"
+    "geschrieben|verfasst|eingestellt|gepostet|publiziert|veröffentlicht|erstellt|"
+    "texte?|écrit|escrito|scritto|napisał[a]?)" S "+)?"
     "(?:by|von|vom|durch|par|por|di|door|av|af|przez|od|от|від)"
     "|autor(?:in|innen|en|es|as|a|ka|zy)?|author(?:s)?|auteur(?:e|s|es)?|verfasser(?:in)?|"
     "text|texte|tekst|testo|textos?|redakteur(?:in)?|reporter(?:in)?|"
@@ -97,7 +98,8 @@ struct Rules {
     role_suffix = make("(?:" S "*[,|/–—-]" S "*|" S "+)(?:\\pL+" S "+){0,2}" + roles + "$");
     // Where a byline stops being names: "Updated ...", "3 min read", bios.
     cut = make(
-        "(?:^|[\\s\\pP])(?:last updated|updated|published|posted|first published|created|"
+        "(?:^|[\\s\\pP])(?:(?:um|at|à|a las|alle|o)" S "+\\d{1,2}[:.h]\\d{2}|"
+        "last updated|updated|published|posted|first published|created|"
         "aktualisiert|veröffentlicht|erschienen|mis à jour|publié|actualizado|publicado|"
         "aggiornato|pubblicato|opublikowano|обновлено|опубликовано|发布|發佈|发表|更新|"
         "\\d+" S "*(?:min(?:ute)?s?|mins?)\\.?" S "*read|read more|view (?:all|more)|"
@@ -479,6 +481,41 @@ bool starts_with_byline_marker(std::string_view text) {
     return has_sep || long_marker;
   }
   return false;
+}
+
+std::string_view byline_after_post_word(std::string_view text) {
+  static const RE2* const kPosted = [] {
+    RE2::Options o;
+    o.set_log_errors(false);
+    o.set_case_sensitive(false);
+    return new RE2(
+        "^[\\s\\pP]*(?:posted|published|written|filed|publiziert|veröffentlicht|eingestellt|"
+        "geschrieben|gepostet|erstellt|publié|publicado|pubblicato|opublikowano)\\b"
+        ".{0,80}?\\s((?:by|von|vom|par|por|di|da|door|av|przez)\\s+\\pL)",
+        o);
+  }();
+  if (text.size() > 240) return {};
+  re2::StringPiece in(text.data(), text.size());
+  re2::StringPiece g[2];
+  if (!kPosted->Match(in, 0, in.size(), RE2::ANCHOR_START, g, 2)) return {};
+  return text.substr(static_cast<std::size_t>(g[1].data() - text.data()));
+}
+
+bool is_bare_latin_marker(std::string_view text) {
+  if (text.empty() || text.size() > 40) return false;
+  const Rules& r = rules();
+  const std::string t = std::string(text) + " ";  // a marker is followed by a space
+  re2::StringPiece in(t);
+  // "By", "Von:", "| By", "Autor:" and nothing else.
+  static const RE2* const kTrailing = [] {
+    RE2::Options o;
+    o.set_log_errors(false);
+    return new RE2("[\\s\\pP]*", o);
+  }();
+  re2::StringPiece m;
+  if (!r.marker->Match(in, 0, in.size(), RE2::ANCHOR_START, &m, 1)) return false;
+  re2::StringPiece rest(in.data() + m.size(), in.size() - m.size());
+  return RE2::FullMatch(rest, *kTrailing);
 }
 
 bool is_bare_cjk_marker(std::string_view text) {

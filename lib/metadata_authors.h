@@ -44,6 +44,15 @@ bool looks_like_organization(std::string_view name);
 // "作者：", ...) followed by a letter.
 bool starts_with_byline_marker(std::string_view text);
 
+// "Posted in News by jdoe on May 3", "Publiziert am 13. Januar 2014 von
+// uriebe": the byline inside a posting line, from its "by" / "von" on;
+// empty when the line does not start with a posting word.
+std::string_view byline_after_post_word(std::string_view text);
+
+// True when the text is a byline marker and nothing else ("By", "Von:",
+// "| By"): the name is on the next line.
+bool is_bare_latin_marker(std::string_view text);
+
 // True when the text is a Chinese credit marker and nothing else ("本报记者",
 // "作者：", "编辑："): the names are on the next line.
 bool is_bare_cjk_marker(std::string_view text);

@@ -441,6 +441,23 @@ TEST(MetadataAuthors, ChineseCreditsOfOneKindAddUp) {
             (Strings{"大卫"}));
 }
 
+TEST(MetadataAuthors, PostingLinesAndBareMarkers) {
+  EXPECT_EQ(byline_after_post_word("Posted in Datenschutz by damianduchamps on August 3, 2019"),
+            "by damianduchamps on August 3, 2019");
+  EXPECT_EQ(byline_after_post_word("Publiziert am 13. Januar 2014 von uriebe"), "von uriebe");
+  EXPECT_EQ(byline_after_post_word("The report was written by the council"), "");
+  EXPECT_TRUE(is_bare_latin_marker("Von:"));
+  EXPECT_TRUE(is_bare_latin_marker("| By"));
+  EXPECT_FALSE(is_bare_latin_marker("By Jane Doe"));
+  EXPECT_FALSE(is_bare_latin_marker("Byline"));
+  EXPECT_TRUE(is_bare_cjk_marker("本报记者"));
+  EXPECT_FALSE(is_bare_cjk_marker("本报记者 王某"));
+  EXPECT_EQ(clean_authors("Autoren Jelko Djuren und Jutta Klaukien", AuthorValue::kText, ""),
+            (Strings{"Jelko Djuren", "Jutta Klaukien"}));
+  EXPECT_EQ(clean_authors("Eingestellt von Michel Berger um 21:11", AuthorValue::kText, ""),
+            (Strings{"Michel Berger"}));
+}
+
 TEST(MetadataAuthors, ChineseNameLine) {
   EXPECT_EQ(cjk_name_line("茉莉", ""), (Strings{"茉莉"}));
   EXPECT_EQ(cjk_name_line("赵延东、风笑天", ""), (Strings{"赵延东", "风笑天"}));
@@ -737,6 +754,14 @@ TEST(MetadataPage, ChineseCreditsAcrossLines) {
       "<p>本报实习生</p><p>刘国栋 周炜</p><p>本报记者</p><p>王燕平 方云凤</p>" +
       kZhBody + "</div></body></html>");
   EXPECT_EQ(b.authors, (Strings{"刘国栋", "周炜", "王燕平", "方云凤"}));
+}
+
+TEST(MetadataPage, BylineMarkerOnItsOwnLine) {
+  const Metadata m = Meta(
+      "<html><head><title>Budget vote postponed</title></head><body><article>"
+      "<h1>Budget vote postponed</h1>" + kBody +
+      "<div class=\"info\"><div>Von:</div><div>Götz Warnke</div></div></article></body></html>");
+  EXPECT_EQ(m.authors, (Strings{"Götz Warnke"}));
 }
 
 TEST(MetadataPage, KickerIsNotTheTitle) {
