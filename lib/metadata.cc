@@ -1251,9 +1251,16 @@ Metadata extract_metadata(const MetadataInput& in) {
                      dc, 1900),
         kRankStated, Source::kMeta);
 
+    // A "header" around the headline's own lines is the article's header
+    // (its date and byline), not the masthead: the masthead's date is
+    // further from the article's <h1> than three blocks.
+    auto away_mask = [&](int block) {
+      return zone.headline >= 0 && std::abs(block - zone.headline) <= 3 ? kAwayDate & ~kCueHeader
+                                                                         : kAwayDate;
+    };
     // Markup: microdata, <time>, date elements.
     for (const Mark& mk : g.marks) {
-      if (mk.ctx & kAwayDate) continue;
+      if (mk.ctx & away_mask(mk.block)) continue;
       const bool near = zone.contains(mk.block);
       switch (mk.kind) {
         case MarkKind::kPublishedProp:
@@ -1332,7 +1339,9 @@ Metadata extract_metadata(const MetadataInput& in) {
       if (zone.in_tail(i)) date_blocks.push_back(i);
     for (int i : date_blocks) {
       const TextBlock& b = blocks[static_cast<std::size_t>(i)];
-      if (block_away_for(b, kAwayDate) || b.kind == BlockKind::kCaption || b.kind == BlockKind::kImage) continue;
+      if (block_away_for(b, away_mask(i)) || b.kind == BlockKind::kCaption ||
+          b.kind == BlockKind::kImage)
+        continue;
       if (b.text_cues & kTextCopyright) continue;
       const bool tail = !zone.contains(i);
       std::string_view text = b.text;
@@ -1371,6 +1380,14 @@ Metadata extract_metadata(const MetadataInput& in) {
 
     const DateCandidate* p = vote(pub);
     const DateCandidate* u = best_of(mod);
+    // A date shown only in the article's last lines or far from the
+    // headline ("reported on the radio on 29 April"), later than the
+    // "Stand:" / "Updated" date under the headline, cannot be the original:
+    // the page gives none, and the updated date is its only date.
+    if (p != nullptr && u != nullptr && p->rank >= kRankShown && p->distance >= 200 &&
+        u->distance < 200 && u->rank == kRankShown &&
+        p->date.day_number() > u->date.day_number())
+      p = nullptr;
     if (p != nullptr) {
       // A shown date on the same day carries the time the page omitted
       // from the stated one, and vice versa.

@@ -756,6 +756,25 @@ TEST(MetadataPage, ChineseCreditsAcrossLines) {
   EXPECT_EQ(b.authors, (Strings{"刘国栋", "周炜", "王燕平", "方云凤"}));
 }
 
+TEST(MetadataPage, ArticleHeaderDateIsNotTheMastheads) {
+  const Metadata m = Meta(
+      "<html><head><title>Budget vote postponed</title></head><body>"
+      "<header><p>Press release</p><p>12.12.2022 12:22</p></header><article>"
+      "<h1>Budget vote postponed</h1>" + kBody +
+      "<ul class=\"related\"><li>10.08.2022 Older news</li></ul></article></body></html>");
+  EXPECT_EQ(m.date.substr(0, 10), "2022-12-12");
+}
+
+TEST(MetadataPage, LaterDateInTheLastLinesIsNoOriginal) {
+  const Metadata m = Meta(
+      "<html lang=\"de\"><head><title>Daten gehackt</title></head><body><article>"
+      "<h1>Daten gehackt</h1><p>Stand: 28.04.2020 18:00 Uhr</p>" + kBody + kBody + kBody +
+      kBody + kBody +
+      "<p>Über dieses Thema berichtete das Radio am 29. April 2020 um 09:53 Uhr.</p>"
+      "</article></body></html>");
+  EXPECT_EQ(m.date, "2020-04-28T18:00");
+}
+
 TEST(MetadataPage, BylineMarkerOnItsOwnLine) {
   const Metadata m = Meta(
       "<html><head><title>Budget vote postponed</title></head><body><article>"
