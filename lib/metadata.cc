@@ -1298,6 +1298,7 @@ Metadata extract_metadata(const MetadataInput& in) {
                 find_text_dates(mk.text, dc.order, dc.reference_given ? &dc.reference : nullptr);
             // The published one of several ("Published 2 May, updated 3 May").
             for (const TextDate& td : found) {
+              if (td.role == DateRole::kOther) continue;
               if (!is_plausible(td.date, dc.reference, td.role == DateRole::kPublished ? 1900 : 1995))
                 continue;
               if (!d || (role == DateRole::kModified && td.role != DateRole::kModified)) {
@@ -1310,7 +1311,7 @@ Metadata extract_metadata(const MetadataInput& in) {
             auto found = find_text_dates(mk.text, dc.order, nullptr);
             if (!found.empty()) role = found.front().role;
           }
-          if (!d) break;
+          if (!d || role == DateRole::kOther) break;
           if (mk.updated && !mk.published) role = DateRole::kModified;
           if (mk.published) role = DateRole::kPublished;
           // A date closing the article counts after any near the headline.
@@ -1363,6 +1364,7 @@ Metadata extract_metadata(const MetadataInput& in) {
                                               rest.rfind("\xe2\x80\x94", 0) == 0);
           if (!dash) continue;
         }
+        if (td.role == DateRole::kOther) continue;
         const int earliest = td.role == DateRole::kPublished ? 1900 : 1995;
         if (!is_plausible(td.date, dc.reference, earliest)) continue;
         const int dist = (tail ? 200 + std::abs(i - zone.last) : distance(i)) +
@@ -1373,6 +1375,30 @@ Metadata extract_metadata(const MetadataInput& in) {
           // Markup (a <time>, a date element) wins over text at the same place.
           add(&pub, td.date, kRankShown, Source::kText, dist + 1 + (td.relative ? 4 : 0));
         }
+      }
+    }
+    // No date shown near the headline: the first line in the article that
+    // says it was published ("发布时间 2005/05/17", "Posted on ...") — a
+    // guest book's first entry, a forum's first post, a page whose headline
+    // was not found.
+    if (in.scores.region >= 0 &&
+        std::none_of(pub.begin(), pub.end(), [](const DateCandidate& c) {
+          return c.rank == kRankShown && c.distance < 200;
+        })) {
+      const int n = static_cast<int>(blocks.size());
+      for (int i = zone.region_begin; i < std::min(n, zone.region_end); ++i) {
+        const TextBlock& b = blocks[static_cast<std::size_t>(i)];
+        if (b.text.size() > 240 || block_away_for(b, kAwayDate) ||
+            (b.text_cues & kTextCopyright))
+          continue;
+        bool done = false;
+        for (const TextDate& td : find_text_dates(b.text, dc.order, nullptr))
+          if (td.role == DateRole::kPublished && is_plausible(td.date, dc.reference, 1995)) {
+            add(&pub, td.date, kRankShown, Source::kText, 150);
+            done = true;
+            break;
+          }
+        if (done) break;
       }
     }
     if (auto d = date_from_url(page_url))

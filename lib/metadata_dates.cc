@@ -201,7 +201,12 @@ struct Patterns {
         "erschienen|publié|publication|publicado|publicación|pubblicato|opublikowano|"
         "publikováno|publikace|опубликовано|опубліковано|发布|發佈|发表|發表|公開|投稿|掲載|"
         "게시|등록|\\bdate\\b|datum|"
-        "fecha|\\bdata\\b|дата|日期|时间|時間)");
+        "fecha|\\bdata\\b|дата|日期|时间|時間)"
+        // A person's or a blog's own dates: never an article's.
+        "|(joined|member since|registered|mitglied seit|dabei seit|registriert|"
+        "anmeldedatum|inscrit le|inscrit depuis|miembro desde|registrado|iscritto|"
+        "зарегистрирован|建立于|建立於|创建于|創建於|注册时间|註冊時間|注册于|加入时间|开通时间|"
+        "born|geboren)");
     relative_ago = make(
         "(?:(\\d+|an?|one)" S "+(seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|"
         "months?|years?)" S "+ago)"
@@ -314,11 +319,13 @@ DateRole read_role(std::string_view text, std::size_t begin) {
   std::size_t from = begin > 48 ? begin - 48 : 0;
   while (from > 0 && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) --from;
   re2::StringPiece in(text.data() + from, begin - from);
-  re2::StringPiece g[3];
+  re2::StringPiece g[4];
   DateRole role = DateRole::kUnknown;
   std::size_t pos = 0;
-  while (pos < in.size() && patterns().role->Match(in, pos, in.size(), RE2::UNANCHORED, g, 3)) {
-    role = g[1].data() ? DateRole::kModified : DateRole::kPublished;
+  while (pos < in.size() && patterns().role->Match(in, pos, in.size(), RE2::UNANCHORED, g, 4)) {
+    role = g[1].data() ? DateRole::kModified
+           : g[2].data() ? DateRole::kPublished
+                         : DateRole::kOther;
     const std::size_t next = static_cast<std::size_t>(g[0].data() + g[0].size() - in.data());
     pos = next > pos ? next : pos + 1;
   }

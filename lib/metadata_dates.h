@@ -64,7 +64,8 @@ std::optional<DateTime> parse_machine_date(std::string_view value);
 enum class NumericOrder { kDayFirst, kMonthFirst };
 
 // What a few words before a date say it is.
-enum class DateRole { kUnknown, kPublished, kModified };
+// kOther: a date that is no article's ("Joined", "Member since", "建立于").
+enum class DateRole { kUnknown, kPublished, kModified, kOther };
 
 struct TextDate {
   DateTime date;

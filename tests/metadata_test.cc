@@ -775,6 +775,26 @@ TEST(MetadataPage, LaterDateInTheLastLinesIsNoOriginal) {
   EXPECT_EQ(m.date, "2020-04-28T18:00");
 }
 
+TEST(MetadataPage, ABlogsOwnDatesAreNoArticles) {
+  const Metadata m = Meta(
+      "<html><head><title>Notes</title></head><body><div class=\"info\"><p>Blog: Notes</p>"
+      "<p>Joined: 6 October 2004</p></div><article><p>Posted on 15 September 2005</p>" + kBody +
+      "</article></body></html>");
+  EXPECT_EQ(m.date, "2005-09-15");
+  std::vector<TextDate> d = find_text_dates("建立于:2004年10月6日", NumericOrder::kDayFirst, nullptr);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].role, DateRole::kOther);
+}
+
+TEST(MetadataPage, FirstPublishedLineInTheArticle) {
+  // No date near the headline; the guest book's first entry says when.
+  const Metadata m = Meta(
+      "<html><head><title>Guest book</title></head><body><article><h1>Guest book</h1>" + kBody +
+      kBody + kBody + kBody + kBody + "<p>Entry 1, published 2005/05/17 22:11:42 by Jane</p>" +
+      kBody + kBody + "<p>Entry 2, published 2005/07/23 10:46:32 by Joe</p></article></body></html>");
+  EXPECT_EQ(m.date, "2005-05-17T22:11:42");
+}
+
 TEST(MetadataPage, BylineMarkerOnItsOwnLine) {
   const Metadata m = Meta(
       "<html><head><title>Budget vote postponed</title></head><body><article>"
