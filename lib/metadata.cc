@@ -611,14 +611,23 @@ class Gatherer {
         microdata(n, key, ctx);
         if (ctx & kAway) continue;
       }
-      if (out_.metas.size() < 400) {
-        // Cut at a character boundary: the value may become the title
-        // (found by fuzzing: a cut sequence made the title invalid UTF-8).
-        std::size_t cut = std::min<std::size_t>(content.size(), 2000);
-        while (cut < content.size() && cut > 0 &&
-               (static_cast<unsigned char>(content[cut]) & 0xC0) == 0x80)
-          --cut;
-        out_.metas.emplace_back(lower_ascii(key.substr(0, 80)), std::string(content.substr(0, cut)));
+      // Cut at a character boundary: the value may become the title
+      // (found by fuzzing: a cut sequence made the title invalid UTF-8).
+      std::size_t cut = std::min<std::size_t>(content.size(), 2000);
+      while (cut < content.size() && cut > 0 &&
+             (static_cast<unsigned char>(content[cut]) & 0xC0) == 0x80)
+        --cut;
+      // RDFa lists several properties in one attribute ("dc:creator
+      // og:author"), and writes Dublin Core's prefix with a colon.
+      std::string_view keys = key.substr(0, 160);
+      while (!keys.empty() && out_.metas.size() < 400) {
+        const std::size_t sp = keys.find(' ');
+        std::string k = lower_ascii(keys.substr(0, sp));
+        keys = sp == std::string_view::npos ? std::string_view() : keys.substr(sp + 1);
+        if (k.empty()) continue;
+        if (k.rfind("dc:", 0) == 0) k.replace(0, 3, "dc.");
+        else if (k.rfind("dcterms:", 0) == 0) k.replace(0, 8, "dcterms.");
+        out_.metas.emplace_back(std::move(k), std::string(content.substr(0, cut)));
       }
     }
   }
@@ -1520,7 +1529,9 @@ Metadata extract_metadata(const MetadataInput& in) {
       add(orgs, AuthorValue::kField, 2, 6, Source::kJsonLd);
     }
     // Meta tags, one candidate per name.
-    for (const char* key : {"author", "article:author", "dc.creator", "dcterms.creator",
+    // Dublin Core first: a bibliographic field set on purpose, where
+    // name="author" is often a CMS's default.
+    for (const char* key : {"dc.creator", "dcterms.creator", "author", "article:author",
                             "parsely-author", "sailthru.author", "citation_author",
                             "og:article:author", "book:author", "byl"}) {
       std::string joined;

@@ -795,6 +795,15 @@ TEST(MetadataPage, FirstPublishedLineInTheArticle) {
   EXPECT_EQ(m.date, "2005-05-17T22:11:42");
 }
 
+TEST(MetadataPage, SpaceSeparatedRdfaProperties) {
+  const Metadata m = Meta(
+      "<html><head><title>Budget vote postponed</title>"
+      "<meta property=\"dc:creator twitter:site_name\" content=\"Priya Raman\">"
+      "<meta name=\"author\" content=\"webteam\"></head><body><article>"
+      "<h1>Budget vote postponed</h1>" + kBody + "</article></body></html>");
+  EXPECT_EQ(m.authors, (Strings{"Priya Raman"}));
+}
+
 TEST(MetadataPage, BylineMarkerOnItsOwnLine) {
   const Metadata m = Meta(
       "<html><head><title>Budget vote postponed</title></head><body><article>"
