@@ -1600,7 +1600,11 @@ Metadata extract_metadata(const MetadataInput& in) {
       const std::size_t before = cands.size();
       add_names(std::move(names), prio >= 2 ? std::min(weight, 1) : weight, rank, Source::kText,
                 dist);
-      if (cands.size() > before) cands.back().cjk_priority = prio;
+      if (cands.size() > before) {
+        cands.back().cjk_priority = prio;
+        // A source (来源) names a publication, whatever its name looks like.
+        if (prio == 1) cands.back().organization = true;
+      }
       return cands.size() > before;
     };
     const int n_blocks = static_cast<int>(blocks.size());
@@ -1723,7 +1727,7 @@ Metadata extract_metadata(const MetadataInput& in) {
     {
       int best_prio = 3;
       for (const AuthorCandidate& c : cands)
-        if (c.cjk_priority >= 0) best_prio = std::min(best_prio, c.cjk_priority);
+        if (c.cjk_priority >= 0 && !c.organization) best_prio = std::min(best_prio, c.cjk_priority);
       cands.erase(std::remove_if(cands.begin(), cands.end(),
                                  [&](const AuthorCandidate& c) {
                                    return c.cjk_priority > best_prio;

@@ -24,7 +24,8 @@ const char kLatinMarkers[] =
     "(?:(?:view|see|show|read|more|all|zeige|alle|mehr|voir|ver|tutti)" S "+(?:all" S "+|alle" S
     "+|tous" S "+les" S "+|todos" S "+los" S "+)?(?:posts|articles|stories|entries|"
     "beiträge|artikel|articles|artículos|entradas|articoli)" S "+(?:by|von|de|di|from)"
-    "|(?:(?:written|posted|reported|story|text|words|article|interview|compiled|"
+    "|(?:(?:(?:eine?|an?)" S "+)?(?:written|posted|reported|story|text|words|article|"
+    "interview|compiled|kolumne|kommentar|gastbeitrag|gastkommentar|beitrag|essay|column|"
     "reporting|analysis|commentary|review|published|created|submitted|contributed|"
     "geschrieben|verfasst|eingestellt|gepostet|publiziert|veröffentlicht|erstellt|"
     "texte?|écrit|escrito|scritto|napisał[a]?)" S "+)?"
@@ -446,6 +447,23 @@ bool is_plausible_name(std::string_view name) {
         capital = true;
     }
     if (!capital) return false;
+    // A lower-case word between two others that is no name particle
+    // ("von", "de", "van der", "bin"): a phrase ("Atemschutzmaske über
+    // Exit-Strategie"). A last word may be a lower-case user name.
+    static const char* const kParticles[] = {
+        "von", "vom", "van", "der", "den", "de", "del", "della", "di", "da", "das", "dos",
+        "du", "des", "la", "le", "zu", "zur", "ten", "ter", "y", "e", "bin", "al", "el",
+        "ibn", "af", "av", "och", "und", "and", "et", "of", "v.", "d'", "st.", "mc"};
+    for (std::size_t k = 1; k + 1 < words.size(); ++k) {
+      const std::string& w = words[k];
+      std::size_t j = 0;
+      const char32_t c = next_code_point(w, &j);
+      if (!u_islower(static_cast<UChar32>(c))) continue;
+      bool particle = false;
+      for (const char* p : kParticles)
+        if (w == p) particle = true;
+      if (!particle && w.size() > 3) return false;
+    }
   }
   return true;
 }
@@ -454,6 +472,10 @@ bool looks_like_organization(std::string_view name) {
   const Rules& r = rules();
   re2::StringPiece in(name.data(), name.size());
   if (r.org_word->Match(in, 0, in.size(), RE2::UNANCHORED, nullptr, 0)) return true;
+  // "AP", "LN", "NDR", "AFP": an agency's or a paper's initials.
+  if (name.size() >= 2 && name.size() <= 4 &&
+      std::all_of(name.begin(), name.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
+    return true;
   if (only_cjk(name) && r.org_cjk->Match(in, 0, in.size(), RE2::UNANCHORED, nullptr, 0))
     return true;
   return false;

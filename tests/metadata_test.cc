@@ -458,6 +458,21 @@ TEST(MetadataAuthors, PostingLinesAndBareMarkers) {
             (Strings{"Michel Berger"}));
 }
 
+TEST(MetadataAuthors, PhrasesInitialsAndColumns) {
+  // "Von X über Y bis Z" is a heading's phrase, not a byline.
+  EXPECT_EQ(clean_authors("Von Atemschutzmaske über Exit-Strategie", AuthorValue::kText, ""),
+            Strings{});
+  EXPECT_TRUE(is_plausible_name("Ludwig van Beethoven"));
+  EXPECT_TRUE(is_plausible_name("Cindy mangomini"));
+  // Initials of an agency or a paper are an organisation's.
+  EXPECT_TRUE(looks_like_organization("LN"));
+  EXPECT_TRUE(looks_like_organization("AFP"));
+  EXPECT_FALSE(looks_like_organization("Li"));
+  EXPECT_EQ(clean_authors("Eine Kolumne von Nils Pickert", AuthorValue::kText, ""),
+            (Strings{"Nils Pickert"}));
+  EXPECT_EQ(clean_authors("A column by Jane Doe", AuthorValue::kText, ""), (Strings{"Jane Doe"}));
+}
+
 TEST(MetadataAuthors, ChineseNameLine) {
   EXPECT_EQ(cjk_name_line("茉莉", ""), (Strings{"茉莉"}));
   EXPECT_EQ(cjk_name_line("赵延东、风笑天", ""), (Strings{"赵延东", "风笑天"}));
@@ -802,6 +817,15 @@ TEST(MetadataPage, SpaceSeparatedRdfaProperties) {
       "<meta name=\"author\" content=\"webteam\"></head><body><article>"
       "<h1>Budget vote postponed</h1>" + kBody + "</article></body></html>");
   EXPECT_EQ(m.authors, (Strings{"Priya Raman"}));
+}
+
+TEST(MetadataPage, ChineseSourceIsAPublication) {
+  // "来源：半月谈" names a magazine; the editor is the person the page names.
+  const Metadata m = Meta(
+      "<html><head><title>武汉的声音</title></head><body><div><h1>武汉的声音</h1>"
+      "<p>2020-02-19 20:29:58 来源： 半月谈</p>" + kZhBody +
+      "<p>【纠错】 责任编辑： 焦鹏</p></div></body></html>");
+  EXPECT_EQ(m.authors, (Strings{"焦鹏"}));
 }
 
 TEST(MetadataPage, BylineMarkerOnItsOwnLine) {
