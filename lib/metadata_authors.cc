@@ -153,7 +153,7 @@ struct Rules {
         "redaction|rédaction|redacción|redazione|redakcja|редакция|редакція|team|guest|"
         "anonymous|anonym|unknown|webmaster|user|author|autor|auteur|reporter|correspondent|"
         "contributor|contributors|desk|newsroom|news desk|web desk|online|web|website|home|"
-        "homepage|login|more|menu|share|comments?|by|and|guest author|guest post|"
+        "homepage|login|more|menu|share|comments?|by|von|vom|par|por|and|guest author|guest post|"
         "sponsored|advertisement|press release|staff writer|staff reporter|editorial staff|"
         "editorial team|editorial board|the editors|root|null|none|n/a|na|unknown author|"
         "匿名|佚名|未知|网友|網友|管理员|管理員|本站|小编|小編)" S "*$");
@@ -453,7 +453,7 @@ bool is_plausible_name(std::string_view name) {
     static const char* const kParticles[] = {
         "von", "vom", "van", "der", "den", "de", "del", "della", "di", "da", "das", "dos",
         "du", "des", "la", "le", "zu", "zur", "ten", "ter", "y", "e", "bin", "al", "el",
-        "ibn", "af", "av", "och", "und", "and", "et", "of", "v.", "d'", "st.", "mc"};
+        "ibn", "af", "av", "och", "und", "and", "et", "of", "for", "the", "v.", "d'", "st.", "mc"};
     for (std::size_t k = 1; k + 1 < words.size(); ++k) {
       const std::string& w = words[k];
       std::size_t j = 0;
@@ -462,7 +462,7 @@ bool is_plausible_name(std::string_view name) {
       bool particle = false;
       for (const char* p : kParticles)
         if (w == p) particle = true;
-      if (!particle && w.size() > 3) return false;
+      if (!particle && w.size() > 2) return false;
     }
   }
   return true;

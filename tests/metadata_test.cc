@@ -462,7 +462,13 @@ TEST(MetadataAuthors, PhrasesInitialsAndColumns) {
   // "Von X über Y bis Z" is a heading's phrase, not a byline.
   EXPECT_EQ(clean_authors("Von Atemschutzmaske über Exit-Strategie", AuthorValue::kText, ""),
             Strings{});
+  EXPECT_EQ(clean_authors("Von Atemschutzmaske über Exit-Strategie und Kontaktverbot bis Zoonose",
+                          AuthorValue::kText, ""),
+            Strings{});
+  // A marker alone is no name.
+  EXPECT_EQ(clean_authors("Von", AuthorValue::kField, ""), Strings{});
   EXPECT_TRUE(is_plausible_name("Ludwig van Beethoven"));
+  EXPECT_TRUE(is_plausible_name("Organization for Transformative Works"));
   EXPECT_TRUE(is_plausible_name("Cindy mangomini"));
   // Initials of an agency or a paper are an organisation's.
   EXPECT_TRUE(looks_like_organization("LN"));
