@@ -1701,7 +1701,7 @@ Metadata extract_metadata(const MetadataInput& in) {
         const bool headline =
             i - 1 == zone.headline || above.kind == BlockKind::kHeading ||
             (!title_key.empty() && title_key.find(comparison_key(above.text)) != std::string::npos);
-        if (!headline && i > zone.region_begin + 2) continue;
+        if (!headline && (i < zone.region_begin || i > zone.region_begin + 2)) continue;
         std::vector<std::string> names = cjk_name_line(b.text, site);
         if (names.empty()) continue;
         add_names(std::move(names), 2, 4, Source::kText, distance(i));

@@ -485,6 +485,8 @@ TEST(MetadataAuthors, ChineseNameLine) {
   EXPECT_EQ(cjk_name_line("[ 黄宇 ]", ""), (Strings{"黄宇"}));
   // Labels, organisations, longer words and sentences are no names.
   EXPECT_EQ(cjk_name_line("来源", ""), Strings{});
+  EXPECT_EQ(cjk_name_line("公告", ""), Strings{});
+  EXPECT_EQ(cjk_name_line("简介", ""), Strings{});
   EXPECT_EQ(cjk_name_line("新华社", ""), Strings{});
   EXPECT_EQ(cjk_name_line("社会资本与再就业", ""), Strings{});
   EXPECT_EQ(cjk_name_line("茉莉说", ""), (Strings{"茉莉说"}));  // 3 characters: a pen name
