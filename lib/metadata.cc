@@ -1695,8 +1695,10 @@ Metadata extract_metadata(const MetadataInput& in) {
           continue;
         const TextBlock& above = blocks[static_cast<std::size_t>(i - 1)];
         const TextBlock& below = blocks[static_cast<std::size_t>(i + 1)];
-        if (below.text.size() < 2 * b.text.size() + 60 || above.text.size() > 160 ||
-            above.sentence_ends > 0)
+        // Below: the text, or a subtitle opening with a dash ("——当代…").
+        const bool subtitle = below.text.rfind("\xe2\x80\x94", 0) == 0;  // —
+        if ((below.text.size() < 2 * b.text.size() + 60 && !subtitle) ||
+            above.text.size() > 160 || above.sentence_ends > 0)
           continue;
         const bool headline =
             i - 1 == zone.headline || above.kind == BlockKind::kHeading ||

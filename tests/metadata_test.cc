@@ -764,6 +764,13 @@ TEST(MetadataPage, ChineseNameLineUnderTheHeadline) {
   EXPECT_EQ(m.sources.authors, Source::kText);
 }
 
+TEST(MetadataPage, ChineseNameLineAboveASubtitle) {
+  const Metadata m = Meta(
+      "<html><head><title>犬儒病</title></head><body><div>"
+      "<h1>犬儒病</h1><p>胡平</p><p>——当代中国的精神危机</p>" + kZhBody + "</div></body></html>");
+  EXPECT_EQ(m.authors, (Strings{"胡平"}));
+}
+
 TEST(MetadataPage, ChineseCreditsAcrossLines) {
   // The reporter closing the last paragraph wins over the editor under it.
   const Metadata a = Meta(
