@@ -1630,7 +1630,8 @@ Metadata extract_metadata(const MetadataInput& in) {
             joined.append(" ").append(nb.text);
           }
         }
-        add_cjk(joined, 2, 4, dist);
+        if (!add_cjk(joined, 2, 4, dist))
+          add_names(cjk_posted_by(b.text, site), 2, 4, Source::kText, dist);
         if (k > i + 1) i = k - 1;
       }
       else if (starts_with_byline_marker(b.text))

@@ -710,7 +710,7 @@ const char* const kNotNames[] = {
     // Labels of a page's boxes: a blog's profile, notices, a table of contents.
     "简介", "簡介", "公告", "留言", "日志", "日誌", "相册", "相冊", "博客", "档案", "檔案",
     "资料", "資料", "目录", "目錄", "正文", "摘要", "导读", "導讀", "编者按", "編者按", "声明",
-    "聲明", "提示", "说明", "說明", "简历", "簡歷", "组图", "組圖", "留言板"};
+    "聲明", "提示", "说明", "說明", "简历", "簡歷", "组图", "組圖", "留言板", "本文"};
 
 bool is_not_name(std::string_view s) {
   for (const char* w : kNotNames)
@@ -966,6 +966,24 @@ std::vector<std::string> cjk_name_line(std::string_view text, std::string_view s
     if (p < text.size() && !sep) return {};
   }
   return out;
+}
+
+std::vector<std::string> cjk_posted_by(std::string_view text, std::string_view site_name) {
+  static const RE2* const kPostedBy = [] {
+    RE2::Options o;
+    o.set_log_errors(false);
+    return new RE2(
+        "(?:^|[\\s\\x{3000}|｜])([^\\s\\x{3000}|｜:：\\[\\]【】]{2,24})[\\s\\x{3000}]+"
+        "(?:发表于|發表於|发布于|發佈於|发表在|發表在|发表时间|發表時間)[\\s\\x{3000}:：]*\\d",
+        o);
+  }();
+  if (text.size() > 240) return {};
+  re2::StringPiece in(text.data(), text.size());
+  re2::StringPiece g[2];
+  if (!kPostedBy->Match(in, 0, in.size(), RE2::UNANCHORED, g, 2)) return {};
+  const std::string_view name(g[1].data(), g[1].size());
+  if (is_not_name(name)) return {};
+  return clean_authors(name, AuthorValue::kField, site_name);
 }
 
 std::vector<std::string> trailing_credit(std::string_view text, std::string_view site_name) {

@@ -73,6 +73,10 @@ std::vector<std::string> trailing_credit(std::string_view text, std::string_view
 std::vector<std::string> cjk_credits(std::string_view text, std::string_view site_name,
                                      int* priority = nullptr);
 
+// "ggjjzhzz 发表于 2005-9-15 11:46", "王某 发布于 2020-01-02": the user a
+// blog post or forum post names before the date it was posted.
+std::vector<std::string> cjk_posted_by(std::string_view text, std::string_view site_name);
+
 // A line that is nothing but one to four Han names ("茉莉", "赵延东、风笑天",
 // "[ 黄宇 ]"): the byline many Chinese pages put, without a marker, just
 // under the headline. Organisations, field labels ("来源", "人物") and the

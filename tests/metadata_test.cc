@@ -479,6 +479,13 @@ TEST(MetadataAuthors, PhrasesInitialsAndColumns) {
   EXPECT_EQ(clean_authors("A column by Jane Doe", AuthorValue::kText, ""), (Strings{"Jane Doe"}));
 }
 
+TEST(MetadataAuthors, ChinesePostedBy) {
+  EXPECT_EQ(cjk_posted_by("[湖湘文化]陈天华《警世钟》\nggjjzhzz 发表于 2005-9-15 11:46:00", ""),
+            (Strings{"ggjjzhzz"}));
+  EXPECT_EQ(cjk_posted_by("王小明 发布于 2020-01-02", ""), (Strings{"王小明"}));
+  EXPECT_EQ(cjk_posted_by("本文发表于2020年", ""), Strings{});
+}
+
 TEST(MetadataAuthors, ChineseNameLine) {
   EXPECT_EQ(cjk_name_line("茉莉", ""), (Strings{"茉莉"}));
   EXPECT_EQ(cjk_name_line("赵延东、风笑天", ""), (Strings{"赵延东", "风笑天"}));
