@@ -531,8 +531,13 @@ class Walker {
   // --- inline spans ------------------------------------------------------------
 
   void open_span(const GumboNode* node, Span::Kind kind, std::string href) {
-    const std::uint32_t start =
-        static_cast<std::uint32_t>(buf_.size() + (pending_space_ && !buf_.empty() ? 1 : 0));
+    // The pending space is written before the span's text only where
+    // append_text() writes it: not at the start, not after a line break (a
+    // span counted one byte late there began inside the next character, and
+    // Markdown and HTML came out as invalid UTF-8; bench/extractor-bench's
+    // check found it).
+    const bool space = pending_space_ && !buf_.empty() && buf_.back() != '\n';
+    const std::uint32_t start = static_cast<std::uint32_t>(buf_.size() + (space ? 1 : 0));
     span_stack_.push_back({node, generation_, Span{kind, start, start, std::move(href)}});
   }
 
