@@ -1545,6 +1545,21 @@ Metadata extract_metadata(const MetadataInput& in) {
           joined, std::strcmp(key, "byl") == 0 ? AuthorValue::kByline : AuthorValue::kField, site);
       add_names(std::move(names), 3, 1, Source::kMeta);
     }
+    // Twitter's label/data pairs: SEO plugins write the author there
+    // under a label in the site's language ("Written by", "Verfasst von",
+    // "Escrito por") beside "Est. reading time".
+    for (int k = 1; k <= 4; ++k) {
+      const std::string n = std::to_string(k);
+      const std::string label = metas.first({("twitter:label" + n).c_str()});
+      if (label.empty() || label.size() > 40) continue;
+      // A label that reads as a byline marker before a name.
+      if (!is_bare_latin_marker(label)) continue;
+      const std::string value = metas.first({("twitter:data" + n).c_str()});
+      if (value.empty() || looks_like_url(value)) continue;
+      // Weaker than a meta author: the account that posted, which a
+      // visible byline may contradict.
+      add_names(clean_authors(value, AuthorValue::kField, site), 2, 1, Source::kMeta);
+    }
     // Markup.
     {
       std::string props;

@@ -68,7 +68,8 @@ const char kRoles[] =
     "写真|記者|ライター)";
 
 struct Rules {
-  std::unique_ptr<RE2> marker, cjk_marker, role_only, role_prefix, role_suffix;
+  std::unique_ptr<RE2> marker, cjk_marker, role_only, role_prefix, role_suffix, desk_alone,
+      collective_tail, collective_head;
   std::unique_ptr<RE2> cut, bio, location, photo, photo_suffix, split, email, handle, parens;
   std::unique_ptr<RE2> trailing_latin, cjk_credit_marker, cjk_colon, cjk_paren, cjk_slash_wen,
       stop_name,
@@ -97,6 +98,19 @@ struct Rules {
     // "Jane Doe, Staff Writer", "Sam Stein Senior Politics Editor": a role
     // (with up to two words qualifying it) closing the name.
     role_suffix = make("(?:" S "*[,|/–—-]" S "*|" S "+)(?:\\pL+" S "+){0,2}" + roles + "$");
+    // A newsroom named as a whole ("Redaktion", "La rédaction"): the
+    // organisation a page credits when no one signs. Unlike "Staff" or
+    // "Team" alone, these words name the paper's editorial office itself.
+    const std::string desk =
+        "(?:redaktion|rédaction|redaction|redacción|redazione|redakcja|redactie|redaksjon|"
+        "redaktionen|редакция|редакція)";
+    desk_alone = make("^(?:(?:die|la|le|the|de|a|az)" S "+)?(" + desk + ")$");
+    // A collective word that ends or opens an organisation's name without
+    // a separator ("AOL Staff", "BWW News Desk", "Support Team", "Example
+    // Redaktion", "Redaktion Example"): part of the name, not a role.
+    const std::string collective = "(?:staff|team|desk|newsroom|" + desk.substr(3);
+    collective_tail = make("^[^,;|/–—]*\\pL[^,;|/–—]*" S "+" + collective + "$");
+    collective_head = make("^" + desk + S "+\\p{Lu}[^,;|/–—]*$");
     // Where a byline stops being names: "Updated ...", "3 min read", bios.
     cut = make(
         "(?:^|[\\s\\pP])(?:(?:um|at|à|a las|alle|o)" S "+\\d{1,2}[:.h]\\d{2}|"
@@ -149,8 +163,7 @@ struct Rules {
                      "+(?:\\p{Han}|·){2,4})*)" S "*[）)][\\s\\x{a0}\\x{3000}。.]*$");
     cjk_slash_wen = make("((?:\\p{Han}|·){2,4})" S "*[/／]" S "*文");
     stop_name = make(
-        "^(?:the" S "+)?(?:admin|administrator|staff|editor|editors|editorial|redaktion|"
-        "redaction|rédaction|redacción|redazione|redakcja|редакция|редакція|team|guest|"
+        "^(?:the" S "+)?(?:admin|administrator|staff|editor|editors|editorial|team|guest|"
         "anonymous|anonym|unknown|webmaster|user|author|autor|auteur|reporter|correspondent|"
         "contributor|contributors|desk|newsroom|news desk|web desk|online|web|website|home|"
         "homepage|login|more|menu|share|comments?|by|von|vom|par|por|and|guest author|guest post|"
@@ -333,6 +346,23 @@ std::string clean_part(std::string part, AuthorValue kind, const Rules& r) {
   if (part.empty()) return {};
   {
     re2::StringPiece in(part);
+    // "Redaktion" alone: the newsroom credited as a whole (an organisation).
+    re2::StringPiece desk[2];
+    if (r.desk_alone->Match(in, 0, in.size(), RE2::ANCHOR_BOTH, desk, 2))
+      return std::string(desk[1].data(), desk[1].size());
+    // "AOL Staff", "Redaktion Example": an organisation's full name.
+    if (r.collective_tail->Match(in, 0, in.size(), RE2::ANCHOR_BOTH, nullptr, 0) ||
+        r.collective_head->Match(in, 0, in.size(), RE2::ANCHOR_BOTH, nullptr, 0)) {
+      // "Our Team", "Meet the Team", "The Sports Desk": a heading, not a
+      // name.
+      static const char* const kNotOwners[] = {"the", "our", "my", "your", "meet", "about",
+                                               "unser", "unsere", "das", "die", "notre",
+                                               "nuestro", "nuestra", "sports", "news"};
+      const std::string head = lower_ascii(split_words(part).front());
+      for (const char* w : kNotOwners)
+        if (head == w) return {};
+      return is_plausible_name(part) ? part : std::string();
+    }
     if (r.role_only->Match(in, 0, in.size(), RE2::ANCHOR_START, nullptr, 0)) return {};
   }
   while (consume(*r.role_prefix, &part)) {
@@ -422,9 +452,11 @@ bool is_plausible_name(std::string_view name) {
   while (i < name.size()) {
     const char32_t c = next_code_point(name, &i);
     if (c >= '0' && c <= '9') return false;
-    if (c == 0xFFFD || c == '{' || c == '}' || c == '<' || c == '>' || c == '=' || c == '_' ||
+    if (c == 0xFFFD || c == '{' || c == '}' || c == '<' || c == '>' || c == '=' ||
         c == '#' || c == '|' || c == '?' || c == '!')
       return false;
+    // "ThE_PaiN", "Herr_Rein": a user name, one word; never in a phrase.
+    if (c == '_' && name.find(' ') != std::string_view::npos) return false;
     if (first && !u_isalpha(static_cast<UChar32>(c))) return false;
     first = false;
     if (u_isalpha(static_cast<UChar32>(c))) ++letters;

@@ -384,6 +384,34 @@ TEST(MetadataAuthors, LabelsAfterAName) {
   EXPECT_EQ(Byline("Jake Goulding on"), (Strings{"Jake Goulding"}));
 }
 
+TEST(MetadataAuthors, ANewsroomCreditedAsAWhole) {
+  // The newsroom's name is what the page credits: an organisation.
+  EXPECT_EQ(Byline("von Redaktion, "), (Strings{"Redaktion"}));
+  EXPECT_EQ(clean_authors("Die Redaktion", AuthorValue::kField, ""), (Strings{"Redaktion"}));
+  EXPECT_TRUE(looks_like_organization("Redaktion"));
+  // A collective word closing or opening a name belongs to it.
+  EXPECT_EQ(clean_authors("Example News Desk", AuthorValue::kField, ""),
+            (Strings{"Example News Desk"}));
+  EXPECT_EQ(Byline("By AOL Staff"), (Strings{"AOL Staff"}));
+  EXPECT_EQ(clean_authors("Example.LIVE Redaktion", AuthorValue::kField, ""),
+            (Strings{"Example.LIVE Redaktion"}));
+  EXPECT_EQ(clean_authors("Redaktion Example Index", AuthorValue::kField, ""),
+            (Strings{"Redaktion Example Index"}));
+  // Roles after a separator still go, and "Staff" / "Team" alone are none.
+  EXPECT_EQ(Byline("Jane Doe, Staff"), (Strings{"Jane Doe"}));
+  EXPECT_EQ(Byline("Jane Doe | Team"), (Strings{"Jane Doe"}));
+  EXPECT_EQ(Byline("The Team"), Strings{});
+  EXPECT_EQ(Byline("Meet the Team"), Strings{});
+  EXPECT_EQ(Byline("Our Team"), Strings{});
+  EXPECT_EQ(Byline("Staff"), Strings{});
+}
+
+TEST(MetadataAuthors, UserNamesWithUnderscores) {
+  EXPECT_EQ(clean_authors("Herr_Example", AuthorValue::kField, ""), (Strings{"Herr_Example"}));
+  EXPECT_FALSE(is_plausible_name("some_variable name"));
+  EXPECT_FALSE(is_plausible_name("_private"));
+}
+
 TEST(MetadataAuthors, FieldsKeepOneWordNames) {
   EXPECT_EQ(clean_authors("zboygirl", AuthorValue::kField, ""), (Strings{"zboygirl"}));
   EXPECT_EQ(clean_authors("Smith, John", AuthorValue::kField, ""), (Strings{"John Smith"}));
@@ -695,6 +723,36 @@ TEST(MetadataPage, SeveralAuthorsWithRolesAndAPhotographer) {
       "Writer | Photographs by Lena Kraus</div>" +
       kBody + "</article></body></html>");
   EXPECT_EQ(m.authors, (Strings{"Maren Holt", "Tomás Reyes"}));
+}
+
+TEST(MetadataPage, TwitterLabelAndDataName) {
+  // "Verfasst von" / "Written by" over twitter:data1 names the author; the
+  // reading time beside it is no name.
+  const std::string head =
+      "<html lang=\"de\"><head><title>Budget vote postponed</title>"
+      "<meta name=\"twitter:label1\" content=\"Verfasst von\">"
+      "<meta name=\"twitter:data1\" content=\"Priya Raman\">"
+      "<meta name=\"twitter:label2\" content=\"Geschätzte Lesezeit\">"
+      "<meta name=\"twitter:data2\" content=\"3 Minuten\">";
+  Metadata m = Meta(head + "</head><body><article><h1>Budget vote postponed</h1>" + kBody +
+                    "</article></body></html>");
+  EXPECT_EQ(m.authors, (Strings{"Priya Raman"}));
+  EXPECT_EQ(m.sources.authors, Source::kMeta);
+  // The account that posted gives way to the byline the readers see.
+  m = Meta(head + "</head><body><article><h1>Budget vote postponed</h1>"
+                  "<p class=\"byline\">By Tomás Reyes</p>" +
+           kBody + "</article></body></html>");
+  EXPECT_EQ(m.authors, (Strings{"Tomás Reyes"}));
+}
+
+TEST(MetadataPage, ANewsroomOnlyWhenNoOneSigns) {
+  const std::string top =
+      "<html lang=\"de\"><head><title>Budget vote postponed</title></head><body><article>"
+      "<h1>Budget vote postponed</h1><p class=\"byline author\">von Redaktion</p>";
+  EXPECT_EQ(Meta(top + kBody + "</article></body></html>").authors, (Strings{"Redaktion"}));
+  // A person named anywhere near the headline wins over the newsroom.
+  EXPECT_EQ(Meta(top + "<p>Von Anna Schmidt</p>" + kBody + "</article></body></html>").authors,
+            (Strings{"Anna Schmidt"}));
 }
 
 TEST(MetadataPage, MicrodataAndRelAuthor) {
