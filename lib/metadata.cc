@@ -155,6 +155,14 @@ std::string node_text(const GumboNode* root, std::size_t limit, Inline mode = In
   return collapse_space(out);
 }
 
+// "Home > News > Sport", "Start » Ratgeber", "首页 > 新闻": a trail of
+// links to where the page sits (its levels joined by " > ", " » ", " › ").
+bool is_breadcrumb_trail(std::string_view s) {
+  for (const char* sep : {" > ", " \xc2\xbb ", " \xe2\x80\xba "})
+    if (s.find(sep) != std::string_view::npos) return true;
+  return false;
+}
+
 int count_words(std::string_view s) {
   int n = 0;
   bool in = false;
@@ -1126,7 +1134,11 @@ Metadata extract_metadata(const MetadataInput& in) {
       const int to = std::min(static_cast<int>(blocks.size()), region_begin + 30);
       for (int i = from; i < to; ++i) {
         const TextBlock& b = blocks[static_cast<std::size_t>(i)];
+        // An image's alt text is a logo's or a picture's, and a trail of
+        // links ("Home > News > Sport") is where the page sits: neither is
+        // a headline, though both repeat parts of the <title>.
         if (b.text.size() >= 8 && b.text.size() <= longest + 8 && !block_away(b) &&
+            b.kind != BlockKind::kImage && !is_breadcrumb_trail(b.text) &&
             (kicked.empty() || std::find(kicked.begin(), kicked.end(),
                                          comparison_key(b.text)) == kicked.end()))
           tc.texts.push_back(b.text);
@@ -1262,14 +1274,22 @@ Metadata extract_metadata(const MetadataInput& in) {
 
     // A "header" around the headline's own lines is the article's header
     // (its date and byline), not the masthead: the masthead's date is
-    // further from the article's <h1> than three blocks.
-    auto away_mask = [&](int block) {
-      return zone.headline >= 0 && std::abs(block - zone.headline) <= 3 ? kAwayDate & ~kCueHeader
-                                                                         : kAwayDate;
+    // further from the article's <h1> than three blocks. So is a
+    // breadcrumb there: the trail to the article's own section, which
+    // pages often share a line with its date ("Celebrity · Posted 3 Oct").
+    // (Breadcrumbs are also navigation: near the headline, a context that
+    // is a breadcrumb counts as neither.)
+    auto date_away = [&](int block, std::uint32_t ctx) {
+      std::uint32_t mask = kAwayDate;
+      if (zone.headline >= 0 && std::abs(block - zone.headline) <= 3) {
+        mask &= ~(kCueHeader | kCueBreadcrumb);
+        if (ctx & kCueBreadcrumb) mask &= ~kCueNav;
+      }
+      return (ctx & mask) != 0;
     };
     // Markup: microdata, <time>, date elements.
     for (const Mark& mk : g.marks) {
-      if (mk.ctx & away_mask(mk.block)) continue;
+      if (date_away(mk.block, mk.ctx)) continue;
       const bool near = zone.contains(mk.block);
       switch (mk.kind) {
         case MarkKind::kPublishedProp:
@@ -1349,7 +1369,8 @@ Metadata extract_metadata(const MetadataInput& in) {
       if (zone.in_tail(i)) date_blocks.push_back(i);
     for (int i : date_blocks) {
       const TextBlock& b = blocks[static_cast<std::size_t>(i)];
-      if (block_away_for(b, away_mask(i)) || b.kind == BlockKind::kCaption ||
+      if ((b.element >= 0 && date_away(i, chain_away[static_cast<std::size_t>(b.element)])) ||
+          b.kind == BlockKind::kCaption ||
           b.kind == BlockKind::kImage)
         continue;
       if (b.text_cues & kTextCopyright) continue;

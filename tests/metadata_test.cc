@@ -860,6 +860,37 @@ TEST(MetadataPage, ArticleHeaderDateIsNotTheMastheads) {
   EXPECT_EQ(m.date.substr(0, 10), "2022-12-12");
 }
 
+TEST(MetadataPage, DateBesideTheBreadcrumbOverTheHeadline) {
+  // The article's header shares a line between the trail to its section
+  // and its date; a trail elsewhere on the page is still navigation.
+  const Metadata m = Meta(
+      "<html><head><title>Budget vote postponed</title></head><body>"
+      "<nav class=\"breadcrumbs\"><a href=\"/\">Home</a> <time datetime=\"2019-01-01\">"
+      "1 Jan 2019</time></nav><article><div class=\"header\">"
+      "<div class=\"breadcrumbs\"><a href=\"/local\">Local</a> <span>&#xB7;</span> "
+      "<time datetime=\"2016-10-03T16:35:39Z\">Posted on 3 Oct 2016</time></div>"
+      "<h1>Budget vote postponed</h1></div>" + kBody + "</article></body></html>");
+  EXPECT_EQ(m.date, "2016-10-03T16:35:39Z");
+}
+
+TEST(MetadataPage, BreadcrumbAndLogoAltAreNoHeadline) {
+  // No <h1>: the <title>'s parts are "Story | Site Section"; the trail and
+  // the logo's alt text repeat the section, the story's own line its
+  // headline part. Neither of the first two is the title.
+  const Metadata m = Meta(
+      "<html><head><title>The greedy dog | Fable Corner Weekly Fables</title></head><body>"
+      "<div><img src=\"/logo.png\" alt=\"Fable Corner Weekly Fables\">"
+      "<p>Fable Corner &gt; Weekly Fables</p></div><div><p>The greedy dog</p>" + kBody +
+      "</div></body></html>");
+  EXPECT_NE(m.title, "Fable Corner Weekly Fables");
+  EXPECT_NE(m.title, "Fable Corner > Weekly Fables");
+  const Metadata t = Meta(
+      "<html><head><title>The greedy dog | Fable Corner Weekly Fables</title></head><body>"
+      "<div><p>Fable Corner &gt; Weekly Fables</p></div><div><p>The greedy dog</p>" + kBody +
+      "</div></body></html>");
+  EXPECT_NE(t.title, "Fable Corner > Weekly Fables");
+}
+
 TEST(MetadataPage, LaterDateInTheLastLinesIsNoOriginal) {
   const Metadata m = Meta(
       "<html lang=\"de\"><head><title>Daten gehackt</title></head><body><article>"
