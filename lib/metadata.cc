@@ -1553,7 +1553,7 @@ Metadata extract_metadata(const MetadataInput& in) {
     // Dublin Core first: a bibliographic field set on purpose, where
     // name="author" is often a CMS's default.
     for (const char* key : {"dc.creator", "dcterms.creator", "author", "article:author",
-                            "parsely-author", "sailthru.author", "citation_author",
+                            "parsely-author", "sailthru.author", "citation_author", "citation_authors",
                             "og:article:author", "book:author", "byl"}) {
       std::string joined;
       for (const std::string& v : metas.all(key)) {

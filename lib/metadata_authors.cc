@@ -72,7 +72,7 @@ struct Rules {
       collective_tail, collective_head;
   std::unique_ptr<RE2> cut, bio, location, photo, photo_suffix, split, email, handle, parens;
   std::unique_ptr<RE2> trailing_latin, cjk_credit_marker, cjk_colon, cjk_paren, cjk_slash_wen,
-      stop_name,
+      stop_name, cjk_bracket_before_source,
       non_name_word, org_cjk, org_word, inner_marker, lead_word, edge_word, photo_credit;
 
   Rules() {
@@ -161,6 +161,12 @@ struct Rules {
     cjk_paren = make("[（(]" S "*(?:本报|本報)?(?:记者|記者|通讯员|通訊員|编辑|編輯|作者|"
                      "责任编辑|責任編輯)?" S "*[:：]?" S "*((?:\\p{Han}|·){2,4}(?:" S
                      "+(?:\\p{Han}|·){2,4})*)" S "*[）)][\\s\\x{a0}\\x{3000}。.]*$");
+    // "2004年7月16日08:19 [ 黄宇 ] 来源：[ 国际金融报 ]": a portal's credit
+    // line, the author's name bracketed before the source.
+    // (A private-use character may stand for a space the decoder could not
+    // map.)
+    cjk_bracket_before_source = make("[\\[【]" S "*((?:\\p{Han}|·){2,4})" S
+                                     "*[\\]】][\\s\\x{a0}\\x{3000}\\p{Co}]*(?:来源|來源)");
     cjk_slash_wen = make("((?:\\p{Han}|·){2,4})" S "*[/／]" S "*文");
     stop_name = make(
         "^(?:the" S "+)?(?:admin|administrator|staff|editor|editors|editorial|team|guest|"
@@ -195,11 +201,11 @@ struct Rules {
     // Words of organisations' names (newspapers, agencies, companies,
     // desks), many languages.
     org_word = make(
-        "(?:^|[^\\pL])(?:news|post|times|press|daily|weekly|journal|magazine|tribune|herald|"
+        "(?:^|[^\\pL])(?:news|post|times|press|daily|weekly|journals?|magazines?|tribune|herald|"
         "gazette|chronicle|courier|observer|telegraph|agency|associated|media|network|"
         "networks|broadcasting|inc|ltd|llc|plc|gmbh|ag|sa|corp|corporation|company|co|"
         "group|holdings|staff|desk|team|newsroom|editorial|editors|wire|wires|services|"
-        "publishing|publications|verlag|zeitung|redaktion|nachrichten|agentur|rédaction|"
+        "publishing|publications|publishers?|verlag|zeitung|redaktion|nachrichten|agentur|rédaction|"
         "redacción|redazione|redakcja|редакция|редакція|agencia|agence|presse|prensa|"
         "stampa|institute|university|universität|université|foundation|stiftung|"
         "association|verein|verband|society|ministry|ministerium|department|office|"
@@ -208,7 +214,7 @@ struct Rules {
     // Han names that are organisations: agencies, papers, sites, stations.
     org_cjk = make("(?:社|网|網|网络|網絡|报|報|台|部|局|院|会|會|厅|廳|中心|公司|集团|集團|频道|頻道|日报|"
                    "日報|晚报|晚報|新闻|新聞|时报|時報|周刊|週刊|杂志|雜誌|官网|官網|平台|"
-                   "客户端|微信|微博|电视|電視|在线|在線|网站|網站|论坛|論壇|社区|社區)$");
+                   "客户端|微信|微博|电视|電視|在线|在線|网站|網站|论坛|論壇|社区|社區|期刊|出版社|政府)$");
   }
 };
 
@@ -436,6 +442,8 @@ std::string clean_part(std::string part, AuthorValue kind, const Rules& r) {
   if (!is_plausible_name(part)) return {};
   return part;
 }
+
+bool is_not_name(std::string_view s);
 
 }  // namespace
 
@@ -673,12 +681,19 @@ std::vector<std::string> clean_authors(std::string_view raw, AuthorValue kind,
       !only_cjk(parts[0])) {
     parts = {parts[1] + " " + parts[0]};
   }
-  // Han names separated by spaces: "王建宏 张文攀".
+  // Han names separated by spaces: "王建宏 张文攀"; but a one-character
+  // part is a family or given name spaced apart from the rest ("赵  培").
   std::vector<std::string> expanded;
   for (std::string& p : parts) {
     const std::string t = collapse_space(p);
     if (only_cjk(t) && t.find(' ') != std::string::npos) {
-      for (std::string& w : split_words(t)) expanded.push_back(std::move(w));
+      std::vector<std::string> w = split_words(t);
+      if (w.size() == 2 && (count_code_points(w[0]) == 1 || count_code_points(w[1]) == 1) &&
+          count_code_points(w[0]) + count_code_points(w[1]) <= 4) {
+        expanded.push_back(w[0] + w[1]);
+        continue;
+      }
+      for (std::string& x : w) expanded.push_back(std::move(x));
     } else {
       expanded.push_back(t);
     }
@@ -699,6 +714,8 @@ std::vector<std::string> clean_authors(std::string_view raw, AuthorValue kind,
     if (only_cjk(name)) {
       re2::StringPiece in(name);
       if (r.org_cjk->Match(in, 0, in.size(), RE2::UNANCHORED, nullptr, 0)) continue;
+      // A menu's or a box's label ("人物", "专栏") read as a link's name.
+      if (is_not_name(name)) continue;
     }
     if (std::find(keys.begin(), keys.end(), key) != keys.end()) continue;
     keys.push_back(std::move(key));
@@ -902,7 +919,7 @@ std::vector<std::string> cjk_credits(std::string_view text, std::string_view sit
         std::size_t j = q;
         const char32_t c = next_code_point(text, &j);
         if (c == ' ' || c == 0x3000 || c == 0xA0 || c == 0x3001 /*、*/ || c == 0xFF0C /*，*/ ||
-            c == ',' || c == 0x548C /*和*/) {
+            c == ',' || c == 0x548C /*和*/ || c == '&' || c == 0xFF06 /*＆*/) {
           sep = true;
           listed = listed || (c != ' ' && c != 0x3000 && c != 0xA0);
           q = j;
@@ -931,6 +948,16 @@ std::vector<std::string> cjk_credits(std::string_view text, std::string_view sit
     }
   }
   settle(marker_priority);
+  if (best_priority > 0 &&
+      r.cjk_bracket_before_source->Match(in, 0, in.size(), RE2::UNANCHORED, g, 2)) {
+    std::string_view n(g[1].data(), g[1].size());
+    std::size_t p = 0;
+    take(read_han_name(n, &p, false));
+    if (!out.empty()) {
+      best = std::move(out);
+      best_priority = 0;
+    }
+  }
   if (priority != nullptr) *priority = best_priority;
   if (!best.empty()) return best;
   // "（袁源）", "（常书香 马丹阳）" closing an article; "马俊峰/文".
@@ -940,6 +967,11 @@ std::vector<std::string> cjk_credits(std::string_view text, std::string_view sit
     while (p < names.size()) {
       std::string n = read_han_name(names, &p, false);
       if (n.empty()) break;
+      // "（姚峰 上海报道）": the place a report was filed from.
+      bool place = false;
+      for (const char* w : {"报道", "報道", "发自", "發自"})
+        if (!out.empty() && names.substr(p).rfind(w, 0) == 0) place = true;
+      if (place) break;
       take(std::move(n));
       while (p < names.size() && (names[p] == ' ' || static_cast<unsigned char>(names[p]) >= 0xE3)) {
         std::size_t j = p;

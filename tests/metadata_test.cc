@@ -507,6 +507,24 @@ TEST(MetadataAuthors, PhrasesInitialsAndColumns) {
   EXPECT_EQ(clean_authors("A column by Jane Doe", AuthorValue::kText, ""), (Strings{"Jane Doe"}));
 }
 
+TEST(MetadataAuthors, ChineseNamesSpacedAndJoined) {
+  // A one-character part spaced apart is half of one name.
+  EXPECT_EQ(clean_authors("王  明", AuthorValue::kField, ""), (Strings{"王明"}));
+  EXPECT_EQ(clean_authors("王建宏 张文攀", AuthorValue::kField, ""), (Strings{"王建宏", "张文攀"}));
+  // "&" joins two names (or the halves of a user's).
+  EXPECT_EQ(cjk_credits("作者： 晨风&细雨", ""), (Strings{"晨风", "细雨"}));
+  // The place a report was filed from is no name.
+  EXPECT_EQ(cjk_credits("……的过程吗？”（王明 北京报道）", ""), (Strings{"王明"}));
+  // A bracketed name before the source in a portal's credit line.
+  EXPECT_EQ(cjk_credits("2004年7月16日08:19 [ 李文静 ] 来源：[ 东城日报 ]", ""),
+            (Strings{"李文静"}));
+  // A menu's label read as a link's name is none.
+  EXPECT_EQ(Byline("人物"), Strings{});
+  // Journals and publishers are organisations.
+  EXPECT_TRUE(looks_like_organization("中文学术期刊"));
+  EXPECT_TRUE(looks_like_organization("Example Publishers"));
+}
+
 TEST(MetadataAuthors, ChinesePostedBy) {
   EXPECT_EQ(cjk_posted_by("[湖湘文化]陈天华《警世钟》\nggjjzhzz 发表于 2005-9-15 11:46:00", ""),
             (Strings{"ggjjzhzz"}));
@@ -753,6 +771,16 @@ TEST(MetadataPage, ANewsroomOnlyWhenNoOneSigns) {
   // A person named anywhere near the headline wins over the newsroom.
   EXPECT_EQ(Meta(top + "<p>Von Anna Schmidt</p>" + kBody + "</article></body></html>").authors,
             (Strings{"Anna Schmidt"}));
+}
+
+TEST(MetadataPage, CitationAuthorsOverAPublisherInTheAuthorTag) {
+  const Metadata m = Meta(
+      "<html><head><title>Budget vote postponed</title>"
+      "<meta name=\"author\" content=\"Example Journals, Example Publishers\">"
+      "<meta name=\"citation_authors\" content=\"Priya Raman\">"
+      "</head><body><article><h1>Budget vote postponed</h1>" +
+      kBody + "</article></body></html>");
+  EXPECT_EQ(m.authors, (Strings{"Priya Raman"}));
 }
 
 TEST(MetadataPage, MicrodataAndRelAuthor) {
