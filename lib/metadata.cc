@@ -1486,12 +1486,45 @@ Metadata extract_metadata(const MetadataInput& in) {
     };
     std::vector<AuthorCandidate> cands;
     const std::string& site = m.site_name;
+    // The site's and the publisher's names and the host, without "www."
+    // and the top-level domain ("ElColombiano.com", "www.example.at"): a
+    // name that reads as one of them is the publication's, an
+    // organisation (returned only when no person is named).
+    std::vector<std::string> site_keys;
+    {
+      auto bare = [](std::string s) {
+        s = lower_ascii(s);
+        if (s.rfind("www.", 0) == 0) s.erase(0, 4);
+        const std::size_t dot = s.rfind('.');
+        if (s.find(' ') == std::string::npos && dot != std::string::npos && dot > 0 &&
+            s.size() - dot <= 7)
+          s.erase(dot);
+        return comparison_key(s);
+      };
+      for (const std::string& s : {m.site_name, ld.publisher, ld.site_name, host}) {
+        std::string k = bare(s);
+        if (k.size() >= 3) site_keys.push_back(std::move(k));
+      }
+    }
+    auto is_site = [&](const std::string& name) {
+      if (site_keys.empty()) return false;
+      std::string k = comparison_key(name);
+      if (std::find(site_keys.begin(), site_keys.end(), k) != site_keys.end()) return true;
+      std::string b = lower_ascii(name);
+      if (b.rfind("www.", 0) == 0) b.erase(0, 4);
+      const std::size_t dot = b.rfind('.');
+      if (b.find(' ') != std::string::npos || dot == std::string::npos || b.size() - dot > 7)
+        return false;
+      k = comparison_key(b.substr(0, dot));
+      return std::find(site_keys.begin(), site_keys.end(), k) != site_keys.end();
+    };
     auto add_names = [&](std::vector<std::string> names, int weight, int rank, Source src,
                          int dist = 0) {
       if (names.empty()) return;
       AuthorCandidate c{{}, {}, weight, rank, src, dist};
       std::vector<std::string> orgs;
-      for (std::string& n : names) (looks_like_organization(n) ? orgs : c.names).push_back(std::move(n));
+      for (std::string& n : names)
+        (looks_like_organization(n) || is_site(n) ? orgs : c.names).push_back(std::move(n));
       if (c.names.empty()) {
         c.names = std::move(orgs);
         c.organization = true;
@@ -1608,6 +1641,17 @@ Metadata extract_metadata(const MetadataInput& in) {
           case MarkKind::kAuthorRel:
           case MarkKind::kAuthorLink: {
             if (!zone.contains(mk.block)) break;
+            // A link to a person's page inside running prose ("... the
+            // parents of <a href=...?author=X>X</a> ...") is a reference,
+            // not a byline.
+            if (mk.kind == MarkKind::kAuthorLink && mk.block >= 0 &&
+                mk.block < static_cast<int>(blocks.size())) {
+              const TextBlock& lb = blocks[static_cast<std::size_t>(mk.block)];
+              const std::size_t at = mk.text.empty() ? 0 : lb.text.find(mk.text);
+              if (lb.text.size() > 100 && lb.sentence_ends >= 1 && at != std::string::npos &&
+                  at > 40)
+                break;
+            }
             const int w = mk.kind == MarkKind::kAuthorRel ? 3 : 2;
             if (links_block >= 0 && (std::abs(mk.block - links_block) > 1 || w != links_weight))
               flush_links();

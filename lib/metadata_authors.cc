@@ -187,7 +187,9 @@ struct Rules {
         "monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|"
         "donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|"
         "dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|"
-        "yesterday|today|gestern|heute|ago|hours?|days?)(?:[^\\pL]|$)");
+        "yesterday|today|gestern|heute|ago|hours?|days?|"
+        // A book's edition ("Revised Edition Edited by X").
+        "edition|ausgabe|auflage|édition|edición|edizione)(?:[^\\pL]|$)");
     {
       // Case-sensitive: "von" in lower case is a particle ("Ursula von der Leyen").
       RE2::Options cs;

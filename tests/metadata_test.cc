@@ -375,6 +375,8 @@ TEST(MetadataAuthors, NeverAUrlADateOrTheSite) {
   EXPECT_EQ(Byline("admin"), Strings{});
   EXPECT_EQ(Byline("Veröffentlicht am"), Strings{});
   EXPECT_EQ(Byline("Wednesday"), Strings{});
+  // A book's edition before its editor.
+  EXPECT_EQ(Byline("Revised Edition Edited by Jane Doe"), Strings{});
 }
 
 TEST(MetadataAuthors, LabelsAfterAName) {
@@ -780,6 +782,36 @@ TEST(MetadataPage, CitationAuthorsOverAPublisherInTheAuthorTag) {
       "<meta name=\"citation_authors\" content=\"Priya Raman\">"
       "</head><body><article><h1>Budget vote postponed</h1>" +
       kBody + "</article></body></html>");
+  EXPECT_EQ(m.authors, (Strings{"Priya Raman"}));
+}
+
+TEST(MetadataPage, APersonNamedLikeTheSiteIsThePublication) {
+  // JSON-LD names the paper as its "Person"; the visible byline names the
+  // reporter.
+  const std::string ld =
+      "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+      "\"headline\":\"Budget vote postponed\",\"author\":{\"@type\":\"Person\","
+      "\"name\":\"North Field\"},\"publisher\":{\"@type\":\"Organization\","
+      "\"name\":\"NorthField.com\"}}</script>";
+  Metadata m = Meta("<html><head><title>Budget vote postponed</title>" + ld +
+                    "</head><body><article><h1>Budget vote postponed</h1>"
+                    "<p class=\"byline\">By Priya Raman</p>" +
+                    kBody + "</article></body></html>");
+  EXPECT_EQ(m.authors, (Strings{"Priya Raman"}));
+  // Without a person the publication's name is what there is.
+  m = Meta("<html><head><title>Budget vote postponed</title>" + ld +
+           "</head><body><article><h1>Budget vote postponed</h1>" + kBody +
+           "</article></body></html>");
+  EXPECT_EQ(m.authors, (Strings{"North Field"}));
+}
+
+TEST(MetadataPage, AnAuthorLinkInRunningProseIsNoByline) {
+  const Metadata m = Meta(
+      "<html><head><title>Budget vote postponed</title></head><body><article>"
+      "<h1>Budget vote postponed</h1><p>What did the council think? The budget that "
+      "<a href=\"https://quotes.example/person.php?author=Smith,Adam\">Adam Smith</a> "
+      "would have written was not on the table.</p>" +
+      kBody + "<p>Text: Priya Raman</p></article></body></html>");
   EXPECT_EQ(m.authors, (Strings{"Priya Raman"}));
 }
 
