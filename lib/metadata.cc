@@ -122,9 +122,24 @@ enum class Inline {
 // The visible text of a subtree, up to about `limit` bytes (cut at a
 // character boundary). Block-level elements and <br> always separate.
 std::string node_text(const GumboNode* root, std::size_t limit, Inline mode = Inline::kSpace) {
+  // Runs of ASCII white space are written as one space as the text is
+  // gathered, so that `limit` counts what a reader sees, not the page's
+  // indentation.
   std::string out;
+  auto space = [&] {
+    if (!out.empty() && out.back() != ' ') out += ' ';
+  };
+  auto append = [&](const char* text) {
+    for (const char* c = text; *c != '\0'; ++c) {
+      if (*c == ' ' || *c == '\n' || *c == '\t' || *c == '\r' || *c == '\f') {
+        space();
+      } else {
+        out += *c;
+      }
+    }
+  };
   auto boundary = [&](const GumboNode* n) {
-    if (mode == Inline::kSpace || is_block_tag(n->v.element.tag)) out += ' ';
+    if (mode == Inline::kSpace || is_block_tag(n->v.element.tag)) space();
   };
   walk(
       root,
@@ -134,7 +149,7 @@ std::string node_text(const GumboNode* root, std::size_t limit, Inline mode = In
           case GUMBO_NODE_TEXT:
           case GUMBO_NODE_WHITESPACE:
           case GUMBO_NODE_CDATA:
-            out += n->v.text.text;
+            append(n->v.text.text);
             return false;
           case GUMBO_NODE_ELEMENT:
             if (is_skipped_tag(n->v.element.tag)) return false;
