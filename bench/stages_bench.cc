@@ -17,11 +17,13 @@
 //   BM_Render     text + Markdown + HTML of a Result          lib/render_*
 //   BM_RenderJson render_json (full, with blocks)             lib/render_json
 //
-// The parser levers (BM_Gumbo/prescanned:P/quiet:Q/arena:A): Gumbo 0.10.1
+// The parser levers (BM_Gumbo/prescan:P/quiet:Q/arena:A): Gumbo 0.10.1
 // alone on the page's raw bytes with its default options (the issue's
 // baseline, "Gumbo parsing the raw pages", tree freed with
 // gumbo_destroy_output as a Gumbo user would), then each lever on its own:
-// max_errors = 0, the arena allocator, the prescanned page.
+// max_errors = 0, the arena allocator, and the prescan's levers added one
+// by one (P = 1: script/style bodies out; 2: + comments; 3: + unread
+// attributes; 4: + <svg> content; 5: + white-space runs = what lib/ does).
 #include <benchmark/benchmark.h>
 #include <gumbo.h>
 
@@ -89,10 +91,21 @@ const std::vector<std::string>& decoded_pages() {
 const std::vector<Prescanned>& prescanned_pages() {
   static const std::vector<Prescanned> v = [] {
     std::vector<Prescanned> out;
-    for (const std::string& d : decoded_pages()) out.push_back(prescan(d, options().max_depth));
+    for (const std::string& d : decoded_pages())
+      out.push_back(prescan(d, PrescanOptions::all(options().max_depth)));
     return out;
   }();
   return v;
+}
+
+// The prescan with its first `levers` levers on (1: bodies only ... 5: all).
+PrescanOptions levers_upto(int levers) {
+  PrescanOptions o = PrescanOptions::bodies_only(options().max_depth);
+  o.drop_comments = levers >= 2;
+  o.drop_attributes = levers >= 3;
+  o.drop_foreign = levers >= 4;
+  o.collapse_space = levers >= 5;
+  return o;
 }
 
 // Everything the stages make for one page, in pipeline order.
@@ -199,7 +212,7 @@ void BM_Prescan(benchmark::State& state) {
   }
   state.counters["kept"] = static_cast<double>(out) / static_cast<double>(in);
   over_pages(state, [&](std::size_t i) {
-    Prescanned p = prescan(decoded_pages()[i], options().max_depth);
+    Prescanned p = prescan(decoded_pages()[i], PrescanOptions::all(options().max_depth));
     benchmark::DoNotOptimize(p.html.data());
   });
 }
@@ -271,8 +284,8 @@ void BM_Score(benchmark::State& state) {
 }
 BENCHMARK(BM_Score)->Unit(benchmark::kMillisecond);
 
-// The classifier's own cost inside BM_Score: model_probability() once per
-// block on the feature vectors score() made (ScoreTrace), as score() calls it.
+// The classifier's own cost inside BM_Score: model_probabilities() over the
+// feature vectors score() made (ScoreTrace), as score() calls it.
 void BM_Classifier(benchmark::State& state) {
   if (!check(state, chain_error())) return;
   if (!model_available()) {
@@ -288,9 +301,9 @@ void BM_Classifier(benchmark::State& state) {
     const std::size_t n = trace.features.size() / kFeatureCount;
     blocks += static_cast<std::int64_t>(n);
     state.ResumeTiming();
-    float sum = 0;
-    for (std::size_t b = 0; b < n; ++b) sum += model_probability(&trace.features[b * kFeatureCount]);
-    benchmark::DoNotOptimize(sum);
+    std::vector<float> probs(n);
+    model_probabilities(trace.features.data(), n, probs.data());
+    benchmark::DoNotOptimize(probs.data());
     state.PauseTiming();
     s = Staged();
     trace = ScoreTrace();
@@ -378,14 +391,18 @@ void arena_free(void*, void*) {}
 
 // Args: input (0: the raw page's bytes, 1: the prescanned page), quiet
 // (max_errors = 0), arena (the bump allocator of lib/dom).
-// BM_Gumbo/prescanned:0/quiet:0/arena:0 is Gumbo alone with its defaults.
+// BM_Gumbo/prescan:0/quiet:0/arena:0 is Gumbo alone with its defaults.
 void BM_Gumbo(benchmark::State& state) {
-  const bool prescanned = state.range(0) != 0;
+  const int levers = static_cast<int>(state.range(0));
   const bool quiet = state.range(1) != 0;
   const bool arena = state.range(2) != 0;
   const Corpus& c = corpus();
+  std::vector<std::string> prescanned;
+  if (levers > 0)
+    for (const std::string& d : decoded_pages())
+      prescanned.push_back(prescan(d, levers_upto(levers)).html);
   auto input = [&](std::size_t i) -> const std::string& {
-    return prescanned ? prescanned_pages()[i].html : c.pages[i].bytes;
+    return levers > 0 ? prescanned[i] : c.pages[i].bytes;
   };
   auto parse = [&](std::size_t i) {
     GumboOptions o = kGumboDefaultOptions;
@@ -410,12 +427,16 @@ void BM_Gumbo(benchmark::State& state) {
   over_pages(state, [&](std::size_t i) { benchmark::DoNotOptimize(parse(i)); });
 }
 BENCHMARK(BM_Gumbo)
-    ->ArgNames({"prescanned", "quiet", "arena"})
+    ->ArgNames({"prescan", "quiet", "arena"})
     ->Args({0, 0, 0})   // Gumbo alone, default options, the raw page
     ->Args({0, 1, 0})   // + max_errors = 0
     ->Args({0, 1, 1})   // + arena
-    ->Args({1, 0, 0})   // the prescanned page, default options
-    ->Args({1, 1, 1})   // what lib/dom does (= BM_Parse)
+    ->Args({1, 0, 0})   // script/style bodies out, default options
+    ->Args({1, 1, 1})   // + max_errors = 0, arena
+    ->Args({2, 1, 1})   // + comments out
+    ->Args({3, 1, 1})   // + unread attributes out
+    ->Args({4, 1, 1})   // + <svg> content out
+    ->Args({5, 1, 1})   // + white-space runs collapsed: what lib/dom parses (= BM_Parse)
     ->Unit(benchmark::kMillisecond);
 
 }  // namespace

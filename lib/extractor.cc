@@ -107,7 +107,7 @@ Result Extractor::extract(std::string_view html, const PageInfo& page) const {
   Decoded decoded = decode(html, page.charset);
   result.charset = std::move(decoded.charset);
 
-  Prescanned pre = prescan(decoded.text, options.max_depth);
+  Prescanned pre = prescan(decoded.text, PrescanOptions::all(options.max_depth));
   decoded.text = std::string();  // free it before the parse
 
   const Dom dom(std::move(pre.html));

@@ -145,13 +145,63 @@ bool shallow_json(std::string_view json) {
   return true;
 }
 
+// The attributes some stage reads: segmentation (class, id, role, itemprop,
+// the data-* names of components, hidden/aria-hidden/style, image sources,
+// details' open), metadata (meta and link keys and values, itemscope and
+// itemtype, datetime, pubdate, rel, lang), rendering (href, src, alt), and
+// what the parser itself looks at (type, encoding). Everything else (data-*,
+// on*, srcset, title, tabindex, most aria-*, SVG geometry, ...) is dropped
+// before the parse: on news pages the attributes are a third of what is
+// left after scripts and styles, and the parser copies them byte by byte.
+// A stage that starts reading another attribute must add it here.
+bool kept_attribute(std::string_view name) {
+  static constexpr std::string_view kKept[] = {
+      "alt",           "aria-hidden",    "aria-label",   "charset",     "class",
+      "content",       "data-component", "data-lazy-src", "data-module", "data-original",
+      "data-role",     "data-src",       "data-testid",  "data-type",   "data-url",
+      "datetime",      "encoding",       "height",       "hidden",      "href",
+      "http-equiv",    "id",             "itemprop",     "itemscope",   "itemtype",
+      "lang",          "name",           "open",         "property",    "pubdate",
+      "rel",           "role",           "src",          "style",       "type",
+      "value",         "width",          "xml:lang"};
+  if (name.empty() || name.size() > 16) return false;
+  const char first = lower(name[0]);
+  for (std::string_view k : kKept)
+    if (k[0] == first && name_is(name, k)) return true;
+  return false;
+}
+
+bool is_formatting_but_a(std::string_view name) {
+  static constexpr std::string_view kFormatting[] = {
+      "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u"};
+  for (std::string_view f : kFormatting)
+    if (name_is(name, f)) return true;
+  return false;
+}
+
+// A style attribute matters only when it may hide its element
+// (display:none, visibility:hidden).
+bool may_hide(std::string_view style) {
+  for (std::size_t i = 0; i + 4 <= style.size(); ++i) {
+    const char c = lower(style[i]);
+    if ((c == 'n' && starts_with_ci(style, i, "none")) ||
+        (c == 'h' && starts_with_ci(style, i, "hidden")))
+      return true;
+  }
+  return false;
+}
+
+// A part of the input that is not copied: [begin, end).
+struct Span {
+  std::size_t begin;
+  std::size_t end;
+};
+
 struct Tag {
   std::string_view name;
   std::size_t end = npos;  // one past '>'; npos when the tag runs to EOF
   bool self_closing = false;
   bool is_json_ld = false;  // type="application/ld+json"
-  // Where the attribute past kMaxAttributes starts, or npos.
-  std::size_t attributes_cut = npos;
 };
 
 // Attributes kept per tag. Gumbo checks each new attribute name against all
@@ -160,13 +210,20 @@ struct Tag {
 constexpr int kMaxAttributes = 64;
 
 // Scans the tag whose name starts at s[pos]; stops after its '>'. Quoted
-// attribute values may hold '>'.
-Tag scan_tag(std::string_view s, std::size_t pos) {
+// attribute values may hold '>'. Appends to *drops the attributes not to be
+// copied: those past kMaxAttributes and, with `filter`, those no stage reads.
+Tag scan_tag(std::string_view s, std::size_t pos, bool filter, std::vector<Span>* drops) {
   Tag t;
   int attributes = 0;
   std::size_t p = pos;
   while (p < s.size() && !ends_name(s[p])) ++p;
   t.name = s.substr(pos, p - pos);
+  // Formatting elements keep every attribute: the parser treats two of them
+  // as the same when their attributes are (at most three alike stay on its
+  // list of active formatting elements), so dropping some would change the
+  // tree. <a> is the exception: a new one closes the last, so two are never
+  // on that list together.
+  if (filter && is_formatting_but_a(t.name)) filter = false;
   while (p < s.size()) {
     const char c = s[p];
     if (is_space(c)) {
@@ -184,28 +241,38 @@ Tag scan_tag(std::string_view s, std::size_t pos) {
     }
     // Attribute name (a leading '=' belongs to the name).
     const std::size_t name_begin = p++;
-    if (++attributes == kMaxAttributes + 1) t.attributes_cut = name_begin;
     while (p < s.size() && !ends_name(s[p]) && s[p] != '=') ++p;
     const std::string_view attr = s.substr(name_begin, p - name_begin);
-    while (p < s.size() && is_space(s[p])) ++p;
-    if (p >= s.size() || s[p] != '=') continue;
-    ++p;
-    while (p < s.size() && is_space(s[p])) ++p;
-    if (p >= s.size()) break;
     std::string_view value;
-    if (s[p] == '"' || s[p] == '\'') {
-      const std::size_t close = find_char(s, p + 1, s[p]);
-      if (close == npos) return t;  // unterminated: the tag eats the rest
-      value = s.substr(p + 1, close - p - 1);
-      p = close + 1;
-    } else {
-      const std::size_t vb = p;
-      while (p < s.size() && !is_space(s[p]) && s[p] != '>') ++p;
-      value = s.substr(vb, p - vb);
+    std::size_t q = p;  // past the value, if there is one
+    while (q < s.size() && is_space(s[q])) ++q;
+    if (q < s.size() && s[q] == '=') {
+      ++q;
+      while (q < s.size() && is_space(s[q])) ++q;
+      if (q >= s.size()) break;
+      if (s[q] == '"' || s[q] == '\'') {
+        const std::size_t close = find_char(s, q + 1, s[q]);
+        if (close == npos) return t;  // unterminated: the tag eats the rest
+        value = s.substr(q + 1, close - q - 1);
+        q = close + 1;
+      } else {
+        const std::size_t vb = q;
+        while (q < s.size() && !is_space(s[q]) && s[q] != '>') ++q;
+        value = s.substr(vb, q - vb);
+      }
+      p = q;
     }
     if (name_is(attr, "type")) {
       while (!value.empty() && is_space(value.front())) value.remove_prefix(1);
       t.is_json_ld = starts_with_ci(value, 0, "application/ld+json");
+    }
+    const bool kept = !filter || (kept_attribute(attr) && (!name_is(attr, "style") || may_hide(value)));
+    if (!kept || ++attributes > kMaxAttributes) {
+      if (!drops->empty() && drops->back().end == name_begin) {
+        drops->back().end = p;
+      } else {
+        drops->push_back(Span{name_begin, p});
+      }
     }
   }
   return t;
@@ -376,6 +443,14 @@ class OpenElements {
     id_rp_ = known_id("rp");
     id_rt_ = known_id("rt");
     id_tr_ = known_id("tr");
+    id_pre_ = known_id("pre");
+    id_listing_ = known_id("listing");
+  }
+
+  // A <pre> or <listing> is open: white space there is content.
+  bool preformatted() const {
+    return !pos_[static_cast<std::size_t>(id_pre_)].empty() ||
+           !pos_[static_cast<std::size_t>(id_listing_)].empty();
   }
 
   // End tags written before the current tag (formatting elements the model
@@ -657,7 +732,7 @@ class OpenElements {
   std::string injected_;
   std::string lower_;
   int id_p_, id_a_, id_li_, id_nobr_, id_button_, id_select_, id_form_, id_option_,
-      id_optgroup_, id_ruby_, id_rtc_, id_rb_, id_rp_, id_rt_, id_tr_;
+      id_optgroup_, id_ruby_, id_rtc_, id_rb_, id_rp_, id_rt_, id_tr_, id_pre_, id_listing_;
 };
 
 // Start tags that end SVG/MathML content (the "breakout" list of the tree
@@ -724,66 +799,160 @@ void replace_huge_char_refs(std::string* html) {
   *html = std::move(out);
 }
 
+// The content of an <svg> element, dropped as it is scanned. Everything in
+// it is SVG markup the later stages skip, so only its end matters: the
+// parser closes the <svg> at its end tag, at an HTML start tag that breaks
+// out of foreign content, or at an end tag that closes an HTML element
+// around it. The dropped elements are followed by name so that their end
+// tags are told apart from those. Where HTML may legally sit inside
+// (<foreignObject>, <desc>, <title>) or anything unexpected comes, the
+// dropping stops and the rest of the element is kept as it is.
+class ForeignDrop {
+ public:
+  bool active() const { return active_; }
+  void begin() {
+    active_ = true;
+    open_.clear();
+  }
+  void stop() { active_ = false; }
+
+  // A start tag inside the dropped content: false when the dropping stops
+  // here (the tag is then handled as any other).
+  bool start(std::string_view name, bool self_closing) {
+    static constexpr std::string_view kStops[] = {"foreignobject", "desc", "title", "math",
+                                                  "font"};
+    for (std::string_view n : kStops)
+      if (name_is(name, n)) return halt();
+    if (breaks_out_of_foreign(name)) return halt();
+    if (!self_closing) open_.push_back(name);
+    return true;
+  }
+
+  // An end tag inside the dropped content. kDropped: it closes a dropped
+  // element; kEnds: it is the <svg>'s own (kept, the dropping ends);
+  // kStop: anything else (the dropping stops; handled as any other tag).
+  enum class End { kDropped, kEnds, kStop };
+  End end(std::string_view name) {
+    for (std::size_t i = open_.size(); i-- > 0;) {
+      if (name_is_ci(open_[i], name)) {
+        open_.resize(i);
+        return End::kDropped;
+      }
+    }
+    active_ = false;
+    return name_is(name, "svg") ? End::kEnds : End::kStop;
+  }
+
+ private:
+  bool halt() {
+    active_ = false;
+    return false;
+  }
+  static bool name_is_ci(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+      if (lower(a[i]) != lower(b[i])) return false;
+    return true;
+  }
+
+  bool active_ = false;
+  std::vector<std::string_view> open_;  // dropped elements, by name
+};
+
 }  // namespace
 
-Prescanned prescan(std::string_view s, int max_depth) {
+Prescanned prescan(std::string_view s, const PrescanOptions& options) {
   Prescanned out;
   out.html.reserve(s.size());
   std::size_t copied = 0;  // s[copied, p) is still to be copied
-  OpenElements open(max_depth);
-  int foreign = 0;  // open <svg>/<math> elements
+  std::size_t gap = 0;     // where the text before the next '<' starts
+  OpenElements open(options.max_depth);
+  ForeignDrop svg;
+  std::vector<Span> drops;  // of the current tag's attributes
+  int foreign = 0;          // open <svg>/<math> elements
   std::size_t p = find_char(s, 0, '<');
 
   auto copy_to = [&](std::size_t upto) {
     if (upto > copied) out.html.append(s.data() + copied, upto - copied);
     copied = upto;
   };
+  // Cuts s[from, to) out of the copy.
+  auto skip = [&](std::size_t from, std::size_t to) {
+    copy_to(from);
+    if (to > copied) copied = to;
+  };
+  // The text between the last construct and the '<' at `at`: dropped inside
+  // <svg>; else white-space runs at its edges become one character.
+  auto text_before = [&](std::size_t at) {
+    if (svg.active()) {
+      skip(gap, at);
+      return;
+    }
+    if (!options.collapse_space || at - gap < 2 || open.preformatted()) return;
+    auto collapse = [&](std::size_t b, std::size_t e) {  // s[b, e) is white space
+      if (e - b < 2) return;
+      const bool newline = std::memchr(s.data() + b, '\n', e - b) != nullptr;
+      copy_to(b);
+      out.html += newline ? '\n' : ' ';
+      copied = e;
+    };
+    std::size_t lead = gap;
+    while (lead < at && is_space(s[lead])) ++lead;
+    if (lead == at) {
+      collapse(gap, at);
+      return;
+    }
+    std::size_t trail = at;
+    while (trail > lead && is_space(s[trail - 1])) --trail;
+    collapse(gap, lead);
+    collapse(trail, at);
+  };
   // Writes the end tags the model closed implicitly before the tag at s[at],
-  // then the tag: dropped when `keep` is false, cut after its first
-  // kMaxAttributes attributes, else as it is (copied later with the text).
+  // then the tag: dropped when `keep` is false, else without the attribute
+  // spans in `drops` (the rest is copied later with the text).
   auto emit = [&](std::size_t at, const Tag& tag, bool keep) {
     std::string& injected = open.injected();
-    if (injected.empty() && keep && tag.attributes_cut == npos) return;
+    if (injected.empty() && keep && drops.empty()) return;
     copy_to(at);
     out.html += injected;
     injected.clear();
     if (!keep) {
       copied = tag.end;
-    } else if (tag.attributes_cut != npos) {
-      copy_to(tag.attributes_cut);
-      out.html += tag.self_closing ? "/>" : ">";
-      copied = tag.end;
+      return;
     }
+    for (const Span& d : drops) skip(d.begin, d.end);
   };
 
   while (p != npos && p + 1 < s.size()) {
+    text_before(p);
     const char c = s[p + 1];
-    if (c == '!') {
+    if (c == '!' || c == '?') {
       std::size_t end;
-      if (s.compare(p, 4, "<!--") == 0) {
+      bool keep = false;  // the doctype, and CDATA text in foreign content
+      if (c == '?') {  // a bogus comment
+        end = find_char(s, p + 2, '>');
+      } else if (s.compare(p, 4, "<!--") == 0) {
         if (p + 4 < s.size() && s[p + 4] == '>') {
-          end = p + 5;
+          end = p + 4;
         } else if (s.compare(p + 4, 2, "->") == 0) {
-          end = p + 6;
+          end = p + 5;
         } else {
           end = s.find("-->", p + 4);
-          end = end == npos ? npos : end + 3;
+          if (end != npos) end += 2;
         }
       } else if (foreign > 0 && s.compare(p, 9, "<![CDATA[") == 0) {
         end = s.find("]]>", p + 9);
-        end = end == npos ? npos : end + 3;
+        if (end != npos) end += 2;
+        keep = true;
       } else {
         end = find_char(s, p + 2, '>');
-        end = end == npos ? npos : end + 1;
+        keep = starts_with_ci(s, p + 2, "doctype");
       }
       if (end == npos) break;  // runs to EOF: the rest is a comment
+      ++end;
+      if (svg.active() || (options.drop_comments && !keep)) skip(p, end);
+      gap = end;
       p = find_char(s, end, '<');
-      continue;
-    }
-    if (c == '?') {  // bogus comment
-      const std::size_t end = find_char(s, p + 2, '>');
-      if (end == npos) break;
-      p = find_char(s, end + 1, '<');
       continue;
     }
     const bool end_tag = c == '/';
@@ -792,8 +961,24 @@ Prescanned prescan(std::string_view s, int max_depth) {
       p = find_char(s, p + 1, '<');  // '<' as text, or "</>"
       continue;
     }
-    const Tag tag = scan_tag(s, name_pos);
+    drops.clear();
+    const Tag tag = scan_tag(s, name_pos, options.drop_attributes, &drops);
     if (tag.end == npos) break;  // an unterminated tag is dropped at EOF
+    gap = tag.end;
+
+    if (svg.active()) {
+      bool dropped = false;
+      if (end_tag) {
+        dropped = svg.end(tag.name) == ForeignDrop::End::kDropped;
+      } else {
+        dropped = svg.start(tag.name, tag.self_closing);
+      }
+      if (dropped) {
+        skip(p, tag.end);
+        p = find_char(s, tag.end, '<');
+        continue;
+      }
+    }
 
     if (end_tag) {
       if (name_is(tag.name, "svg") || name_is(tag.name, "math")) {
@@ -836,12 +1021,15 @@ Prescanned prescan(std::string_view s, int max_depth) {
         out.html += "</";
         out.html += lowered(tag.name);
         out.html += '>';
+        gap = lt;
         p = lt;
         continue;
       }
-      const Tag close = scan_tag(s, body_end + 2);
+      drops.clear();
+      const Tag close = scan_tag(s, body_end + 2, options.drop_attributes, &drops);
       if (close.end == npos) break;
       emit(body_end, close, true);
+      gap = close.end;
       p = find_char(s, close.end, '<');
       continue;
     }
@@ -850,7 +1038,13 @@ Prescanned prescan(std::string_view s, int max_depth) {
     const bool in_foreign = foreign > 0 || enters_foreign;
     const bool keep = open.start(tag.name, in_foreign && tag.self_closing, in_foreign);
     emit(p, tag, keep);
-    if (keep && enters_foreign && !tag.self_closing) ++foreign;
+    if (keep && enters_foreign && !tag.self_closing) {
+      if (options.drop_foreign && foreign == 0 && name_is(tag.name, "svg")) {
+        copy_to(tag.end);
+        svg.begin();
+      }
+      ++foreign;
+    }
     p = find_char(s, tag.end, '<');
   }
   copy_to(s.size());

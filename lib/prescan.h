@@ -8,11 +8,47 @@
 
 namespace extractor {
 
+// What the pass takes out besides script and style bodies. Each lever
+// removes only what no later stage reads and what cannot change the tree
+// the parser builds for what is kept; all are on by default, and
+// bench/extractor-bench times each on its own.
+struct PrescanOptions {
+  // Start tags nested deeper than this are dropped (with their end tags;
+  // their text stays).
+  int max_depth = 512;
+  // Comments and bogus comments (<!-- -->, <? >, <!x>); the doctype stays.
+  bool drop_comments = true;
+  // Attributes no stage reads (kept: see kept_attribute() in prescan.cc):
+  // data-*, on*, srcset, title, aria-* but aria-hidden/aria-label, ...;
+  // style only when it may hide the element.
+  bool drop_attributes = true;
+  // The content of <svg> and <math>, which no stage reads (the elements
+  // themselves stay).
+  bool drop_foreign = true;
+  // Runs of white space at the edges of text between tags become one
+  // character ('\n' when the run held one), outside <pre> and <listing>.
+  bool collapse_space = true;
+
+  // Every lever on (what extract() runs).
+  static PrescanOptions all(int max_depth) {
+    PrescanOptions o;
+    o.max_depth = max_depth;
+    return o;
+  }
+  // Only script/style bodies and the depth cap: the page as the parser
+  // would see it otherwise.
+  static PrescanOptions bodies_only(int max_depth) {
+    PrescanOptions o;
+    o.max_depth = max_depth;
+    o.drop_comments = o.drop_attributes = o.drop_foreign = o.collapse_space = false;
+    return o;
+  }
+};
+
 struct Prescanned {
   // The page with the bodies of <script> and <style> removed (the tags stay,
-  // so the tree is the one the full page gives) and open-element nesting
-  // capped: start tags nested deeper than the cap are dropped, with their
-  // end tags; their text stays.
+  // so the tree is the one the full page gives), open-element nesting
+  // capped, and what PrescanOptions names taken out.
   std::string html;
   // Bodies of <script type="application/ld+json">, in document order.
   std::vector<std::string> json_ld;
@@ -28,7 +64,7 @@ struct Prescanned {
 // RAWTEXT elements (title, textarea, xmp, iframe, noembed, noframes),
 // <plaintext>, the script-data escape states (<!-- <script> ... -->), and
 // SVG/MathML content, where <script> and <style> are ordinary elements.
-Prescanned prescan(std::string_view html, int max_depth);
+Prescanned prescan(std::string_view html, const PrescanOptions& options);
 
 }  // namespace extractor
 

@@ -4,8 +4,16 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <string_view>
+
+#include "decode.h"
+#include "dom.h"
+#include "extractor/extractor.h"
+#include "patterns.h"
+#include "segment.h"
 
 namespace extractor {
 namespace {
@@ -18,12 +26,16 @@ int Count(std::string_view haystack, std::string_view needle) {
   return n;
 }
 
-std::string Html(std::string_view in, int max_depth = 512) { return prescan(in, max_depth).html; }
+// The page as the levers-off pass writes it (the tests of the levers below
+// use Levers()).
+std::string Html(std::string_view in, int max_depth = 512) {
+  return prescan(in, PrescanOptions::bodies_only(max_depth)).html;
+}
 
 // --- script and style bodies --------------------------------------------------
 
 TEST(Prescan, DropsScriptBody) {
-  const Prescanned p = prescan("<p>a</p><script>var x = '<p>b</p>';</script><p>c</p>", 512);
+  const Prescanned p = prescan("<p>a</p><script>var x = '<p>b</p>';</script><p>c</p>", PrescanOptions::bodies_only(512));
   EXPECT_EQ(p.html, "<p>a</p><script></script><p>c</p>");
   EXPECT_TRUE(p.json_ld.empty());
 }
@@ -65,7 +77,7 @@ TEST(Prescan, JsonLdCollectedInOrder) {
       "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\"}</script>"
       "<p>x</p>"
       "<script type=\"application/ld+json\">{\"@type\":\"Person\"}</script>",
-      512);
+      PrescanOptions::bodies_only(512));
   ASSERT_EQ(p.json_ld.size(), 2u);
   EXPECT_EQ(p.json_ld[0], "{\"@type\":\"NewsArticle\"}");
   EXPECT_EQ(p.json_ld[1], "{\"@type\":\"Person\"}");
@@ -82,7 +94,7 @@ TEST(Prescan, JsonLdTypeAttributeVariants) {
         "<script type=\"application/ld+json; charset=utf-8\">",
         "<script id=\"schema\" type=\"application/ld+json\" nonce=\"abc\">",
         "<script\ntype = \"application/ld+json\">"}) {
-    const Prescanned p = prescan(std::string(tag) + "{\"a\":1}</script>", 512);
+    const Prescanned p = prescan(std::string(tag) + "{\"a\":1}</script>", PrescanOptions::bodies_only(512));
     ASSERT_EQ(p.json_ld.size(), 1u) << tag;
     EXPECT_EQ(p.json_ld[0], "{\"a\":1}") << tag;
   }
@@ -92,7 +104,7 @@ TEST(Prescan, OtherScriptTypesAreNotJsonLd) {
   for (std::string_view tag :
        {"<script>", "<script type=\"text/javascript\">", "<script type=\"application/json\">",
         "<script type=\"module\">", "<script data-type=\"application/ld+json\">"}) {
-    const Prescanned p = prescan(std::string(tag) + "{\"a\":1}</script>", 512);
+    const Prescanned p = prescan(std::string(tag) + "{\"a\":1}</script>", PrescanOptions::bodies_only(512));
     EXPECT_TRUE(p.json_ld.empty()) << tag;
   }
 }
@@ -100,7 +112,7 @@ TEST(Prescan, OtherScriptTypesAreNotJsonLd) {
 TEST(Prescan, JsonLdHoldingHtmlInStrings) {
   const Prescanned p = prescan(
       "<script type=\"application/ld+json\">{\"articleBody\":\"<p>a</p><div>\"}</script><p>z</p>",
-      512);
+      PrescanOptions::bodies_only(512));
   ASSERT_EQ(p.json_ld.size(), 1u);
   EXPECT_EQ(p.json_ld[0], "{\"articleBody\":\"<p>a</p><div>\"}");
   EXPECT_EQ(p.html, "<script type=\"application/ld+json\"></script><p>z</p>");
@@ -184,7 +196,7 @@ TEST(Prescan, UnterminatedScriptAtEof) {
 }
 
 TEST(Prescan, UnterminatedJsonLdAtEofStillCollected) {
-  const Prescanned p = prescan("<script type=\"application/ld+json\">{\"a\":1}", 512);
+  const Prescanned p = prescan("<script type=\"application/ld+json\">{\"a\":1}", PrescanOptions::bodies_only(512));
   ASSERT_EQ(p.json_ld.size(), 1u);
   EXPECT_EQ(p.json_ld[0], "{\"a\":1}");
   EXPECT_EQ(p.html, "<script type=\"application/ld+json\">");
@@ -300,6 +312,123 @@ TEST(Prescan, ScriptBeyondTheCapStillDropped) {
   EXPECT_EQ(Count(out, "<div>"), 16);
   EXPECT_EQ(out.find("deep()"), std::string::npos);
   EXPECT_NE(out.find("<script></script>t"), std::string::npos);
+}
+
+// --- the levers: what else the pass takes out ------------------------------------
+
+std::string Levers(std::string_view in) { return prescan(in, PrescanOptions::all(512)).html; }
+
+TEST(PrescanLevers, CommentsDroppedDoctypeKept) {
+  EXPECT_EQ(Levers("<!DOCTYPE html><p>a<!-- note -->b</p><!--[if IE]><p>old</p><![endif]-->"
+                   "<?xml x?><!x><p>c</p>"),
+            "<!DOCTYPE html><p>ab</p><p>c</p>");
+  // Off: as they were.
+  EXPECT_EQ(Html("<p>a<!-- note -->b</p>"), "<p>a<!-- note -->b</p>");
+}
+
+TEST(PrescanLevers, UnreadAttributesDropped) {
+  EXPECT_EQ(Levers("<div class=\"post\" data-x='1' onclick=\"go()\" id=main title=\"t\">x</div>"),
+            "<div class=\"post\"   id=main >x</div>");
+  EXPECT_EQ(Levers("<img srcset=\"a.png 1x, b.png 2x\" src=\"a.png\" alt=\"A\" loading=lazy>"),
+            "<img  src=\"a.png\" alt=\"A\" >");
+  // What the stages read stays: component names, lazy sources, metadata keys.
+  const std::string kept =
+      "<meta property=\"og:title\" content=\"T\"><a href=\"/a\" rel=\"author\">A</a>"
+      "<time datetime=\"2021-12-02\" pubdate>x</time><div data-component=\"byline\" "
+      "aria-hidden=\"true\" itemprop=\"author\" role=\"note\">y</div><img data-src=\"b.png\">";
+  EXPECT_EQ(Levers(kept), kept);
+}
+
+TEST(PrescanLevers, StyleKeptOnlyWhenItMayHide) {
+  EXPECT_EQ(Levers("<div style=\"color: red\">a</div><div style=\"display: NONE\">b</div>"
+                   "<p style='visibility:hidden'>c</p>"),
+            "<div >a</div><div style=\"display: NONE\">b</div><p style='visibility:hidden'>c</p>");
+}
+
+TEST(PrescanLevers, FormattingElementsKeepTheirAttributes) {
+  // The parser compares formatting elements by their attributes.
+  const std::string in = "<font face=\"Arial\" data-x=\"1\"><b title=\"t\">x</b></font>";
+  EXPECT_EQ(Levers(in), in);
+}
+
+TEST(PrescanLevers, AttributeCapCountsKeptAttributes) {
+  std::string tag = "<div";
+  for (int i = 0; i < 200; ++i) tag += " data-a" + std::to_string(i) + "=1";
+  tag += " class=keep>x</div>";
+  EXPECT_EQ(Levers(tag).find("class=keep>x</div>") != std::string::npos, true);
+  EXPECT_EQ(Levers(tag).find("data-a"), std::string::npos);
+}
+
+TEST(PrescanLevers, SvgContentDropped) {
+  EXPECT_EQ(Levers("<a href=/s><svg viewBox=\"0 0 9 9\"><g><path d=\"M0 0L9 9\"/></g>"
+                   "<circle r=2></circle></svg>Share</a>"),
+            "<a href=/s><svg ></svg>Share</a>");
+  // Nested <svg> elements end where the outer one does.
+  EXPECT_EQ(Levers("<svg><svg><rect/></svg><g>x</g></svg><p>after</p>"),
+            "<svg></svg><p>after</p>");
+}
+
+TEST(PrescanLevers, SvgDroppingStopsWhereHtmlMayBe) {
+  // An HTML start tag breaks out of foreign content: kept, and the rest too.
+  EXPECT_EQ(Levers("<svg><path/><p>text</p></svg>"), "<svg><p>text</p></svg>");
+  // Inside <title>/<desc>/<foreignObject> HTML is allowed: kept as it is.
+  EXPECT_EQ(Levers("<svg><g/><title>Icon</title></svg>"), "<svg><title>Icon</title></svg>");
+  EXPECT_EQ(Levers("<svg><foreignObject><div>x</div></foreignObject></svg>"),
+            "<svg><foreignObject><div>x</div></foreignObject></svg>");
+  // An end tag of an element open around the <svg> closes it: kept.
+  EXPECT_EQ(Levers("<div><svg><g><path></div><p>after</p>"),
+            "<div><svg></div><p>after</p>");
+}
+
+TEST(PrescanLevers, WhiteSpaceRunsCollapsed) {
+  EXPECT_EQ(Levers("<ul>\n    <li>  one  </li>\n\n    <li>two words</li>\n</ul>"),
+            "<ul>\n<li> one </li>\n<li>two words</li>\n</ul>");
+  // Inside <pre> white space is content.
+  const std::string pre = "<pre>\n  int x;\n    <b>y</b>  \n</pre>";
+  EXPECT_EQ(Levers(pre), pre);
+  EXPECT_EQ(Levers("<pre>a</pre>  \n  <p>b</p>"), "<pre>a</pre>\n<p>b</p>");
+  // Raw text is not touched.
+  EXPECT_EQ(Levers("<title>  A   B  </title>"), "<title>  A   B  </title>");
+}
+
+// The levers take out only what no stage reads: the blocks a page gives are
+// the same with and without them.
+std::string Segmented(const std::string& page, const PrescanOptions& levers) {
+  static const Patterns patterns;
+  const Options options;
+  const Dom dom(prescan(decode(page).text, levers).html);
+  const Segments seg = segment(dom, patterns, options, "");
+  std::ostringstream out;
+  for (const TextBlock& b : seg.blocks)
+    out << static_cast<int>(b.kind) << ' ' << b.cues << ' ' << b.chars << ' ' << b.link_chars
+        << ' ' << b.text << '\n';
+  return out.str();
+}
+
+TEST(PrescanLevers, SameBlocksWithAndWithoutLevers) {
+  std::vector<std::string> pages = {
+      "<!doctype html><html><head><title>T</title><!-- c --></head><body>\n"
+      "  <nav class=\"menu\" data-track=\"nav\"><a href=/ title=\"Home\">Home</a>\n"
+      "    <a href=/s><svg><title>Share</title><path d=\"M0\"/></svg> Share</a></nav>\n"
+      "  <article class=\"post\" onclick=\"x()\">\n    <h1 data-id=\"7\">  Heading  </h1>\n"
+      "    <p style=\"color:red\">First   paragraph,\n  with <font face=a>font</font>"
+      "<font face=a>font</font><font face=a>font</font><font face=b>x</font>.</p>\n"
+      "    <pre>  keep\n   this  </pre>\n    <div style=\"display:none\">hidden</div>\n"
+      "    <svg><g><text>chart</text></g></svg><p>Last <!-- x --> one.</p>\n"
+      "  </article>\n</body></html>"};
+  for (const char* name : {"news-seed.html", "blog-comments.html", "docs-code-table.html",
+                           "cookie-banner-long.html", "multi-section-article.html"}) {
+    std::ifstream in(std::string(EXTRACTOR_TEST_DATA) + "/" + name, std::ios::binary);
+    ASSERT_TRUE(in) << name;
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    pages.push_back(bytes.str());
+  }
+  for (const std::string& page : pages) {
+    const std::string with = Segmented(page, PrescanOptions::all(512));
+    EXPECT_FALSE(with.empty());
+    EXPECT_EQ(with, Segmented(page, PrescanOptions::bodies_only(512))) << page.substr(0, 200);
+  }
 }
 
 }  // namespace

@@ -115,7 +115,7 @@ TEST_P(Hostile, ParsedTreeShallowAndSmall) {
   const hostile::Case& c = GetParam();
   const std::string page = c.make(c.n);
   constexpr int kMaxDepth = 512;
-  Prescanned pre = prescan(page, kMaxDepth);
+  Prescanned pre = prescan(page, PrescanOptions::all(kMaxDepth));
   const Dom dom(std::move(pre.html));
   int deepest = 0;
   std::size_t nodes = 0;
@@ -275,7 +275,7 @@ TEST(Robustness, DeeplyNestedJsonLdIsNotKept) {
   const Prescanned p = prescan("<script type=\"application/ld+json\">" + ok +
                                    "</script><script type=\"application/ld+json\">" +
                                    std::string(65, '[') + std::string(65, ']') + "</script>",
-                               512);
+                               PrescanOptions::all(512));
   ASSERT_EQ(p.json_ld.size(), 1u);
   EXPECT_EQ(p.json_ld[0], ok);
 }
@@ -294,9 +294,9 @@ TEST(Robustness, HugeNumericCharacterReferences) {
             std::string::npos)
       << all;
   EXPECT_TRUE(ValidUtf8(r.markdown));
-  EXPECT_EQ(prescan("&#x0000000041;&#1114111;&#x10FFFF;&#", 512).html,
+  EXPECT_EQ(prescan("&#x0000000041;&#1114111;&#x10FFFF;&#", PrescanOptions::all(512)).html,
             "&#x0000000041;&#1114111;&#x10FFFF;&#");
-  EXPECT_EQ(prescan("x&#x1234567y&#12345678;z", 512).html,
+  EXPECT_EQ(prescan("x&#x1234567y&#12345678;z", PrescanOptions::all(512)).html,
             "x\xEF\xBF\xBDy\xEF\xBF\xBDz");
 }
 

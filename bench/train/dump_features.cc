@@ -51,7 +51,7 @@ int main(int argc, char** argv) {
       std::stringstream bytes;
       bytes << in.rdbuf();
       Decoded decoded = decode(bytes.str());
-      Prescanned pre = prescan(decoded.text, options.max_depth);
+      Prescanned pre = prescan(decoded.text, PrescanOptions::all(options.max_depth));
       const Dom dom(std::move(pre.html));
       Segments seg = segment(dom, patterns, options, url);
       compute_features(&seg.blocks, patterns);
