@@ -417,6 +417,9 @@ Scores score(const Segments& seg, const Options& options, ScoreTrace* trace) {
                                       kTextLogin | kTextComments | kTextPrevNext |
                                       kTextFormHint | kTextMoreLink | kTextByline |
                                       kTextDateLine | kTextCredit;
+  // The blocks the classifier sees, and their feature vectors, row by row.
+  std::vector<std::size_t> asked;
+  std::vector<float> rows;
   for (std::size_t i = 0; i < n; ++i) {
     const TextBlock& b = seg.blocks[i];
     std::fill(x.begin(), x.end(), 0.0f);
@@ -481,7 +484,14 @@ Scores score(const Segments& seg, const Options& options, ScoreTrace* trace) {
     if (!model_available() || b.kind == BlockKind::kImage || rule[i] == Label::kComment ||
         locked)
       continue;
-    const float prob = model_probability(x.data());
+    asked.push_back(i);
+    rows.insert(rows.end(), x.begin(), x.end());
+  }
+  std::vector<float> probs(asked.size());
+  model_probabilities(rows.data(), asked.size(), probs.data());
+  for (std::size_t k = 0; k < asked.size(); ++k) {
+    const std::size_t i = asked[k];
+    const float prob = probs[k];
     s.content[i] = prob;
     if (rule[i] == Label::kContent && prob < drop_below) {
       s.labels[i] = Label::kBoilerplate;

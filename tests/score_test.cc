@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <limits>
 #include <memory>
 #include <sstream>
 #include <string>
@@ -13,6 +15,7 @@
 
 #include "dom.h"
 #include "features.h"
+#include "model.h"
 #include "patterns.h"
 #include "prescan.h"
 
@@ -55,7 +58,7 @@ struct Scored {
 
 Scored Score(const std::string& html, const Options& options = {}) {
   Scored s;
-  s.dom = std::make_unique<Dom>(prescan(html, options.max_depth).html);
+  s.dom = std::make_unique<Dom>(prescan(html, PrescanOptions::all(options.max_depth)).html);
   s.seg = segment(*s.dom, Pats(), options, "https://example.com/news/story");
   compute_features(&s.seg.blocks, Pats());
   s.scores = score(s.seg, options);
@@ -380,6 +383,33 @@ TEST(Score, RecipeStepAboutCookiesKept) {
       "tray, because they spread a lot while baking in the oven.</p></article></body>");
   SCOPED_TRACE(s.dump());
   EXPECT_EQ(s.label("Bake the cookies"), Label::kContent);
+}
+
+TEST(Model, BatchEqualsOneByOne) {
+  if (!model_available()) GTEST_SKIP() << "no classifier compiled in";
+  // 150 feature vectors (more than one chunk, a ragged last one) with the
+  // kinds of values the features take: flags, shares, log lengths, NaN.
+  std::vector<float> rows(150 * kFeatureCount);
+  unsigned state = 12345;
+  for (float& v : rows) {
+    state = state * 1103515245u + 12345u;
+    const unsigned r = (state >> 16) % 100;
+    v = r < 40 ? 0.0f : r < 60 ? 1.0f : static_cast<float>(r) / 17.0f;
+  }
+  rows[7] = std::numeric_limits<float>::quiet_NaN();
+  std::vector<float> batch(150);
+  model_probabilities(rows.data(), 150, batch.data());
+  int differing = 0;
+  float low = 1, high = 0;
+  for (std::size_t j = 0; j < 150; ++j) {
+    const float one = model_probability(&rows[j * kFeatureCount]);
+    differing += one != batch[j];
+    low = std::min(low, one);
+    high = std::max(high, one);
+  }
+  EXPECT_EQ(differing, 0);
+  EXPECT_LT(low, high);  // the vectors are not all alike to the model
+  model_probabilities(rows.data(), 0, batch.data());  // nothing to do
 }
 
 }  // namespace
