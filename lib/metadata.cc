@@ -1498,6 +1498,7 @@ Metadata extract_metadata(const MetadataInput& in) {
       bool organization = false;
       double support = 0;
       int cjk_priority = -1;  // a Chinese credit's kind (see cjk_credits), else -1
+      bool link_only = false;  // from links to author pages alone (no byline markup)
     };
     std::vector<AuthorCandidate> cands;
     const std::string& site = m.site_name;
@@ -1637,9 +1638,11 @@ Metadata extract_metadata(const MetadataInput& in) {
       int links_block = -1, links_weight = 0, links_penalty = 0;
       Source links_source = Source::kMarkup;
       auto flush_links = [&]() {
+        const std::size_t before = cands.size();
         if (!links.empty())
           add(links, AuthorValue::kByline, links_weight, 2, links_source,
               distance(links_block) + links_penalty);
+        if (cands.size() > before && links_weight < 3) cands.back().link_only = true;
         links.clear();
         links_block = -1;
       };
@@ -1858,6 +1861,25 @@ Metadata extract_metadata(const MetadataInput& in) {
         a.support += effective(c) * static_cast<double>(common) /
                      static_cast<double>(std::max(a.keys.size(), c.keys.size()));
       }
+    }
+    // An organisation that the structured sources and the byline agree on
+    // ("Example News Desk" in JSON-LD, meta and byline) over people that
+    // only links to author pages name (people the article mentions).
+    {
+      double org_support = 0, person_support = 0;
+      bool only_links = true;
+      for (const AuthorCandidate& c : cands) {
+        if (c.organization) {
+          org_support = std::max(org_support, c.support);
+        } else {
+          person_support = std::max(person_support, c.support);
+          only_links = only_links && c.link_only;
+        }
+      }
+      if (only_links && person_support > 0 && org_support >= 3 * person_support)
+        cands.erase(std::remove_if(cands.begin(), cands.end(),
+                                   [](const AuthorCandidate& c) { return !c.organization; }),
+                    cands.end());
     }
     const AuthorCandidate* best = nullptr;
     for (const AuthorCandidate& c : cands) {

@@ -962,6 +962,12 @@ std::vector<std::string> cjk_credits(std::string_view text, std::string_view sit
   }
   if (priority != nullptr) *priority = best_priority;
   if (!best.empty()) return best;
+  // Japanese puts notes in brackets at a line's end ("…まとめ読み(登録無料)"):
+  // the Chinese forms below are read only in lines without kana.
+  for (std::size_t i = 0; i < text.size();) {
+    const char32_t c = next_code_point(text, &i);
+    if (c >= 0x3040 && c <= 0x30FF && c != 0x30FB) return out;
+  }
   // "（袁源）", "（常书香 马丹阳）" closing an article; "马俊峰/文".
   if (r.cjk_paren->Match(in, 0, in.size(), RE2::UNANCHORED, g, 2)) {
     std::string_view names(g[1].data(), g[1].size());

@@ -515,6 +515,9 @@ TEST(MetadataAuthors, ChineseNamesSpacedAndJoined) {
   EXPECT_EQ(clean_authors("王建宏 张文攀", AuthorValue::kField, ""), (Strings{"王建宏", "张文攀"}));
   // "&" joins two names (or the halves of a user's).
   EXPECT_EQ(cjk_credits("作者： 晨风&细雨", ""), (Strings{"晨风", "细雨"}));
+  // A Japanese line's closing note is no credit.
+  EXPECT_EQ(cjk_credits("記事を毎朝メールでまとめ読み(登録無料)", ""), Strings{});
+  EXPECT_EQ(cjk_credits("……的过程吗？（王明）", ""), (Strings{"王明"}));
   // The place a report was filed from is no name.
   EXPECT_EQ(cjk_credits("……的过程吗？”（王明 北京报道）", ""), (Strings{"王明"}));
   // A bracketed name before the source in a portal's credit line.
@@ -813,6 +816,25 @@ TEST(MetadataPage, AnAuthorLinkInRunningProseIsNoByline) {
       "would have written was not on the table.</p>" +
       kBody + "<p>Text: Priya Raman</p></article></body></html>");
   EXPECT_EQ(m.authors, (Strings{"Priya Raman"}));
+}
+
+TEST(MetadataPage, ADeskEveryoneAgreesOnOverPeopleTheArticleLinksTo) {
+  const std::string head =
+      "<html><head><title>Budget vote postponed</title>"
+      "<meta name=\"author\" content=\"Example News Desk\">"
+      "<meta name=\"parsely-author\" content=\"Example News Desk\">"
+      "</head><body><article><h1>Budget vote postponed</h1>";
+  const std::string linked =
+      "<p>With <a href=\"/people/priya-raman\">Priya Raman</a></p>";
+  EXPECT_EQ(Meta(head + "<p class=\"byline\">By Example News Desk</p>" + linked + kBody +
+                 "</article></body></html>")
+                .authors,
+            (Strings{"Example News Desk"}));
+  // A person in the byline still wins over the desk.
+  EXPECT_EQ(Meta(head + "<p class=\"byline\">By Priya Raman</p>" + kBody +
+                 "</article></body></html>")
+                .authors,
+            (Strings{"Priya Raman"}));
 }
 
 TEST(MetadataPage, MicrodataAndRelAuthor) {
