@@ -1,6 +1,7 @@
 // The pipeline: each stage in order, nothing else.
 #include "extractor/extractor.h"
 
+#include <optional>
 #include <string>
 
 #include "decode.h"
@@ -44,41 +45,61 @@ std::string_view utf8_prefix(std::string_view s, std::size_t n) {
 // 500 levels deep were a gigabyte of paths.
 constexpr std::size_t kPathElements = 32;
 
-// "body>div#main>article.post>p" for a block's element; "...>" stands for
-// the outer elements of a path longer than kPathElements.
-std::string element_path(const Segments& seg, int element) {
-  std::vector<int> chain;
-  int e = element;
-  for (; e >= 0 && chain.size() < kPathElements; e = seg.elements[static_cast<std::size_t>(e)].parent)
-    chain.push_back(e);
-  std::string path = e >= 0 ? "..." : "";
-  for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
-    const GumboNode* node = seg.elements[static_cast<std::size_t>(*it)].node;
-    if (!path.empty()) path += '>';
-    const GumboTag tag = node->v.element.tag;
-    if (tag == GUMBO_TAG_UNKNOWN) {
-      GumboStringPiece name = node->v.element.original_tag;
-      if (name.data != nullptr) {
-        gumbo_tag_from_original_text(&name);
-        path.append(name.data, name.length);
-      }
-    } else {
-      path += gumbo_normalized_tagname(tag);
+// "div#main.post": one element's step of a path.
+std::string path_step(const GumboNode* node) {
+  std::string step;
+  const GumboTag tag = node->v.element.tag;
+  if (tag == GUMBO_TAG_UNKNOWN) {
+    GumboStringPiece name = node->v.element.original_tag;
+    if (name.data != nullptr) {
+      gumbo_tag_from_original_text(&name);
+      step.append(name.data, name.length);
     }
-    const std::string_view id = attribute(node, "id");
-    if (!id.empty()) {
-      path += '#';
-      path.append(utf8_prefix(id, 40));
-    }
-    std::string_view cls = attribute(node, "class");
-    while (!cls.empty() && cls.front() == ' ') cls.remove_prefix(1);
-    if (!cls.empty()) {
-      path += '.';
-      path.append(utf8_prefix(cls.substr(0, cls.find(' ')), 40));
-    }
+  } else {
+    step += gumbo_normalized_tagname(tag);
   }
-  return path;
+  const std::string_view id = attribute(node, "id");
+  if (!id.empty()) {
+    step += '#';
+    step.append(utf8_prefix(id, 40));
+  }
+  std::string_view cls = attribute(node, "class");
+  while (!cls.empty() && cls.front() == ' ') cls.remove_prefix(1);
+  if (!cls.empty()) {
+    step += '.';
+    step.append(utf8_prefix(cls.substr(0, cls.find(' ')), 40));
+  }
+  return step;
 }
+
+// "body>div#main>article.post>p" for a block's element; "...>" stands for
+// the outer elements of a path longer than kPathElements. Each element's
+// step is made once per page (blocks share their ancestors).
+class Paths {
+ public:
+  explicit Paths(const Segments& seg) : seg_(seg), steps_(seg.elements.size()) {}
+
+  std::string of(int element) {
+    chain_.clear();
+    int e = element;
+    for (; e >= 0 && chain_.size() < kPathElements;
+         e = seg_.elements[static_cast<std::size_t>(e)].parent)
+      chain_.push_back(e);
+    std::string path = e >= 0 ? "..." : "";
+    for (auto it = chain_.rbegin(); it != chain_.rend(); ++it) {
+      std::optional<std::string>& step = steps_[static_cast<std::size_t>(*it)];
+      if (!step) step = path_step(seg_.elements[static_cast<std::size_t>(*it)].node);
+      if (!path.empty()) path += '>';
+      path += *step;
+    }
+    return path;
+  }
+
+ private:
+  const Segments& seg_;
+  std::vector<std::optional<std::string>> steps_;
+  std::vector<int> chain_;
+};
 
 }  // namespace
 
@@ -118,6 +139,7 @@ Result Extractor::extract(std::string_view html, const PageInfo& page) const {
       extract_metadata(MetadataInput{dom, pre.json_ld, segments, scores, page});
 
   result.blocks.reserve(segments.blocks.size());
+  Paths paths(segments);
   for (std::size_t i = 0; i < segments.blocks.size(); ++i) {
     TextBlock& tb = segments.blocks[i];
     Block b;
@@ -128,7 +150,7 @@ Result Extractor::extract(std::string_view html, const PageInfo& page) const {
     b.ordered = tb.ordered;
     b.score = scores.content[i];
     b.reason = scores.reasons[i];
-    b.path = element_path(segments, tb.element);
+    b.path = paths.of(tb.element);
     b.text = std::move(tb.text);
     b.spans = std::move(tb.spans);
     b.src = std::move(tb.src);

@@ -331,7 +331,9 @@ std::unique_ptr<RE2::Set> compile(const Group* groups, std::size_t n,
 
 std::uint32_t match(const RE2::Set& set, const std::vector<std::uint32_t>& bits,
                     std::string_view text) {
-  std::vector<int> hits;
+  // Reused: a Match per element and per block, most with hits.
+  thread_local std::vector<int> hits;
+  hits.clear();
   if (!set.Match(re2::StringPiece(text.data(), text.size()), &hits)) return 0;
   std::uint32_t cues = 0;
   for (int h : hits) cues |= bits[static_cast<std::size_t>(h)];
