@@ -1823,6 +1823,15 @@ Metadata extract_metadata(const MetadataInput& in) {
           add(b.text, AuthorValue::kText, 1, 6, Source::kText, 150);
       }
     }
+    // The name signing the article off on its last line ("Jane Doe", "Benni
+    // / 10. September 2017"): a letter's, a speech's, a blog post's author,
+    // read only when nothing else names anyone.
+    if (cands.empty() && zone.last >= 0) {
+      const TextBlock& b = blocks[static_cast<std::size_t>(zone.last)];
+      if (b.kind == BlockKind::kParagraph && b.cjk == 0 && b.link_chars == 0 &&
+          !block_away_for(b, kAwayAuthor))
+        add_names(sign_off_name(b.text, site), 1, 7, Source::kText, 150);
+    }
     // Of Chinese credits, the best kind wins across lines too: a reporter
     // closing the last paragraph over the editor in the line under it.
     {

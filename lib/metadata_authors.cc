@@ -203,7 +203,7 @@ struct Rules {
     // Words of organisations' names (newspapers, agencies, companies,
     // desks), many languages.
     org_word = make(
-        "(?:^|[^\\pL])(?:news|post|times|press|daily|weekly|journals?|magazines?|tribune|herald|"
+        "(?:^|[^\\pL])(?:news|post|times|press|daily|weekly|journals?|magazines?|bureau|tribune|herald|"
         "gazette|chronicle|courier|observer|telegraph|agency|associated|media|network|"
         "networks|broadcasting|inc|ltd|llc|plc|gmbh|ag|sa|corp|corporation|company|co|"
         "group|holdings|staff|desk|team|newsroom|editorial|editors|wire|wires|services|"
@@ -995,6 +995,66 @@ std::vector<std::string> cjk_credits(std::string_view text, std::string_view sit
     std::size_t p = 0;
     take(read_han_name(n, &p, false));
   }
+  return out;
+}
+
+std::vector<std::string> sign_off_name(std::string_view text, std::string_view site_name) {
+  std::vector<std::string> out;
+  if (text.empty() || text.size() > 100) return out;
+  const std::size_t nl = text.find('\n');
+  const std::string name = collapse_space(text.substr(0, nl));
+  std::string rest;
+  if (nl != std::string_view::npos) {
+    rest = collapse_space(text.substr(nl + 1));
+    if (rest.find('\n') != std::string::npos) return out;
+  }
+  const std::vector<std::string> words = split_words(name);
+  if (words.empty() || words.size() > 4 || !is_plausible_name(name) || only_cjk(name))
+    return out;
+  // Every word capitalised ("Kazım TÜRKMEN", "Jane Doe"); a name particle
+  // ("von", "de") may stand between. No punctuation but initials' dots,
+  // hyphens and apostrophes ("Cheshire, CT" is a place, "Categories:" a
+  // label), and no function word ("In This Issue", "New Products").
+  static const char* const kParticles[] = {"von", "van", "de", "der", "den", "da", "di", "du",
+                                           "la", "le", "del", "bin", "al", "ten", "zu"};
+  static const char* const kFunction[] = {"in", "this", "the", "of", "for", "and", "new",
+                                          "our", "my", "your", "to", "on", "at", "with",
+                                          "der", "die", "das", "und", "im", "für", "mit",
+                                          "le", "la", "les", "et", "el", "los", "y"};
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const std::string& w = words[i];
+    std::size_t k = 0;
+    const char32_t c = next_code_point(w, &k);
+    bool particle = false;
+    for (const char* p : kParticles) particle = particle || (i > 0 && i + 1 < words.size() && w == p);
+    if (!u_isupper(static_cast<UChar32>(c)) && !particle) return out;
+    const std::string lw = lower_ascii(w);
+    for (const char* f : kFunction)
+      if (lw == f && !particle) return out;
+    if (w.find('.') != std::string::npos && w.size() > 2) return out;
+    for (std::size_t j = 0; j < w.size();) {
+      const char32_t d = next_code_point(w, &j);
+      if (u_ispunct(static_cast<UChar32>(d)) && d != '.' && d != '-' && d != '\'' && d != 0x2019)
+        return out;
+    }
+  }
+  if (rest.empty()) {
+    // A line of its own: a full name, two or three words.
+    if (words.size() < 2 || words.size() > 3) return out;
+  } else {
+    // Under the name: the day it was signed, or a short role.
+    const std::vector<TextDate> dates = find_text_dates(rest, NumericOrder::kDayFirst, nullptr);
+    const bool dated = !dates.empty() && dates.front().begin <= 3;
+    const bool role = rest.size() <= 48 && split_words(rest).size() <= 4 &&
+                      std::none_of(rest.begin(), rest.end(), [](char ch) {
+                        return ch == '.' || ch == '!' || ch == '?' || ch == ':' ||
+                               (ch >= '0' && ch <= '9');
+                      });
+    if (!dated && !role) return out;
+  }
+  const std::string key = comparison_key(name);
+  if (!site_name.empty() && key == comparison_key(site_name)) return out;
+  out.push_back(name);
   return out;
 }
 

@@ -73,6 +73,11 @@ std::vector<std::string> trailing_credit(std::string_view text, std::string_view
 std::vector<std::string> cjk_credits(std::string_view text, std::string_view site_name,
                                      int* priority = nullptr);
 
+// The name that signs an article off, on its last line: "Jane Doe" alone
+// (two or three capitalised words), or "Benni" / "Jane Doe" over the day
+// it was signed ("10. September 2017") or a short role ("Vorsitzender").
+// Empty when the line reads as anything else.
+std::vector<std::string> sign_off_name(std::string_view text, std::string_view site_name);
 // "ggjjzhzz 发表于 2005-9-15 11:46", "王某 发布于 2020-01-02": the user a
 // blog post or forum post names before the date it was posted.
 std::vector<std::string> cjk_posted_by(std::string_view text, std::string_view site_name);

@@ -530,6 +530,22 @@ TEST(MetadataAuthors, ChineseNamesSpacedAndJoined) {
   EXPECT_TRUE(looks_like_organization("Example Publishers"));
 }
 
+TEST(MetadataAuthors, SignOffLines) {
+  EXPECT_EQ(sign_off_name("Jane Doe", ""), (Strings{"Jane Doe"}));
+  EXPECT_EQ(sign_off_name("Benni\n10. September 2017", ""), (Strings{"Benni"}));
+  EXPECT_EQ(sign_off_name("Anna SCHMIDT\nBundesvorsitzende", ""), (Strings{"Anna SCHMIDT"}));
+  EXPECT_EQ(sign_off_name("Ludwig van Beethoven", ""), (Strings{"Ludwig van Beethoven"}));
+  // One word alone, labels, places, phrases and sentences are no sign-off.
+  EXPECT_EQ(sign_off_name("Benni", ""), Strings{});
+  EXPECT_EQ(sign_off_name("In This Issue", ""), Strings{});
+  EXPECT_EQ(sign_off_name("Flags of Europe", ""), Strings{});
+  EXPECT_EQ(sign_off_name("Cheshire, CT", ""), Strings{});
+  EXPECT_EQ(sign_off_name("Visa Categories:", ""), Strings{});
+  EXPECT_EQ(sign_off_name("Thanks for reading", ""), Strings{});
+  EXPECT_EQ(sign_off_name("Jane Doe\nShe went home. Then she slept.", ""), Strings{});
+  EXPECT_EQ(sign_off_name("Example Times", "Example Times"), Strings{});
+}
+
 TEST(MetadataAuthors, ChinesePostedBy) {
   EXPECT_EQ(cjk_posted_by("[湖湘文化]陈天华《警世钟》\nggjjzhzz 发表于 2005-9-15 11:46:00", ""),
             (Strings{"ggjjzhzz"}));
@@ -835,6 +851,14 @@ TEST(MetadataPage, ADeskEveryoneAgreesOnOverPeopleTheArticleLinksTo) {
                  "</article></body></html>")
                 .authors,
             (Strings{"Priya Raman"}));
+}
+
+TEST(MetadataPage, ANameSigningTheArticleOff) {
+  const Metadata m = Meta(
+      "<html><head><title>Budget vote postponed</title></head><body><article>"
+      "<h1>Budget vote postponed</h1>" +
+      kBody + "<p>Priya Raman<br>8. Juni 2024</p></article><footer>Impressum</footer></body></html>");
+  EXPECT_EQ(m.authors, (Strings{"Priya Raman"}));
 }
 
 TEST(MetadataPage, MicrodataAndRelAuthor) {
