@@ -1774,6 +1774,11 @@ Metadata extract_metadata(const MetadataInput& in) {
                    blocks[static_cast<std::size_t>(i) + 1].text.size() <= 80)
             add(b.text + " " + blocks[static_cast<std::size_t>(i) + 1].text, AuthorValue::kText,
                 2, 5, Source::kText, 100 + i - last);
+          else if (is_credit_label(b.text) && i + 1 < n &&
+                   blocks[static_cast<std::size_t>(i) + 1].text.size() <= 80)
+            // Closing credits as label and name: "Interview" / "Jane Doe".
+            add("By " + blocks[static_cast<std::size_t>(i) + 1].text, AuthorValue::kText, 2, 5,
+                Source::kText, 100 + i - last);
         }
       }
     }

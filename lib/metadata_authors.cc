@@ -582,6 +582,16 @@ bool is_bare_latin_marker(std::string_view text) {
   return RE2::FullMatch(rest, *kTrailing);
 }
 
+bool is_credit_label(std::string_view text) {
+  if (text.empty() || text.size() > 24) return false;
+  std::string t = lower_ascii(collapse_space(text));
+  while (!t.empty() && (t.back() == ':' || t.back() == ' ')) t.pop_back();
+  for (const char* w : {"interview", "interviews", "das interview", "entrevista", "intervista",
+                        "entretien", "wywiad", "интервью"})
+    if (t == w) return true;
+  return false;
+}
+
 bool is_bare_cjk_marker(std::string_view text) {
   if (text.empty() || text.size() > 40) return false;
   const Rules& r = rules();

@@ -53,6 +53,10 @@ std::string_view byline_after_post_word(std::string_view text);
 // "| By"): the name is on the next line.
 bool is_bare_latin_marker(std::string_view text);
 
+// True when the text is a credit's label that names the writer on the next
+// line of an article's closing credits ("Interview", "Interview:"). Not a
+// byline marker: "Interview mit X" names who was interviewed.
+bool is_credit_label(std::string_view text);
 // True when the text is a Chinese credit marker and nothing else ("本报记者",
 // "作者：", "编辑："): the names are on the next line.
 bool is_bare_cjk_marker(std::string_view text);

@@ -861,6 +861,17 @@ TEST(MetadataPage, ANameSigningTheArticleOff) {
   EXPECT_EQ(m.authors, (Strings{"Priya Raman"}));
 }
 
+TEST(MetadataPage, ClosingCreditsAsLabelAndName) {
+  const Metadata m = Meta(
+      "<html><head><title>Budget vote postponed</title></head><body><article>"
+      "<h1>Budget vote postponed</h1>" +
+      kBody + "<div class=\"credits\"><div>Interview</div><div>PRIYA RAMAN</div>"
+              "<div>Fotograf</div><div>TOMÁS REYES</div></div></article></body></html>");
+  EXPECT_EQ(m.authors, (Strings{"PRIYA RAMAN"}));
+  EXPECT_TRUE(is_credit_label("Interview:"));
+  EXPECT_FALSE(is_credit_label("Interview mit Priya Raman"));
+}
+
 TEST(MetadataPage, MicrodataAndRelAuthor) {
   const Metadata m = Meta(
       "<html><head><title>Budget vote postponed</title></head><body>"
