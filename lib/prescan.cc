@@ -202,7 +202,15 @@ struct Tag {
   std::size_t end = npos;  // one past '>'; npos when the tag runs to EOF
   bool self_closing = false;
   bool is_json_ld = false;  // type="application/ld+json"
+  // A <link> some stage reads: rel=canonical or image_src, or itemprop.
+  bool read_link = false;
 };
+
+bool contains_ci(std::string_view s, std::string_view lower_word) {
+  for (std::size_t i = 0; i + lower_word.size() <= s.size(); ++i)
+    if (starts_with_ci(s, i, lower_word)) return true;
+  return false;
+}
 
 // Attributes kept per tag. Gumbo checks each new attribute name against all
 // the earlier ones of its tag (quadratic: 100,000 attributes on one tag take
@@ -224,6 +232,9 @@ Tag scan_tag(std::string_view s, std::size_t pos, bool filter, std::vector<Span>
   // tree. <a> is the exception: a new one closes the last, so two are never
   // on that list together.
   if (filter && is_formatting_but_a(t.name)) filter = false;
+  // A <script>'s attributes matter only for JSON-LD (read here, below).
+  const bool script = filter && name_is(t.name, "script");
+  const bool link = name_is(t.name, "link");
   while (p < s.size()) {
     const char c = s[p];
     if (is_space(c)) {
@@ -266,13 +277,25 @@ Tag scan_tag(std::string_view s, std::size_t pos, bool filter, std::vector<Span>
       while (!value.empty() && is_space(value.front())) value.remove_prefix(1);
       t.is_json_ld = starts_with_ci(value, 0, "application/ld+json");
     }
-    const bool kept = !filter || (kept_attribute(attr) && (!name_is(attr, "style") || may_hide(value)));
+    if (link && ((name_is(attr, "rel") &&
+                  (contains_ci(value, "canonical") || contains_ci(value, "image_src"))) ||
+                 name_is(attr, "itemprop")))
+      t.read_link = true;
+    const bool kept =
+        !filter || (script ? name_is(attr, "type")
+                           : kept_attribute(attr) && (!name_is(attr, "style") || may_hide(value)));
     if (!kept || ++attributes > kMaxAttributes) {
       if (!drops->empty() && drops->back().end == name_begin) {
         drops->back().end = p;
       } else {
         drops->push_back(Span{name_begin, p});
       }
+    } else if (filter && value.size() > 5 && starts_with_ci(value, 0, "data:") &&
+               (name_is(attr, "src") || starts_with_ci(attr, 0, "data-"))) {
+      // An inline image's bytes ("data:image/gif;base64,...", placeholders
+      // of lazy images): the stages only see that it is one.
+      const std::size_t v = static_cast<std::size_t>(value.data() - s.data());
+      drops->push_back(Span{v + 5, v + value.size()});
     }
   }
   return t;
@@ -1036,7 +1059,11 @@ Prescanned prescan(std::string_view s, const PrescanOptions& options) {
     if (foreign == 0 && name_is(tag.name, "plaintext")) break;  // the rest is text
     const bool enters_foreign = name_is(tag.name, "svg") || name_is(tag.name, "math");
     const bool in_foreign = foreign > 0 || enters_foreign;
-    const bool keep = open.start(tag.name, in_foreign && tag.self_closing, in_foreign);
+    // <link> is void and moves nothing: one no stage reads goes whole.
+    const bool unread_link =
+        options.drop_attributes && !tag.read_link && foreign == 0 && name_is(tag.name, "link");
+    const bool keep =
+        !unread_link && open.start(tag.name, in_foreign && tag.self_closing, in_foreign);
     emit(p, tag, keep);
     if (keep && enters_foreign && !tag.self_closing) {
       if (options.drop_foreign && foreign == 0 && name_is(tag.name, "svg")) {

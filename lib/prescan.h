@@ -20,7 +20,9 @@ struct PrescanOptions {
   bool drop_comments = true;
   // Attributes no stage reads (kept: see kept_attribute() in prescan.cc):
   // data-*, on*, srcset, title, aria-* but aria-hidden/aria-label, ...;
-  // style only when it may hide the element.
+  // style only when it may hide the element; a <script>'s but its type; the
+  // bytes of inline images (src="data:..." keeps "data:"); and whole <link>
+  // elements but canonical, image_src and microdata ones.
   bool drop_attributes = true;
   // The content of <svg> and <math>, which no stage reads (the elements
   // themselves stay).

@@ -339,6 +339,26 @@ TEST(PrescanLevers, UnreadAttributesDropped) {
   EXPECT_EQ(Levers(kept), kept);
 }
 
+TEST(PrescanLevers, UnreadLinksGoWhole) {
+  EXPECT_EQ(Levers("<head><link rel=stylesheet href=a.css><link rel=\"canonical\" href=\"/c\">"
+                   "<link rel=preload href=f.woff as=font><link itemprop=url href=/u>"
+                   "<LINK REL=\"image_src\" HREF=i.png></head>"),
+            "<head><link rel=\"canonical\" href=\"/c\"><link itemprop=url href=/u>"
+            "<LINK REL=\"image_src\" HREF=i.png></head>");
+}
+
+TEST(PrescanLevers, ScriptKeepsOnlyItsType) {
+  EXPECT_EQ(Levers("<script src=\"/a.js\" async defer>x()</script>"
+                   "<script type=\"application/ld+json\" id=ld>{}</script>"),
+            "<script   ></script><script type=\"application/ld+json\" ></script>");
+}
+
+TEST(PrescanLevers, InlineImageBytesCut) {
+  EXPECT_EQ(Levers("<img src=\"data:image/gif;base64,R0lGODlhAQABAAAAACw=\" "
+                   "data-src=\"/real.jpg\"><a href=\"data:text/plain,hi\">x</a>"),
+            "<img src=\"data:\" data-src=\"/real.jpg\"><a href=\"data:text/plain,hi\">x</a>");
+}
+
 TEST(PrescanLevers, StyleKeptOnlyWhenItMayHide) {
   EXPECT_EQ(Levers("<div style=\"color: red\">a</div><div style=\"display: NONE\">b</div>"
                    "<p style='visibility:hidden'>c</p>"),
