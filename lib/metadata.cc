@@ -178,6 +178,22 @@ bool is_breadcrumb_trail(std::string_view s) {
   return false;
 }
 
+// False when `text`'s comparison key cannot start with `key`'s first
+// character: its first letter or digit is ASCII and another (a quick test
+// before computing the key; true when unsure).
+bool may_open_with(std::string_view text, std::string_view key) {
+  if (key.empty()) return true;
+  for (char ch : text) {
+    const unsigned char c = static_cast<unsigned char>(ch);
+    if (c >= 0x80) return true;
+    const bool alnum = (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+    if (!alnum) continue;
+    const char lower = static_cast<char>(c >= 'A' && c <= 'Z' ? (c | 0x20) : c);
+    return lower == key[0];
+  }
+  return true;
+}
+
 int count_words(std::string_view s) {
   int n = 0;
   bool in = false;
@@ -345,22 +361,43 @@ const GumboNode* find_itemprop_name(const GumboNode* root) {
 // words miss ("authorname-txt", "postAuthor", "bylineWrapper", "autorBox").
 bool has_author_word(const char* v) {
   if (v == nullptr) return false;
-  for (const char* w : {"uthor", "yline", "utor", "riter", "eporter"})
-    if (std::strstr(v, w) != nullptr) return true;
+  // One pass over the value (it is read for every element near the
+  // article): "uthor", "utor", "riter" and "eporter" have a 't' after a
+  // known letter, "yline" an 'l' after a 'y'.
+  for (const char* p = v; *p != '\0'; ++p) {
+    if (p == v) continue;
+    if (*p == 't') {
+      if (p[-1] == 'u' && ((p[1] == 'h' && p[2] == 'o' && p[3] == 'r') || (p[1] == 'o' && p[2] == 'r')))
+        return true;
+      if (p[1] == 'e' && p[2] == 'r' && p[-1] == 'i' && p - v >= 2 && p[-2] == 'r') return true;
+      if (p[1] == 'e' && p[2] == 'r' && p[-1] == 'r' && p - v >= 4 && p[-2] == 'o' &&
+          p[-3] == 'p' && p[-4] == 'e')
+        return true;
+    } else if (*p == 'l' && p[-1] == 'y' && p[1] == 'i' && p[2] == 'n' && p[3] == 'e') {
+      return true;
+    }
+  }
   return false;
 }
 
 // Paths of author pages: "/author/jane-doe", "/autoren/...", "?author=12".
 bool is_author_href(std::string_view href) {
   if (href.size() < 8 || href.size() > 300) return false;
-  static const char* const kPaths[] = {
+  // Each path starts at a '/', so only the slashes are tried (one pass over
+  // the link, not one search per path).
+  static const std::string_view kPaths[] = {
       "/author",  "/autor",     "/auteur",  "/autore",    "/profile",  "/people/",
       "/staff/",  "/journalist", "/redakteur", "/redaktion/", "/writer", "/contributor",
-      "/columnist", "/reporter", "/editors/", "author=",    "/user/",    "/users/",
+      "/columnist", "/reporter", "/editors/", "/user/",    "/users/",
       "/member/", "/members/",  "/blogger/", "/u/"};
-  for (const char* p : kPaths)
-    if (href.find(p) != std::string_view::npos) return true;
-  return false;
+  for (std::size_t i = href.find('/'); i != std::string_view::npos; i = href.find('/', i + 1)) {
+    const std::string_view rest = href.substr(i);
+    if (rest.size() < 3) break;
+    for (std::string_view p : kPaths)  // the letter after the slash first
+      if (p[1] == rest[1] && rest.size() >= p.size() && rest.compare(0, p.size(), p) == 0)
+        return true;
+  }
+  return href.find("author=") != std::string_view::npos;
 }
 
 class Gatherer {
@@ -677,26 +714,35 @@ class Gatherer {
 
 class Metas {
  public:
-  explicit Metas(const Gathered& g) : g_(g) {}
+  // Indexed once by key: a page has up to a few hundred <meta> tags and
+  // the stage asks for some sixty keys.
+  explicit Metas(const Gathered& g) : g_(g) {
+    index_.reserve(g.metas.size());
+    for (std::size_t i = 0; i < g.metas.size(); ++i) index_[g.metas[i].first].push_back(i);
+  }
   // The first value of the first key present, in the order of `keys`.
   std::string first(std::initializer_list<const char*> keys) const {
-    for (const char* k : keys)
-      for (const auto& [key, value] : g_.metas)
-        if (key == k) {
-          std::string v = collapse_space(value);
-          if (!v.empty()) return v;
-        }
+    for (const char* k : keys) {
+      auto it = index_.find(std::string_view(k));
+      if (it == index_.end()) continue;
+      for (std::size_t i : it->second) {
+        std::string v = collapse_space(g_.metas[i].second);
+        if (!v.empty()) return v;
+      }
+    }
     return {};
   }
   std::vector<std::string> all(const char* key) const {
     std::vector<std::string> out;
-    for (const auto& [k, value] : g_.metas)
-      if (k == key) out.push_back(collapse_space(value));
+    auto it = index_.find(std::string_view(key));
+    if (it != index_.end())
+      for (std::size_t i : it->second) out.push_back(collapse_space(g_.metas[i].second));
     return out;
   }
 
  private:
   const Gathered& g_;
+  std::unordered_map<std::string_view, std::vector<std::size_t>> index_;
 };
 
 std::string host_of(std::string_view url) {
@@ -1182,6 +1228,9 @@ Metadata extract_metadata(const MetadataInput& in) {
         const TextBlock& b = blocks[i];
         if (b.text.size() > m.title.size() * 2 + 64 || b.text.size() * 2 + 8 < m.title.size())
           continue;
+        // Only a heading may hold more than the title; another block must
+        // read as it from its first letter (checked before keying it).
+        if (b.kind != BlockKind::kHeading && !may_open_with(b.text, key)) continue;
         const std::string bk = comparison_key(b.text);
         int extra = 0;
         if (bk != key) {
@@ -1995,12 +2044,16 @@ Metadata extract_metadata(const MetadataInput& in) {
     }
   }
   {
-    auto add_unique = [](std::vector<std::string>* v, const std::string& s) {
+    // The keys of the values kept so far, per list (a page may list a
+    // hundred keywords: each is keyed once, not once per later value).
+    std::vector<std::string> category_keys, tag_keys;
+    auto add_unique = [&](std::vector<std::string>* v, const std::string& s) {
       std::string t = collapse_space(s);
       if (t.empty() || t.size() > 100) return;
-      const std::string k = comparison_key(t);
-      for (const std::string& x : *v)
-        if (comparison_key(x) == k) return;
+      std::vector<std::string>& keys = v == &m.categories ? category_keys : tag_keys;
+      std::string k = comparison_key(t);
+      if (std::find(keys.begin(), keys.end(), k) != keys.end()) return;
+      keys.push_back(std::move(k));
       v->push_back(std::move(t));
     };
     for (const std::string& s : metas.all("article:section")) add_unique(&m.categories, s);

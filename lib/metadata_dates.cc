@@ -597,16 +597,30 @@ std::vector<TextDate> find_text_dates(std::string_view text, NumericOrder order,
   std::vector<TextDate> out;
   if (text.empty()) return out;
   const Patterns& p = patterns();
-  // Every absolute date but "31.10.23" has a four-digit year; most text has
-  // none.
+  // Every absolute date but "31.10.23" has a four-digit year, and a day
+  // written in digits beside it ("2. Dezember 2021", "2021-12-02",
+  // "2021年12月2日"): at least two runs of digits. Most text has no year,
+  // and most text with one ("in 2019", "© 2023") has no other number; for
+  // those the patterns are not run at all.
   bool year = false;
-  for (std::size_t i = 0, run = 0; i < text.size() && !year; ++i) {
-    run = text[i] >= '0' && text[i] <= '9' ? run + 1 : 0;
-    year = run >= 4;
+  int runs = 0;
+  for (std::size_t i = 0, run = 0; i < text.size() && !(year && runs >= 2); ++i) {
+    if (text[i] >= '0' && text[i] <= '9') {
+      runs += run == 0;
+      ++run;
+      year = year || run >= 4;
+    } else {
+      run = 0;
+    }
   }
-  if (!year) {
+  if (!year || runs < 2) {
     if (reference != nullptr) find_relative(text, *reference, &out);  // "yesterday"
-    if (text.find('.') != std::string_view::npos) {
+    // "31.10.23" has two dots each between digits; most text has none.
+    int dotted = 0;
+    for (std::size_t i = 1; i + 1 < text.size() && dotted < 2; ++i)
+      dotted += text[i] == '.' && text[i - 1] >= '0' && text[i - 1] <= '9' &&
+                text[i + 1] >= '0' && text[i + 1] <= '9';
+    if (dotted >= 2) {
       // Two-digit years: the century is the reference's (or the current
       // one's), unless that puts the date in the future.
       const int this_year = reference != nullptr ? reference->year : today_utc().year;
@@ -703,6 +717,13 @@ std::optional<DateTime> date_from_url(std::string_view url) {
   if (start == std::string_view::npos) return std::nullopt;
   std::string_view path = url.substr(start);
   path = path.substr(0, std::min(path.find('?'), path.find('#')));
+  // Every form below has a four-digit year; most paths have none.
+  bool year = false;
+  for (std::size_t i = 0, run = 0; i < path.size() && !year; ++i) {
+    run = path[i] >= '0' && path[i] <= '9' ? run + 1 : 0;
+    year = run >= 4;
+  }
+  if (!year) return std::nullopt;
   const Patterns& p = patterns();
   re2::StringPiece in(path.data(), path.size());
   re2::StringPiece g[4];

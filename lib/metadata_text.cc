@@ -89,6 +89,18 @@ std::string collapse_space(std::string_view s) {
   bool pending = false;
   std::size_t i = 0;
   while (i < s.size()) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {  // ASCII: no call per byte
+      ++i;
+      if (c == ' ' || (c >= '\t' && c <= '\r')) {
+        pending = !out.empty();
+        continue;
+      }
+      if (pending) out += ' ';
+      pending = false;
+      out += static_cast<char>(c);
+      continue;
+    }
     const std::size_t start = i;
     const char32_t cp = next_code_point(s, &i);
     if (is_invisible_cp(cp)) continue;
@@ -149,16 +161,37 @@ std::string decode_entities(std::string_view s) {
 }
 
 std::string comparison_key(std::string_view s) {
-  // ASCII text (most titles and names) needs no normaliser: NFKC leaves it
-  // as is and case folding is a lower-casing.
-  if (std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+  // Most titles and names need no normaliser: ASCII letters and digits
+  // (NFKC leaves them; case folding lower-cases them), the Latin-1 letters
+  // of Western European languages (precomposed, NFKC leaves them; folding
+  // lower-cases them, and makes "ss" of "ß"), and punctuation that holds no
+  // letter or digit before or after NFKC (no-break space, curly quotes,
+  // dashes, ellipses, guillemets, middle dots, ©, ®, °, soft hyphen,
+  // U+2000..U+206F). Anything else (combining marks, other scripts, ª, ²,
+  // µ, ½, ...) goes through ICU.
+  {
     std::string out;
     out.reserve(s.size());
-    for (char c : s) {
-      if (c >= 'A' && c <= 'Z') out += static_cast<char>(c | 0x20);
-      else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out += c;
+    bool plain = true;
+    for (std::size_t i = 0; i < s.size() && plain;) {
+      const unsigned char c = static_cast<unsigned char>(s[i]);
+      if (c < 0x80) {
+        if (c >= 'A' && c <= 'Z') out += static_cast<char>(c | 0x20);
+        else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out += static_cast<char>(c);
+        ++i;
+        continue;
+      }
+      const char32_t cp = next_code_point(s, &i);
+      if (cp >= 0xC0 && cp <= 0xFF && cp != 0xD7 && cp != 0xF7) {
+        if (cp == 0xDF) out += "ss";
+        else append_utf8(cp <= 0xDE ? cp + 0x20 : cp, &out);
+      } else {
+        plain = (cp >= 0xA0 && cp <= 0xBF && cp != 0xAA && cp != 0xB2 && cp != 0xB3 &&
+                 cp != 0xB5 && cp != 0xB9 && cp != 0xBA && cp < 0xBC) ||
+                cp == 0xBF || (cp >= 0x2000 && cp <= 0x206F);
+      }
     }
-    return out;
+    if (plain) return out;
   }
   static const icu::Normalizer2* nfkc_cf = [] {
     UErrorCode status = U_ZERO_ERROR;

@@ -36,6 +36,14 @@ std::vector<Part> split_title(std::string_view t, bool loose = false) {
   const bool cjk = has_cjk(t);
   std::vector<Part> seps;
   for (std::size_t i = 0; i < t.size();) {
+    // Every separator starts with one of these bytes; most positions
+    // start none (the title's letters), and are passed over at once.
+    const unsigned char first = static_cast<unsigned char>(t[i]);
+    if (first != ' ' && first != '_' && first != '|' && first != '-' && first != ':' &&
+        first != 0xE2 && first != 0xEF) {
+      ++i;
+      continue;
+    }
     std::size_t len = 0;
     for (const char* s : kSpaced) {
       const std::string_view sv(s);
