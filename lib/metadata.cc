@@ -1176,6 +1176,25 @@ Metadata extract_metadata(const MetadataInput& in) {
         tc.headline = shown_text(h);
         break;
       }
+    // No <h1> there: a page without one (older sites) often opens its
+    // article with an <h2> or <h3> headline, or one just above it. One of
+    // several headings of its level in the article is a section's
+    // ("Test case 1", "Test case 2"; "Fazit"), not the headline.
+    if (tc.headline.empty() && in.scores.region >= 0) {
+      const int n = static_cast<int>(blocks.size());
+      const int to = std::min(n, region_begin + 2);
+      for (int i = std::max(0, region_begin - 2); i < to; ++i) {
+        const TextBlock& b = blocks[static_cast<std::size_t>(i)];
+        if (b.kind != BlockKind::kHeading || b.level > 3 || block_away(b)) continue;
+        const int words = count_words(b.text);
+        bool alone = true;
+        for (int j = i + 1; j < std::min(n, region_end) && alone; ++j)
+          alone = !(blocks[static_cast<std::size_t>(j)].kind == BlockKind::kHeading &&
+                    blocks[static_cast<std::size_t>(j)].level <= b.level);
+        if (words >= 3 && words <= 30 && alone) tc.headline = b.text;
+        break;
+      }
+    }
     for (const Heading* h : hs) {
       tc.headings.push_back(shown_text(h));
       if (!h->after_kicker.empty()) {

@@ -1022,6 +1022,23 @@ TEST(MetadataPage, BreadcrumbAndLogoAltAreNoHeadline) {
   EXPECT_NE(t.title, "Fable Corner > Weekly Fables");
 }
 
+TEST(MetadataPage, AnH2OpeningTheArticleIsItsHeadline) {
+  // No <h1>, a <title> naming only the site and section: the heading that
+  // opens the article is its headline.
+  const Metadata m = Meta(
+      "<html><head><title>Valley Sports Wire - Hockey</title></head><body>"
+      "<div class=\"menu\"><a href=\"/\">Home</a> <a href=\"/hockey\">Hockey</a></div>"
+      "<div><h2>Riverside names two captains for the winter classic</h2>" + kBody + kBody +
+      "</div></body></html>");
+  EXPECT_EQ(m.title, "Riverside names two captains for the winter classic");
+  // One of several headings of its level is a section's: the <title> stays.
+  const Metadata t = Meta(
+      "<html><head><title>Lazy loading of images with alt text</title></head><body><div>"
+      "<h2>Test case number one</h2>" + kBody + "<h2>Test case number two</h2>" + kBody +
+      "</div></body></html>");
+  EXPECT_EQ(t.title, "Lazy loading of images with alt text");
+}
+
 TEST(MetadataPage, LaterDateInTheLastLinesIsNoOriginal) {
   const Metadata m = Meta(
       "<html lang=\"de\"><head><title>Daten gehackt</title></head><body><article>"
