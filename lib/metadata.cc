@@ -1589,6 +1589,24 @@ Metadata extract_metadata(const MetadataInput& in) {
         std::string k = bare(s);
         if (k.size() >= 3) site_keys.push_back(std::move(k));
       }
+      // The host's own name: "elpais" of "www.elpais.com.uy", "example" of
+      // "blog.example.de".
+      {
+        std::vector<std::string> labels;
+        std::size_t i = 0;
+        while (i <= host.size()) {
+          std::size_t j = host.find('.', i);
+          if (j == std::string::npos) j = host.size();
+          labels.push_back(host.substr(i, j - i));
+          i = j + 1;
+        }
+        if (labels.size() >= 2) labels.pop_back();  // the top-level domain
+        if (labels.size() >= 2 && labels.back().size() <= 3) labels.pop_back();  // "com" of .com.uy
+        if (!labels.empty() && labels.back() != "www") {
+          std::string k = comparison_key(labels.back());
+          if (k.size() >= 3) site_keys.push_back(std::move(k));
+        }
+      }
     }
     auto is_site = [&](const std::string& name) {
       if (site_keys.empty()) return false;

@@ -129,7 +129,7 @@ struct Rules {
         "on (?:twitter|facebook|x)\\b)");
     bio = make(S "+(?:is|was|has|covers|writes|reports|joined|leads|lives|ist|schreibt|est)" S
                "+\\pL");
-    location = make(S "+(?:in|aus|à|en|from|reporting from|desde|da|z|из|з)" S "+\\p{Lu}.*$");
+    location = make(S "+((?:in|aus|à|en|from|reporting from|desde|da|z|из|з))" S "+\\p{Lu}.*$");
     photo = make(
         "^[\\s\\pP]*(?:photos?|photography|photographs?|pictures?|images?|illustrations?|"
         "videos?|graphics?|art|artwork|infographics?|drawings?|design|cartoons?|"
@@ -394,7 +394,18 @@ std::string clean_part(std::string part, AuthorValue kind, const Rules& r) {
     }
   }
   part = trim_name(part);
-  if (kind != AuthorValue::kField) cut_at(*r.location, &part);
+  if (kind != AuthorValue::kField) {
+    // "Jane Doe in Berlin"; but a capitalised "DA" or "Da" is a name's
+    // particle ("J. R. DA SILVA").
+    re2::StringPiece in(part);
+    re2::StringPiece g[2];
+    if (r.location->Match(in, 0, in.size(), RE2::UNANCHORED, g, 2) && g[0].data() != in.data()) {
+      std::size_t k = 0;
+      const std::string_view word(g[1].data(), g[1].size());
+      if (!u_isupper(static_cast<UChar32>(next_code_point(word, &k))))
+        part.erase(static_cast<std::size_t>(g[0].data() - in.data()));
+    }
+  }
   part = trim_name(part);
   // "Disko Von Ernst Lohoff": a capitalised marker inside starts the name.
   {
@@ -432,8 +443,15 @@ std::string clean_part(std::string part, AuthorValue kind, const Rules& r) {
     std::size_t k = w.size();
     while (k > 0 && caps(w[k - 1])) --k;
     if (k >= 2 && k < w.size()) {
-      bool mixed = true;
-      for (std::size_t i = 0; i < k; ++i) mixed = mixed && !caps(w[i]);
+      // The name before the tail is written in mixed case: initials alone
+      // ("J. I. DA SILVA") are no such name.
+      bool mixed = true, lower = false;
+      for (std::size_t i = 0; i < k; ++i) {
+        mixed = mixed && !caps(w[i]);
+        for (std::size_t j = 0; j < w[i].size();)
+          if (u_islower(static_cast<UChar32>(next_code_point(w[i], &j)))) lower = true;
+      }
+      mixed = mixed && lower;
       if (mixed) {
         std::string kept;
         for (std::size_t i = 0; i < k; ++i) kept += (i ? " " : "") + w[i];

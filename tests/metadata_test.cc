@@ -381,6 +381,8 @@ TEST(MetadataAuthors, NeverAUrlADateOrTheSite) {
 
 TEST(MetadataAuthors, LabelsAfterAName) {
   EXPECT_EQ(Byline("Meg Wagner NEW YORK DAILY NEWS"), (Strings{"Meg Wagner"}));
+  // Initials before a capitalised family name are one name.
+  EXPECT_EQ(Byline("E. DOE / J. R. DA SILVA"), (Strings{"E. DOE", "J. R. DA SILVA"}));
   EXPECT_EQ(Byline("Disko Von Ernst Lohoff"), (Strings{"Ernst Lohoff"}));
   EXPECT_EQ(Byline("Ursula von der Leyen"), (Strings{"Ursula von der Leyen"}));
   EXPECT_EQ(Byline("Jake Goulding on"), (Strings{"Jake Goulding"}));
@@ -836,6 +838,16 @@ TEST(MetadataPage, APersonNamedLikeTheSiteIsThePublication) {
            "</head><body><article><h1>Budget vote postponed</h1>" + kBody +
            "</article></body></html>");
   EXPECT_EQ(m.authors, (Strings{"North Field"}));
+}
+
+TEST(MetadataPage, AMetaAuthorNamedLikeTheHostIsThePublication) {
+  const Metadata m = Meta(
+      "<html><head><title>Budget vote postponed</title>"
+      "<meta name=\"author\" content=\"NorthField\"></head><body><article>"
+      "<h1>Budget vote postponed</h1><p class=\"byline\">Por P. RAMAN / J. R. DA SILVA</p>" +
+          kBody + "</article></body></html>",
+      PageInfo{"https://www.northfield.com.uy/politica/budget", {}, {}});
+  EXPECT_EQ(m.authors, (Strings{"P. RAMAN", "J. R. DA SILVA"}));
 }
 
 TEST(MetadataPage, AnAuthorLinkInRunningProseIsNoByline) {
