@@ -125,7 +125,8 @@ struct Rules {
         "facebook|instagram|linkedin|alle artikel|mehr von|"
         "additional reporting|contributed (?:to )?(?:this )?report|contributed reporting|"
         "editing by|edited by|reviewed by|fact[- ]checked by|"
-        "\\d+" S "*(?:comments?|kommentare?|commentaires?|comentarios?)|"
+        "\\d+" S "*(?:comments?|kommentare?|commentaires?|comentarios?|reviews?|posts?|"
+        "articles?|beiträge|bewertungen|followers?)|"
         "on (?:twitter|facebook|x)\\b)");
     bio = make(S "+(?:is|was|has|covers|writes|reports|joined|leads|lives|ist|schreibt|est)" S
                "+\\pL");
@@ -172,7 +173,9 @@ struct Rules {
         "^(?:the" S "+)?(?:admin|administrator|staff|editor|editors|editorial|team|guest|"
         "anonymous|anonym|unknown|webmaster|user|author|autor|auteur|reporter|correspondent|"
         "contributor|contributors|desk|newsroom|news desk|web desk|online|web|website|home|"
-        "homepage|login|more|menu|share|comments?|by|von|vom|par|por|and|guest author|guest post|"
+        "homepage|login|log in|log out|logout|sign in|sign up|sign out|register|anmelden|"
+        "abmelden|registrieren|more|menu|share|comments?|by|von|vom|par|por|and|guest author|"
+        "guest post|"
         "sponsored|advertisement|press release|staff writer|staff reporter|editorial staff|"
         "editorial team|editorial board|the editors|root|null|none|n/a|na|unknown author|"
         "匿名|佚名|未知|网友|網友|管理员|管理員|本站|小编|小編)" S "*$");
@@ -354,6 +357,8 @@ std::string clean_part(std::string part, AuthorValue kind, const Rules& r) {
   if (part.empty()) return {};
   {
     re2::StringPiece in(part);
+    // "Log in", "Sign up", "Admin" whole, before any word is cut off it.
+    if (r.stop_name->Match(in, 0, in.size(), RE2::ANCHOR_BOTH, nullptr, 0)) return {};
     // "Redaktion" alone: the newsroom credited as a whole (an organisation).
     re2::StringPiece desk[2];
     if (r.desk_alone->Match(in, 0, in.size(), RE2::ANCHOR_BOTH, desk, 2))

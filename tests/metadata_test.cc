@@ -375,6 +375,9 @@ TEST(MetadataAuthors, NeverAUrlADateOrTheSite) {
   EXPECT_EQ(Byline("admin"), Strings{});
   EXPECT_EQ(Byline("Veröffentlicht am"), Strings{});
   EXPECT_EQ(Byline("Wednesday"), Strings{});
+  // A user menu's links; a profile's counts after the name.
+  EXPECT_EQ(Byline("Log in; Sign up"), Strings{});
+  EXPECT_EQ(Byline("Jane Doe 2 reviews"), (Strings{"Jane Doe"}));
   // A book's edition before its editor.
   EXPECT_EQ(Byline("Revised Edition Edited by Jane Doe"), Strings{});
 }
