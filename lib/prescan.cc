@@ -204,6 +204,8 @@ struct Tag {
   bool is_json_ld = false;  // type="application/ld+json"
   // A <link> some stage reads: rel=canonical or image_src, or itemprop.
   bool read_link = false;
+  // A <font> with color, face or size: it breaks out of SVG/MathML.
+  bool font_breaks = false;
 };
 
 bool contains_ci(std::string_view s, std::string_view lower_word) {
@@ -277,6 +279,8 @@ Tag scan_tag(std::string_view s, std::size_t pos, bool filter, std::vector<Span>
       while (!value.empty() && is_space(value.front())) value.remove_prefix(1);
       t.is_json_ld = starts_with_ci(value, 0, "application/ld+json");
     }
+    if (name_is(attr, "color") || name_is(attr, "face") || name_is(attr, "size"))
+      t.font_breaks = true;
     if (link && ((name_is(attr, "rel") &&
                   (contains_ci(value, "canonical") || contains_ci(value, "image_src"))) ||
                  name_is(attr, "itemprop")))
@@ -356,6 +360,7 @@ enum TagFlag : std::uint32_t {
   kDdDt = 1u << 13,
   kForeign = 1u << 14,     // set on entries pushed inside <svg>/<math>
   kNotAdp = 1u << 15,      // special but not address/div/p: stops <li>'s implied end
+  kIntegration = 1u << 16,  // an SVG/MathML integration point: special only there
 };
 
 struct KnownTag {
@@ -403,11 +408,9 @@ constexpr KnownTag kKnownTags[] = {
     {"th", kSpecial | kNotAdp | kScope | kMarker | kCell},
     // MathML text and SVG HTML integration points (title only reaches the
     // model inside <svg>; in HTML it is raw text).
-    {"mi", kSpecial | kNotAdp | kScope}, {"mo", kSpecial | kNotAdp | kScope},
-    {"mn", kSpecial | kNotAdp | kScope}, {"ms", kSpecial | kNotAdp | kScope},
-    {"mtext", kSpecial | kNotAdp | kScope}, {"annotation-xml", kSpecial | kNotAdp | kScope},
-    {"foreignobject", kSpecial | kNotAdp | kScope}, {"desc", kSpecial | kNotAdp | kScope},
-    {"title", kSpecial | kNotAdp | kScope},
+    {"mi", kIntegration}, {"mo", kIntegration}, {"mn", kIntegration}, {"ms", kIntegration},
+    {"mtext", kIntegration}, {"annotation-xml", kIntegration},
+    {"foreignobject", kIntegration}, {"desc", kIntegration}, {"title", kIntegration},
     // Formatting elements.
     {"a", kFormatting}, {"b", kFormatting}, {"big", kFormatting}, {"code", kFormatting},
     {"em", kFormatting}, {"font", kFormatting}, {"i", kFormatting}, {"nobr", kFormatting},
@@ -467,8 +470,31 @@ class OpenElements {
     id_rt_ = known_id("rt");
     id_tr_ = known_id("tr");
     id_pre_ = known_id("pre");
+    id_table_ = known_id("table");
     id_listing_ = known_id("listing");
   }
+
+  // The current node is an SVG/MathML element: there the tokenizer reads
+  // <![CDATA[ ]]> as text (elsewhere it is a bogus comment).
+  bool current_is_foreign() const {
+    const int t = top_live();
+    return t >= 0 && (entries_[static_cast<std::size_t>(t)].flags & kForeign) != 0;
+  }
+
+  // Start tags here follow the rules for foreign content: the current node
+  // is an SVG/MathML element other than an integration point (where HTML
+  // may be).
+  bool in_foreign_content() const {
+    const int t = top_live();
+    if (t < 0) return false;
+    const std::uint32_t f = entries_[static_cast<std::size_t>(t)].flags;
+    return (f & kForeign) && !(f & kIntegration);
+  }
+
+  // Text here goes to a table, row or row group, not a cell: the parser
+  // treats a run of only white space there differently from other text, so
+  // nothing between two runs may be taken out.
+  bool in_table_text() const { return !table_.empty() && top(cell_) < top(table_); }
 
   // A <pre> or <listing> is open: white space there is content.
   bool preformatted() const {
@@ -481,8 +507,23 @@ class OpenElements {
   std::string& injected() { return injected_; }
 
   // A start tag. Returns false when it is to be dropped (too deep).
-  bool start(std::string_view name, bool self_closing_foreign, bool in_foreign) {
+  // `inside_foreign`: the tag is in SVG/MathML content (not a breakout, which
+  // the caller handles first); `enters_foreign`: it is an <svg> or <math>.
+  bool start(std::string_view name, bool self_closing, bool inside_foreign,
+             bool enters_foreign) {
     const int id = intern(name);
+    if (inside_foreign) {
+      // A foreign element ("<svg><nav>" is SVG's nav): none of the HTML
+      // rules below (closing a <p>, a list item, ...) applies to it, and
+      // "/>" closes it.
+      if (self_closing) return true;
+      // Integration points bound the scopes of the HTML inside them.
+      const std::uint32_t foreign_flags =
+          (flags_of(id) & kIntegration) ? kIntegration | kSpecial | kNotAdp | kScope : 0u;
+      return push_capped(id, kForeign | foreign_flags, max_depth_);
+    }
+    const bool self_closing_foreign = enters_foreign && self_closing;
+    const bool in_foreign = enters_foreign;
     const std::uint32_t flags = flags_of(id);
     if (flags & kNotPushed) {
       if (flags & kClosesP) close_p();
@@ -490,6 +531,14 @@ class OpenElements {
     }
     if (self_closing_foreign) return true;
     if (id == id_form_ && !pos_[id].empty()) return true;  // ignored by the parser
+    // Cells, rows and row groups outside any table (or template) are
+    // ignored by the parser: pushing them would let their end tags close
+    // what is really open (a <pre> around them, say).
+    if (((flags & (kCell | kSection)) || id == id_tr_) && table_.empty()) return true;
+    // A <table> straight inside a table (not in a cell) closes that one.
+    if (id == id_table_ && !table_.empty() && top(cell_) < top(table_) &&
+        entries_[static_cast<std::size_t>(top(table_))].id == id_table_)
+      pop_to(top(table_), true);
     if (id == id_li_) {
       const int stop = top(not_adp_);
       if (stop >= 0 && entries_[stop].id == id_li_) pop_to(stop, true);
@@ -526,25 +575,33 @@ class OpenElements {
         pop_to(t, true);
       }
     }
+    // In a table (not in a cell) these first clear the stack back to the
+    // table, row group or row: what was opened there (foster-parented
+    // elements) closes.
     if (flags & kCell) {
-      if (top(cell_) > top(table_)) pop_to(top(cell_), true);
+      if (top(cell_) > top(table_)) {
+        pop_to(top(cell_), true);
+      } else {
+        pop_above(std::max({top(pos_[static_cast<std::size_t>(id_tr_)]), top(section_), top(table_)}));
+      }
     } else if (id == id_tr_) {
-      if (top(pos_[id]) > top(table_)) pop_to(top(pos_[id]), true);
+      if (top(pos_[id]) > top(table_)) {
+        pop_to(top(pos_[id]), true);
+      } else {
+        pop_above(std::max(top(section_), top(table_)));
+      }
     } else if (flags & kSection) {
-      if (top(section_) > top(table_)) pop_to(top(section_), true);
+      if (top(section_) > top(table_)) {
+        pop_to(top(section_), true);
+      } else {
+        pop_above(top(table_));
+      }
     }
 
     // Paragraphs and list items close their predecessor, so they may go a
     // little past the cap: a page cut at the cap keeps its paragraphs apart.
     const int cap = (flags & kImplied) ? max_depth_ + kLeafMargin : max_depth_;
-    if (live_ >= cap || ((flags & kFormatting) && formatting_ >= kMaxFormatting)) {
-      if (dropped_.size() <= static_cast<std::size_t>(id)) dropped_.resize(id + 1, 0);
-      ++dropped_[id];
-      any_dropped_ = true;
-      return false;
-    }
-    push(id, flags | (in_foreign ? kForeign : 0u));
-    return true;
+    return push_capped(id, flags | (in_foreign ? kForeign : 0u), cap);
   }
 
   // An end tag. Returns false when it is to be dropped (its start tag was).
@@ -554,9 +611,14 @@ class OpenElements {
       --dropped_[id];
       return false;
     }
-    const std::uint32_t flags = flags_of(id);
-    if ((flags & kNotPushed) || id == kOtherUnknown || pos_[id].empty()) return true;
+    if (id == kOtherUnknown || pos_[id].empty()) return true;
     const int target = top(pos_[id]);
+    // The flags of what it closes: an <mi> or <desc> outside SVG/MathML is an
+    // ordinary element (flags 0), inside it an integration point.
+    const std::uint32_t flags = (flags_of(id) & kIntegration)
+                                    ? entries_[static_cast<std::size_t>(target)].flags
+                                    : flags_of(id);
+    if (flags & kNotPushed) return true;
     if (flags & kFormatting) {
       end_formatting(id);
     } else if (id == id_form_) {
@@ -583,7 +645,9 @@ class OpenElements {
 
   // A start tag that ends <svg>/<math> content: the foreign elements close.
   void break_out_of_foreign() {
-    for (int t = top_live(); t >= 0 && (entries_[t].flags & kForeign); t = top_live())
+    for (int t = top_live(); t >= 0 && (entries_[t].flags & kForeign) &&
+                             !(entries_[t].flags & kIntegration);
+         t = top_live())
       pop_to(t, false);
   }
 
@@ -596,6 +660,19 @@ class OpenElements {
     bool dead = false;        // removed from the middle (adoption agency, </form>)
     std::vector<int> clones;  // formatting elements the parser re-created above it
   };
+
+  // Pushes unless `cap` elements (or kMaxFormatting formatting elements)
+  // are open; returns false when the start tag is to be dropped.
+  bool push_capped(int id, std::uint32_t flags, int cap) {
+    if (live_ >= cap || ((flags & kFormatting) && formatting_ >= kMaxFormatting)) {
+      if (dropped_.size() <= static_cast<std::size_t>(id)) dropped_.resize(id + 1, 0);
+      ++dropped_[id];
+      any_dropped_ = true;
+      return false;
+    }
+    push(id, flags);
+    return true;
+  }
 
   std::uint32_t flags_of(int id) const { return id < kKnownCount ? kKnownTags[id].flags : 0; }
   static int top(const std::vector<int>& v) { return v.empty() ? -1 : v.back(); }
@@ -685,6 +762,12 @@ class OpenElements {
     entries_.pop_back();
   }
 
+  // Pops everything above entry `keep` (nothing when it is -1).
+  void pop_above(int keep) {
+    if (keep < 0) return;
+    while (static_cast<int>(entries_.size()) > keep + 1) pop_top(true);
+  }
+
   // Pops everything above `target`, then target itself.
   void pop_to(int target, bool implicit_target) {
     while (static_cast<int>(entries_.size()) > target + 1) pop_top(true);
@@ -755,7 +838,7 @@ class OpenElements {
   std::string injected_;
   std::string lower_;
   int id_p_, id_a_, id_li_, id_nobr_, id_button_, id_select_, id_form_, id_option_,
-      id_optgroup_, id_ruby_, id_rtc_, id_rb_, id_rp_, id_rt_, id_tr_, id_pre_, id_listing_;
+      id_optgroup_, id_ruby_, id_rtc_, id_rb_, id_rp_, id_rt_, id_tr_, id_pre_, id_listing_, id_table_;
 };
 
 // Start tags that end SVG/MathML content (the "breakout" list of the tree
@@ -822,6 +905,19 @@ void replace_huge_char_refs(std::string* html) {
   *html = std::move(out);
 }
 
+// Characters as markup that reads as exactly them ('<' and '&' escaped, NUL
+// as U+FFFD, as the parser would take it in foreign content).
+void append_as_text(std::string_view text, std::string* out) {
+  for (const char c : text) {
+    switch (c) {
+      case '<': *out += "&lt;"; break;
+      case '&': *out += "&amp;"; break;
+      case '\0': *out += "\xEF\xBF\xBD"; break;
+      default: *out += c;
+    }
+  }
+}
+
 // The content of an <svg> element, dropped as it is scanned. Everything in
 // it is SVG markup the later stages skip, so only its end matters: the
 // parser closes the <svg> at its end tag, at an HTML start tag that breaks
@@ -838,6 +934,10 @@ class ForeignDrop {
     open_.clear();
   }
   void stop() { active_ = false; }
+  // The dropped elements still open when the dropping stopped, outermost
+  // first: written back as bare start tags, so that what follows nests as
+  // it would have.
+  const std::vector<std::string_view>& still_open() const { return open_; }
 
   // A start tag inside the dropped content: false when the dropping stops
   // here (the tag is then handled as any other).
@@ -892,7 +992,6 @@ Prescanned prescan(std::string_view s, const PrescanOptions& options) {
   OpenElements open(options.max_depth);
   ForeignDrop svg;
   std::vector<Span> drops;  // of the current tag's attributes
-  int foreign = 0;          // open <svg>/<math> elements
   std::size_t p = find_char(s, 0, '<');
 
   auto copy_to = [&](std::size_t upto) {
@@ -951,7 +1050,24 @@ Prescanned prescan(std::string_view s, const PrescanOptions& options) {
     const char c = s[p + 1];
     if (c == '!' || c == '?') {
       std::size_t end;
-      bool keep = false;  // the doctype, and CDATA text in foreign content
+      bool keep = false;  // the doctype
+      if (s.compare(p, 9, "<![CDATA[") == 0 && open.current_is_foreign()) {
+        // CDATA in SVG/MathML is text, and written as text here: Gumbo
+        // 0.10 aborts (a failed assertion in handle_in_table) on CDATA
+        // inside an integration point inside a table ("<table><svg><desc>
+        // <![CDATA[c]]>x"). Unterminated, it runs to the end of the page.
+        // Gumbo never sees "<![CDATA[": in HTML it is a bogus comment, and
+        // dropped below whatever the levers say.
+        const std::size_t close = s.find("]]>", p + 9);
+        const std::size_t body_end = close == npos ? s.size() : close;
+        const std::size_t after = close == npos ? s.size() : close + 3;
+        copy_to(p);
+        if (!svg.active()) append_as_text(s.substr(p + 9, body_end - p - 9), &out.html);
+        copied = after;
+        gap = after;
+        p = find_char(s, after, '<');
+        continue;
+      }
       if (c == '?') {  // a bogus comment
         end = find_char(s, p + 2, '>');
       } else if (s.compare(p, 4, "<!--") == 0) {
@@ -963,17 +1079,15 @@ Prescanned prescan(std::string_view s, const PrescanOptions& options) {
           end = s.find("-->", p + 4);
           if (end != npos) end += 2;
         }
-      } else if (foreign > 0 && s.compare(p, 9, "<![CDATA[") == 0) {
-        end = s.find("]]>", p + 9);
-        if (end != npos) end += 2;
-        keep = true;
       } else {
         end = find_char(s, p + 2, '>');
         keep = starts_with_ci(s, p + 2, "doctype");
       }
       if (end == npos) break;  // runs to EOF: the rest is a comment
       ++end;
-      if (svg.active() || (options.drop_comments && !keep)) skip(p, end);
+      const bool cdata = s.compare(p, 9, "<![CDATA[") == 0;
+      if (svg.active() || cdata || (options.drop_comments && !keep && !open.in_table_text()))
+        skip(p, end);
       gap = end;
       p = find_char(s, end, '<');
       continue;
@@ -1001,23 +1115,32 @@ Prescanned prescan(std::string_view s, const PrescanOptions& options) {
         p = find_char(s, tag.end, '<');
         continue;
       }
+      copy_to(p);
+      for (std::string_view name : svg.still_open()) {
+        if (!open.start(name, false, true, false)) continue;
+        out.html += '<';
+        out.html += name;
+        out.html += '>';
+      }
     }
 
     if (end_tag) {
-      if (name_is(tag.name, "svg") || name_is(tag.name, "math")) {
-        if (foreign > 0) --foreign;
-      }
-      emit(p, tag, is_raw_text(tag.name) || open.end(tag.name));
+      // (The model first: a </title> in SVG closes its <title>.)
+      const bool known = open.end(tag.name);
+      emit(p, tag, known || is_raw_text(tag.name));
       p = find_char(s, tag.end, '<');
       continue;
     }
 
-    // A start tag.
-    if (foreign > 0 && breaks_out_of_foreign(tag.name)) {
+    // A start tag: in SVG/MathML content (the model's current node says),
+    // or in HTML.
+    bool foreign = open.in_foreign_content();
+    if (foreign && (breaks_out_of_foreign(tag.name) ||
+                    (tag.font_breaks && name_is(tag.name, "font")))) {
       open.break_out_of_foreign();
-      foreign = 0;
+      foreign = open.in_foreign_content();
     }
-    if (foreign == 0 && is_raw_text(tag.name)) {
+    if (!foreign && is_raw_text(tag.name)) {
       // Raw-text elements hold no elements, so they do not count towards
       // the depth; script and style bodies are dropped, the others kept.
       const bool script = name_is(tag.name, "script");
@@ -1056,21 +1179,19 @@ Prescanned prescan(std::string_view s, const PrescanOptions& options) {
       p = find_char(s, close.end, '<');
       continue;
     }
-    if (foreign == 0 && name_is(tag.name, "plaintext")) break;  // the rest is text
-    const bool enters_foreign = name_is(tag.name, "svg") || name_is(tag.name, "math");
-    const bool in_foreign = foreign > 0 || enters_foreign;
+    if (!foreign && name_is(tag.name, "plaintext")) break;  // the rest is text
+    const bool enters_foreign = !foreign && (name_is(tag.name, "svg") || name_is(tag.name, "math"));
     // <link> is void and moves nothing: one no stage reads goes whole.
     const bool unread_link =
-        options.drop_attributes && !tag.read_link && foreign == 0 && name_is(tag.name, "link");
+        options.drop_attributes && !tag.read_link && !foreign && !open.in_table_text() &&
+        name_is(tag.name, "link");
     const bool keep =
-        !unread_link && open.start(tag.name, in_foreign && tag.self_closing, in_foreign);
+        !unread_link && open.start(tag.name, tag.self_closing, foreign, enters_foreign);
     emit(p, tag, keep);
-    if (keep && enters_foreign && !tag.self_closing) {
-      if (options.drop_foreign && foreign == 0 && name_is(tag.name, "svg")) {
-        copy_to(tag.end);
-        svg.begin();
-      }
-      ++foreign;
+    if (keep && enters_foreign && !tag.self_closing && options.drop_foreign &&
+        name_is(tag.name, "svg")) {
+      copy_to(tag.end);
+      svg.begin();
     }
     p = find_char(s, tag.end, '<');
   }
