@@ -134,7 +134,29 @@ struct DetectorCloser {
 
 // ICU's detector, fed a sample; returns the canonical converter and its
 // confidence (0..100), or {"", 0}.
+std::pair<std::string, int> detect_sample(std::string_view bytes);
+
+// The detector costs about a thousand instructions per byte of its sample:
+// on small legacy pages with no declared charset it was a quarter of
+// extract() (cleaneval). So a page's first 16 KB go first, and that answer
+// stands when it is a single-byte charset with some confidence. A multibyte
+// CJK answer needs the whole sample: on 16 KB of a Korean page the detector
+// says GB18030 (with confidence 70 and more) where the whole page says
+// EUC-KR. Outputs on all dataset pages are the same as with the whole
+// sample every time; decode on cleaneval 1,097 -> 509 ms.
 std::pair<std::string, int> detect(std::string_view bytes) {
+  constexpr std::size_t kQuickSample = 16 * 1024;
+  constexpr int kQuickConfidence = 30;
+  if (bytes.size() > kQuickSample) {
+    auto quick = detect_sample(bytes.substr(0, kQuickSample));
+    if (quick.second >= kQuickConfidence && !quick.first.empty() &&
+        !is_cjk_multibyte(quick.first))
+      return quick;
+  }
+  return detect_sample(bytes);
+}
+
+std::pair<std::string, int> detect_sample(std::string_view bytes) {
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<UCharsetDetector, DetectorCloser> det(ucsdet_open(&status));
   if (U_FAILURE(status)) return {"", 0};

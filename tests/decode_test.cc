@@ -210,6 +210,22 @@ TEST(Decode, GbkUndeclaredDetectedAsGb18030) {
   EXPECT_NE(d.text.find("<p>" + kChineseUtf8 + "</p>"), std::string::npos);
 }
 
+// Pages longer than the detector's quick sample (16 KB): a single-byte
+// answer from their start stands, a CJK one is checked on the whole page.
+TEST(Decode, LongUndeclaredPagesDetected) {
+  std::string russian = "<html><body>";
+  std::string chinese = russian;
+  while (russian.size() < 40 * 1024) russian += "<p>" + kRussian1251 + "</p>\n";
+  while (chinese.size() < 40 * 1024) chinese += "<p>" + kChineseGbk + "</p>\n";
+  const Decoded r = decode(russian);
+  EXPECT_EQ(r.charset, "windows-1251");
+  EXPECT_EQ(r.source, CharsetSource::kDetected);
+  EXPECT_NE(r.text.find("<p>" + kRussianUtf8 + "</p>"), std::string::npos);
+  const Decoded c = decode(chinese);
+  EXPECT_EQ(c.charset, "gb18030");
+  EXPECT_NE(c.text.find("<p>" + kChineseUtf8 + "</p>"), std::string::npos);
+}
+
 TEST(Decode, GbkDeclaredAsLatin1IsDetected) {
   // A frequent mistake on Chinese pages: a single-byte declaration.
   const std::string page = "<meta charset=\"iso-8859-1\"><p>" + kChineseGbk + "</p><p>" +
