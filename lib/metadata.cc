@@ -194,17 +194,6 @@ bool may_open_with(std::string_view text, std::string_view key) {
   return true;
 }
 
-int count_words(std::string_view s) {
-  int n = 0;
-  bool in = false;
-  for (char c : s) {
-    const bool space = c == ' ';
-    if (!space && !in) ++n;
-    in = !space;
-  }
-  return n;
-}
-
 // A heading whose first child element is a short label (a kicker, topic
 // line or "Dachzeile", up to six words) followed by the headline in other
 // children or text: the headline's text. A label ending in a colon

@@ -26,6 +26,9 @@ std::string comparison_key(std::string_view s);
 // Lower-cased ASCII letters; other bytes unchanged.
 std::string lower_ascii(std::string_view s);
 
+// Runs of characters between single spaces (the text is collapsed).
+int count_words(std::string_view s);
+
 // True when `s` looks like a URL or a path ("http://", "https://", "//",
 // "www.", or starts with '/').
 bool looks_like_url(std::string_view s);

@@ -100,14 +100,7 @@ int word_count(std::string_view s) {
     for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
     return n / 2;  // two Han characters weigh about one word
   }
-  int n = 0;
-  bool in = false;
-  for (char c : s) {
-    const bool space = c == ' ';
-    if (!space && !in) ++n;
-    in = !space;
-  }
-  return n;
+  return count_words(s);
 }
 
 std::string host_label(std::string_view host) {
