@@ -171,13 +171,8 @@ bool kept_attribute(std::string_view name) {
   return false;
 }
 
-bool is_formatting_but_a(std::string_view name) {
-  static constexpr std::string_view kFormatting[] = {
-      "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u"};
-  for (std::string_view f : kFormatting)
-    if (name_is(name, f)) return true;
-  return false;
-}
+// A formatting element other than <a> (the model's table, kKnownTags, below).
+bool is_formatting_but_a(std::string_view name);
 
 // A style attribute matters only when it may hide its element
 // (display:none, visibility:hidden).
@@ -447,6 +442,14 @@ int known_id(std::string_view lower_name) {
   for (const std::uint8_t i : index.buckets[lower_name.size()][first])
     if (kKnownTags[i].name == lower_name) return i;
   return -1;
+}
+
+bool is_formatting_but_a(std::string_view name) {
+  if (name.empty() || name.size() > KnownIndex::kMaxLength) return false;
+  char lower_name[KnownIndex::kMaxLength];
+  for (std::size_t i = 0; i < name.size(); ++i) lower_name[i] = lower(name[i]);
+  const int id = known_id(std::string_view(lower_name, name.size()));
+  return id >= 0 && (kKnownTags[id].flags & kFormatting) && kKnownTags[id].name != "a";
 }
 
 class OpenElements {
