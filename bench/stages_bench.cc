@@ -105,6 +105,7 @@ PrescanOptions levers_upto(int levers) {
   o.drop_attributes = levers >= 3;
   o.drop_foreign = levers >= 4;
   o.collapse_space = levers >= 5;
+  o.stash_text = levers >= 6;
   return o;
 }
 
@@ -120,7 +121,7 @@ enum class Upto { kDom, kSegment, kFeatures, kScore, kMetadata };
 
 Staged stages(std::size_t i, Upto upto) {
   Staged s;
-  s.dom = std::make_unique<Dom>(prescanned_pages()[i].html);
+  s.dom = std::make_unique<Dom>(prescanned_pages()[i].html, prescanned_pages()[i].stash);
   if (upto == Upto::kDom) return s;
   s.segments = segment(*s.dom, patterns(), options(), corpus().pages[i].url);
   if (upto == Upto::kSegment) return s;
@@ -222,13 +223,13 @@ void BM_Parse(benchmark::State& state) {
   const Corpus& c = corpus();
   std::string err;
   for (std::size_t i = 0; i < c.pages.size() && err.empty(); ++i) {
-    const Dom dom(prescanned_pages()[i].html);
+    const Dom dom(prescanned_pages()[i].html, prescanned_pages()[i].stash);
     if (dom.root() == nullptr || dom.root()->type != GUMBO_NODE_ELEMENT)
       err = "parse: no root element for " + c.pages[i].id;
   }
   if (!check(state, err)) return;
   over_pages(state, [&](std::size_t i) {
-    const Dom dom(prescanned_pages()[i].html);
+    const Dom dom(prescanned_pages()[i].html, prescanned_pages()[i].stash);
     benchmark::DoNotOptimize(dom.root());
   });
 }
@@ -436,7 +437,9 @@ BENCHMARK(BM_Gumbo)
     ->Args({2, 1, 1})   // + comments out
     ->Args({3, 1, 1})   // + unread attributes out
     ->Args({4, 1, 1})   // + <svg> content out
-    ->Args({5, 1, 1})   // + white-space runs collapsed: what lib/dom parses (= BM_Parse)
+    ->Args({5, 1, 1})   // + white-space runs collapsed
+    ->Args({6, 1, 1})   // + long text runs stashed: what lib/dom parses (BM_Parse adds
+                        //   writing the runs back)
     ->Unit(benchmark::kMillisecond);
 
 }  // namespace

@@ -48,13 +48,35 @@ void arena_free(void*, void*) {}
 
 }  // namespace
 
-Dom::Dom(std::string html) : html_(std::move(html)) {
+Dom::Dom(std::string html, const TextStash& stash) : html_(std::move(html)) {
   GumboOptions options = kGumboDefaultOptions;
   options.allocator = arena_allocate;
   options.deallocator = arena_free;
   options.userdata = &arena_;
   options.max_errors = 0;  // parse errors are never shown; do not collect them
   output_ = gumbo_parse_with_options(&options, html_.data(), html_.size());
+  if (!stash.empty()) restore_text(stash);
+}
+
+// A placeholder's characters stay together in one text node (no tag, no
+// reference among them), wherever the tree builder moved the node.
+void Dom::restore_text(const TextStash& stash) {
+  std::string expanded;
+  walk(
+      output_->document,
+      [&](const GumboNode* node, int) {
+        if (node->type != GUMBO_NODE_TEXT) return children_of(node) != nullptr;
+        const std::string_view text = node->v.text.text;
+        if (text.find(TextStash::kMarker) == std::string_view::npos) return false;
+        expanded.clear();
+        stash.expand(text, &expanded);
+        char* copy = static_cast<char*>(arena_.allocate(expanded.size() + 1));
+        std::memcpy(copy, expanded.c_str(), expanded.size() + 1);
+        // The tree is ours until the Dom is handed out.
+        const_cast<GumboNode*>(node)->v.text.text = copy;
+        return false;
+      },
+      [](const GumboNode*, int) {});
 }
 
 std::string_view attribute(const GumboNode* element, const char* name) {

@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "prescan.h"
+
 namespace extractor {
 
 // Bump allocator handed to Gumbo through GumboOptions: one free of a few
@@ -35,8 +37,12 @@ class Arena {
 
 class Dom {
  public:
-  // Parses `html` (valid UTF-8). The Dom keeps the buffer alive.
-  explicit Dom(std::string html);
+  // Parses `html` (valid UTF-8) and writes the runs of `stash` back into
+  // the text nodes that hold their placeholders. The Dom keeps the buffer
+  // alive.
+  explicit Dom(std::string html, const TextStash& stash = TextStash());
+  // The page prescan() made, its stashed text included.
+  explicit Dom(Prescanned&& page) : Dom(std::move(page.html), page.stash) {}
   Dom(const Dom&) = delete;
   Dom& operator=(const Dom&) = delete;
   ~Dom() = default;
@@ -46,6 +52,8 @@ class Dom {
   std::string_view html() const { return html_; }
 
  private:
+  void restore_text(const TextStash& stash);
+
   std::string html_;
   Arena arena_;
   GumboOutput* output_ = nullptr;  // lives in arena_

@@ -131,7 +131,7 @@ Result Extractor::extract(std::string_view html, const PageInfo& page) const {
   Prescanned pre = prescan(decoded.text, PrescanOptions::all(options.max_depth));
   decoded.text = std::string();  // free it before the parse
 
-  const Dom dom(std::move(pre.html));
+  const Dom dom(std::move(pre.html), pre.stash);
   Segments segments = segment(dom, patterns, options, page.url);
   compute_features(&segments.blocks, patterns);
   const Scores scores = score(segments, options);

@@ -985,7 +985,91 @@ class ForeignDrop {
   std::vector<std::string_view> open_;  // dropped elements, by name
 };
 
+// Runs shorter than this stay: a placeholder is nine bytes.
+constexpr std::size_t kMinStashedRun = 24;
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  return -1;
+}
+
 }  // namespace
+
+bool TextStash::add(std::string_view run, std::string* out) {
+  constexpr std::size_t kMaxRuns = std::size_t{1} << (4 * kDigits);
+  if (ends_.size() >= kMaxRuns || text_.size() + 3 * run.size() > UINT32_MAX) return false;
+  // What the parser's input stream makes of the characters: CR LF and a lone
+  // CR become LF, and the code points HTML forbids (C0 and C1 controls but
+  // white space, noncharacters) U+FFFD, as Gumbo's UTF-8 reader does.
+  const std::size_t before = text_.size();
+  const auto* b = reinterpret_cast<const unsigned char*>(run.data());
+  const std::size_t n = run.size();
+  for (std::size_t i = 0; i < n;) {
+    const unsigned char c = b[i];
+    if (c < 0x80) {
+      if (c == '\r') {
+        text_ += '\n';
+        i += (i + 1 < n && b[i + 1] == '\n') ? 2 : 1;
+        continue;
+      }
+      const bool forbidden = (c >= 0x01 && c <= 0x08) || c == 0x0B ||
+                             (c >= 0x0E && c <= 0x1F) || c == 0x7F;
+      if (forbidden) {
+        text_ += "\xEF\xBF\xBD";
+      } else {
+        text_ += static_cast<char>(c);
+      }
+      ++i;
+      continue;
+    }
+    const std::size_t width = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
+    bool well_formed = width != 0 && i + width <= n;
+    std::uint32_t cp = width == 4 ? c & 0x07u : width == 3 ? c & 0x0Fu : c & 0x1Fu;
+    for (std::size_t k = 1; well_formed && k < width; ++k) {
+      well_formed = (b[i + k] & 0xC0) == 0x80;
+      cp = (cp << 6) | (b[i + k] & 0x3Fu);
+    }
+    if (!well_formed) {  // not expected after decode(); left to the parser
+      text_.resize(before);
+      return false;
+    }
+    const bool forbidden = (cp >= 0x80 && cp <= 0x9F) || (cp >= 0xFDD0 && cp <= 0xFDEF) ||
+                           (cp & 0xFFFE) == 0xFFFE;
+    if (forbidden) {
+      text_ += "\xEF\xBF\xBD";
+    } else {
+      text_.append(run, i, width);
+    }
+    i += width;
+  }
+  const std::size_t index = ends_.size();
+  ends_.push_back(static_cast<std::uint32_t>(text_.size()));
+  *out += kMarker;
+  static constexpr char kHex[] = "0123456789abcdef";
+  for (std::size_t d = kDigits; d-- > 0;) *out += kHex[(index >> (4 * d)) & 0xF];
+  return true;
+}
+
+void TextStash::expand(std::string_view text, std::string* out) const {
+  std::size_t copied = 0;
+  for (std::size_t p = text.find(kMarker); p != npos; p = text.find(kMarker, p + 1)) {
+    if (p + kPlaceholder > text.size()) break;
+    std::size_t index = 0;
+    bool ok = true;
+    for (std::size_t d = 0; d < kDigits && ok; ++d) {
+      const int v = hex_value(text[p + kMarker.size() + d]);
+      ok = v >= 0;
+      index = index * 16 + static_cast<std::size_t>(v < 0 ? 0 : v);
+    }
+    if (!ok || index >= ends_.size()) continue;
+    out->append(text, copied, p - copied);
+    out->append(run(index));
+    copied = p + kPlaceholder;
+    p = copied - 1;
+  }
+  out->append(text, copied, npos);
+}
 
 Prescanned prescan(std::string_view s, const PrescanOptions& options) {
   Prescanned out;
@@ -1006,16 +1090,44 @@ Prescanned prescan(std::string_view s, const PrescanOptions& options) {
     copy_to(from);
     if (to > copied) copied = to;
   };
+  // Placeholders would be ambiguous on a page holding U+E000 itself.
+  bool stash = options.stash_text && s.find(TextStash::kMarker) == npos;
+  // The text s[b, e), which starts and ends with a character that is not
+  // white space, into the stash: its runs between character references
+  // (a reference and the rest of its word stay: the tokenizer reads them).
+  // A '<' that opened no tag, or a NUL, keeps the whole text as it is:
+  // "</ x" opens a comment that ends at the next '>', and NUL is read apart.
+  auto stash_runs = [&](std::size_t b, std::size_t e) {
+    if (e - b < kMinStashedRun) return;
+    const std::string_view text = s.substr(b, e - b);
+    if (text.find('<') != npos || text.find('\0') != npos) return;
+    std::size_t p = b;
+    while (p < e) {
+      std::size_t amp = find_char(s, p, '&');
+      if (amp == npos || amp > e) amp = e;
+      std::size_t rb = p, re = amp;
+      while (rb < re && is_space(s[rb])) ++rb;
+      while (re > rb && is_space(s[re - 1])) --re;
+      if (re - rb >= kMinStashedRun) {
+        copy_to(rb);
+        if (out.stash.add(s.substr(rb, re - rb), &out.html)) copied = re;
+      }
+      p = amp;
+      while (p < e && !is_space(s[p])) ++p;
+    }
+  };
   // The text between the last construct and the '<' at `at`: dropped inside
-  // <svg>; else white-space runs at its edges become one character.
+  // <svg>; else white-space runs at its edges become one character (not in
+  // <pre>), and long runs of characters go to the stash.
   auto text_before = [&](std::size_t at) {
     if (svg.active()) {
       skip(gap, at);
       return;
     }
-    if (!options.collapse_space || at - gap < 2 || open.preformatted()) return;
+    const bool collapse_edges = options.collapse_space && !open.preformatted();
+    if (at - gap < 2 || (!collapse_edges && !stash)) return;
     auto collapse = [&](std::size_t b, std::size_t e) {  // s[b, e) is white space
-      if (e - b < 2) return;
+      if (!collapse_edges || e - b < 2) return;
       const bool newline = std::memchr(s.data() + b, '\n', e - b) != nullptr;
       copy_to(b);
       out.html += newline ? '\n' : ' ';
@@ -1030,6 +1142,7 @@ Prescanned prescan(std::string_view s, const PrescanOptions& options) {
     std::size_t trail = at;
     while (trail > lead && is_space(s[trail - 1])) --trail;
     collapse(gap, lead);
+    if (stash) stash_runs(lead, trail);
     collapse(trail, at);
   };
   // Writes the end tags the model closed implicitly before the tag at s[at],
@@ -1049,8 +1162,16 @@ Prescanned prescan(std::string_view s, const PrescanOptions& options) {
   };
 
   while (p != npos && p + 1 < s.size()) {
-    text_before(p);
     const char c = s[p + 1];
+    const bool end_tag = c == '/';
+    const std::size_t name_pos = p + (end_tag ? 2 : 1);
+    if (c != '!' && c != '?' && (name_pos >= s.size() || !is_alpha(s[name_pos]))) {
+      // '<' as text, or "</>": the text goes on to the next construct,
+      // and is handled once, there.
+      p = find_char(s, p + 1, '<');
+      continue;
+    }
+    text_before(p);
     if (c == '!' || c == '?') {
       std::size_t end;
       bool keep = false;  // the doctype
@@ -1093,12 +1214,6 @@ Prescanned prescan(std::string_view s, const PrescanOptions& options) {
         skip(p, end);
       gap = end;
       p = find_char(s, end, '<');
-      continue;
-    }
-    const bool end_tag = c == '/';
-    const std::size_t name_pos = p + (end_tag ? 2 : 1);
-    if (name_pos >= s.size() || !is_alpha(s[name_pos])) {
-      p = find_char(s, p + 1, '<');  // '<' as text, or "</>"
       continue;
     }
     drops.clear();

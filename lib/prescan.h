@@ -2,6 +2,7 @@
 #ifndef EXTRACTOR_LIB_PRESCAN_H_
 #define EXTRACTOR_LIB_PRESCAN_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,6 +31,9 @@ struct PrescanOptions {
   // Runs of white space at the edges of text between tags become one
   // character ('\n' when the run held one), outside <pre> and <listing>.
   bool collapse_space = true;
+  // Long runs of text between tags are held out of the page (TextStash):
+  // the parser reads a placeholder for each and Dom puts the text back.
+  bool stash_text = true;
 
   // Every lever on (what extract() runs).
   static PrescanOptions all(int max_depth) {
@@ -43,8 +47,42 @@ struct PrescanOptions {
     PrescanOptions o;
     o.max_depth = max_depth;
     o.drop_comments = o.drop_attributes = o.drop_foreign = o.collapse_space = false;
+    o.stash_text = false;
     return o;
   }
+};
+
+// Text the parser need not read. Gumbo's tokenizer costs tens of
+// nanoseconds a character of text (one token each, appended one by one to
+// the text node), while the tree it builds depends only on whether a run of
+// characters is white space, NUL, or else: a run with no '<', '&' or NUL in
+// it, starting and ending with a character that is not white space, builds
+// the same tree as any one such character. prescan() puts each long run
+// here and writes a placeholder in its place (U+E000 and six hex digits of
+// its index: not white space), and Dom writes the run back into the text
+// node after the parse. Pages that hold U+E000 themselves are not stashed.
+class TextStash {
+ public:
+  static constexpr std::string_view kMarker = "\xEE\x80\x80";  // U+E000
+  static constexpr std::size_t kDigits = 6;
+  static constexpr std::size_t kPlaceholder = 3 + kDigits;
+
+  bool empty() const { return ends_.empty(); }
+  std::size_t size() const { return ends_.size(); }
+  std::string_view run(std::size_t i) const {
+    const std::size_t begin = i == 0 ? 0 : ends_[i - 1];
+    return std::string_view(text_).substr(begin, ends_[i] - begin);
+  }
+  // Keeps `run` as the parser would read it (see prescan.cc) and appends its
+  // placeholder to `out`; false, and nothing done, when the stash is full or
+  // `run` is not well-formed UTF-8.
+  bool add(std::string_view run, std::string* out);
+  // `text` with every placeholder replaced by its run, appended to `out`.
+  void expand(std::string_view text, std::string* out) const;
+
+ private:
+  std::string text_;
+  std::vector<std::uint32_t> ends_;
 };
 
 struct Prescanned {
@@ -54,6 +92,8 @@ struct Prescanned {
   std::string html;
   // Bodies of <script type="application/ld+json">, in document order.
   std::vector<std::string> json_ld;
+  // The text runs `html` holds placeholders for (PrescanOptions::stash_text).
+  TextStash stash;
 };
 
 // Gumbo's tokenizer spends most of its time inside script and style bodies

@@ -409,6 +409,62 @@ TEST(PrescanLevers, SvgDroppingStopsWhereHtmlMayBe) {
             "<div><svg><g><path></div><p>after</p>");
 }
 
+TEST(PrescanLevers, LongTextRunsStashed) {
+  const std::string run = "a run of text long enough to stash";
+  Prescanned p = prescan("<p>  " + run + "  </p><p>short</p>", PrescanOptions::all(512));
+  EXPECT_EQ(p.html, "<p> \xEE\x80\x80" "000000 </p><p>short</p>");
+  ASSERT_EQ(p.stash.size(), 1u);
+  EXPECT_EQ(p.stash.run(0), run);
+  // References and the rest of their word stay for the tokenizer.
+  p = prescan("<p>the first words of the paragraph &amp;then the words that come after it</p>",
+              PrescanOptions::all(512));
+  EXPECT_EQ(p.html, "<p>\xEE\x80\x80" "000000 &amp;then \xEE\x80\x80" "000001</p>");
+  ASSERT_EQ(p.stash.size(), 2u);
+  EXPECT_EQ(p.stash.run(1), "the words that come after it");
+  // A '<' that opens no tag keeps the whole text ("</ x" opens a comment).
+  const std::string lt = "<p>x < y and x </ y> but the words go on</p>";
+  EXPECT_EQ(prescan(lt, PrescanOptions::all(512)).html, lt);
+  // As the parser reads them: CR LF and CR as LF, controls as U+FFFD.
+  p = prescan("<p>one line of text\r\nand the next\rand \x01 the last</p>",
+              PrescanOptions::all(512));
+  ASSERT_EQ(p.stash.size(), 1u);
+  EXPECT_EQ(p.stash.run(0), "one line of text\nand the next\nand \xEF\xBF\xBD the last");
+  // A page that holds U+E000 itself is not stashed.
+  const std::string own = "<p>\xEE\x80\x80 is a private-use character in this run</p>";
+  EXPECT_EQ(prescan(own, PrescanOptions::all(512)).html, own);
+}
+
+TEST(PrescanLevers, StashedTextIsBackInTheTree) {
+  const std::string page =
+      "<table><tr><td>cell</td></tr>a run of words the parser moves out of the table"
+      "</table><pre>\n  first run inside a pre, spaces and all  </pre>";
+  const Prescanned with = prescan(page, PrescanOptions::all(512));
+  ASSERT_FALSE(with.stash.empty());
+  const Dom stashed(with.html, with.stash);
+  const Dom plain(prescan(page, PrescanOptions::bodies_only(512)).html);
+  auto texts = [](const Dom& dom) {
+    std::string out;
+    walk(
+        dom.document(),
+        [&](const GumboNode* n, int) {
+          if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE)
+            out += std::string(n->v.text.text) + "|";
+          return true;
+        },
+        [](const GumboNode*, int) {});
+    return out;
+  };
+  EXPECT_EQ(texts(stashed), texts(plain));
+  EXPECT_NE(texts(plain).find("a run of words the parser moves out of the table|cell|"),
+            std::string::npos);
+}
+
+TEST(PrescanLevers, LiteralLessThanKeepsTheTextOnce) {
+  // A '<' that opens no tag used to run the white-space lever twice over
+  // the same text, which wrote its first words twice.
+  EXPECT_EQ(Levers("<p>      Alpha  < b   </p>"), "<p> Alpha  < b </p>");
+}
+
 TEST(PrescanLevers, WhiteSpaceRunsCollapsed) {
   EXPECT_EQ(Levers("<ul>\n    <li>  one  </li>\n\n    <li>two words</li>\n</ul>"),
             "<ul>\n<li> one </li>\n<li>two words</li>\n</ul>");
@@ -425,7 +481,8 @@ TEST(PrescanLevers, WhiteSpaceRunsCollapsed) {
 std::string Segmented(const std::string& page, const PrescanOptions& levers) {
   static const Patterns patterns;
   const Options options;
-  const Dom dom(prescan(decode(page).text, levers).html);
+  const Prescanned pre = prescan(decode(page).text, levers);
+  const Dom dom(pre.html, pre.stash);
   const Segments seg = segment(dom, patterns, options, "");
   std::ostringstream out;
   for (const TextBlock& b : seg.blocks)
@@ -474,7 +531,15 @@ TEST(PrescanLevers, SameBlocksOnGeneratedPages) {
       "<span style=\"color:red\">", "<span style=\"display:none\">", "</span>",
       "<math><mi>x</mi></math>", "<br>", "<img src=\"data:image/gif;base64,AAAA\" data-src=/i.png>",
       "<link rel=stylesheet href=a.css>", "<script src=a.js>var a = '<p>';</script>",
-      "<h2 class=title>", "</h2>", "<![CDATA[ c ]]>", "<nav class=menu>", "</nav>", "\t\t"};
+      "<h2 class=title>", "</h2>", "<![CDATA[ c ]]>", "<nav class=menu>", "</nav>", "\t\t",
+      // Long runs of text, which the stash takes, and what keeps them.
+      "A run of words long enough for the stash to hold it ",
+      "  AT&amp;T and &copy 2021&nbsp;with more words after the references  ",
+      "x < y holds, and so does this run of words after it ",
+      "line one of a run\r\nline two\rline three of the same run ",
+      "a C1 \xC2\x85 control, a \x01 bell and \xEF\xB7\x90 in a long run ",
+      "</ x> is a comment in a run of words long enough to stash ",
+      "\xEE\x80\x80 the page's own private-use character in a long run "};
   constexpr int kPieceCount = static_cast<int>(sizeof kPieces / sizeof kPieces[0]);
   unsigned state = 2024;
   auto next = [&] {

@@ -115,8 +115,7 @@ TEST_P(Hostile, ParsedTreeShallowAndSmall) {
   const hostile::Case& c = GetParam();
   const std::string page = c.make(c.n);
   constexpr int kMaxDepth = 512;
-  Prescanned pre = prescan(page, PrescanOptions::all(kMaxDepth));
-  const Dom dom(std::move(pre.html));
+  const Dom dom(prescan(page, PrescanOptions::all(kMaxDepth)));
   int deepest = 0;
   std::size_t nodes = 0;
   walk(

@@ -58,7 +58,7 @@ struct Scored {
 
 Scored Score(const std::string& html, const Options& options = {}) {
   Scored s;
-  s.dom = std::make_unique<Dom>(prescan(html, PrescanOptions::all(options.max_depth)).html);
+  s.dom = std::make_unique<Dom>(prescan(html, PrescanOptions::all(options.max_depth)));
   s.seg = segment(*s.dom, Pats(), options, "https://example.com/news/story");
   compute_features(&s.seg.blocks, Pats());
   s.scores = score(s.seg, options);

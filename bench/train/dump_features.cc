@@ -52,7 +52,7 @@ int main(int argc, char** argv) {
       bytes << in.rdbuf();
       Decoded decoded = decode(bytes.str());
       Prescanned pre = prescan(decoded.text, PrescanOptions::all(options.max_depth));
-      const Dom dom(std::move(pre.html));
+      const Dom dom(std::move(pre));
       Segments seg = segment(dom, patterns, options, url);
       compute_features(&seg.blocks, patterns);
       ScoreTrace trace;
