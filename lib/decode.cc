@@ -171,26 +171,36 @@ std::pair<std::string, int> detect_sample(std::string_view bytes) {
   return {canonical_charset(name), confidence};
 }
 
-// True when no multibyte CJK recognizer of ICU's detector can give `bytes`
-// a confidence above 10, decided without running it: the detector costs
-// ~1000 instructions a byte of its sample (the single-byte recognizers'
-// n-gram passes, one per language), and half of the sets' non-UTF-8 pages
-// have too few non-ASCII bytes for a CJK answer.
+// True when the bytes are no text in a multibyte CJK charset, decided
+// without running the detector, which costs ~1000 instructions a byte of
+// its sample (the single-byte recognizers' n-gram passes, one per language,
+// and the multibyte ones' character walks).
 //
-// From ICU 72's recognizers (csrmbcs.cpp, csr2022.cpp): the multibyte ones
-// (Shift_JIS, GB18030, EUC-JP, EUC-KR, Big5) read the raw sample, count a
-// double-byte character only from a lead byte >= 0x81, and give at most 10
-// to ten or fewer of them (CharsetRecog_mbcs::match_mbcs); the ISO-2022
-// ones read a part of the same sample and score nothing without an ESC.
+// Text in Shift_JIS, GB18030, EUC-JP, EUC-KR or Big5 writes its common
+// characters (kana, hangul, the frequent hanzi) as two bytes >= 0x80 in a
+// row: a page in one holds hundreds of such pairs. A page in a single-byte
+// charset holds letters >= 0x80 between ASCII ones ("é" in "café"), rarely
+// two in a row. So fewer than 16 pairs means not CJK; ISO-2022 text is
+// 7-bit and starts with ESC. Below the pairs, the bound ICU's recognizers
+// themselves set (csrmbcs.cpp: at most 10 to ten or fewer double-byte
+// characters; csr2022.cpp: nothing without an ESC) holds too.
 bool cjk_detection_impossible(std::string_view bytes) {
+  constexpr std::size_t kMinPairs = 16;
   const std::string_view sample = bytes.substr(0, std::min(bytes.size(), kDetectorSample));
-  std::size_t high = 0;
+  std::size_t pairs = 0;
+  bool previous_high = false;
   for (const char c : sample) {
     const unsigned char b = static_cast<unsigned char>(c);
     if (b == 0x1B) return false;
-    high += b >= 0x80;
+    const bool high = b >= 0x80;
+    if (high && previous_high) {
+      if (++pairs >= kMinPairs) return false;
+      previous_high = false;  // a pair is two bytes
+    } else {
+      previous_high = high;
+    }
   }
-  return high <= 10;
+  return true;
 }
 
 std::string convert(std::string_view bytes, const std::string& converter) {

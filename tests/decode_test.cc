@@ -236,6 +236,34 @@ TEST(Decode, GbkDeclaredAsLatin1IsDetected) {
   EXPECT_NE(d.text.find(kChineseUtf8), std::string::npos);
 }
 
+TEST(Decode, ShiftJisDeclaredAsLatin1IsDetected) {
+  // Shift_JIS writes many characters with a second byte below 0x80 (人 is
+  // 90 6c), which must not hide it from the check of a single-byte claim.
+  // "東京は日本の首都であり、世界で最も人口の多い都市圏の一つです。多くの人々が
+  // 毎日電車で通勤しています。"
+  const std::string sjis = Hex(
+      "93 8c 8b 9e 82 cd 93 fa 96 7b 82 cc 8e f1 93 73 82 c5 82 a0 82 e8 81 41 90 a2 8a 45 "
+      "82 c5 8d c5 82 e0 90 6c 8c fb 82 cc 91 bd 82 a2 93 73 8e 73 8c 97 82 cc 88 ea 82 c2 "
+      "82 c5 82 b7 81 42 91 bd 82 ad 82 cc 90 6c 81 58 82 aa 96 88 93 fa 93 64 8e d4 82 c5 "
+      "92 ca 8b ce 82 b5 82 c4 82 a2 82 dc 82 b7 81 42");
+  const std::string page = "<meta charset=\"windows-1252\"><p>" + sjis + "</p><p>" + sjis +
+                           "</p><p>" + sjis + "</p>";
+  const Decoded d = decode(page);
+  EXPECT_EQ(d.charset, "windows-31j");
+  EXPECT_EQ(d.source, CharsetSource::kDetected);
+  EXPECT_NE(d.text.find("東京は日本の首都であり"), std::string::npos);
+}
+
+TEST(Decode, IsolatedHighBytesKeepTheSingleByteDeclaration) {
+  // Accented letters between ASCII ones are no CJK text, however many.
+  std::string page = "<meta charset=\"iso-8859-1\"><p>";
+  for (int i = 0; i < 200; ++i) page += "Caf\xE9 cr\xE8me br\xFBl\xE9" "e, na\xEFve fa\xE7" "ade. ";
+  const Decoded d = decode(page + "</p>");
+  EXPECT_EQ(d.charset, "windows-1252");
+  EXPECT_EQ(d.source, CharsetSource::kMeta);
+  EXPECT_NE(d.text.find("Café crème brûlée, naïve façade."), std::string::npos);
+}
+
 TEST(Decode, Gb2312DeclarationDecodesWithGb18030) {
   const Decoded d = decode("<meta charset=\"gb2312\"><p>" + kChineseGbk + "</p>");
   EXPECT_EQ(d.charset, "gb18030");
