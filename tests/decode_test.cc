@@ -264,6 +264,37 @@ TEST(Decode, IsolatedHighBytesKeepTheSingleByteDeclaration) {
   EXPECT_NE(d.text.find("Café crème brûlée, naïve façade."), std::string::npos);
 }
 
+TEST(Decode, UndeclaredPageWithHardlyAnyNonAsciiIsWindows1252) {
+  // Two symbols in an English page: nothing for a detector to go on.
+  std::string page = "<html><body>";
+  for (int i = 0; i < 100; ++i) page += "<p>Plain English text, line after line.</p>";
+  page += "<p>\xA9 2008 Example \x96 all rights reserved</p></body></html>";
+  const Decoded d = decode(page);
+  EXPECT_EQ(d.charset, "windows-1252");
+  EXPECT_EQ(d.source, CharsetSource::kDefault);
+  EXPECT_NE(d.text.find("© 2008 Example – all"), std::string::npos);
+}
+
+TEST(Decode, UndeclaredLatin2AfterALongAsciiHeadIsDetected) {
+  // The first kilobytes hold no letter the charsets differ in: the answer
+  // comes from a sample that does.
+  // "Příliš žluťoučký kůň úpěl ďábelské ódy. Všechny děti se těšily na
+  // prázdniny u moře. "
+  const std::string czech = Hex(
+      "50 f8 ed 6c 69 b9 20 be 6c 75 bb 6f 75 e8 6b fd 20 6b f9 f2 20 fa 70 ec 6c 20 ef e1 62 "
+      "65 6c 73 6b e9 20 f3 64 79 2e 20 56 b9 65 63 68 6e 79 20 64 ec 74 69 20 73 65 20 74 ec "
+      "b9 69 6c 79 20 6e 61 20 70 72 e1 7a 64 6e 69 6e 79 20 75 20 6d 6f f8 65 2e 20");
+  std::string page = "<html><body><ul>";
+  for (int i = 0; i < 200; ++i)
+    page += "<li class=\"nav-item\"><a href=\"/c/" + std::to_string(i) + "\"></a></li>";
+  page += "</ul><p>";
+  for (int i = 0; i < 40; ++i) page += czech;
+  const Decoded d = decode(page + "</p></body></html>");
+  EXPECT_EQ(d.charset, "iso-8859-2");
+  EXPECT_EQ(d.source, CharsetSource::kDetected);
+  EXPECT_NE(d.text.find("Příliš žluťoučký kůň"), std::string::npos);
+}
+
 TEST(Decode, Gb2312DeclarationDecodesWithGb18030) {
   const Decoded d = decode("<meta charset=\"gb2312\"><p>" + kChineseGbk + "</p>");
   EXPECT_EQ(d.charset, "gb18030");
