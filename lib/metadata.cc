@@ -874,7 +874,7 @@ enum : int {
   kRankShown = 2,     // the date shown nearest the headline                weight 3
   kRankGeneric = 3,   // <meta name=date>, dc.date: often a CMS's own date  weight 2
   kRankUrl = 4,       // the URL path                                       weight 3
-  kRankCreated = 5,   // dateCreated, uploadDate                            weight 1
+  kRankCreated = 5,   // dateCreated, uploadDate, a magazine's cover date   weight 1
 };
 
 int weight_of(int rank) {
@@ -1397,12 +1397,16 @@ Metadata extract_metadata(const MetadataInput& in) {
           if (!d && !mk.text.empty()) {
             auto found =
                 find_text_dates(mk.text, dc.order, dc.reference_given ? &dc.reference : nullptr);
-            // The published one of several ("Published 2 May, updated 3 May").
+            // The published one of several ("Published 2 May, updated 3 May");
+            // an updated or a cover date only when there is no other.
+            auto secondary = [](DateRole r) {
+              return r == DateRole::kModified || r == DateRole::kIssue;
+            };
             for (const TextDate& td : found) {
               if (td.role == DateRole::kOther) continue;
               if (!is_plausible(td.date, dc.reference, td.role == DateRole::kPublished ? 1900 : 1995))
                 continue;
-              if (!d || (role == DateRole::kModified && td.role != DateRole::kModified)) {
+              if (!d || (secondary(role) && !secondary(td.role))) {
                 d = td.date;
                 role = td.role;
               }
@@ -1424,6 +1428,8 @@ Metadata extract_metadata(const MetadataInput& in) {
             add(&pub, d, kRankDeclared, Source::kMarkup, dist);
           } else if (role == DateRole::kModified) {
             add(&mod, d, kRankShown, Source::kMarkup, dist);
+          } else if (role == DateRole::kIssue) {
+            add(&pub, d, kRankCreated, Source::kMarkup, dist);
           } else {
             add(&pub, d, kRankShown, Source::kMarkup, dist);
           }
@@ -1473,6 +1479,8 @@ Metadata extract_metadata(const MetadataInput& in) {
                          (block_away_for(b, kCueSidebar) ? kSidebarPenalty : 0);
         if (td.role == DateRole::kModified) {
           add(&mod, td.date, kRankShown, Source::kText, dist + 1);
+        } else if (td.role == DateRole::kIssue) {
+          add(&pub, td.date, kRankCreated, Source::kText, dist + 1);
         } else {
           // Markup (a <time>, a date element) wins over text at the same place.
           add(&pub, td.date, kRankShown, Source::kText, dist + 1 + (td.relative ? 4 : 0));
@@ -1524,6 +1532,15 @@ Metadata extract_metadata(const MetadataInput& in) {
         for (const DateCandidate& c : pub)
           if (c.date.day_number() == d.day_number() && c.date.has_time()) {
             d = c.date;
+            break;
+          }
+      // A local time takes the zone of the same instant stated elsewhere
+      // ("2016-12-19 19:08:44" in one tag, "2016-12-20T00:08:44Z" in
+      // another): without it the day cannot be placed in time.
+      if (d.has_time() && d.zone == DateTime::kNoZone)
+        for (const DateCandidate& c : pub)
+          if (std::optional<int> zone = zone_between(d, c.date)) {
+            d.zone = *zone;
             break;
           }
       m.date = format_iso(d);
