@@ -877,6 +877,10 @@ enum : int {
   kRankCreated = 5,   // dateCreated, uploadDate, a magazine's cover date   weight 1
 };
 
+// The distance of a page's "last edited" line: beyond any date read near
+// the article.
+constexpr int kLastEditDistance = 10000;
+
 int weight_of(int rank) {
   static const int kWeights[] = {5, 4, 3, 2, 3, 1};
   return rank >= 0 && rank < 6 ? kWeights[rank] : 0;
@@ -1511,18 +1515,43 @@ Metadata extract_metadata(const MetadataInput& in) {
         if (done) break;
       }
     }
+    // The line below the article that says when the page was last edited
+    // ("This page was last edited on 29 January 2020", "Diese Seite wurde
+    // zuletzt am ... geändert"), as wikis and documentation pages give it.
+    {
+      const int n = static_cast<int>(blocks.size());
+      for (int i = zone.region_end; i < n; ++i) {
+        const TextBlock& b = blocks[static_cast<std::size_t>(i)];
+        if (b.text.size() > 240 || block_away_for(b, kAwayDate | kCueSidebar) ||
+            (b.text_cues & kTextCopyright))
+          continue;
+        for (const TextDate& td : find_text_dates(b.text, dc.order, nullptr))
+          if (td.role == DateRole::kModified && is_plausible(td.date, dc.reference, 1995))
+            add(&mod, td.date, kRankShown, Source::kText, kLastEditDistance + i);
+      }
+    }
     if (auto d = date_from_url(page_url))
       if (is_plausible(*d, dc.reference, 1995)) add(&pub, d, kRankUrl, Source::kUrl);
 
     const DateCandidate* p = vote(pub);
     const DateCandidate* u = best_of(mod);
+    const DateCandidate* last_edit = nullptr;
+    for (const DateCandidate& c : mod)
+      if (c.distance >= kLastEditDistance) {
+        last_edit = &c;
+        break;
+      }
     // A date shown only in the article's last lines or far from the
     // headline ("reported on the radio on 29 April"), later than the
     // "Stand:" / "Updated" date under the headline, cannot be the original:
-    // the page gives none, and the updated date is its only date.
-    if (p != nullptr && u != nullptr && p->rank >= kRankShown && p->distance >= 200 &&
-        u->distance < 200 && u->rank == kRankShown &&
-        p->date.day_number() > u->date.day_number())
+    // the page gives none, and the updated date is its only date. Nor can
+    // any date only shown that is later than the page's last edit ("the
+    // next meeting is on 5 February" on a page last edited on 29 January):
+    // it is a day the page announces.
+    if (p != nullptr && p->rank >= kRankShown &&
+        ((u != nullptr && p->distance >= 200 && u->distance < 200 && u->rank == kRankShown &&
+          p->date.day_number() > u->date.day_number()) ||
+         (last_edit != nullptr && p->date.day_number() > last_edit->date.day_number())))
       p = nullptr;
     if (p != nullptr) {
       // A shown date on the same day carries the time the page omitted

@@ -178,13 +178,14 @@ struct Patterns {
     // many German bylines write it; not part of a longer number.
     dmy_short = make("(?:^|[^\\pN.])(\\d{1,2})\\.(\\d{1,2})\\.(\\d{2})(?:[^\\pN.]|\\.(?:[^\\pN]|$)|$)");
     // The time of day after a date: ", 14:30", " at 2:30 pm", " um 14.30 Uhr",
-    // "T10:00:00Z", " 14时30分", " - 10:52", " 7:08 PM EST".
+    // "T10:00:00Z", " 14时30分", " - 10:52", " 7:08 PM EST", ", at 06:56".
     absolute = std::make_unique<RE2::Set>(o, RE2::UNANCHORED);
     for (const RE2* re : {dmy.get(), mdy.get(), ymd_text.get(), ymd_num.get(), ymd_korean.get(),
                           dmy_num.get()})
       add_to_set(*re);
     if (!absolute->Compile()) throw std::logic_error("extractor: date patterns do not compile");
-    time_after = make("^" S "*(?:,|\\||-|–|—|·|/|at|um|à|a las|alle|às|kl\\.?|в|о|o|T|日|号|號)?" S
+    time_after = make("^" S "*(?:(?:," S "*)?(?:at|um|à|a las|alle|às|kl\\.?|в|о|o)|,|\\||-|–|—|·|/|T|"
+                      "日|号|號)?" S
                       "*(\\d{1,2})(?::|h|時|时|시)(\\d{2})(?:[:](\\d{2}))?(?:[.,]\\d+)?"
                       "(?:分|분)?" S "*(a\\.?m\\.?|p\\.?m\\.?)?(?:" S "*(?:(z|utc|gmt)" S
                       "*(?:([+-])(\\d{1,2})(?::?(\\d{2}))?)?|([+-])(\\d{2}):?(\\d{2})|"
@@ -194,7 +195,7 @@ struct Patterns {
     // Words that say what a date is; the nearer one to the date wins.
     role = make(
         "((?:last )?updated?|last modified|modified|revised|edited|aktualisiert|"
-        "zuletzt (?:aktualisiert|geändert)|geändert|\\bstand\\b|mis à jour|mise à jour|modifié|"
+        "zuletzt (?:aktualisiert|geändert|am)|geändert|\\bstand\\b|mis à jour|mise à jour|modifié|"
         "actualizado|actualización|aggiornat[oa]|atualizad[oa]|atualização|zaktualizowano|"
         "aktualizacja|aktualizováno|aktualizace|обновлено|обновлен[оа]?|изменено|оновлено|"
         "更新|修改|最終更新|수정)"

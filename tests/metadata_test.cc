@@ -181,6 +181,8 @@ TEST(MetadataDates, RolesFromTheWordsBefore) {
   EXPECT_EQ(role("Aktualisiert am 3. März 2021"), static_cast<int>(DateRole::kModified));
   EXPECT_EQ(role("Published March 3, 2021"), static_cast<int>(DateRole::kPublished));
   EXPECT_EQ(role("Veröffentlicht am 3. März 2021"), static_cast<int>(DateRole::kPublished));
+  EXPECT_EQ(role("Diese Seite wurde zuletzt am 3. März 2021 geändert."),
+            static_cast<int>(DateRole::kModified));
   EXPECT_EQ(role("发布时间：2021年3月3日"), static_cast<int>(DateRole::kPublished));
   EXPECT_EQ(role("March 3, 2021"), static_cast<int>(DateRole::kUnknown));
   // The nearer word wins: "Published ..., updated ...".
@@ -1137,6 +1139,29 @@ TEST(MetadataPage, LaterDateInTheLastLinesIsNoOriginal) {
       "<p>Über dieses Thema berichtete das Radio am 29. April 2020 um 09:53 Uhr.</p>"
       "</article></body></html>");
   EXPECT_EQ(m.date, "2020-04-28T18:00");
+}
+
+TEST(MetadataPage, APagesLastEditBelowTheArticle) {
+  // A wiki page: the only date near the headline is one it announces; the
+  // line under the page says when it was last edited.
+  const std::string wiki =
+      "<html lang=\"de\"><head><title>Stammtisch</title></head><body><div id=\"content\">"
+      "<h1>Stammtisch</h1><p>Der nächste Stammtisch findet am Mi. 5. Februar 2020 ab 19 Uhr "
+      "statt.</p>" + kBody + "</div><div id=\"footer\"><ul><li>Diese Seite wurde zuletzt am "
+      "29. Januar 2020 um 13:22 Uhr geändert.</li><li><a href=\"/privacy\">Datenschutz</a>"
+      "</li></ul></div></body></html>";
+  Metadata m = Meta(wiki);
+  EXPECT_EQ(m.date, "2020-01-29T13:22");
+  EXPECT_EQ(m.date_modified, "2020-01-29T13:22");
+  // A byline's date before the last edit is the article's; a feed item's
+  // "update" in a sidebar is no edit of the page.
+  m = Meta("<html><head><title>Budget vote postponed</title></head><body><article>"
+           "<h1>Budget vote postponed</h1><p class=\"byline\">By Priya Raman, June 8, 2024</p>" +
+           kBody + "</article><div class=\"sidebar\"><ul><li><a href=\"/x\">Road works: an "
+           "update</a> 12 June 2024</li></ul></div><footer><p>This page was last edited on 10 "
+           "June 2024, at 09:12.</p></footer></body></html>");
+  EXPECT_EQ(m.date, "2024-06-08");
+  EXPECT_EQ(m.date_modified, "2024-06-10T09:12");
 }
 
 TEST(MetadataPage, ABlogsOwnDatesAreNoArticles) {
