@@ -1565,10 +1565,12 @@ Metadata extract_metadata(const MetadataInput& in) {
           }
       // A local time takes the zone of the same instant stated elsewhere
       // ("2016-12-19 19:08:44" in one tag, "2016-12-20T00:08:44Z" in
-      // another): without it the day cannot be placed in time.
+      // another): without it the day cannot be placed in time. A creation
+      // or upload time is another moment, whole hours apart by chance.
       if (d.has_time() && d.zone == DateTime::kNoZone)
         for (const DateCandidate& c : pub)
-          if (std::optional<int> zone = zone_between(d, c.date)) {
+          if (std::optional<int> zone = c.rank == kRankCreated ? std::nullopt
+                                                               : zone_between(d, c.date)) {
             d.zone = *zone;
             break;
           }

@@ -772,11 +772,16 @@ TEST(MetadataPage, ALocalTimeTakesTheZoneOfTheSameInstant) {
                            "</article></body></html>";
   Metadata m = Meta(head + body);
   EXPECT_EQ(m.date, "2024-06-08T19:30:12-05:00");
-  // Times of two different moments lend no zone.
+  // Times of two different moments lend no zone, nor does a creation
+  // time whole hours before.
   m = Meta("<html><head><title>Budget vote postponed</title>"
            "<meta name=\"sailthru.date\" content=\"2024-06-08 19:30:12\">"
            "<meta property=\"og:updated_time\" content=\"2024-06-09T00:45:00+00:00\">" +
            body);
+  EXPECT_EQ(m.date, "2024-06-08T19:30:12");
+  m = Meta("<html><head><title>Budget vote postponed</title>"
+           "<meta name=\"sailthru.date\" content=\"2024-06-08 19:30:12\">"
+           "<meta itemprop=\"dateCreated\" content=\"2024-06-08T15:30:12Z\">" + body);
   EXPECT_EQ(m.date, "2024-06-08T19:30:12");
 }
 
