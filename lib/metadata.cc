@@ -874,8 +874,12 @@ enum : int {
   kRankShown = 2,     // the date shown nearest the headline                weight 3
   kRankGeneric = 3,   // <meta name=date>, dc.date: often a CMS's own date  weight 2
   kRankUrl = 4,       // the URL path                                       weight 3
-  kRankCreated = 5,   // dateCreated, uploadDate                            weight 1
+  kRankCreated = 5,   // dateCreated, uploadDate, a magazine's cover date   weight 1
 };
+
+// The distance of a page's "last edited" line: beyond any date read near
+// the article.
+constexpr int kLastEditDistance = 10000;
 
 int weight_of(int rank) {
   static const int kWeights[] = {5, 4, 3, 2, 3, 1};
@@ -1397,12 +1401,16 @@ Metadata extract_metadata(const MetadataInput& in) {
           if (!d && !mk.text.empty()) {
             auto found =
                 find_text_dates(mk.text, dc.order, dc.reference_given ? &dc.reference : nullptr);
-            // The published one of several ("Published 2 May, updated 3 May").
+            // The published one of several ("Published 2 May, updated 3 May");
+            // an updated or a cover date only when there is no other.
+            auto secondary = [](DateRole r) {
+              return r == DateRole::kModified || r == DateRole::kIssue;
+            };
             for (const TextDate& td : found) {
               if (td.role == DateRole::kOther) continue;
               if (!is_plausible(td.date, dc.reference, td.role == DateRole::kPublished ? 1900 : 1995))
                 continue;
-              if (!d || (role == DateRole::kModified && td.role != DateRole::kModified)) {
+              if (!d || (secondary(role) && !secondary(td.role))) {
                 d = td.date;
                 role = td.role;
               }
@@ -1424,6 +1432,8 @@ Metadata extract_metadata(const MetadataInput& in) {
             add(&pub, d, kRankDeclared, Source::kMarkup, dist);
           } else if (role == DateRole::kModified) {
             add(&mod, d, kRankShown, Source::kMarkup, dist);
+          } else if (role == DateRole::kIssue) {
+            add(&pub, d, kRankCreated, Source::kMarkup, dist);
           } else {
             add(&pub, d, kRankShown, Source::kMarkup, dist);
           }
@@ -1473,6 +1483,8 @@ Metadata extract_metadata(const MetadataInput& in) {
                          (block_away_for(b, kCueSidebar) ? kSidebarPenalty : 0);
         if (td.role == DateRole::kModified) {
           add(&mod, td.date, kRankShown, Source::kText, dist + 1);
+        } else if (td.role == DateRole::kIssue) {
+          add(&pub, td.date, kRankCreated, Source::kText, dist + 1);
         } else {
           // Markup (a <time>, a date element) wins over text at the same place.
           add(&pub, td.date, kRankShown, Source::kText, dist + 1 + (td.relative ? 4 : 0));
@@ -1503,18 +1515,43 @@ Metadata extract_metadata(const MetadataInput& in) {
         if (done) break;
       }
     }
+    // The line below the article that says when the page was last edited
+    // ("This page was last edited on 29 January 2020", "Diese Seite wurde
+    // zuletzt am ... geändert"), as wikis and documentation pages give it.
+    {
+      const int n = static_cast<int>(blocks.size());
+      for (int i = zone.region_end; i < n; ++i) {
+        const TextBlock& b = blocks[static_cast<std::size_t>(i)];
+        if (b.text.size() > 240 || block_away_for(b, kAwayDate | kCueSidebar) ||
+            (b.text_cues & kTextCopyright))
+          continue;
+        for (const TextDate& td : find_text_dates(b.text, dc.order, nullptr))
+          if (td.role == DateRole::kModified && is_plausible(td.date, dc.reference, 1995))
+            add(&mod, td.date, kRankShown, Source::kText, kLastEditDistance + i);
+      }
+    }
     if (auto d = date_from_url(page_url))
       if (is_plausible(*d, dc.reference, 1995)) add(&pub, d, kRankUrl, Source::kUrl);
 
     const DateCandidate* p = vote(pub);
     const DateCandidate* u = best_of(mod);
+    const DateCandidate* last_edit = nullptr;
+    for (const DateCandidate& c : mod)
+      if (c.distance >= kLastEditDistance) {
+        last_edit = &c;
+        break;
+      }
     // A date shown only in the article's last lines or far from the
     // headline ("reported on the radio on 29 April"), later than the
     // "Stand:" / "Updated" date under the headline, cannot be the original:
-    // the page gives none, and the updated date is its only date.
-    if (p != nullptr && u != nullptr && p->rank >= kRankShown && p->distance >= 200 &&
-        u->distance < 200 && u->rank == kRankShown &&
-        p->date.day_number() > u->date.day_number())
+    // the page gives none, and the updated date is its only date. Nor can
+    // any date only shown that is later than the page's last edit ("the
+    // next meeting is on 5 February" on a page last edited on 29 January):
+    // it is a day the page announces.
+    if (p != nullptr && p->rank >= kRankShown &&
+        ((u != nullptr && p->distance >= 200 && u->distance < 200 && u->rank == kRankShown &&
+          p->date.day_number() > u->date.day_number()) ||
+         (last_edit != nullptr && p->date.day_number() > last_edit->date.day_number())))
       p = nullptr;
     if (p != nullptr) {
       // A shown date on the same day carries the time the page omitted
@@ -1524,6 +1561,17 @@ Metadata extract_metadata(const MetadataInput& in) {
         for (const DateCandidate& c : pub)
           if (c.date.day_number() == d.day_number() && c.date.has_time()) {
             d = c.date;
+            break;
+          }
+      // A local time takes the zone of the same instant stated elsewhere
+      // ("2016-12-19 19:08:44" in one tag, "2016-12-20T00:08:44Z" in
+      // another): without it the day cannot be placed in time. A creation
+      // or upload time is another moment, whole hours apart by chance.
+      if (d.has_time() && d.zone == DateTime::kNoZone)
+        for (const DateCandidate& c : pub)
+          if (std::optional<int> zone = c.rank == kRankCreated ? std::nullopt
+                                                               : zone_between(d, c.date)) {
+            d.zone = *zone;
             break;
           }
       m.date = format_iso(d);

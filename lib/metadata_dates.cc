@@ -134,7 +134,7 @@ struct Patterns {
   std::unique_ptr<RE2::Set> absolute;  // the six above, for one first pass
   std::unique_ptr<RE2> dmy_short;  // 31.10.23
   std::unique_ptr<RE2> java_date;  // Mon Aug 03 12:45:00 EDT 2015
-  std::unique_ptr<RE2> time_after, time_before, role;
+  std::unique_ptr<RE2> time_after, time_before, role, issue_after;
   std::unique_ptr<RE2> relative_ago, relative_word;
   std::unique_ptr<RE2> url_slashes, url_dashes, url_compact, url_year_mmdd;
 
@@ -178,22 +178,24 @@ struct Patterns {
     // many German bylines write it; not part of a longer number.
     dmy_short = make("(?:^|[^\\pN.])(\\d{1,2})\\.(\\d{1,2})\\.(\\d{2})(?:[^\\pN.]|\\.(?:[^\\pN]|$)|$)");
     // The time of day after a date: ", 14:30", " at 2:30 pm", " um 14.30 Uhr",
-    // "T10:00:00Z", " 14时30分", " - 10:52".
+    // "T10:00:00Z", " 14时30分", " - 10:52", " 7:08 PM EST", ", at 06:56".
     absolute = std::make_unique<RE2::Set>(o, RE2::UNANCHORED);
     for (const RE2* re : {dmy.get(), mdy.get(), ymd_text.get(), ymd_num.get(), ymd_korean.get(),
                           dmy_num.get()})
       add_to_set(*re);
     if (!absolute->Compile()) throw std::logic_error("extractor: date patterns do not compile");
-    time_after = make("^" S "*(?:,|\\||-|–|—|·|/|at|um|à|a las|alle|às|kl\\.?|в|о|o|T|日|号|號)?" S
+    time_after = make("^" S "*(?:(?:," S "*)?(?:at|um|à|a las|alle|às|kl\\.?|в|о|o)|,|\\||-|–|—|·|/|T|"
+                      "日|号|號)?" S
                       "*(\\d{1,2})(?::|h|時|时|시)(\\d{2})(?:[:](\\d{2}))?(?:[.,]\\d+)?"
                       "(?:分|분)?" S "*(a\\.?m\\.?|p\\.?m\\.?)?(?:" S "*(?:(z|utc|gmt)" S
-                      "*(?:([+-])(\\d{1,2})(?::?(\\d{2}))?)?|([+-])(\\d{2}):?(\\d{2})))?");
+                      "*(?:([+-])(\\d{1,2})(?::?(\\d{2}))?)?|([+-])(\\d{2}):?(\\d{2})|"
+                      "(?-i:(EST|EDT|CDT|MST|MDT|PST|PDT))\\b))?");
     // A clock time just before a date: "10:52, 1. listopadu 2021".
     time_before = make("(\\d{1,2}):(\\d{2})(?::(\\d{2}))?" S "*(?:,|\\||-|–|·)?" S "*$");
     // Words that say what a date is; the nearer one to the date wins.
     role = make(
         "((?:last )?updated?|last modified|modified|revised|edited|aktualisiert|"
-        "zuletzt (?:aktualisiert|geändert)|geändert|\\bstand\\b|mis à jour|mise à jour|modifié|"
+        "zuletzt (?:aktualisiert|geändert|am)|geändert|\\bstand\\b|mis à jour|mise à jour|modifié|"
         "actualizado|actualización|aggiornat[oa]|atualizad[oa]|atualização|zaktualizowano|"
         "aktualizacja|aktualizováno|aktualizace|обновлено|обновлен[оа]?|изменено|оновлено|"
         "更新|修改|最終更新|수정)"
@@ -207,6 +209,9 @@ struct Patterns {
         "anmeldedatum|inscrit le|inscrit depuis|miembro desde|registrado|iscritto|"
         "зарегистрирован|建立于|建立於|创建于|創建於|注册时间|註冊時間|注册于|加入时间|开通时间|"
         "born|geboren)");
+    // A magazine's cover date: "December 5, 2016 Issue", "the December 5,
+    // 2016, issue".
+    issue_after = make("^" S "*,?" S "*(?:issue|edition)\\b");
     relative_ago = make(
         "(?:(\\d+|an?|one)" S "+(seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|"
         "months?|years?)" S "+ago)"
@@ -277,12 +282,20 @@ void set_time(DateTime* d, int h, int m, int s, re2::StringPiece ampm) {
   d->second = s;
 }
 
+// The offset of a zone RFC 822 names ("PST": -08:00). CST is left out:
+// Chinese pages write it for China Standard Time (+08:00).
+int north_american_zone(std::string_view name) {
+  const bool daylight = name[1] == 'D';
+  const int standard = name[0] == 'E' ? -5 : name[0] == 'C' ? -6 : name[0] == 'M' ? -7 : -8;
+  return (standard + (daylight ? 1 : 0)) * 60;
+}
+
 // Reads the time of day right after a date, extending *end over it.
 void read_time_after(std::string_view text, std::size_t* end, DateTime* d) {
   const Patterns& p = patterns();
   re2::StringPiece in(text.data() + *end, text.size() - *end);
-  re2::StringPiece g[12];
-  if (!p.time_after->Match(in, 0, in.size(), RE2::ANCHOR_START, g, 12)) return;
+  re2::StringPiece g[13];
+  if (!p.time_after->Match(in, 0, in.size(), RE2::ANCHOR_START, g, 13)) return;
   const int h = to_int(g[1]);
   const int m = to_int(g[2]);
   const int s = g[3].data() ? to_int(g[3]) : -1;
@@ -300,6 +313,8 @@ void read_time_after(std::string_view text, std::size_t* end, DateTime* d) {
     const int zh = to_int(g[10]);
     const int zm = to_int(g[11]);
     if (zh <= 14 && zm < 60) t.zone = (g[9][0] == '-' ? -1 : 1) * (zh * 60 + zm);
+  } else if (g[12].data()) {
+    t.zone = north_american_zone(std::string_view(g[12].data(), g[12].size()));
   }
   *d = t;
   *end += g[0].size();
@@ -342,6 +357,9 @@ void add_date(std::vector<TextDate>* out, std::string_view text, DateTime d,
   td.begin = begin;
   td.end = end;
   td.role = read_role(text, begin);
+  if (RE2::PartialMatch(re2::StringPiece(text.data() + end, text.size() - end),
+                        *patterns().issue_after))
+    td.role = DateRole::kIssue;
   out->push_back(td);
 }
 
@@ -737,6 +755,20 @@ std::optional<DateTime> date_from_url(std::string_view url) {
     if (is_valid(d)) return d;
   }
   return std::nullopt;
+}
+
+std::optional<int> zone_between(const DateTime& local, const DateTime& zoned) {
+  if (!local.has_time() || local.zone != DateTime::kNoZone || !zoned.has_time() ||
+      zoned.zone == DateTime::kNoZone)
+    return std::nullopt;
+  if (local.second >= 0 && zoned.second >= 0 && local.second != zoned.second)
+    return std::nullopt;
+  auto minutes = [](const DateTime& d) {
+    return days_from_civil(d.year, d.month, d.day) * 1440L + d.hour * 60L + d.minute;
+  };
+  const long offset = minutes(local) - (minutes(zoned) - zoned.zone);
+  if (offset % 30 != 0 || offset < -14 * 60 || offset > 14 * 60) return std::nullopt;
+  return static_cast<int>(offset);
 }
 
 bool is_plausible(const DateTime& d, const DateTime& reference, int earliest_year) {

@@ -65,7 +65,9 @@ enum class NumericOrder { kDayFirst, kMonthFirst };
 
 // What a few words before a date say it is.
 // kOther: a date that is no article's ("Joined", "Member since", "建立于").
-enum class DateRole { kUnknown, kPublished, kModified, kOther };
+// kIssue: a magazine's cover date ("December 5, 2016 Issue"), days or weeks
+// after the article went online: the article's only when nothing else is.
+enum class DateRole { kUnknown, kPublished, kModified, kOther, kIssue };
 
 struct TextDate {
   DateTime date;
@@ -83,13 +85,20 @@ struct TextDate {
 // "um 14.30 Uhr", "2:30 pm", "14时30分"). Relative forms ("3 hours ago",
 // "vor 2 Tagen", "yesterday", "昨天", "2天前") only when `reference` is given.
 // The role is read from the words just before the date ("Updated",
-// "Published", "aktualisiert", "发布时间", ...).
+// "Published", "aktualisiert", "发布时间", ...), and from an "issue" after it.
 std::vector<TextDate> find_text_dates(std::string_view text, NumericOrder order,
                                       const DateTime* reference);
 
 // The date in a URL's path: /2021/12/02/, /2021-12-02-, /20211202/,
 // /2021/1202/. nullopt when the path has no full day.
 std::optional<DateTime> date_from_url(std::string_view url);
+
+// The zone that makes `local` (a time without a zone) the same instant as
+// `zoned`: "2016-12-19 19:08:44" and "2016-12-20T00:08:44Z" are one moment
+// written twice, at -05:00. nullopt when no real zone does: the two differ
+// by other than whole or half hours, by more than 14 hours, or in their
+// seconds.
+std::optional<int> zone_between(const DateTime& local, const DateTime& zoned);
 
 // Whether a date can be a web page's: not after `reference` (plus a day, for
 // zones), and not before `earliest_year`.

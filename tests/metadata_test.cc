@@ -114,6 +114,32 @@ TEST(MetadataDates, TimeOfDayFollowsTheDate) {
   EXPECT_EQ(FirstTextDate("10:52, 1. listopadu 2021"), "2021-11-01T10:52");
 }
 
+TEST(MetadataDates, NorthAmericanZoneNames) {
+  EXPECT_EQ(FirstTextDate("on 1 June 2019 at 08:34 PM EDT."), "2019-06-01T20:34-04:00");
+  EXPECT_EQ(FirstTextDate("January 15, 2008 07:36 PST"), "2008-01-15T07:36-08:00");
+  EXPECT_EQ(Machine("Mon, 19 Dec 2016 12:55:00 PST"), "2016-12-19T12:55:00-08:00");
+  // CST is also China's (+08:00); the French "est" is a verb.
+  EXPECT_EQ(FirstTextDate("2006-12-28 00:17:04 CST"), "2006-12-28T00:17:04");
+  EXPECT_EQ(FirstTextDate("le 2 décembre 2021 à 14:30 est une date"), "2021-12-02T14:30");
+}
+
+TEST(MetadataDates, ZoneOfTheSameInstant) {
+  auto at = [](std::string_view v) { return *parse_machine_date(v); };
+  auto zone = [&](std::string_view local, std::string_view zoned) {
+    std::optional<int> z = zone_between(at(local), at(zoned));
+    return z ? *z : -9999;
+  };
+  EXPECT_EQ(zone("2016-12-19 19:08:44", "2016-12-20T00:08:44Z"), -300);
+  EXPECT_EQ(zone("2016-12-19 19:08", "2016-12-20T00:08:44Z"), -300);
+  EXPECT_EQ(zone("2022-01-05 17:30", "2022-01-05T12:00:00Z"), 330);
+  EXPECT_EQ(zone("2016-12-06 21:08:12", "2016-12-06T16:08:12-05:00"), 0);
+  // Not one instant: other seconds, a quarter hour, more than 14 hours.
+  EXPECT_EQ(zone("2016-12-19 19:08:45", "2016-12-20T00:08:44Z"), -9999);
+  EXPECT_EQ(zone("2016-12-19 12:55", "2016-12-19T11:40:00-08:00"), -9999);
+  EXPECT_EQ(zone("2016-12-19 08:00", "2016-12-20T00:00:00Z"), -9999);
+  EXPECT_EQ(zone("2016-12-19", "2016-12-20T00:00:00Z"), -9999);
+}
+
 TEST(MetadataDates, TwoDigitYears) {
   DateTime ref;
   ref.year = 2024;
@@ -155,6 +181,8 @@ TEST(MetadataDates, RolesFromTheWordsBefore) {
   EXPECT_EQ(role("Aktualisiert am 3. März 2021"), static_cast<int>(DateRole::kModified));
   EXPECT_EQ(role("Published March 3, 2021"), static_cast<int>(DateRole::kPublished));
   EXPECT_EQ(role("Veröffentlicht am 3. März 2021"), static_cast<int>(DateRole::kPublished));
+  EXPECT_EQ(role("Diese Seite wurde zuletzt am 3. März 2021 geändert."),
+            static_cast<int>(DateRole::kModified));
   EXPECT_EQ(role("发布时间：2021年3月3日"), static_cast<int>(DateRole::kPublished));
   EXPECT_EQ(role("March 3, 2021"), static_cast<int>(DateRole::kUnknown));
   // The nearer word wins: "Published ..., updated ...".
@@ -163,6 +191,11 @@ TEST(MetadataDates, RolesFromTheWordsBefore) {
   ASSERT_EQ(f.size(), 2u);
   EXPECT_EQ(f[0].role, DateRole::kPublished);
   EXPECT_EQ(f[1].role, DateRole::kModified);
+  // A magazine's cover date is read from the word after it.
+  EXPECT_EQ(role("December 5, 2016 Issue"), static_cast<int>(DateRole::kIssue));
+  EXPECT_EQ(role("the print edition of the December 5, 2016, issue"),
+            static_cast<int>(DateRole::kIssue));
+  EXPECT_EQ(role("December 5, 2016 issued a statement"), static_cast<int>(DateRole::kUnknown));
 }
 
 TEST(MetadataDates, RelativeOnlyWithAReference) {
@@ -727,6 +760,55 @@ TEST(MetadataPage, JsonLdDateAgainstTheVisibleByline) {
   EXPECT_EQ(m.date.substr(0, 10), "2024-06-08");
 }
 
+TEST(MetadataPage, ALocalTimeTakesTheZoneOfTheSameInstant) {
+  // One tag gives the local time, another the same instant in UTC: the day
+  // shown to readers, with the zone that places it.
+  const std::string head =
+      "<html><head><title>Budget vote postponed</title>"
+      "<meta name=\"sailthru.date\" content=\"2024-06-08 19:30:12\">"
+      "<meta property=\"article:published_time\" content=\"2024-06-09T00:30:12+00:00\">";
+  const std::string body = "</head><body><article><h1>Budget vote postponed</h1>"
+                           "<p class=\"byline\">June 8, 2024 | 7:30pm</p>" + kBody +
+                           "</article></body></html>";
+  Metadata m = Meta(head + body);
+  EXPECT_EQ(m.date, "2024-06-08T19:30:12-05:00");
+  // Times of two different moments lend no zone, nor does a creation
+  // time whole hours before.
+  m = Meta("<html><head><title>Budget vote postponed</title>"
+           "<meta name=\"sailthru.date\" content=\"2024-06-08 19:30:12\">"
+           "<meta property=\"og:updated_time\" content=\"2024-06-09T00:45:00+00:00\">" +
+           body);
+  EXPECT_EQ(m.date, "2024-06-08T19:30:12");
+  m = Meta("<html><head><title>Budget vote postponed</title>"
+           "<meta name=\"sailthru.date\" content=\"2024-06-08 19:30:12\">"
+           "<meta itemprop=\"dateCreated\" content=\"2024-06-08T15:30:12Z\">" + body);
+  EXPECT_EQ(m.date, "2024-06-08T19:30:12");
+}
+
+TEST(MetadataPage, AMagazinesCoverDateIsNotTheArticles) {
+  // The cover date above the headline, the online date below it.
+  const std::string page =
+      "<html><head><title>Lessons from the garden</title></head><body><article>"
+      "<p class=\"rubric\"><a href=\"/magazine/2024/06/17\">June 17, 2024 Issue</a></p>"
+      "<h1>Lessons from the garden</h1><p class=\"byline\">By Priya Raman</p>"
+      "<p>June 9, 2024</p>" + kBody + "</article></body></html>";
+  EXPECT_EQ(Meta(page).date, "2024-06-09");
+  // A URL with the cover date and the date stated for machines disagree:
+  // the statement and the online date win.
+  const std::string stated =
+      "<html><head><title>Lessons from the garden</title><script type=\"application/ld+json\">"
+      "{\"@type\":\"Article\",\"datePublished\":\"2024-06-09T10:00:00Z\"}</script>" +
+      page.substr(page.find("</head>"));
+  EXPECT_EQ(
+      Meta(stated, PageInfo{"https://mag.example/magazine/2024/06/17/garden", {}, {}}).date,
+      "2024-06-09T10:00:00Z");
+  // A print article with no other date: the cover date is its date.
+  EXPECT_EQ(Meta("<html><head><title>Lessons from the garden</title></head><body><article>"
+                 "<h1>Lessons from the garden</h1><p>June 17, 2024 issue</p>" + kBody +
+                 "</article></body></html>").date,
+            "2024-06-17");
+}
+
 TEST(MetadataPage, SidebarWithManyDates) {
   const Metadata m = Meta(
       "<html><head><title>Budget vote postponed</title></head><body>"
@@ -1062,6 +1144,29 @@ TEST(MetadataPage, LaterDateInTheLastLinesIsNoOriginal) {
       "<p>Über dieses Thema berichtete das Radio am 29. April 2020 um 09:53 Uhr.</p>"
       "</article></body></html>");
   EXPECT_EQ(m.date, "2020-04-28T18:00");
+}
+
+TEST(MetadataPage, APagesLastEditBelowTheArticle) {
+  // A wiki page: the only date near the headline is one it announces; the
+  // line under the page says when it was last edited.
+  const std::string wiki =
+      "<html lang=\"de\"><head><title>Stammtisch</title></head><body><div id=\"content\">"
+      "<h1>Stammtisch</h1><p>Der nächste Stammtisch findet am Mi. 5. Februar 2020 ab 19 Uhr "
+      "statt.</p>" + kBody + "</div><div id=\"footer\"><ul><li>Diese Seite wurde zuletzt am "
+      "29. Januar 2020 um 13:22 Uhr geändert.</li><li><a href=\"/privacy\">Datenschutz</a>"
+      "</li></ul></div></body></html>";
+  Metadata m = Meta(wiki);
+  EXPECT_EQ(m.date, "2020-01-29T13:22");
+  EXPECT_EQ(m.date_modified, "2020-01-29T13:22");
+  // A byline's date before the last edit is the article's; a feed item's
+  // "update" in a sidebar is no edit of the page.
+  m = Meta("<html><head><title>Budget vote postponed</title></head><body><article>"
+           "<h1>Budget vote postponed</h1><p class=\"byline\">By Priya Raman, June 8, 2024</p>" +
+           kBody + "</article><div class=\"sidebar\"><ul><li><a href=\"/x\">Road works: an "
+           "update</a> 12 June 2024</li></ul></div><footer><p>This page was last edited on 10 "
+           "June 2024, at 09:12.</p></footer></body></html>");
+  EXPECT_EQ(m.date, "2024-06-08");
+  EXPECT_EQ(m.date_modified, "2024-06-10T09:12");
 }
 
 TEST(MetadataPage, ABlogsOwnDatesAreNoArticles) {
