@@ -58,23 +58,38 @@ Dom::Dom(std::string html, const TextStash& stash) : html_(std::move(html)) {
   if (!stash.empty()) restore_text(stash);
 }
 
-// A placeholder's characters stay together in one text node (no tag, no
-// reference among them), wherever the tree builder moved the node.
+// A placeholder's characters stay together in one text node or attribute
+// value (no tag, no reference among them), wherever the tree builder moved
+// or copied it.
 void Dom::restore_text(const TextStash& stash) {
   std::string expanded;
+  // `text` with its placeholders expanded, in the arena; nullptr if it has none.
+  auto restored = [&](const char* text) -> const char* {
+    const std::string_view t = text;
+    if (t.find(TextStash::kMarker) == std::string_view::npos) return nullptr;
+    expanded.clear();
+    stash.expand(t, &expanded);
+    char* copy = static_cast<char*>(arena_.allocate(expanded.size() + 1));
+    std::memcpy(copy, expanded.c_str(), expanded.size() + 1);
+    return copy;
+  };
+  // The tree is ours until the Dom is handed out.
   walk(
       output_->document,
       [&](const GumboNode* node, int) {
-        if (node->type != GUMBO_NODE_TEXT) return children_of(node) != nullptr;
-        const std::string_view text = node->v.text.text;
-        if (text.find(TextStash::kMarker) == std::string_view::npos) return false;
-        expanded.clear();
-        stash.expand(text, &expanded);
-        char* copy = static_cast<char*>(arena_.allocate(expanded.size() + 1));
-        std::memcpy(copy, expanded.c_str(), expanded.size() + 1);
-        // The tree is ours until the Dom is handed out.
-        const_cast<GumboNode*>(node)->v.text.text = copy;
-        return false;
+        auto* n = const_cast<GumboNode*>(node);
+        if (n->type == GUMBO_NODE_TEXT) {
+          if (const char* t = restored(n->v.text.text)) n->v.text.text = t;
+          return false;
+        }
+        if (n->type == GUMBO_NODE_ELEMENT || n->type == GUMBO_NODE_TEMPLATE) {
+          const GumboVector& attributes = n->v.element.attributes;
+          for (unsigned i = 0; i < attributes.length; ++i) {
+            auto* a = static_cast<GumboAttribute*>(attributes.data[i]);
+            if (const char* v = restored(a->value)) a->value = v;
+          }
+        }
+        return children_of(node) != nullptr;
       },
       [](const GumboNode*, int) {});
 }

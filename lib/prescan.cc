@@ -190,6 +190,7 @@ bool may_hide(std::string_view style) {
 struct Span {
   std::size_t begin;
   std::size_t end;
+  bool stash = false;  // an attribute value for the stash, not dropped
 };
 
 struct Tag {
@@ -214,10 +215,16 @@ bool contains_ci(std::string_view s, std::string_view lower_word) {
 // a minute); real tags carry a few dozen at most.
 constexpr int kMaxAttributes = 64;
 
+// Attribute values shorter than this stay: a placeholder is nine bytes.
+constexpr std::size_t kMinStashedValue = 24;
+
 // Scans the tag whose name starts at s[pos]; stops after its '>'. Quoted
 // attribute values may hold '>'. Appends to *drops the attributes not to be
-// copied: those past kMaxAttributes and, with `filter`, those no stage reads.
-Tag scan_tag(std::string_view s, std::size_t pos, bool filter, std::vector<Span>* drops) {
+// copied: those past kMaxAttributes and, with `filter`, those no stage reads;
+// with `stash`, the long quoted values the parser need not read (see
+// TextStash), as spans marked `stash`.
+Tag scan_tag(std::string_view s, std::size_t pos, bool filter, bool stash,
+             std::vector<Span>* drops) {
   Tag t;
   int attributes = 0;
   std::size_t p = pos;
@@ -228,7 +235,7 @@ Tag scan_tag(std::string_view s, std::size_t pos, bool filter, std::vector<Span>
   // list of active formatting elements), so dropping some would change the
   // tree. <a> is the exception: a new one closes the last, so two are never
   // on that list together.
-  if (filter && is_formatting_but_a(t.name)) filter = false;
+  if (is_formatting_but_a(t.name)) filter = stash = false;
   // A <script>'s attributes matter only for JSON-LD (read here, below).
   const bool script = filter && name_is(t.name, "script");
   const bool link = name_is(t.name, "link");
@@ -252,6 +259,7 @@ Tag scan_tag(std::string_view s, std::size_t pos, bool filter, std::vector<Span>
     while (p < s.size() && !ends_name(s[p]) && s[p] != '=') ++p;
     const std::string_view attr = s.substr(name_begin, p - name_begin);
     std::string_view value;
+    bool quoted = false;
     std::size_t q = p;  // past the value, if there is one
     while (q < s.size() && is_space(s[q])) ++q;
     if (q < s.size() && s[q] == '=') {
@@ -262,6 +270,7 @@ Tag scan_tag(std::string_view s, std::size_t pos, bool filter, std::vector<Span>
         const std::size_t close = find_char(s, q + 1, s[q]);
         if (close == npos) return t;  // unterminated: the tag eats the rest
         value = s.substr(q + 1, close - q - 1);
+        quoted = true;
         q = close + 1;
       } else {
         const std::size_t vb = q;
@@ -284,7 +293,7 @@ Tag scan_tag(std::string_view s, std::size_t pos, bool filter, std::vector<Span>
         !filter || (script ? name_is(attr, "type")
                            : kept_attribute(attr) && (!name_is(attr, "style") || may_hide(value)));
     if (!kept || ++attributes > kMaxAttributes) {
-      if (!drops->empty() && drops->back().end == name_begin) {
+      if (!drops->empty() && drops->back().end == name_begin && !drops->back().stash) {
         drops->back().end = p;
       } else {
         drops->push_back(Span{name_begin, p});
@@ -295,6 +304,18 @@ Tag scan_tag(std::string_view s, std::size_t pos, bool filter, std::vector<Span>
       // of lazy images): the stages only see that it is one.
       const std::size_t v = static_cast<std::size_t>(value.data() - s.data());
       drops->push_back(Span{v + 5, v + value.size()});
+    } else if (stash && quoted && value.size() >= kMinStashedValue &&
+               !name_is(attr, "type") && !name_is(attr, "encoding")) {
+      // The tree builder reads the values of type (<input type=hidden>) and
+      // encoding (<annotation-xml>), and compares the attributes of
+      // formatting elements (kept whole above); no other value changes the
+      // tree. The value up to its first character reference or NUL.
+      std::size_t n = 0;
+      while (n < value.size() && value[n] != '&' && value[n] != '\0') ++n;
+      if (n >= kMinStashedValue) {
+        const std::size_t v = static_cast<std::size_t>(value.data() - s.data());
+        drops->push_back(Span{v, v + n, true});
+      }
     }
   }
   return t;
@@ -1158,7 +1179,14 @@ Prescanned prescan(std::string_view s, const PrescanOptions& options) {
       copied = tag.end;
       return;
     }
-    for (const Span& d : drops) skip(d.begin, d.end);
+    for (const Span& d : drops) {
+      if (!d.stash) {
+        skip(d.begin, d.end);
+      } else {
+        copy_to(d.begin);
+        if (out.stash.add(s.substr(d.begin, d.end - d.begin), &out.html)) copied = d.end;
+      }
+    }
   };
 
   while (p != npos && p + 1 < s.size()) {
@@ -1217,7 +1245,7 @@ Prescanned prescan(std::string_view s, const PrescanOptions& options) {
       continue;
     }
     drops.clear();
-    const Tag tag = scan_tag(s, name_pos, options.drop_attributes, &drops);
+    const Tag tag = scan_tag(s, name_pos, options.drop_attributes, stash, &drops);
     if (tag.end == npos) break;  // an unterminated tag is dropped at EOF
     gap = tag.end;
 
@@ -1290,7 +1318,7 @@ Prescanned prescan(std::string_view s, const PrescanOptions& options) {
         continue;
       }
       drops.clear();
-      const Tag close = scan_tag(s, body_end + 2, options.drop_attributes, &drops);
+      const Tag close = scan_tag(s, body_end + 2, options.drop_attributes, false, &drops);
       if (close.end == npos) break;
       emit(body_end, close, true);
       gap = close.end;

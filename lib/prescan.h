@@ -31,8 +31,9 @@ struct PrescanOptions {
   // Runs of white space at the edges of text between tags become one
   // character ('\n' when the run held one), outside <pre> and <listing>.
   bool collapse_space = true;
-  // Long runs of text between tags are held out of the page (TextStash):
-  // the parser reads a placeholder for each and Dom puts the text back.
+  // Long runs of text between tags, and long quoted attribute values, are
+  // held out of the page (TextStash): the parser reads a placeholder for
+  // each and Dom puts the text back.
   bool stash_text = true;
 
   // Every lever on (what extract() runs).
@@ -60,7 +61,9 @@ struct PrescanOptions {
 // the same tree as any one such character. prescan() puts each long run
 // here and writes a placeholder in its place (U+E000 and six hex digits of
 // its index: not white space), and Dom writes the run back into the text
-// node after the parse. Pages that hold U+E000 themselves are not stashed.
+// node after the parse. Long quoted attribute values go the same way (the
+// tree depends on the values of only a few attributes; see scan_tag).
+// Pages that hold U+E000 themselves are not stashed.
 class TextStash {
  public:
   static constexpr std::string_view kMarker = "\xEE\x80\x80";  // U+E000

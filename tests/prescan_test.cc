@@ -434,10 +434,33 @@ TEST(PrescanLevers, LongTextRunsStashed) {
   EXPECT_EQ(prescan(own, PrescanOptions::all(512)).html, own);
 }
 
+TEST(PrescanLevers, LongAttributeValuesStashed) {
+  const std::string url = "https://example.com/2021/12/02/a-long-article-path.html";
+  Prescanned p = prescan("<a href=\"" + url + "\" class=\"x\">a</a>", PrescanOptions::all(512));
+  EXPECT_EQ(p.html, "<a href=\"\xEE\x80\x80" "000000\" class=\"x\">a</a>");
+  ASSERT_EQ(p.stash.size(), 1u);
+  EXPECT_EQ(p.stash.run(0), url);
+  // Up to the first reference only.
+  p = prescan("<a href=\"" + url + "?a=1&amp;b=2\">a</a>", PrescanOptions::all(512));
+  EXPECT_EQ(p.html, "<a href=\"\xEE\x80\x80" "000000&amp;b=2\">a</a>");
+  // Values the tree builder reads, and the attributes of formatting
+  // elements, which it compares, stay.
+  for (const std::string kept :
+       {"<input type=\"hidden-but-with-a-long-type-value\">",
+        "<math><annotation-xml encoding=\"application/xhtml+xml-long\"></annotation-xml></math>",
+        "<b class=\"a-long-class-name-on-a-formatting-element\">x</b>",
+        "<font face=\"Helvetica Neue, Arial, sans-serif, serif\">x</font>",
+        "<p class=unquoted-values-are-left-as-they-are-always>x</p>"}) {
+    EXPECT_EQ(prescan(kept, PrescanOptions::all(512)).html, kept);
+  }
+}
+
 TEST(PrescanLevers, StashedTextIsBackInTheTree) {
   const std::string page =
       "<table><tr><td>cell</td></tr>a run of words the parser moves out of the table"
-      "</table><pre>\n  first run inside a pre, spaces and all  </pre>";
+      "</table><pre>\n  first run inside a pre, spaces and all  </pre>"
+      "<p><b>bold <a href=\"https://example.com/a/long/link/target\">link<p>moved by the "
+      "adoption agency</b></a></p>";
   const Prescanned with = prescan(page, PrescanOptions::all(512));
   ASSERT_FALSE(with.stash.empty());
   const Dom stashed(with.html, with.stash);
@@ -449,14 +472,17 @@ TEST(PrescanLevers, StashedTextIsBackInTheTree) {
         [&](const GumboNode* n, int) {
           if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE)
             out += std::string(n->v.text.text) + "|";
+          if (n->type == GUMBO_NODE_ELEMENT)
+            out += std::string(attribute(n, "href")) + "|";
           return true;
         },
         [](const GumboNode*, int) {});
     return out;
   };
   EXPECT_EQ(texts(stashed), texts(plain));
-  EXPECT_NE(texts(plain).find("a run of words the parser moves out of the table|cell|"),
+  EXPECT_NE(texts(plain).find("a run of words the parser moves out of the table|"),
             std::string::npos);
+  EXPECT_NE(texts(plain).find("https://example.com/a/long/link/target|"), std::string::npos);
 }
 
 TEST(PrescanLevers, LiteralLessThanKeepsTheTextOnce) {
@@ -539,7 +565,14 @@ TEST(PrescanLevers, SameBlocksOnGeneratedPages) {
       "line one of a run\r\nline two\rline three of the same run ",
       "a C1 \xC2\x85 control, a \x01 bell and \xEF\xB7\x90 in a long run ",
       "</ x> is a comment in a run of words long enough to stash ",
-      "\xEE\x80\x80 the page's own private-use character in a long run "};
+      "\xEE\x80\x80 the page's own private-use character in a long run ",
+      // Long attribute values, which the stash takes, and what keeps them.
+      "<a href=\"https://example.com/2021/12/02/a-long-path.html\">",
+      "<b class=\"a-long-class-name-on-a-formatting-element\">",
+      "<b class=\"a-long-class-name-on-a-formatting-element\">",
+      "<div class=\"article-body entry-content main-column\">",
+      "<input type=\"hidden\" value=\"a long value that the stash may take\">",
+      "<img src=\"/images/2021/a-long-image-path.jpg?w=640&amp;h=480\" alt=\"x\">"};
   constexpr int kPieceCount = static_cast<int>(sizeof kPieces / sizeof kPieces[0]);
   unsigned state = 2024;
   auto next = [&] {
