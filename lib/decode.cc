@@ -134,16 +134,22 @@ struct DetectorCloser {
   void operator()(UCharsetDetector* d) const { ucsdet_close(d); }
 };
 
-// ICU's detector, fed a sample; returns the canonical converter and its
-// confidence (0..100), or {"", 0}. Without `cjk`, the recognizers of the
-// multibyte CJK charsets are off.
-std::pair<std::string, int> detect_sample(std::string_view bytes, bool cjk);
+// Which of ICU's recognizers run. The EBCDIC ones (IBM420, IBM424), no
+// encoding of the web, never do.
+enum class Recognize {
+  kAll,
+  kNoCjk,    // not the multibyte CJK ones: the bytes cannot be CJK
+  kOnlyCjk,  // only the multibyte CJK ones: which of them, is the question
+};
 
-// The names of ICU's recognizers to turn off: the EBCDIC ones (IBM420,
-// IBM424), no encoding of the web, always; the multibyte CJK ones (Shift_JIS,
-// GB18030, EUC-JP, EUC-KR, Big5, ISO-2022-*) when the bytes cannot be CJK.
+// ICU's detector, fed a sample; returns the canonical converter and its
+// confidence (0..100), or {"", 0}.
+std::pair<std::string, int> detect_sample(std::string_view bytes, Recognize which);
+
+// The names of ICU's recognizers: EBCDIC, multibyte CJK (Shift_JIS,
+// GB18030, EUC-JP, EUC-KR, Big5, ISO-2022-*), the others.
 struct Recognizers {
-  std::vector<std::string> ebcdic, cjk;
+  std::vector<std::string> ebcdic, cjk, others;
 };
 const Recognizers& recognizers(UCharsetDetector* det) {
   static const Recognizers kNames = [det] {
@@ -159,6 +165,8 @@ const Recognizers& recognizers(UCharsetDetector* det) {
         r.ebcdic.emplace_back(n);
       } else if (is_cjk_multibyte(canonical_charset(n))) {
         r.cjk.emplace_back(n);
+      } else {
+        r.others.emplace_back(n);
       }
     }
     uenum_close(all);
@@ -185,36 +193,45 @@ bool hardly_any_non_ascii(std::string_view bytes) {
 // 16 KB, and an answer stands when it is a single-byte charset with some
 // confidence, from a sample that holds some of the page's non-ASCII bytes
 // (which are what charsets differ in). A multibyte CJK answer needs the
-// whole sample: on
-// 16 KB of a Korean page the detector says GB18030 (with confidence 70 and
-// more) where the whole page says EUC-KR. Outputs on all dataset pages are
-// the same as with the whole sample every time.
+// whole sample to say which CJK charset (on 16 KB of a Korean page the
+// detector says GB18030, with confidence 70 and more, where the whole page
+// says EUC-KR), but not that it is one: a confident CJK answer sends the
+// whole sample to the CJK recognizers alone, sparing the single-byte
+// ones' n-gram passes. Outputs on all dataset pages are the same as with
+// the whole sample and every recognizer every time.
 std::pair<std::string, int> detect(std::string_view bytes, bool cjk) {
   constexpr std::size_t kQuickSamples[] = {4 * 1024, 16 * 1024};
   constexpr int kQuickConfidence = 30;
+  constexpr int kCjkConfidence = 50;
   constexpr std::size_t kQuickHighBytes = 8;
+  const Recognize which = cjk ? Recognize::kAll : Recognize::kNoCjk;
   for (const std::size_t size : kQuickSamples) {
     if (bytes.size() <= size) break;
     const std::string_view sample = bytes.substr(0, size);
     if (high_bytes(sample) < kQuickHighBytes) continue;
-    auto quick = detect_sample(sample, cjk);
-    if (quick.second >= kQuickConfidence && !quick.first.empty() &&
-        !is_cjk_multibyte(quick.first))
-      return quick;
+    auto quick = detect_sample(sample, which);
+    if (quick.first.empty()) continue;
+    if (!is_cjk_multibyte(quick.first)) {
+      if (quick.second >= kQuickConfidence) return quick;
+    } else if (quick.second >= kCjkConfidence) {
+      return detect_sample(bytes, Recognize::kOnlyCjk);
+    }
   }
-  return detect_sample(bytes, cjk);
+  return detect_sample(bytes, which);
 }
 
-std::pair<std::string, int> detect_sample(std::string_view bytes, bool cjk) {
+std::pair<std::string, int> detect_sample(std::string_view bytes, Recognize which) {
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<UCharsetDetector, DetectorCloser> det(ucsdet_open(&status));
   if (U_FAILURE(status)) return {"", 0};
-  const Recognizers& off = recognizers(det.get());
-  for (const std::string& name : off.ebcdic)
-    ucsdet_setDetectableCharset(det.get(), name.c_str(), false, &status);
-  if (!cjk)
-    for (const std::string& name : off.cjk)
+  const Recognizers& names = recognizers(det.get());
+  auto turn_off = [&](const std::vector<std::string>& off) {
+    for (const std::string& name : off)
       ucsdet_setDetectableCharset(det.get(), name.c_str(), false, &status);
+  };
+  turn_off(names.ebcdic);
+  if (which == Recognize::kNoCjk) turn_off(names.cjk);
+  if (which == Recognize::kOnlyCjk) turn_off(names.others);
   if (U_FAILURE(status)) return {"", 0};
   const int32_t len = static_cast<int32_t>(std::min(bytes.size(), kDetectorSample));
   ucsdet_enableInputFilter(det.get(), true);  // ignore markup
