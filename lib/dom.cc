@@ -86,6 +86,8 @@ void Dom::restore_text(const TextStash& stash) {
           const GumboVector& attributes = n->v.element.attributes;
           for (unsigned i = 0; i < attributes.length; ++i) {
             auto* a = static_cast<GumboAttribute*>(attributes.data[i]);
+            // A stashed value starts with its placeholder.
+            if (a->value[0] != TextStash::kMarker[0]) continue;
             if (const char* v = restored(a->value)) a->value = v;
           }
         }

@@ -1026,7 +1026,21 @@ bool TextStash::add(std::string_view run, std::string* out) {
   const std::size_t before = text_.size();
   const auto* b = reinterpret_cast<const unsigned char*>(run.data());
   const std::size_t n = run.size();
+  // Bytes that start no character the reader changes: printable ASCII, and
+  // the lead bytes of characters other than C1 controls (C2), noncharacters
+  // (EF) and the supplementary planes' (F0-F4), and continuation bytes.
+  auto plain = [](unsigned char c) {
+    return c >= 0x20 ? (c != 0x7F && c != 0xC2 && c != 0xEF && c < 0xF0)
+                     : (c == '\t' || c == '\n' || c == '\f');
+  };
   for (std::size_t i = 0; i < n;) {
+    std::size_t j = i;
+    while (j < n && plain(b[j])) ++j;
+    if (j > i) {
+      text_.append(run, i, j - i);
+      i = j;
+      continue;
+    }
     const unsigned char c = b[i];
     if (c < 0x80) {
       if (c == '\r') {

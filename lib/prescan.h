@@ -76,9 +76,9 @@ class TextStash {
     const std::size_t begin = i == 0 ? 0 : ends_[i - 1];
     return std::string_view(text_).substr(begin, ends_[i] - begin);
   }
-  // Keeps `run` as the parser would read it (see prescan.cc) and appends its
-  // placeholder to `out`; false, and nothing done, when the stash is full or
-  // `run` is not well-formed UTF-8.
+  // Keeps `run` (valid UTF-8, as decode() makes it) as the parser would read
+  // it (see prescan.cc) and appends its placeholder to `out`; false, and
+  // nothing done, when the stash is full or a character it reads is cut.
   bool add(std::string_view run, std::string* out);
   // `text` with every placeholder replaced by its run, appended to `out`.
   void expand(std::string_view text, std::string* out) const;
