@@ -216,7 +216,7 @@ bool contains_ci(std::string_view s, std::string_view lower_word) {
 constexpr int kMaxAttributes = 64;
 
 // Attribute values shorter than this stay: a placeholder is nine bytes.
-constexpr std::size_t kMinStashedValue = 24;
+constexpr std::size_t kMinStashedValue = 12;
 
 // Scans the tag whose name starts at s[pos]; stops after its '>'. Quoted
 // attribute values may hold '>'. Appends to *drops the attributes not to be
@@ -1007,7 +1007,7 @@ class ForeignDrop {
 };
 
 // Runs shorter than this stay: a placeholder is nine bytes.
-constexpr std::size_t kMinStashedRun = 24;
+constexpr std::size_t kMinStashedRun = 12;
 
 int hex_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';
