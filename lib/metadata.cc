@@ -1189,12 +1189,17 @@ Metadata extract_metadata(const MetadataInput& in) {
       }
     }
     for (const Heading* h : hs) {
+      const bool masthead = (h->ctx & kCueHeader) != 0;
       tc.headings.push_back(shown_text(h));
+      tc.in_masthead.push_back(masthead);
       if (!h->after_kicker.empty()) {
         kicked.push_back(comparison_key(h->text));
         continue;
       }
-      for (const std::string& p : h->parts) tc.headings.push_back(p);
+      for (const std::string& p : h->parts) {
+        tc.headings.push_back(p);
+        tc.in_masthead.push_back(masthead);
+      }
     }
     // Short visible texts around the region's start: a <title> part that
     // one of them repeats is the headline on pages without an <h1>. Only

@@ -213,35 +213,55 @@ TitleChoice choose_title(const TitleCandidates& c) {
   struct Shown {
     const std::string* text;
     bool heading;
+    bool masthead;
   };
   std::unordered_map<std::string, Shown> shown;
   for (std::size_t i = 0; i < c.headings.size() && i < 12; ++i) {
     std::string k = comparison_key(c.headings[i]);
-    if (k.size() >= 2 && !is_site(k)) shown.emplace(std::move(k), Shown{&c.headings[i], true});
+    const bool masthead = i < c.in_masthead.size() && c.in_masthead[i];
+    if (k.size() >= 2 && !is_site(k))
+      shown.emplace(std::move(k), Shown{&c.headings[i], true, masthead});
   }
   for (const std::string& t : c.texts) {
     std::string k = comparison_key(t);
-    if (k.size() >= 6 && !is_site(k)) shown.emplace(std::move(k), Shown{&t, false});
+    if (k.size() >= 6 && !is_site(k)) shown.emplace(std::move(k), Shown{&t, false, false});
   }
   const std::string* best = nullptr;
   Source best_source = Source::kNone;
   double best_score = 0;
   if (!shown.empty()) {
     std::vector<const std::string*> done;  // og:title often repeats <title>
+    struct Match {
+      const Shown* shown;
+      double score;
+      bool part;  // of the source, not all of it
+    };
+    std::vector<Match> matches;
     for (const Src& s : sources) {
       if (std::any_of(done.begin(), done.end(), [&](const std::string* d) { return *d == s.text; }))
         continue;
       done.push_back(&s.text);
+      const std::string whole = comparison_key(s.text);
+      matches.clear();
       for (const std::string& v : variants(s.text, true)) {
         const std::string k = comparison_key(v);
         auto it = shown.find(k);
         if (it == shown.end()) continue;
         if (!it->second.heading && word_count(v) < 2) continue;
         const double score = static_cast<double>(k.size()) * (it->second.heading ? 1.3 : 1.0);
-        if (score > best_score) {
-          best_score = score;
-          best = it->second.text;
-          best_source = it->second.heading ? Source::kMarkup : s.source;
+        matches.push_back({&it->second, score, k != whole});
+      }
+      // "Headline | Site" with both shown as headings: the one in the
+      // masthead is the site's name (its logo), however long.
+      const bool other_part = std::any_of(matches.begin(), matches.end(), [](const Match& m) {
+        return m.part && m.shown->heading && !m.shown->masthead;
+      });
+      for (const Match& m : matches) {
+        if (other_part && m.part && m.shown->masthead) continue;
+        if (m.score > best_score) {
+          best_score = m.score;
+          best = m.shown->text;
+          best_source = m.shown->heading ? Source::kMarkup : s.source;
         }
       }
     }

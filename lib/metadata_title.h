@@ -20,6 +20,9 @@ struct TitleCandidates {
   // Visible top-level headings (h1 first; then headings marked as titles),
   // most likely first: those in or just before the article region.
   std::vector<std::string> headings;
+  // For each heading: whether it sits in the site's masthead (where the
+  // logo's <h1> is, and sometimes the article's too).
+  std::vector<bool> in_masthead;
   // The <h1> at the article's start (just above or at the region's first
   // blocks), if there is one: the page's headline even when no other source
   // repeats it (meta titles are often written for search engines).
@@ -36,7 +39,9 @@ struct TitleChoice {
 };
 
 // A heading that agrees with any other source (equal, or equal to it
-// without a site-name part) wins; else a visible text equal to a part of a
+// without a site-name part) wins (not a masthead heading that repeats one
+// part of a source another heading repeats another part of: that is the
+// site's name in "Headline | Site"); else a visible text equal to a part of a
 // source (the longest such part); else the article's own <h1> when it reads
 // as a headline (three words or more); else two sources that agree once the
 // site name is stripped; else the first of JSON-LD, og:title, twitter:title,

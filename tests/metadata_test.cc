@@ -640,6 +640,26 @@ TEST(MetadataTitle, LogoHeadingIgnored) {
   EXPECT_EQ(choose_title(c).title, "Headline of the story");
 }
 
+TEST(MetadataTitle, MastheadHeadingRepeatingTheSitePartLoses) {
+  // "Headline | Site" with the site's name in a masthead <h1> (a blog
+  // theme's site title) and the headline in the article's: the longer
+  // part is the site's name here.
+  TitleCandidates c;
+  c.title_tag = "Small sheep | The sheep of the web - a comic strip";
+  c.headings = {"The sheep of the web - a comic strip", "Small sheep"};
+  c.in_masthead = {true, false};
+  EXPECT_EQ(choose_title(c).title, "Small sheep");
+  // A masthead heading that is the whole title is the headline.
+  c.title_tag = "A headline of the story";
+  c.headings = {"A headline of the story", "Small sheep"};
+  EXPECT_EQ(choose_title(c).title, "A headline of the story");
+  // Outside a masthead, the longest part shown wins as before.
+  c.title_tag = "Small sheep | The sheep of the web - a comic strip";
+  c.headings = {"The sheep of the web - a comic strip", "Small sheep"};
+  c.in_masthead = {false, false};
+  EXPECT_EQ(choose_title(c).title, "The sheep of the web - a comic strip");
+}
+
 TEST(MetadataTitle, VisibleTextConfirmsATitlePart) {
   TitleCandidates c;
   c.title_tag = "Chelsea hoping to sign Anelka - Soccer - Sport - Breaking News";
