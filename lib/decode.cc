@@ -189,8 +189,9 @@ bool hardly_any_non_ascii(std::string_view bytes) {
 
 // The detector costs about a thousand instructions per byte of its sample:
 // on small legacy pages with no declared charset it was a quarter of
-// extract() (cleaneval). So the page's first 4 KB go first, then its first
-// 16 KB, and an answer stands when it is a single-byte charset with some
+// extract() (cleaneval). So the page's first 4 KB go first, then 4 KB
+// around its first non-ASCII byte, then its first 16 KB, and an answer
+// stands when it is a single-byte charset with some
 // confidence, from a sample that holds some of the page's non-ASCII bytes
 // (which are what charsets differ in). A multibyte CJK answer needs the
 // whole sample to say which CJK charset (on 16 KB of a Korean page the
@@ -205,9 +206,23 @@ std::pair<std::string, int> detect(std::string_view bytes, bool cjk) {
   constexpr int kCjkConfidence = 50;
   constexpr std::size_t kQuickHighBytes = 8;
   const Recognize which = cjk ? Recognize::kAll : Recognize::kNoCjk;
-  for (const std::size_t size : kQuickSamples) {
-    if (bytes.size() <= size) break;
-    const std::string_view sample = bytes.substr(0, size);
+  // The first 4 KB; 4 KB from a kilobyte before the first non-ASCII byte
+  // (the markup of a page's head holds none); the first 16 KB.
+  std::size_t first_high = 0;
+  while (first_high < bytes.size() && static_cast<unsigned char>(bytes[first_high]) < 0x80)
+    ++first_high;
+  std::vector<std::string_view> samples;
+  for (const auto& [from, size] :
+       {std::pair<std::size_t, std::size_t>{0, kQuickSamples[0]},
+        {first_high > 1024 ? first_high - 1024 : 0, kQuickSamples[0]},
+        {0, kQuickSamples[1]}}) {
+    if (bytes.size() <= from + size) continue;
+    const std::string_view sample = bytes.substr(from, size);
+    if (samples.empty() || samples.back().data() != sample.data() ||
+        samples.back().size() != sample.size())
+      samples.push_back(sample);
+  }
+  for (const std::string_view sample : samples) {
     if (high_bytes(sample) < kQuickHighBytes) continue;
     auto quick = detect_sample(sample, which);
     if (quick.first.empty()) continue;
