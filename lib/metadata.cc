@@ -1556,9 +1556,11 @@ Metadata extract_metadata(const MetadataInput& in) {
       double support = 0;
       int cjk_priority = -1;  // a Chinese credit's kind (see cjk_credits), else -1
       bool link_only = false;  // from links to author pages alone (no byline markup)
+      bool site_named = false;  // names nothing but the site itself
     };
     std::vector<AuthorCandidate> cands;
     const std::string& site = m.site_name;
+    const std::string site_key = comparison_key(site);
     // The site's and the publisher's names and the host, without "www."
     // and the top-level domain ("ElColombiano.com", "www.example.at"): a
     // name that reads as one of them is the publication's, an
@@ -1614,8 +1616,11 @@ Metadata extract_metadata(const MetadataInput& in) {
       if (names.empty()) return;
       AuthorCandidate c{{}, {}, weight, rank, src, dist};
       std::vector<std::string> orgs;
-      for (std::string& n : names)
+      c.site_named = true;
+      for (std::string& n : names) {
+        c.site_named = c.site_named && !site_key.empty() && comparison_key(n) == site_key;
         (looks_like_organization(n) || is_site(n) ? orgs : c.names).push_back(std::move(n));
+      }
       if (c.names.empty()) {
         c.names = std::move(orgs);
         c.organization = true;
@@ -1857,13 +1862,20 @@ Metadata extract_metadata(const MetadataInput& in) {
         }
       }
     }
+    // Whether a source names anyone but the site itself: the site's own
+    // name in an author field says no more than that no one signed, and
+    // the searches below still look for a name.
+    auto names_anyone = [&] {
+      return std::any_of(cands.begin(), cands.end(),
+                         [](const AuthorCandidate& c) { return !c.site_named; });
+    };
     // A line of bare Han names just under the headline (after the headline
     // repeated, if it is): the byline of many Chinese pages.
     // The line above is the headline (or what reads as one: a short line
     // without a full stop) and the line below is the article's text. Such
     // a line can also be a label ("打印本页", "人物画像"): it counts only
     // when unlinked and when nothing else names anyone.
-    if (cands.empty()) {
+    if (!names_anyone()) {
       const std::string title_key = comparison_key(m.title);
       const int from = std::max(1, std::min(zone.begin, zone.region_begin));
       const int to = std::min(n_blocks - 1, std::max(zone.end, zone.region_begin + 6));
@@ -1893,7 +1905,7 @@ Metadata extract_metadata(const MetadataInput& in) {
     // ("编辑：X" above a list of related links, "文：X" under a rule): read
     // only when the headline and the last lines credit no one.
     // The same for a Latin byline line of its own ("Autoren A und B").
-    if (cands.empty() && in.scores.region >= 0) {
+    if (!names_anyone() && in.scores.region >= 0) {
       for (int i = zone.region_begin; i < std::min(n_blocks, zone.region_end + 4); ++i) {
         const TextBlock& b = blocks[static_cast<std::size_t>(i)];
         if (b.text.size() > 120 || block_away_for(b, kAwayAuthor)) continue;
@@ -1906,7 +1918,7 @@ Metadata extract_metadata(const MetadataInput& in) {
     // The name signing the article off on its last line ("Jane Doe", "Benni
     // / 10. September 2017"): a letter's, a speech's, a blog post's author,
     // read only when nothing else names anyone.
-    if (cands.empty() && zone.last >= 0) {
+    if (!names_anyone() && zone.last >= 0) {
       const TextBlock& b = blocks[static_cast<std::size_t>(zone.last)];
       if (b.kind == BlockKind::kParagraph && b.cjk == 0 && b.link_chars == 0 &&
           !block_away_for(b, kAwayAuthor))
@@ -1978,6 +1990,13 @@ Metadata extract_metadata(const MetadataInput& in) {
       }
       if (c.organization != best->organization) {
         if (!c.organization) best = &c;
+        continue;
+      }
+      // Of organisations, one the site names (its newsroom, an agency)
+      // over the site's own name, which stands only when nothing else
+      // is named.
+      if (c.site_named != best->site_named) {
+        if (!c.site_named) best = &c;
         continue;
       }
       if (c.support > best->support + 1e-9 ||

@@ -734,7 +734,6 @@ std::vector<std::string> clean_authors(std::string_view raw, AuthorValue kind,
     }
   }
 
-  const std::string site_key = comparison_key(site_name);
   std::vector<std::string> keys;
   bool has_long = false;
   for (const std::string& p : expanded)
@@ -745,7 +744,7 @@ std::vector<std::string> clean_authors(std::string_view raw, AuthorValue kind,
     // An agency abbreviation beside real names: "Jane Doe / AP".
     if (has_long && all_upper_short(name)) continue;
     std::string key = comparison_key(name);
-    if (key.empty() || (!site_key.empty() && key == site_key)) continue;
+    if (key.empty()) continue;
     if (only_cjk(name)) {
       re2::StringPiece in(name);
       if (r.org_cjk->Match(in, 0, in.size(), RE2::UNANCHORED, nullptr, 0)) continue;

@@ -25,8 +25,9 @@ enum class AuthorValue {
 // handles, parenthesised agencies, "Updated ..." notes, trailing "|" are
 // removed; "and", "und", "et", "y", "и", "&", ",", ";", "、" split names;
 // photographer and illustrator credits are dropped with their names. Never
-// returns a URL, a date, `site_name`, or a lone "Admin" / "Staff" /
-// "Editor". Names are returned as written, without duplicates.
+// returns a URL, a date, or a lone "Admin" / "Staff" / "Editor"; the site's
+// own name is returned (the caller tells the publication from a person).
+// Names are returned as written, without duplicates.
 std::vector<std::string> clean_authors(std::string_view raw, AuthorValue kind,
                                        std::string_view site_name);
 

@@ -366,10 +366,11 @@ TEST(MetadataAuthors, PhotographersAndTranslatorsAreNotAuthors) {
   EXPECT_EQ(Byline("Gesponserte Inhalte"), Strings{});
 }
 
-TEST(MetadataAuthors, NeverAUrlADateOrTheSite) {
+TEST(MetadataAuthors, NeverAUrlOrADate) {
   EXPECT_EQ(Byline("https://www.facebook.com/jane.doe"), Strings{});
   EXPECT_EQ(Byline("March 3, 2021"), Strings{});
-  EXPECT_EQ(Byline("The Example Times", "The Example Times"), Strings{});
+  // The site's own name is kept: the stage reads it as the publication.
+  EXPECT_EQ(Byline("The Example Times", "The Example Times"), (Strings{"The Example Times"}));
   EXPECT_EQ(Byline("Admin"), Strings{});
   EXPECT_EQ(Byline("Staff"), Strings{});
   EXPECT_EQ(Byline("admin"), Strings{});
@@ -841,6 +842,41 @@ TEST(MetadataPage, APersonNamedLikeTheSiteIsThePublication) {
            "</head><body><article><h1>Budget vote postponed</h1>" + kBody +
            "</article></body></html>");
   EXPECT_EQ(m.authors, (Strings{"North Field"}));
+}
+
+TEST(MetadataPage, TheSitesOwnNameOnlyWhenNothingElseIsNamed) {
+  const std::string head =
+      "<html><head><title>Budget vote postponed</title>"
+      "<meta property=\"og:site_name\" content=\"Northfield Gazette\">"
+      "<meta name=\"author\" content=\"Northfield Gazette\">";
+  const std::string top = "</head><body><article><h1>Budget vote postponed</h1>";
+  // The author field names the site and nothing else does: the site.
+  EXPECT_EQ(Meta(head + top + kBody + "</article></body></html>").authors,
+            (Strings{"Northfield Gazette"}));
+  // A byline "von <the site's name>" names it too (a blog named after its
+  // writer's login).
+  EXPECT_EQ(Meta("<html><head><title>Budget vote postponed</title>"
+                 "<meta property=\"og:site_name\" content=\"Zahlenfee\">" +
+                 top + "<h4 class=\"vcard author\">von <span class=\"fn\">zahlenfee</span></h4>" +
+                 kBody + "</article></body></html>")
+                .authors,
+            (Strings{"zahlenfee"}));
+  // Another organisation (an agency, the newsroom) over the site's name.
+  const std::string ld =
+      "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+      "\"headline\":\"Budget vote postponed\",\"author\":{\"@type\":\"Organization\","
+      "\"name\":\"Example Press Agency\"}}</script>";
+  EXPECT_EQ(Meta(head + ld + top + kBody + "</article></body></html>").authors,
+            (Strings{"Example Press Agency"}));
+  // A person named anywhere wins, even in a byline line far down the
+  // article, read only when nothing but the site is named.
+  std::string far = head + top;
+  for (int i = 0; i < 6; ++i) far += kBody;
+  far += "<p><strong>By Priya Raman</strong></p>";
+  for (int i = 0; i < 3; ++i) far += kBody;
+  EXPECT_EQ(Meta(far + "</article></body></html>")
+                .authors,
+            (Strings{"Priya Raman"}));
 }
 
 TEST(MetadataPage, AMetaAuthorNamedLikeTheHostIsThePublication) {
