@@ -1761,7 +1761,9 @@ Metadata extract_metadata(const MetadataInput& in) {
             break;
           }
           case MarkKind::kAuthorClass:
-            if (zone.contains(mk.block) && !(mk.ctx & kCueAuthorBio))
+            // Near the headline an "author box" is the byline's (name and
+            // date); the biography boxes under an article are further down.
+            if (zone.contains(mk.block))
               add(mk.text, AuthorValue::kByline, 3, 2, Source::kMarkup,
                   distance(mk.block) + ((mk.ctx & kSideCues) ? kSidePenalty : 0));
             break;

@@ -879,6 +879,15 @@ TEST(MetadataPage, TheSitesOwnNameOnlyWhenNothingElseIsNamed) {
             (Strings{"Priya Raman"}));
 }
 
+TEST(MetadataPage, AnAuthorBoxUnderTheHeadlineIsTheByline) {
+  const Metadata m = Meta(
+      "<html><head><title>Budget vote postponed</title></head><body><article>"
+      "<h1>Budget vote postponed</h1><div class=\"author-box\"><span class=\"author\">Priya "
+      "Raman</span> <time datetime=\"2024-06-08\">8 June 2024</time></div>" +
+      kBody + "</article></body></html>");
+  EXPECT_EQ(m.authors, (Strings{"Priya Raman"}));
+}
+
 TEST(MetadataPage, AMetaAuthorNamedLikeTheHostIsThePublication) {
   const Metadata m = Meta(
       "<html><head><title>Budget vote postponed</title>"
