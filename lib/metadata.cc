@@ -1926,6 +1926,22 @@ Metadata extract_metadata(const MetadataInput& in) {
           !block_away_for(b, kAwayAuthor))
         add_names(sign_off_name(b.text, site), 1, 7, Source::kText, 150);
     }
+    // The person holding the copyright, in the copyright <meta> or a line
+    // in the page's last blocks: the owner and writer of a personal site.
+    // Read only when nothing else names anyone.
+    if (!names_anyone()) {
+      const std::string meta = metas.first({"copyright"});
+      if (!meta.empty()) add_names(copyright_holder("© " + meta, site), 1, 8, Source::kMeta);
+    }
+    if (!names_anyone()) {
+      for (int i = n_blocks - 1; i >= std::max(zone.region_end, n_blocks - 40); --i) {
+        std::vector<std::string> names =
+            copyright_holder(blocks[static_cast<std::size_t>(i)].text, site);
+        if (names.empty()) continue;
+        add_names(std::move(names), 1, 8, Source::kText, 200);
+        break;
+      }
+    }
     // Of Chinese credits, the best kind wins across lines too: a reporter
     // closing the last paragraph over the editor in the line under it.
     {

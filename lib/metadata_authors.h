@@ -93,6 +93,12 @@ std::vector<std::string> cjk_posted_by(std::string_view text, std::string_view s
 // site's name are not names; anything else on the line means no names.
 std::vector<std::string> cjk_name_line(std::string_view text, std::string_view site_name);
 
+// "© 2024 Jane Doe. All rights reserved.", "Copyright (c) 2012- Jane Doe •
+// Impressum": the person a copyright line (a footer's, the copyright
+// <meta>) names, a personal site's owner. Empty when the line is no
+// copyright line or names an organisation ("© 2024 Example Media Ltd").
+std::vector<std::string> copyright_holder(std::string_view text, std::string_view site_name);
+
 }  // namespace extractor
 
 #endif  // EXTRACTOR_LIB_METADATA_AUTHORS_H_

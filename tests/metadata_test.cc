@@ -573,6 +573,23 @@ TEST(MetadataAuthors, ChineseNameLine) {
   EXPECT_EQ(cjk_name_line("茉莉：我是怎样卷入的", ""), Strings{});
 }
 
+TEST(MetadataAuthors, CopyrightHolders) {
+  EXPECT_EQ(copyright_holder("Copyright (c) 2012- Jane Doe. All rights reserved. Design by "
+                             "Example Templates.", ""),
+            (Strings{"Jane Doe"}));
+  EXPECT_EQ(copyright_holder("(c) Jane Doe \u2022 Weitere Rechte siehe Impressum", ""),
+            (Strings{"Jane Doe"}));
+  EXPECT_EQ(copyright_holder("Copyright by Stephen B. Doe, 2006, all rights reserved.", ""),
+            (Strings{"Stephen B. Doe"}));
+  EXPECT_EQ(copyright_holder("Copyright \u00a9 \u674e\u5efa\u5fe0", ""),
+            (Strings{"\u674e\u5efa\u5fe0"}));
+  // Companies, and lines that are no copyright notice.
+  EXPECT_EQ(copyright_holder("\u00a9 2024 Example Media Ltd. All rights reserved.", ""), Strings{});
+  EXPECT_EQ(copyright_holder("\u00a9 2020, The Daily Example", ""), Strings{});
+  EXPECT_EQ(copyright_holder("Copyright and Trade Mark Notice", ""), Strings{});
+  EXPECT_EQ(copyright_holder("Jane Doe wrote this.", ""), Strings{});
+}
+
 // ---------------------------------------------------------------------------
 // Title
 // ---------------------------------------------------------------------------
@@ -886,6 +903,26 @@ TEST(MetadataPage, AnAuthorBoxUnderTheHeadlineIsTheByline) {
       "Raman</span> <time datetime=\"2024-06-08\">8 June 2024</time></div>" +
       kBody + "</article></body></html>");
   EXPECT_EQ(m.authors, (Strings{"Priya Raman"}));
+}
+
+TEST(MetadataPage, APersonalSitesOwnerFromItsCopyright) {
+  const std::string page =
+      "<html><head><title>Budget vote postponed</title></head><body><article>"
+      "<h1>Budget vote postponed</h1>" +
+      kBody + "</article><footer><p>Copyright (c) 2012- Priya Raman. All rights reserved. "
+              "Design by <a href=\"/t\">Example Templates</a>.</p></footer></body></html>";
+  EXPECT_EQ(Meta(page).authors, (Strings{"Priya Raman"}));
+  // A byline wins over the copyright's holder.
+  std::string signed_page = page;
+  signed_page.insert(signed_page.find("</h1>") + 5, "<p class=\"byline\">By Tomás Reyes</p>");
+  EXPECT_EQ(Meta(signed_page).authors, (Strings{"Tomás Reyes"}));
+  // The copyright <meta>.
+  EXPECT_EQ(Meta("<html><head><title>Budget vote postponed</title>"
+                 "<meta name=\"copyright\" content=\"Priya Raman\"></head><body><article>"
+                 "<h1>Budget vote postponed</h1>" +
+                 kBody + "</article></body></html>")
+                .authors,
+            (Strings{"Priya Raman"}));
 }
 
 TEST(MetadataPage, AMetaAuthorNamedLikeTheHostIsThePublication) {
