@@ -1740,15 +1740,20 @@ Metadata extract_metadata(const MetadataInput& in) {
           case MarkKind::kAuthorLink: {
             if (!zone.contains(mk.block)) break;
             // A link to a person's page inside running prose ("... the
-            // parents of <a href=...?author=X>X</a> ...") is a reference,
-            // not a byline.
+            // parents of <a href=...?author=X>X</a> ...", "<a>Prince</a>
+            // was married when he died.") is a reference, not a byline,
+            // unless the line opens with a byline marker just before it.
             if (mk.kind == MarkKind::kAuthorLink && mk.block >= 0 &&
                 mk.block < static_cast<int>(blocks.size())) {
-              const TextBlock& lb = blocks[static_cast<std::size_t>(mk.block)];
-              const std::size_t at = mk.text.empty() ? 0 : lb.text.find(mk.text);
-              if (lb.text.size() > 100 && lb.sentence_ends >= 1 && at != std::string::npos &&
-                  at > 40)
-                break;
+              const std::string_view text = blocks[static_cast<std::size_t>(mk.block)].text;
+              const std::size_t at = mk.text.empty() ? 0 : text.find(mk.text);
+              if (at != std::string::npos) {
+                const std::size_t nl = text.rfind('\n', at);
+                const std::size_t begin = nl == std::string::npos ? 0 : nl + 1;
+                const std::string_view line = text.substr(begin, text.find('\n', at) - begin);
+                const bool prose = line.size() > 100 && line.find_first_of(".!?") != std::string::npos;
+                if (prose && (at - begin > 40 || !starts_with_byline_marker(line))) break;
+              }
             }
             const int w = mk.kind == MarkKind::kAuthorRel ? 3 : 2;
             if (links_block >= 0 && (std::abs(mk.block - links_block) > 1 || w != links_weight))

@@ -943,6 +943,33 @@ TEST(MetadataPage, AnAuthorLinkInRunningProseIsNoByline) {
       "would have written was not on the table.</p>" +
       kBody + "<p>Text: Priya Raman</p></article></body></html>");
   EXPECT_EQ(m.authors, (Strings{"Priya Raman"}));
+  // A sentence opening with the link is prose too.
+  const std::string top =
+      "<html><head><title>Budget vote postponed</title></head><body><article>"
+      "<h1>Budget vote postponed</h1>";
+  EXPECT_EQ(Meta(top + "<p><a href=\"/people/adam-smith\">Adam Smith</a> was married when he "
+                       "wrote the book, and he wanted all of its money to go to the council's "
+                       "library.</p>" +
+                 kBody + "</article></body></html>")
+                .authors,
+            Strings{});
+  // A byline marker before it, or a line of its own, is a byline.
+  EXPECT_EQ(Meta(top + "<p>By <a href=\"/people/priya-raman\">Priya Raman</a>. The council met "
+                       "again on Wednesday, and the vote on the budget was postponed once "
+                       "more.</p>" +
+                 kBody + "</article></body></html>")
+                .authors,
+            (Strings{"Priya Raman"}));
+  EXPECT_EQ(Meta(top + "<p><a href=\"/people/priya-raman\">Priya Raman</a>, <a "
+                       "href=\"/people/tomas-reyes\">Tomás Reyes</a>, <a "
+                       "href=\"/people/maren-holt\">Maren Holt</a>, <a "
+                       "href=\"/people/lena-kraus\">Lena Kraus</a>, <a "
+                       "href=\"/people/anna-schmidt\">Anna Schmidt</a><br>Institute of Budget "
+                       "Studies, Northfield University, 12 Example Road, Northfield, NF1 2AB, "
+                       "United Kingdom.</p>" +
+                 kBody + "</article></body></html>")
+                .authors,
+            (Strings{"Priya Raman", "Tomás Reyes", "Maren Holt", "Lena Kraus", "Anna Schmidt"}));
 }
 
 TEST(MetadataPage, ADeskEveryoneAgreesOnOverPeopleTheArticleLinksTo) {
