@@ -1611,6 +1611,23 @@ Metadata extract_metadata(const MetadataInput& in) {
       k = comparison_key(b.substr(0, dot));
       return std::find(site_keys.begin(), site_keys.end(), k) != site_keys.end();
     };
+    // Names are compared word by word: "Nils" and "Nils Pickert" half agree.
+    auto word_keys = [](const std::vector<std::string>& names) {
+      std::vector<std::string> keys;
+      for (const std::string& n : names) {
+        std::size_t i = 0;
+        while (i < n.size()) {
+          std::size_t j = n.find(' ', i);
+          if (j == std::string::npos) j = n.size();
+          std::string k = comparison_key(std::string_view(n).substr(i, j - i));
+          if (!k.empty() && std::find(keys.begin(), keys.end(), k) == keys.end())
+            keys.push_back(std::move(k));
+          i = j + 1;
+        }
+      }
+      std::sort(keys.begin(), keys.end());
+      return keys;
+    };
     auto add_names = [&](std::vector<std::string> names, int weight, int rank, Source src,
                          int dist = 0) {
       if (names.empty()) return;
@@ -1625,19 +1642,7 @@ Metadata extract_metadata(const MetadataInput& in) {
         c.names = std::move(orgs);
         c.organization = true;
       }
-      // Compared word by word: "Nils" and "Nils Pickert" half agree.
-      for (const std::string& n : c.names) {
-        std::size_t i = 0;
-        while (i < n.size()) {
-          std::size_t j = n.find(' ', i);
-          if (j == std::string::npos) j = n.size();
-          std::string k = comparison_key(std::string_view(n).substr(i, j - i));
-          if (!k.empty() && std::find(c.keys.begin(), c.keys.end(), k) == c.keys.end())
-            c.keys.push_back(std::move(k));
-          i = j + 1;
-        }
-      }
-      std::sort(c.keys.begin(), c.keys.end());
+      c.keys = word_keys(c.names);
       if (c.keys.empty()) return;
       // A lone lower-case login ("jdoe", "jane.doe", "sarah-indra") is a weak name.
       if (c.names.size() == 1 && c.names[0].find(' ') == std::string::npos &&
@@ -1710,6 +1715,23 @@ Metadata extract_metadata(const MetadataInput& in) {
       // visible byline may contradict.
       add_names(clean_authors(value, AuthorValue::kField, site), 2, 1, Source::kMeta);
     }
+    const int n_blocks = static_cast<int>(blocks.size());
+    // A line without a date that a container holds with a picture and
+    // nothing else (an "author" class on an image's licence line) credits
+    // the picture. (A partner's logo over the byline and its date is no
+    // picture's credit.)
+    auto credits_picture = [&](int block) {
+      if (block < 1 || block >= n_blocks ||
+          blocks[static_cast<std::size_t>(block)].digits > 0)
+        return false;
+      int e = blocks[static_cast<std::size_t>(block)].element;
+      while (e >= 0 && seg.elements[static_cast<std::size_t>(e)].first_block == block)
+        e = seg.elements[static_cast<std::size_t>(e)].parent;
+      if (e < 0) return false;
+      const Element& holder = seg.elements[static_cast<std::size_t>(e)];
+      return holder.first_block == block - 1 && holder.end_block == block + 1 &&
+             blocks[static_cast<std::size_t>(block) - 1].kind == BlockKind::kImage;
+    };
     // Markup.
     {
       std::string props;
@@ -1768,7 +1790,7 @@ Metadata extract_metadata(const MetadataInput& in) {
           case MarkKind::kAuthorClass:
             // Near the headline an "author box" is the byline's (name and
             // date); the biography boxes under an article are further down.
-            if (zone.contains(mk.block))
+            if (zone.contains(mk.block) && !credits_picture(mk.block))
               add(mk.text, AuthorValue::kByline, 3, 2, Source::kMarkup,
                   distance(mk.block) + ((mk.ctx & kSideCues) ? kSidePenalty : 0));
             break;
@@ -1792,7 +1814,6 @@ Metadata extract_metadata(const MetadataInput& in) {
       }
       return cands.size() > before;
     };
-    const int n_blocks = static_cast<int>(blocks.size());
     // Text: "By ..." lines near the headline.
     for (int i = zone.begin; i < zone.end; ++i) {
       const TextBlock& b = blocks[static_cast<std::size_t>(i)];
@@ -1868,6 +1889,27 @@ Metadata extract_metadata(const MetadataInput& in) {
                 Source::kText, 100 + i - last);
         }
       }
+    }
+    // People a line near the headline credits for the pictures or the
+    // translation ("Übersetzung Jane Doe") are no authors, even where the
+    // account that posted the article bears their name; unless a byline
+    // names them too.
+    {
+      std::vector<std::string> credited;
+      for (int i = zone.begin; i < zone.end; ++i)
+        for (const std::string& k : word_keys(
+                 picture_or_translation_credit(blocks[static_cast<std::size_t>(i)].text)))
+          credited.push_back(k);
+      std::sort(credited.begin(), credited.end());
+      auto only_credited = [&](const AuthorCandidate& c) {
+        return std::includes(credited.begin(), credited.end(), c.keys.begin(), c.keys.end());
+      };
+      const bool bylined = std::any_of(cands.begin(), cands.end(), [&](const AuthorCandidate& c) {
+        return (c.source == Source::kText || (c.source == Source::kMarkup && !c.link_only)) &&
+               only_credited(c);
+      });
+      if (!credited.empty() && !bylined)
+        cands.erase(std::remove_if(cands.begin(), cands.end(), only_credited), cands.end());
     }
     // Whether a source names anyone but the site itself: the site's own
     // name in an author field says no more than that no one signed, and

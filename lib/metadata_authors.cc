@@ -1164,6 +1164,16 @@ std::vector<std::string> trailing_credit(std::string_view text, std::string_view
   return cjk_credits(text, site_name);
 }
 
+std::vector<std::string> picture_or_translation_credit(std::string_view text) {
+  if (text.empty() || text.size() > 200) return {};
+  const Rules& r = rules();
+  const std::string line = collapse_space(text.substr(0, text.find('\n')));
+  re2::StringPiece in(line);
+  re2::StringPiece m;
+  if (!r.photo->Match(in, 0, in.size(), RE2::ANCHOR_START, &m, 1)) return {};
+  return clean_authors(std::string_view(line).substr(m.size()), AuthorValue::kField, {});
+}
+
 std::vector<std::string> copyright_holder(std::string_view text, std::string_view site_name) {
   // The mark, then the years ("2012-", "2009 - 2024,"), then the holder up
   // to where the line goes on: "All rights reserved", a separator before

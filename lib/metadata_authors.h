@@ -93,6 +93,11 @@ std::vector<std::string> cjk_posted_by(std::string_view text, std::string_view s
 // site's name are not names; anything else on the line means no names.
 std::vector<std::string> cjk_name_line(std::string_view text, std::string_view site_name);
 
+// "Fotos: Jane Doe", "Übersetzung Jane Doe, 12.12.22", "Illustration by
+// Jane Doe": the people a line credits for an article's pictures or its
+// translation (who are not its authors); empty for any other line.
+std::vector<std::string> picture_or_translation_credit(std::string_view text);
+
 // "© 2024 Jane Doe. All rights reserved.", "Copyright (c) 2012- Jane Doe •
 // Impressum": the person a copyright line (a footer's, the copyright
 // <meta>) names, a personal site's owner. Empty when the line is no

@@ -925,6 +925,40 @@ TEST(MetadataPage, APersonalSitesOwnerFromItsCopyright) {
             (Strings{"Priya Raman"}));
 }
 
+TEST(MetadataPage, TheTranslatorWhoPostedIsNoAuthor) {
+  // The account that posted (JSON-LD, twitter:data1) is the translator's,
+  // as the line under the byline says.
+  const Metadata m = Meta(
+      "<html lang=\"de\"><head><title>Budget vote postponed</title>"
+      "<meta name=\"twitter:label1\" content=\"Verfasst von\">"
+      "<meta name=\"twitter:data1\" content=\"jane-roe\">"
+      "<script type=\"application/ld+json\">{\"@type\":\"Article\",\"headline\":\"Budget "
+      "vote postponed\",\"author\":{\"@type\":\"Person\",\"name\":\"jane-roe\"}}</script>"
+      "</head><body><article><h1>Budget vote postponed</h1>"
+      "<h3>A subtitle that says what the article is about, in one sentence.</h3>"
+      "<p>Autor Priya Raman:</p>"
+      "<p>Übersetzung <a href=\"/author/jane-roe/\">Jane-Roe Example</a>, 12.12.22</p>" +
+      kBody + "</article></body></html>");
+  EXPECT_EQ(m.authors, (Strings{"Priya Raman"}));
+  EXPECT_EQ(picture_or_translation_credit("Übersetzung Jane Roe, 12.12.22"),
+            (Strings{"Jane Roe"}));
+  EXPECT_EQ(picture_or_translation_credit("Fotos: Sam Lens"), (Strings{"Sam Lens"}));
+  EXPECT_EQ(picture_or_translation_credit("Von Jane Roe"), Strings{});
+}
+
+TEST(MetadataPage, ANameUnderAPictureCreditsIt) {
+  // The picture's licence line is marked "author-name"; the byline is
+  // further down, after the standfirst.
+  const Metadata m = Meta(
+      "<html><head><title>Budget vote postponed</title></head><body><article>"
+      "<h1>Budget vote postponed</h1><div class=\"img-holder\"><img src=\"/council.jpg\">"
+      "<div class=\"license\"><span class=\"author-name\">Sam Lens</span></div></div>"
+      "<h3>A subtitle that says what the article is about, in one sentence.</h3>"
+      "<div class=\"author\"><p>By Priya Raman</p></div>" +
+      kBody + "</article></body></html>");
+  EXPECT_EQ(m.authors, (Strings{"Priya Raman"}));
+}
+
 TEST(MetadataPage, AMetaAuthorNamedLikeTheHostIsThePublication) {
   const Metadata m = Meta(
       "<html><head><title>Budget vote postponed</title>"
