@@ -389,6 +389,34 @@ bool is_author_href(std::string_view href) {
   return href.find("author=") != std::string_view::npos;
 }
 
+// WordPress marks a comment that the post's own author wrote with the
+// class "bypostauthor": the name that comment shows (its first short
+// element classed as an author's, "comment-author", "fn") is the
+// article's writer's. Empty when no comment is so marked.
+std::string post_author_in_comments(const Segments& seg) {
+  for (const Element& el : seg.elements) {
+    if (!(el.cues & kCueComment) || !has_token(attribute(el.node, "class"), "bypostauthor"))
+      continue;
+    std::string name;
+    walk(
+        el.node,
+        [&](const GumboNode* n, int depth) {
+          if (!name.empty() || n->type != GUMBO_NODE_ELEMENT) return false;
+          if (is_skipped_tag(n->v.element.tag)) return false;
+          // The comment itself is classed by its author ("comment-author-
+          // jdoe"); an element holding more than a name holds the text.
+          if (depth > 0 && (classify_words(n) & kWordAuthor)) {
+            std::string t = node_text(n, 80);
+            if (t.size() <= 60) name = std::move(t);
+          }
+          return name.empty();
+        },
+        [](const GumboNode*, int) {});
+    if (!name.empty()) return name;
+  }
+  return {};
+}
+
 class Gatherer {
  public:
   // `away` holds each element's own away cues, as far as they count.
@@ -1973,6 +2001,10 @@ Metadata extract_metadata(const MetadataInput& in) {
           !block_away_for(b, kAwayAuthor))
         add_names(sign_off_name(b.text, site), 1, 7, Source::kText, 150);
     }
+    // The name on a comment that the post's author wrote (a blog's
+    // owner answering readers), when nothing else names anyone.
+    if (!names_anyone())
+      add(post_author_in_comments(seg), AuthorValue::kField, 1, 8, Source::kMarkup, 200);
     // The person holding the copyright, in the copyright <meta> or a line
     // in the page's last blocks: the owner and writer of a personal site.
     // Read only when nothing else names anyone.

@@ -959,6 +959,25 @@ TEST(MetadataPage, ANameUnderAPictureCreditsIt) {
   EXPECT_EQ(m.authors, (Strings{"Priya Raman"}));
 }
 
+TEST(MetadataPage, TheBlogsAuthorAnsweringInTheComments) {
+  const std::string comments =
+      "<ol class=\"commentlist\"><li class=\"comment even depth-1\"><div "
+      "class=\"comment-author vcard\"><cite class=\"fn\">Troll</cite></div><p>First! What a "
+      "long and pointless meeting that must have been.</p><ul class=\"children\"><li "
+      "class=\"comment byuser comment-author-praman bypostauthor odd depth-2\"><div "
+      "class=\"comment-author vcard\"><cite class=\"fn\">Priya Raman</cite></div><p>Thanks "
+      "for reading, and for the kind words about the council.</p></li></ul></li></ol>";
+  const std::string page =
+      "<html><head><title>Budget vote postponed</title></head><body><article>"
+      "<h1>Budget vote postponed</h1>" +
+      kBody + "</article><div id=\"comments\">" + comments + "</div></body></html>";
+  EXPECT_EQ(Meta(page).authors, (Strings{"Priya Raman"}));
+  // Comments without the post's author name no one.
+  std::string others = page;
+  others.replace(others.find(" bypostauthor"), 13, "");
+  EXPECT_EQ(Meta(others).authors, Strings{});
+}
+
 TEST(MetadataPage, AMetaAuthorNamedLikeTheHostIsThePublication) {
   const Metadata m = Meta(
       "<html><head><title>Budget vote postponed</title>"
