@@ -2101,6 +2101,36 @@ Metadata extract_metadata(const MetadataInput& in) {
            (c.rank < best->rank || (c.rank == best->rank && c.distance < best->distance))))
         best = &c;
     }
+    // A long list in a field (three names or more) of which the byline
+    // under the headline shows only the first: the others are credited
+    // for the pictures, the styling, the models; the byline names the
+    // writers.
+    if (best != nullptr && !best->organization && best->names.size() >= 3 &&
+        (best->source == Source::kMeta || best->source == Source::kJsonLd)) {
+      auto opens_the_list = [&](const AuthorCandidate& c) {
+        if (c.names.size() >= best->names.size()) return false;
+        for (std::size_t i = 0; i < c.names.size(); ++i)
+          if (comparison_key(c.names[i]) != comparison_key(best->names[i])) return false;
+        return true;
+      };
+      // What the page shows of the list there: one element per name
+      // (a paper's authors) shows all of it.
+      auto visible = [&](const AuthorCandidate& c) {
+        return !c.organization && !c.link_only && c.distance <= 12 &&
+               (c.source == Source::kText || c.source == Source::kMarkup) &&
+               std::includes(best->keys.begin(), best->keys.end(), c.keys.begin(), c.keys.end());
+      };
+      const AuthorCandidate* byline = nullptr;
+      std::vector<std::string> shown_keys;
+      for (const AuthorCandidate& c : cands) {
+        if (!visible(c)) continue;
+        shown_keys.insert(shown_keys.end(), c.keys.begin(), c.keys.end());
+        if (opens_the_list(c) && (byline == nullptr || c.support > byline->support)) byline = &c;
+      }
+      std::sort(shown_keys.begin(), shown_keys.end());
+      shown_keys.erase(std::unique(shown_keys.begin(), shown_keys.end()), shown_keys.end());
+      if (byline != nullptr && shown_keys == byline->keys) best = byline;
+    }
     if (best != nullptr) {
       // Of lists naming the same people, the one written for readers
       // ("Mike Cason", not the login "mikecason").

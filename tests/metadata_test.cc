@@ -978,6 +978,30 @@ TEST(MetadataPage, TheBlogsAuthorAnsweringInTheComments) {
   EXPECT_EQ(Meta(others).authors, Strings{});
 }
 
+TEST(MetadataPage, ABylineShowingTheFirstOfACreditsList) {
+  // The author field lists the writer, then the photographer, the models
+  // and the stylists; the byline shows the writer.
+  const std::string head =
+      "<html><head><title>Budget vote postponed</title>"
+      "<meta name=\"author\" content=\"Priya Raman,Sam Lens,Ann Model at Example Models,"
+      "Tom Stylist for Example Brand\"></head><body><article><h1>Budget vote postponed</h1>";
+  EXPECT_EQ(Meta(head + "<p class=\"byline\">By Priya Raman</p>" + kBody +
+                 "</article></body></html>")
+                .authors,
+            (Strings{"Priya Raman"}));
+  // A paper shows each of its authors under the title: the whole list.
+  const std::string paper =
+      "<html><head><title>Budget vote postponed</title>"
+      "<meta name=\"citation_author\" content=\"Priya Raman\">"
+      "<meta name=\"citation_author\" content=\"Tomás Reyes\">"
+      "<meta name=\"citation_author\" content=\"Maren Holt\"></head><body><article>"
+      "<h1>Budget vote postponed</h1><div class=\"authors\"><span class=\"author\">Priya "
+      "Raman</span>, <span class=\"author\">Tomás Reyes</span>, <span class=\"author\">Maren "
+      "Holt</span></div>";
+  EXPECT_EQ(Meta(paper + kBody + "</article></body></html>").authors,
+            (Strings{"Priya Raman", "Tomás Reyes", "Maren Holt"}));
+}
+
 TEST(MetadataPage, AMetaAuthorNamedLikeTheHostIsThePublication) {
   const Metadata m = Meta(
       "<html><head><title>Budget vote postponed</title>"
