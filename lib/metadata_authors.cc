@@ -339,6 +339,17 @@ std::vector<std::string> split_words(std::string_view s) {
   return out;
 }
 
+// "happyface313", "delta201": a user name of letters and a number, one
+// word; in a field meant for names it names the account that wrote.
+bool is_login_with_number(std::string_view s) {
+  std::size_t letters = 0;
+  while (letters < s.size() && std::isalpha(static_cast<unsigned char>(s[letters]))) ++letters;
+  if (letters < 3 || letters == s.size()) return false;
+  return std::all_of(s.begin() + static_cast<std::ptrdiff_t>(letters), s.end(),
+                     [](char c) { return c >= '0' && c <= '9'; }) &&
+         s.size() - letters <= 4;
+}
+
 // One part of a split byline to one name, or "".
 std::string clean_part(std::string part, AuthorValue kind, const Rules& r) {
   part = collapse_space(part);
@@ -464,7 +475,8 @@ std::string clean_part(std::string part, AuthorValue kind, const Rules& r) {
       }
     }
   }
-  if (!is_plausible_name(part)) return {};
+  if (!is_plausible_name(part) && !(kind == AuthorValue::kField && is_login_with_number(part)))
+    return {};
   return part;
 }
 

@@ -423,6 +423,11 @@ TEST(MetadataAuthors, UserNamesWithUnderscores) {
 TEST(MetadataAuthors, FieldsKeepOneWordNames) {
   EXPECT_EQ(clean_authors("zboygirl", AuthorValue::kField, ""), (Strings{"zboygirl"}));
   EXPECT_EQ(clean_authors("Smith, John", AuthorValue::kField, ""), (Strings{"John Smith"}));
+  // A user name ending in a number, in a field only.
+  EXPECT_EQ(clean_authors("happyfox313", AuthorValue::kField, ""), (Strings{"happyfox313"}));
+  EXPECT_EQ(clean_authors("happyfox313", AuthorValue::kByline, ""), Strings{});
+  EXPECT_EQ(clean_authors("2024", AuthorValue::kField, ""), Strings{});
+  EXPECT_EQ(clean_authors("Jane Doe 2", AuthorValue::kField, ""), Strings{});
 }
 
 TEST(MetadataAuthors, TextNeedsAMarker) {
