@@ -1728,6 +1728,14 @@ Metadata extract_metadata(const MetadataInput& in) {
           joined, std::strcmp(key, "byl") == 0 ? AuthorValue::kByline : AuthorValue::kField, site);
       add_names(std::move(names), 3, 1, Source::kMeta);
     }
+    // twitter:creator, where it is a name and not an @handle (which is an
+    // account, often the site's own): the weakest of the meta names.
+    {
+      const std::string creator = metas.first({"twitter:creator"});
+      if (!creator.empty() && creator.find('@') == std::string::npos && !looks_like_url(creator) &&
+          creator != metas.first({"twitter:site"}))
+        add_names(clean_authors(creator, AuthorValue::kField, site), 1, 1, Source::kMeta);
+    }
     // Twitter's label/data pairs: SEO plugins write the author there
     // under a label in the site's language ("Written by", "Verfasst von",
     // "Escrito por") beside "Est. reading time".

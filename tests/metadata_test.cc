@@ -826,6 +826,24 @@ TEST(MetadataPage, TwitterLabelAndDataName) {
   EXPECT_EQ(m.authors, (Strings{"Tomás Reyes"}));
 }
 
+TEST(MetadataPage, TwitterCreatorWhenItIsAName) {
+  const std::string top = "<html><head><title>Budget vote postponed</title>";
+  const std::string body =
+      "</head><body><article><h1>Budget vote postponed</h1>" + kBody + "</article></body></html>";
+  EXPECT_EQ(Meta(top + "<meta name=\"twitter:creator\" content=\"quill42\">" + body).authors,
+            (Strings{"quill42"}));
+  // An @handle is an account (often the site's own), not a name.
+  EXPECT_EQ(Meta(top + "<meta name=\"twitter:creator\" content=\"@quill42\">" + body).authors,
+            Strings{});
+  // The byline readers see wins.
+  EXPECT_EQ(Meta(top + "<meta name=\"twitter:creator\" content=\"quill42\">"
+                       "</head><body><article><h1>Budget vote postponed</h1>"
+                       "<p class=\"byline\">By Priya Raman</p>" +
+                 kBody + "</article></body></html>")
+                .authors,
+            (Strings{"Priya Raman"}));
+}
+
 TEST(MetadataPage, ANewsroomOnlyWhenNoOneSigns) {
   const std::string top =
       "<html lang=\"de\"><head><title>Budget vote postponed</title></head><body><article>"
