@@ -389,6 +389,34 @@ bool is_author_href(std::string_view href) {
   return href.find("author=") != std::string_view::npos;
 }
 
+// WordPress marks a comment that the post's own author wrote with the
+// class "bypostauthor": the name that comment shows (its first short
+// element classed as an author's, "comment-author", "fn") is the
+// article's writer's. Empty when no comment is so marked.
+std::string post_author_in_comments(const Segments& seg) {
+  for (const Element& el : seg.elements) {
+    if (!(el.cues & kCueComment) || !has_token(attribute(el.node, "class"), "bypostauthor"))
+      continue;
+    std::string name;
+    walk(
+        el.node,
+        [&](const GumboNode* n, int depth) {
+          if (!name.empty() || n->type != GUMBO_NODE_ELEMENT) return false;
+          if (is_skipped_tag(n->v.element.tag)) return false;
+          // The comment itself is classed by its author ("comment-author-
+          // jdoe"); an element holding more than a name holds the text.
+          if (depth > 0 && (classify_words(n) & kWordAuthor)) {
+            std::string t = node_text(n, 80);
+            if (t.size() <= 60) name = std::move(t);
+          }
+          return name.empty();
+        },
+        [](const GumboNode*, int) {});
+    if (!name.empty()) return name;
+  }
+  return {};
+}
+
 class Gatherer {
  public:
   // `away` holds each element's own away cues, as far as they count.
@@ -1609,9 +1637,11 @@ Metadata extract_metadata(const MetadataInput& in) {
       double support = 0;
       int cjk_priority = -1;  // a Chinese credit's kind (see cjk_credits), else -1
       bool link_only = false;  // from links to author pages alone (no byline markup)
+      bool site_named = false;  // names nothing but the site itself
     };
     std::vector<AuthorCandidate> cands;
     const std::string& site = m.site_name;
+    const std::string site_key = comparison_key(site);
     // The site's and the publisher's names and the host, without "www."
     // and the top-level domain ("ElColombiano.com", "www.example.at"): a
     // name that reads as one of them is the publication's, an
@@ -1662,30 +1692,38 @@ Metadata extract_metadata(const MetadataInput& in) {
       k = comparison_key(b.substr(0, dot));
       return std::find(site_keys.begin(), site_keys.end(), k) != site_keys.end();
     };
-    auto add_names = [&](std::vector<std::string> names, int weight, int rank, Source src,
-                         int dist = 0) {
-      if (names.empty()) return;
-      AuthorCandidate c{{}, {}, weight, rank, src, dist};
-      std::vector<std::string> orgs;
-      for (std::string& n : names)
-        (looks_like_organization(n) || is_site(n) ? orgs : c.names).push_back(std::move(n));
-      if (c.names.empty()) {
-        c.names = std::move(orgs);
-        c.organization = true;
-      }
-      // Compared word by word: "Nils" and "Nils Pickert" half agree.
-      for (const std::string& n : c.names) {
+    // Names are compared word by word: "Nils" and "Nils Pickert" half agree.
+    auto word_keys = [](const std::vector<std::string>& names) {
+      std::vector<std::string> keys;
+      for (const std::string& n : names) {
         std::size_t i = 0;
         while (i < n.size()) {
           std::size_t j = n.find(' ', i);
           if (j == std::string::npos) j = n.size();
           std::string k = comparison_key(std::string_view(n).substr(i, j - i));
-          if (!k.empty() && std::find(c.keys.begin(), c.keys.end(), k) == c.keys.end())
-            c.keys.push_back(std::move(k));
+          if (!k.empty() && std::find(keys.begin(), keys.end(), k) == keys.end())
+            keys.push_back(std::move(k));
           i = j + 1;
         }
       }
-      std::sort(c.keys.begin(), c.keys.end());
+      std::sort(keys.begin(), keys.end());
+      return keys;
+    };
+    auto add_names = [&](std::vector<std::string> names, int weight, int rank, Source src,
+                         int dist = 0) {
+      if (names.empty()) return;
+      AuthorCandidate c{{}, {}, weight, rank, src, dist};
+      std::vector<std::string> orgs;
+      c.site_named = true;
+      for (std::string& n : names) {
+        c.site_named = c.site_named && !site_key.empty() && comparison_key(n) == site_key;
+        (looks_like_organization(n) || is_site(n) ? orgs : c.names).push_back(std::move(n));
+      }
+      if (c.names.empty()) {
+        c.names = std::move(orgs);
+        c.organization = true;
+      }
+      c.keys = word_keys(c.names);
       if (c.keys.empty()) return;
       // A lone lower-case login ("jdoe", "jane.doe", "sarah-indra") is a weak name.
       if (c.names.size() == 1 && c.names[0].find(' ') == std::string::npos &&
@@ -1743,6 +1781,14 @@ Metadata extract_metadata(const MetadataInput& in) {
           joined, std::strcmp(key, "byl") == 0 ? AuthorValue::kByline : AuthorValue::kField, site);
       add_names(std::move(names), 3, 1, Source::kMeta);
     }
+    // twitter:creator, where it is a name and not an @handle (which is an
+    // account, often the site's own): the weakest of the meta names.
+    {
+      const std::string creator = metas.first({"twitter:creator"});
+      if (!creator.empty() && creator.find('@') == std::string::npos && !looks_like_url(creator) &&
+          creator != metas.first({"twitter:site"}))
+        add_names(clean_authors(creator, AuthorValue::kField, site), 1, 1, Source::kMeta);
+    }
     // Twitter's label/data pairs: SEO plugins write the author there
     // under a label in the site's language ("Written by", "Verfasst von",
     // "Escrito por") beside "Est. reading time".
@@ -1758,6 +1804,23 @@ Metadata extract_metadata(const MetadataInput& in) {
       // visible byline may contradict.
       add_names(clean_authors(value, AuthorValue::kField, site), 2, 1, Source::kMeta);
     }
+    const int n_blocks = static_cast<int>(blocks.size());
+    // A line without a date that a container holds with a picture and
+    // nothing else (an "author" class on an image's licence line) credits
+    // the picture. (A partner's logo over the byline and its date is no
+    // picture's credit.)
+    auto credits_picture = [&](int block) {
+      if (block < 1 || block >= n_blocks ||
+          blocks[static_cast<std::size_t>(block)].digits > 0)
+        return false;
+      int e = blocks[static_cast<std::size_t>(block)].element;
+      while (e >= 0 && seg.elements[static_cast<std::size_t>(e)].first_block == block)
+        e = seg.elements[static_cast<std::size_t>(e)].parent;
+      if (e < 0) return false;
+      const Element& holder = seg.elements[static_cast<std::size_t>(e)];
+      return holder.first_block == block - 1 && holder.end_block == block + 1 &&
+             blocks[static_cast<std::size_t>(block) - 1].kind == BlockKind::kImage;
+    };
     // Markup.
     {
       std::string props;
@@ -1788,15 +1851,20 @@ Metadata extract_metadata(const MetadataInput& in) {
           case MarkKind::kAuthorLink: {
             if (!zone.contains(mk.block)) break;
             // A link to a person's page inside running prose ("... the
-            // parents of <a href=...?author=X>X</a> ...") is a reference,
-            // not a byline.
+            // parents of <a href=...?author=X>X</a> ...", "<a>Prince</a>
+            // was married when he died.") is a reference, not a byline,
+            // unless the line opens with a byline marker just before it.
             if (mk.kind == MarkKind::kAuthorLink && mk.block >= 0 &&
                 mk.block < static_cast<int>(blocks.size())) {
-              const TextBlock& lb = blocks[static_cast<std::size_t>(mk.block)];
-              const std::size_t at = mk.text.empty() ? 0 : lb.text.find(mk.text);
-              if (lb.text.size() > 100 && lb.sentence_ends >= 1 && at != std::string::npos &&
-                  at > 40)
-                break;
+              const std::string_view text = blocks[static_cast<std::size_t>(mk.block)].text;
+              const std::size_t at = mk.text.empty() ? 0 : text.find(mk.text);
+              if (at != std::string::npos) {
+                const std::size_t nl = text.rfind('\n', at);
+                const std::size_t begin = nl == std::string::npos ? 0 : nl + 1;
+                const std::string_view line = text.substr(begin, text.find('\n', at) - begin);
+                const bool prose = line.size() > 100 && line.find_first_of(".!?") != std::string::npos;
+                if (prose && (at - begin > 40 || !starts_with_byline_marker(line))) break;
+              }
             }
             const int w = mk.kind == MarkKind::kAuthorRel ? 3 : 2;
             if (links_block >= 0 && (std::abs(mk.block - links_block) > 1 || w != links_weight))
@@ -1809,7 +1877,9 @@ Metadata extract_metadata(const MetadataInput& in) {
             break;
           }
           case MarkKind::kAuthorClass:
-            if (zone.contains(mk.block) && !(mk.ctx & kCueAuthorBio))
+            // Near the headline an "author box" is the byline's (name and
+            // date); the biography boxes under an article are further down.
+            if (zone.contains(mk.block) && !credits_picture(mk.block))
               add(mk.text, AuthorValue::kByline, 3, 2, Source::kMarkup,
                   distance(mk.block) + ((mk.ctx & kSideCues) ? kSidePenalty : 0));
             break;
@@ -1833,7 +1903,6 @@ Metadata extract_metadata(const MetadataInput& in) {
       }
       return cands.size() > before;
     };
-    const int n_blocks = static_cast<int>(blocks.size());
     // Text: "By ..." lines near the headline.
     for (int i = zone.begin; i < zone.end; ++i) {
       const TextBlock& b = blocks[static_cast<std::size_t>(i)];
@@ -1910,13 +1979,41 @@ Metadata extract_metadata(const MetadataInput& in) {
         }
       }
     }
+    // People a line near the headline credits for the pictures or the
+    // translation ("Übersetzung Jane Doe") are no authors, even where the
+    // account that posted the article bears their name; unless a byline
+    // names them too.
+    {
+      std::vector<std::string> credited;
+      for (int i = zone.begin; i < zone.end; ++i)
+        for (const std::string& k : word_keys(
+                 picture_or_translation_credit(blocks[static_cast<std::size_t>(i)].text)))
+          credited.push_back(k);
+      std::sort(credited.begin(), credited.end());
+      auto only_credited = [&](const AuthorCandidate& c) {
+        return std::includes(credited.begin(), credited.end(), c.keys.begin(), c.keys.end());
+      };
+      const bool bylined = std::any_of(cands.begin(), cands.end(), [&](const AuthorCandidate& c) {
+        return (c.source == Source::kText || (c.source == Source::kMarkup && !c.link_only)) &&
+               only_credited(c);
+      });
+      if (!credited.empty() && !bylined)
+        cands.erase(std::remove_if(cands.begin(), cands.end(), only_credited), cands.end());
+    }
+    // Whether a source names anyone but the site itself: the site's own
+    // name in an author field says no more than that no one signed, and
+    // the searches below still look for a name.
+    auto names_anyone = [&] {
+      return std::any_of(cands.begin(), cands.end(),
+                         [](const AuthorCandidate& c) { return !c.site_named; });
+    };
     // A line of bare Han names just under the headline (after the headline
     // repeated, if it is): the byline of many Chinese pages.
     // The line above is the headline (or what reads as one: a short line
     // without a full stop) and the line below is the article's text. Such
     // a line can also be a label ("打印本页", "人物画像"): it counts only
     // when unlinked and when nothing else names anyone.
-    if (cands.empty()) {
+    if (!names_anyone()) {
       const std::string title_key = comparison_key(m.title);
       const int from = std::max(1, std::min(zone.begin, zone.region_begin));
       const int to = std::min(n_blocks - 1, std::max(zone.end, zone.region_begin + 6));
@@ -1946,7 +2043,7 @@ Metadata extract_metadata(const MetadataInput& in) {
     // ("编辑：X" above a list of related links, "文：X" under a rule): read
     // only when the headline and the last lines credit no one.
     // The same for a Latin byline line of its own ("Autoren A und B").
-    if (cands.empty() && in.scores.region >= 0) {
+    if (!names_anyone() && in.scores.region >= 0) {
       for (int i = zone.region_begin; i < std::min(n_blocks, zone.region_end + 4); ++i) {
         const TextBlock& b = blocks[static_cast<std::size_t>(i)];
         if (b.text.size() > 120 || block_away_for(b, kAwayAuthor)) continue;
@@ -1959,11 +2056,31 @@ Metadata extract_metadata(const MetadataInput& in) {
     // The name signing the article off on its last line ("Jane Doe", "Benni
     // / 10. September 2017"): a letter's, a speech's, a blog post's author,
     // read only when nothing else names anyone.
-    if (cands.empty() && zone.last >= 0) {
+    if (!names_anyone() && zone.last >= 0) {
       const TextBlock& b = blocks[static_cast<std::size_t>(zone.last)];
       if (b.kind == BlockKind::kParagraph && b.cjk == 0 && b.link_chars == 0 &&
           !block_away_for(b, kAwayAuthor))
         add_names(sign_off_name(b.text, site), 1, 7, Source::kText, 150);
+    }
+    // The name on a comment that the post's author wrote (a blog's
+    // owner answering readers), when nothing else names anyone.
+    if (!names_anyone())
+      add(post_author_in_comments(seg), AuthorValue::kField, 1, 8, Source::kMarkup, 200);
+    // The person holding the copyright, in the copyright <meta> or a line
+    // in the page's last blocks: the owner and writer of a personal site.
+    // Read only when nothing else names anyone.
+    if (!names_anyone()) {
+      const std::string meta = metas.first({"copyright"});
+      if (!meta.empty()) add_names(copyright_holder("© " + meta, site), 1, 8, Source::kMeta);
+    }
+    if (!names_anyone()) {
+      for (int i = n_blocks - 1; i >= std::max(zone.region_end, n_blocks - 40); --i) {
+        std::vector<std::string> names =
+            copyright_holder(blocks[static_cast<std::size_t>(i)].text, site);
+        if (names.empty()) continue;
+        add_names(std::move(names), 1, 8, Source::kText, 200);
+        break;
+      }
     }
     // Of Chinese credits, the best kind wins across lines too: a reporter
     // closing the last paragraph over the editor in the line under it.
@@ -2033,10 +2150,47 @@ Metadata extract_metadata(const MetadataInput& in) {
         if (!c.organization) best = &c;
         continue;
       }
+      // Of organisations, one the site names (its newsroom, an agency)
+      // over the site's own name, which stands only when nothing else
+      // is named.
+      if (c.site_named != best->site_named) {
+        if (!c.site_named) best = &c;
+        continue;
+      }
       if (c.support > best->support + 1e-9 ||
           (c.support > best->support - 1e-9 &&
            (c.rank < best->rank || (c.rank == best->rank && c.distance < best->distance))))
         best = &c;
+    }
+    // A long list in a field (three names or more) of which the byline
+    // under the headline shows only the first: the others are credited
+    // for the pictures, the styling, the models; the byline names the
+    // writers.
+    if (best != nullptr && !best->organization && best->names.size() >= 3 &&
+        (best->source == Source::kMeta || best->source == Source::kJsonLd)) {
+      auto opens_the_list = [&](const AuthorCandidate& c) {
+        if (c.names.size() >= best->names.size()) return false;
+        for (std::size_t i = 0; i < c.names.size(); ++i)
+          if (comparison_key(c.names[i]) != comparison_key(best->names[i])) return false;
+        return true;
+      };
+      // What the page shows of the list there: one element per name
+      // (a paper's authors) shows all of it.
+      auto visible = [&](const AuthorCandidate& c) {
+        return !c.organization && !c.link_only && c.distance <= 12 &&
+               (c.source == Source::kText || c.source == Source::kMarkup) &&
+               std::includes(best->keys.begin(), best->keys.end(), c.keys.begin(), c.keys.end());
+      };
+      const AuthorCandidate* byline = nullptr;
+      std::vector<std::string> shown_keys;
+      for (const AuthorCandidate& c : cands) {
+        if (!visible(c)) continue;
+        shown_keys.insert(shown_keys.end(), c.keys.begin(), c.keys.end());
+        if (opens_the_list(c) && (byline == nullptr || c.support > byline->support)) byline = &c;
+      }
+      std::sort(shown_keys.begin(), shown_keys.end());
+      shown_keys.erase(std::unique(shown_keys.begin(), shown_keys.end()), shown_keys.end());
+      if (byline != nullptr && shown_keys == byline->keys) best = byline;
     }
     if (best != nullptr) {
       // Of lists naming the same people, the one written for readers

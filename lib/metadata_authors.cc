@@ -206,7 +206,7 @@ struct Rules {
     // Words of organisations' names (newspapers, agencies, companies,
     // desks), many languages.
     org_word = make(
-        "(?:^|[^\\pL])(?:news|post|times|press|daily|weekly|journals?|magazines?|bureau|tribune|herald|"
+        "(?:^|[^\\pL])(?:news|newspapers?|post|times|press|daily|weekly|journals?|magazines?|bureau|tribune|herald|"
         "gazette|chronicle|courier|observer|telegraph|agency|associated|media|network|"
         "networks|broadcasting|inc|ltd|llc|plc|gmbh|ag|sa|corp|corporation|company|co|"
         "group|holdings|staff|desk|team|newsroom|editorial|editors|wire|wires|services|"
@@ -215,7 +215,7 @@ struct Rules {
         "stampa|institute|university|universität|université|foundation|stiftung|"
         "association|verein|verband|society|ministry|ministerium|department|office|"
         "council|committee|online|tv|radio|fm|channel|studios?|reuters|bloomberg|afp|dpa|"
-        "apa|sda|kna|epd|ansa|efe|xinhua|tass|ria|interfax)(?:[^\\pL]|$)");
+        "apa|sda|kna|epd|ansa|efe|xinhua|tass|ria|interfax|communications|forum)(?:[^\\pL]|$)");
     // Han names that are organisations: agencies, papers, sites, stations.
     org_cjk = make("(?:社|网|網|网络|網絡|报|報|台|部|局|院|会|會|厅|廳|中心|公司|集团|集團|频道|頻道|日报|"
                    "日報|晚报|晚報|新闻|新聞|时报|時報|周刊|週刊|杂志|雜誌|官网|官網|平台|"
@@ -337,6 +337,17 @@ std::vector<std::string> split_words(std::string_view s) {
     i = j;
   }
   return out;
+}
+
+// "happyface313", "delta201": a user name of letters and a number, one
+// word; in a field meant for names it names the account that wrote.
+bool is_login_with_number(std::string_view s) {
+  std::size_t letters = 0;
+  while (letters < s.size() && std::isalpha(static_cast<unsigned char>(s[letters]))) ++letters;
+  if (letters < 3 || letters == s.size()) return false;
+  return std::all_of(s.begin() + static_cast<std::ptrdiff_t>(letters), s.end(),
+                     [](char c) { return c >= '0' && c <= '9'; }) &&
+         s.size() - letters <= 4;
 }
 
 // One part of a split byline to one name, or "".
@@ -464,7 +475,8 @@ std::string clean_part(std::string part, AuthorValue kind, const Rules& r) {
       }
     }
   }
-  if (!is_plausible_name(part)) return {};
+  if (!is_plausible_name(part) && !(kind == AuthorValue::kField && is_login_with_number(part)))
+    return {};
   return part;
 }
 
@@ -734,7 +746,6 @@ std::vector<std::string> clean_authors(std::string_view raw, AuthorValue kind,
     }
   }
 
-  const std::string site_key = comparison_key(site_name);
   std::vector<std::string> keys;
   bool has_long = false;
   for (const std::string& p : expanded)
@@ -745,7 +756,7 @@ std::vector<std::string> clean_authors(std::string_view raw, AuthorValue kind,
     // An agency abbreviation beside real names: "Jane Doe / AP".
     if (has_long && all_upper_short(name)) continue;
     std::string key = comparison_key(name);
-    if (key.empty() || (!site_key.empty() && key == site_key)) continue;
+    if (key.empty()) continue;
     if (only_cjk(name)) {
       re2::StringPiece in(name);
       if (r.org_cjk->Match(in, 0, in.size(), RE2::UNANCHORED, nullptr, 0)) continue;
@@ -1163,6 +1174,63 @@ std::vector<std::string> trailing_credit(std::string_view text, std::string_view
     if (!out.empty()) return out;
   }
   return cjk_credits(text, site_name);
+}
+
+std::vector<std::string> picture_or_translation_credit(std::string_view text) {
+  if (text.empty() || text.size() > 200) return {};
+  const Rules& r = rules();
+  const std::string line = collapse_space(text.substr(0, text.find('\n')));
+  re2::StringPiece in(line);
+  re2::StringPiece m;
+  if (!r.photo->Match(in, 0, in.size(), RE2::ANCHOR_START, &m, 1)) return {};
+  return clean_authors(std::string_view(line).substr(m.size()), AuthorValue::kField, {});
+}
+
+std::vector<std::string> copyright_holder(std::string_view text, std::string_view site_name) {
+  // The mark, then the years ("2012-", "2009 - 2024,"), then the holder up
+  // to where the line goes on: "All rights reserved", a separator before
+  // the next link ("Impressum", "Design by ...").
+  static const RE2* const kCopyright = [] {
+    RE2::Options o;
+    o.set_log_errors(false);
+    o.set_case_sensitive(false);
+    return new RE2(
+        "^[\\s\\x{a0}]*(?:(?:©|\\(c\\)|copyright)[\\s\\x{a0}]*)+"
+        "(?:[\\s\\x{a0},]*\\d{4}(?:[\\s\\x{a0}]*[-–—][\\s\\x{a0}]*(?:\\d{4})?)?)*"
+        "[\\s\\x{a0},]*(?:by[\\s\\x{a0}]+)?(\\pL.*)$",
+        o);
+  }();
+  static const RE2* const kEnd = [] {
+    RE2::Options o;
+    o.set_log_errors(false);
+    o.set_case_sensitive(false);
+    return new RE2(
+        "[\\s\\x{a0}](?:[|•·–—]|-{1,2})[\\s\\x{a0}]|[,;]?[\\s\\x{a0}]*(?:all rights|"
+        "alle rechte|tous droits|todos los derechos|tutti i diritti|some rights|\\d{4})",
+        o);
+  }();
+  if (text.empty() || text.size() > 200) return {};
+  re2::StringPiece in(text.data(), text.size());
+  re2::StringPiece g[2];
+  if (!kCopyright->Match(in, 0, in.size(), RE2::ANCHOR_BOTH, g, 2)) return {};
+  std::string holder(g[1].data(), g[1].size());
+  cut_at(*kEnd, &holder);
+  // A sentence ends the holder ("Jane Doe. Design by ..."); an initial's
+  // dot does not ("Stephen B. Doe").
+  for (std::size_t dot = holder.find(". "); dot != std::string::npos;
+       dot = holder.find(". ", dot + 1)) {
+    const std::size_t word = holder.find_last_of(' ', dot);
+    if (dot - (word == std::string::npos ? 0 : word + 1) > 1) {
+      holder.erase(dot);
+      break;
+    }
+  }
+  holder = trim_name(holder);
+  // A company holds the rights to its pages: no writer's name. A person's
+  // reads as a signature does ("Jane Doe", "李建忠").
+  if (looks_like_organization(holder)) return {};
+  std::vector<std::string> names = sign_off_name(holder, site_name);
+  return names.empty() ? cjk_name_line(holder, site_name) : names;
 }
 
 }  // namespace extractor

@@ -25,8 +25,9 @@ enum class AuthorValue {
 // handles, parenthesised agencies, "Updated ..." notes, trailing "|" are
 // removed; "and", "und", "et", "y", "и", "&", ",", ";", "、" split names;
 // photographer and illustrator credits are dropped with their names. Never
-// returns a URL, a date, `site_name`, or a lone "Admin" / "Staff" /
-// "Editor". Names are returned as written, without duplicates.
+// returns a URL, a date, or a lone "Admin" / "Staff" / "Editor"; the site's
+// own name is returned (the caller tells the publication from a person).
+// Names are returned as written, without duplicates.
 std::vector<std::string> clean_authors(std::string_view raw, AuthorValue kind,
                                        std::string_view site_name);
 
@@ -91,6 +92,17 @@ std::vector<std::string> cjk_posted_by(std::string_view text, std::string_view s
 // under the headline. Organisations, field labels ("来源", "人物") and the
 // site's name are not names; anything else on the line means no names.
 std::vector<std::string> cjk_name_line(std::string_view text, std::string_view site_name);
+
+// "Fotos: Jane Doe", "Übersetzung Jane Doe, 12.12.22", "Illustration by
+// Jane Doe": the people a line credits for an article's pictures or its
+// translation (who are not its authors); empty for any other line.
+std::vector<std::string> picture_or_translation_credit(std::string_view text);
+
+// "© 2024 Jane Doe. All rights reserved.", "Copyright (c) 2012- Jane Doe •
+// Impressum": the person a copyright line (a footer's, the copyright
+// <meta>) names, a personal site's owner. Empty when the line is no
+// copyright line or names an organisation ("© 2024 Example Media Ltd").
+std::vector<std::string> copyright_holder(std::string_view text, std::string_view site_name);
 
 }  // namespace extractor
 

@@ -399,10 +399,11 @@ TEST(MetadataAuthors, PhotographersAndTranslatorsAreNotAuthors) {
   EXPECT_EQ(Byline("Gesponserte Inhalte"), Strings{});
 }
 
-TEST(MetadataAuthors, NeverAUrlADateOrTheSite) {
+TEST(MetadataAuthors, NeverAUrlOrADate) {
   EXPECT_EQ(Byline("https://www.facebook.com/jane.doe"), Strings{});
   EXPECT_EQ(Byline("March 3, 2021"), Strings{});
-  EXPECT_EQ(Byline("The Example Times", "The Example Times"), Strings{});
+  // The site's own name is kept: the stage reads it as the publication.
+  EXPECT_EQ(Byline("The Example Times", "The Example Times"), (Strings{"The Example Times"}));
   EXPECT_EQ(Byline("Admin"), Strings{});
   EXPECT_EQ(Byline("Staff"), Strings{});
   EXPECT_EQ(Byline("admin"), Strings{});
@@ -455,6 +456,11 @@ TEST(MetadataAuthors, UserNamesWithUnderscores) {
 TEST(MetadataAuthors, FieldsKeepOneWordNames) {
   EXPECT_EQ(clean_authors("zboygirl", AuthorValue::kField, ""), (Strings{"zboygirl"}));
   EXPECT_EQ(clean_authors("Smith, John", AuthorValue::kField, ""), (Strings{"John Smith"}));
+  // A user name ending in a number, in a field only.
+  EXPECT_EQ(clean_authors("happyfox313", AuthorValue::kField, ""), (Strings{"happyfox313"}));
+  EXPECT_EQ(clean_authors("happyfox313", AuthorValue::kByline, ""), Strings{});
+  EXPECT_EQ(clean_authors("2024", AuthorValue::kField, ""), Strings{});
+  EXPECT_EQ(clean_authors("Jane Doe 2", AuthorValue::kField, ""), Strings{});
 }
 
 TEST(MetadataAuthors, TextNeedsAMarker) {
@@ -603,6 +609,23 @@ TEST(MetadataAuthors, ChineseNameLine) {
   EXPECT_EQ(cjk_name_line("社会资本与再就业", ""), Strings{});
   EXPECT_EQ(cjk_name_line("茉莉说", ""), (Strings{"茉莉说"}));  // 3 characters: a pen name
   EXPECT_EQ(cjk_name_line("茉莉：我是怎样卷入的", ""), Strings{});
+}
+
+TEST(MetadataAuthors, CopyrightHolders) {
+  EXPECT_EQ(copyright_holder("Copyright (c) 2012- Jane Doe. All rights reserved. Design by "
+                             "Example Templates.", ""),
+            (Strings{"Jane Doe"}));
+  EXPECT_EQ(copyright_holder("(c) Jane Doe \u2022 Weitere Rechte siehe Impressum", ""),
+            (Strings{"Jane Doe"}));
+  EXPECT_EQ(copyright_holder("Copyright by Stephen B. Doe, 2006, all rights reserved.", ""),
+            (Strings{"Stephen B. Doe"}));
+  EXPECT_EQ(copyright_holder("Copyright \u00a9 \u674e\u5efa\u5fe0", ""),
+            (Strings{"\u674e\u5efa\u5fe0"}));
+  // Companies, and lines that are no copyright notice.
+  EXPECT_EQ(copyright_holder("\u00a9 2024 Example Media Ltd. All rights reserved.", ""), Strings{});
+  EXPECT_EQ(copyright_holder("\u00a9 2020, The Daily Example", ""), Strings{});
+  EXPECT_EQ(copyright_holder("Copyright and Trade Mark Notice", ""), Strings{});
+  EXPECT_EQ(copyright_holder("Jane Doe wrote this.", ""), Strings{});
 }
 
 // ---------------------------------------------------------------------------
@@ -905,6 +928,24 @@ TEST(MetadataPage, TwitterLabelAndDataName) {
   EXPECT_EQ(m.authors, (Strings{"Tomás Reyes"}));
 }
 
+TEST(MetadataPage, TwitterCreatorWhenItIsAName) {
+  const std::string top = "<html><head><title>Budget vote postponed</title>";
+  const std::string body =
+      "</head><body><article><h1>Budget vote postponed</h1>" + kBody + "</article></body></html>";
+  EXPECT_EQ(Meta(top + "<meta name=\"twitter:creator\" content=\"quill42\">" + body).authors,
+            (Strings{"quill42"}));
+  // An @handle is an account (often the site's own), not a name.
+  EXPECT_EQ(Meta(top + "<meta name=\"twitter:creator\" content=\"@quill42\">" + body).authors,
+            Strings{});
+  // The byline readers see wins.
+  EXPECT_EQ(Meta(top + "<meta name=\"twitter:creator\" content=\"quill42\">"
+                       "</head><body><article><h1>Budget vote postponed</h1>"
+                       "<p class=\"byline\">By Priya Raman</p>" +
+                 kBody + "</article></body></html>")
+                .authors,
+            (Strings{"Priya Raman"}));
+}
+
 TEST(MetadataPage, ANewsroomOnlyWhenNoOneSigns) {
   const std::string top =
       "<html lang=\"de\"><head><title>Budget vote postponed</title></head><body><article>"
@@ -945,6 +986,147 @@ TEST(MetadataPage, APersonNamedLikeTheSiteIsThePublication) {
   EXPECT_EQ(m.authors, (Strings{"North Field"}));
 }
 
+TEST(MetadataPage, TheSitesOwnNameOnlyWhenNothingElseIsNamed) {
+  const std::string head =
+      "<html><head><title>Budget vote postponed</title>"
+      "<meta property=\"og:site_name\" content=\"Northfield Gazette\">"
+      "<meta name=\"author\" content=\"Northfield Gazette\">";
+  const std::string top = "</head><body><article><h1>Budget vote postponed</h1>";
+  // The author field names the site and nothing else does: the site.
+  EXPECT_EQ(Meta(head + top + kBody + "</article></body></html>").authors,
+            (Strings{"Northfield Gazette"}));
+  // A byline "von <the site's name>" names it too (a blog named after its
+  // writer's login).
+  EXPECT_EQ(Meta("<html><head><title>Budget vote postponed</title>"
+                 "<meta property=\"og:site_name\" content=\"Zahlenfee\">" +
+                 top + "<h4 class=\"vcard author\">von <span class=\"fn\">zahlenfee</span></h4>" +
+                 kBody + "</article></body></html>")
+                .authors,
+            (Strings{"zahlenfee"}));
+  // Another organisation (an agency, the newsroom) over the site's name.
+  const std::string ld =
+      "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+      "\"headline\":\"Budget vote postponed\",\"author\":{\"@type\":\"Organization\","
+      "\"name\":\"Example Press Agency\"}}</script>";
+  EXPECT_EQ(Meta(head + ld + top + kBody + "</article></body></html>").authors,
+            (Strings{"Example Press Agency"}));
+  // A person named anywhere wins, even in a byline line far down the
+  // article, read only when nothing but the site is named.
+  std::string far = head + top;
+  for (int i = 0; i < 6; ++i) far += kBody;
+  far += "<p><strong>By Priya Raman</strong></p>";
+  for (int i = 0; i < 3; ++i) far += kBody;
+  EXPECT_EQ(Meta(far + "</article></body></html>")
+                .authors,
+            (Strings{"Priya Raman"}));
+}
+
+TEST(MetadataPage, AnAuthorBoxUnderTheHeadlineIsTheByline) {
+  const Metadata m = Meta(
+      "<html><head><title>Budget vote postponed</title></head><body><article>"
+      "<h1>Budget vote postponed</h1><div class=\"author-box\"><span class=\"author\">Priya "
+      "Raman</span> <time datetime=\"2024-06-08\">8 June 2024</time></div>" +
+      kBody + "</article></body></html>");
+  EXPECT_EQ(m.authors, (Strings{"Priya Raman"}));
+}
+
+TEST(MetadataPage, APersonalSitesOwnerFromItsCopyright) {
+  const std::string page =
+      "<html><head><title>Budget vote postponed</title></head><body><article>"
+      "<h1>Budget vote postponed</h1>" +
+      kBody + "</article><footer><p>Copyright (c) 2012- Priya Raman. All rights reserved. "
+              "Design by <a href=\"/t\">Example Templates</a>.</p></footer></body></html>";
+  EXPECT_EQ(Meta(page).authors, (Strings{"Priya Raman"}));
+  // A byline wins over the copyright's holder.
+  std::string signed_page = page;
+  signed_page.insert(signed_page.find("</h1>") + 5, "<p class=\"byline\">By Tomás Reyes</p>");
+  EXPECT_EQ(Meta(signed_page).authors, (Strings{"Tomás Reyes"}));
+  // The copyright <meta>.
+  EXPECT_EQ(Meta("<html><head><title>Budget vote postponed</title>"
+                 "<meta name=\"copyright\" content=\"Priya Raman\"></head><body><article>"
+                 "<h1>Budget vote postponed</h1>" +
+                 kBody + "</article></body></html>")
+                .authors,
+            (Strings{"Priya Raman"}));
+}
+
+TEST(MetadataPage, TheTranslatorWhoPostedIsNoAuthor) {
+  // The account that posted (JSON-LD, twitter:data1) is the translator's,
+  // as the line under the byline says.
+  const Metadata m = Meta(
+      "<html lang=\"de\"><head><title>Budget vote postponed</title>"
+      "<meta name=\"twitter:label1\" content=\"Verfasst von\">"
+      "<meta name=\"twitter:data1\" content=\"jane-roe\">"
+      "<script type=\"application/ld+json\">{\"@type\":\"Article\",\"headline\":\"Budget "
+      "vote postponed\",\"author\":{\"@type\":\"Person\",\"name\":\"jane-roe\"}}</script>"
+      "</head><body><article><h1>Budget vote postponed</h1>"
+      "<h3>A subtitle that says what the article is about, in one sentence.</h3>"
+      "<p>Autor Priya Raman:</p>"
+      "<p>Übersetzung <a href=\"/author/jane-roe/\">Jane-Roe Example</a>, 12.12.22</p>" +
+      kBody + "</article></body></html>");
+  EXPECT_EQ(m.authors, (Strings{"Priya Raman"}));
+  EXPECT_EQ(picture_or_translation_credit("Übersetzung Jane Roe, 12.12.22"),
+            (Strings{"Jane Roe"}));
+  EXPECT_EQ(picture_or_translation_credit("Fotos: Sam Lens"), (Strings{"Sam Lens"}));
+  EXPECT_EQ(picture_or_translation_credit("Von Jane Roe"), Strings{});
+}
+
+TEST(MetadataPage, ANameUnderAPictureCreditsIt) {
+  // The picture's licence line is marked "author-name"; the byline is
+  // further down, after the standfirst.
+  const Metadata m = Meta(
+      "<html><head><title>Budget vote postponed</title></head><body><article>"
+      "<h1>Budget vote postponed</h1><div class=\"img-holder\"><img src=\"/council.jpg\">"
+      "<div class=\"license\"><span class=\"author-name\">Sam Lens</span></div></div>"
+      "<h3>A subtitle that says what the article is about, in one sentence.</h3>"
+      "<div class=\"author\"><p>By Priya Raman</p></div>" +
+      kBody + "</article></body></html>");
+  EXPECT_EQ(m.authors, (Strings{"Priya Raman"}));
+}
+
+TEST(MetadataPage, TheBlogsAuthorAnsweringInTheComments) {
+  const std::string comments =
+      "<ol class=\"commentlist\"><li class=\"comment even depth-1\"><div "
+      "class=\"comment-author vcard\"><cite class=\"fn\">Troll</cite></div><p>First! What a "
+      "long and pointless meeting that must have been.</p><ul class=\"children\"><li "
+      "class=\"comment byuser comment-author-praman bypostauthor odd depth-2\"><div "
+      "class=\"comment-author vcard\"><cite class=\"fn\">Priya Raman</cite></div><p>Thanks "
+      "for reading, and for the kind words about the council.</p></li></ul></li></ol>";
+  const std::string page =
+      "<html><head><title>Budget vote postponed</title></head><body><article>"
+      "<h1>Budget vote postponed</h1>" +
+      kBody + "</article><div id=\"comments\">" + comments + "</div></body></html>";
+  EXPECT_EQ(Meta(page).authors, (Strings{"Priya Raman"}));
+  // Comments without the post's author name no one.
+  std::string others = page;
+  others.replace(others.find(" bypostauthor"), 13, "");
+  EXPECT_EQ(Meta(others).authors, Strings{});
+}
+
+TEST(MetadataPage, ABylineShowingTheFirstOfACreditsList) {
+  // The author field lists the writer, then the photographer, the models
+  // and the stylists; the byline shows the writer.
+  const std::string head =
+      "<html><head><title>Budget vote postponed</title>"
+      "<meta name=\"author\" content=\"Priya Raman,Sam Lens,Ann Model at Example Models,"
+      "Tom Stylist for Example Brand\"></head><body><article><h1>Budget vote postponed</h1>";
+  EXPECT_EQ(Meta(head + "<p class=\"byline\">By Priya Raman</p>" + kBody +
+                 "</article></body></html>")
+                .authors,
+            (Strings{"Priya Raman"}));
+  // A paper shows each of its authors under the title: the whole list.
+  const std::string paper =
+      "<html><head><title>Budget vote postponed</title>"
+      "<meta name=\"citation_author\" content=\"Priya Raman\">"
+      "<meta name=\"citation_author\" content=\"Tomás Reyes\">"
+      "<meta name=\"citation_author\" content=\"Maren Holt\"></head><body><article>"
+      "<h1>Budget vote postponed</h1><div class=\"authors\"><span class=\"author\">Priya "
+      "Raman</span>, <span class=\"author\">Tomás Reyes</span>, <span class=\"author\">Maren "
+      "Holt</span></div>";
+  EXPECT_EQ(Meta(paper + kBody + "</article></body></html>").authors,
+            (Strings{"Priya Raman", "Tomás Reyes", "Maren Holt"}));
+}
+
 TEST(MetadataPage, AMetaAuthorNamedLikeTheHostIsThePublication) {
   const Metadata m = Meta(
       "<html><head><title>Budget vote postponed</title>"
@@ -963,6 +1145,33 @@ TEST(MetadataPage, AnAuthorLinkInRunningProseIsNoByline) {
       "would have written was not on the table.</p>" +
       kBody + "<p>Text: Priya Raman</p></article></body></html>");
   EXPECT_EQ(m.authors, (Strings{"Priya Raman"}));
+  // A sentence opening with the link is prose too.
+  const std::string top =
+      "<html><head><title>Budget vote postponed</title></head><body><article>"
+      "<h1>Budget vote postponed</h1>";
+  EXPECT_EQ(Meta(top + "<p><a href=\"/people/adam-smith\">Adam Smith</a> was married when he "
+                       "wrote the book, and he wanted all of its money to go to the council's "
+                       "library.</p>" +
+                 kBody + "</article></body></html>")
+                .authors,
+            Strings{});
+  // A byline marker before it, or a line of its own, is a byline.
+  EXPECT_EQ(Meta(top + "<p>By <a href=\"/people/priya-raman\">Priya Raman</a>. The council met "
+                       "again on Wednesday, and the vote on the budget was postponed once "
+                       "more.</p>" +
+                 kBody + "</article></body></html>")
+                .authors,
+            (Strings{"Priya Raman"}));
+  EXPECT_EQ(Meta(top + "<p><a href=\"/people/priya-raman\">Priya Raman</a>, <a "
+                       "href=\"/people/tomas-reyes\">Tomás Reyes</a>, <a "
+                       "href=\"/people/maren-holt\">Maren Holt</a>, <a "
+                       "href=\"/people/lena-kraus\">Lena Kraus</a>, <a "
+                       "href=\"/people/anna-schmidt\">Anna Schmidt</a><br>Institute of Budget "
+                       "Studies, Northfield University, 12 Example Road, Northfield, NF1 2AB, "
+                       "United Kingdom.</p>" +
+                 kBody + "</article></body></html>")
+                .authors,
+            (Strings{"Priya Raman", "Tomás Reyes", "Maren Holt", "Lena Kraus", "Anna Schmidt"}));
 }
 
 TEST(MetadataPage, ADeskEveryoneAgreesOnOverPeopleTheArticleLinksTo) {

@@ -199,9 +199,10 @@ struct Metadata {
   // The headline: the article's <h1>, JSON-LD headline, og:title or <title>,
   // chosen by agreement, without the site's name (" | Site", "Site - ").
   std::string title;
-  // Clean person names (an organisation only when the page names no person),
+  // Clean person names (an organisation only when the page names no person;
+  // the site's own name only when its author fields name nothing else),
   // without "By", roles, dates, e-mail addresses or handles; never a URL,
-  // the site's name, or "Admin" / "Staff" alone.
+  // or "Admin" / "Staff" alone.
   std::vector<std::string> authors;
   // Published, ISO 8601: YYYY-MM-DD, then Thh:mm[:ss] and the zone (Z,
   // +hh:mm) when the page gives them; the page's own zone, never converted.
