@@ -191,9 +191,9 @@ bool hardly_any_non_ascii(std::string_view bytes) {
 // on small legacy pages with no declared charset it was a quarter of
 // extract() (cleaneval). So the page's first 4 KB go first, then 4 KB
 // around its first non-ASCII byte, then its first 16 KB, and an answer
-// stands when it is a single-byte charset with some
-// confidence, from a sample that holds some of the page's non-ASCII bytes
-// (which are what charsets differ in). A multibyte CJK answer needs the
+// stands when it is a single-byte charset with some confidence, from a
+// sample that holds some of the page's non-ASCII bytes (which are what
+// charsets differ in). A multibyte CJK answer needs the
 // whole sample to say which CJK charset (on 16 KB of a Korean page the
 // detector says GB18030, with confidence 70 and more, where the whole page
 // says EUC-KR), but not that it is one: a confident CJK answer sends the

@@ -1033,6 +1033,13 @@ bool TextStash::add(std::string_view run, std::string* out) {
     return c >= 0x20 ? (c != 0x7F && c != 0xC2 && c != 0xEF && c < 0xF0)
                      : (c == '\t' || c == '\n' || c == '\f');
   };
+  // The code points HTML forbids in its input stream (Gumbo's reader
+  // replaces them): C0 controls but white space, DEL, C1, noncharacters.
+  auto forbidden = [](std::uint32_t cp) {
+    return (cp >= 0x01 && cp <= 0x08) || cp == 0x0B || (cp >= 0x0E && cp <= 0x1F) ||
+           (cp >= 0x7F && cp <= 0x9F) || (cp >= 0xFDD0 && cp <= 0xFDEF) ||
+           (cp & 0xFFFE) == 0xFFFE;
+  };
   for (std::size_t i = 0; i < n;) {
     std::size_t j = i;
     while (j < n && plain(b[j])) ++j;
@@ -1048,9 +1055,7 @@ bool TextStash::add(std::string_view run, std::string* out) {
         i += (i + 1 < n && b[i + 1] == '\n') ? 2 : 1;
         continue;
       }
-      const bool forbidden = (c >= 0x01 && c <= 0x08) || c == 0x0B ||
-                             (c >= 0x0E && c <= 0x1F) || c == 0x7F;
-      if (forbidden) {
+      if (forbidden(c)) {
         text_ += "\xEF\xBF\xBD";
       } else {
         text_ += static_cast<char>(c);
@@ -1069,9 +1074,7 @@ bool TextStash::add(std::string_view run, std::string* out) {
       text_.resize(before);
       return false;
     }
-    const bool forbidden = (cp >= 0x80 && cp <= 0x9F) || (cp >= 0xFDD0 && cp <= 0xFDEF) ||
-                           (cp & 0xFFFE) == 0xFFFE;
-    if (forbidden) {
+    if (forbidden(cp)) {
       text_ += "\xEF\xBF\xBD";
     } else {
       text_.append(run, i, width);
