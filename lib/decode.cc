@@ -134,8 +134,10 @@ struct DetectorCloser {
   void operator()(UCharsetDetector* d) const { ucsdet_close(d); }
 };
 
-// Which of ICU's recognizers run. The EBCDIC ones (IBM420, IBM424), no
-// encoding of the web, never do.
+// Which of the detector's answers count. ICU runs every recognizer on every
+// sample (ICU 72's detectAll ignores ucsdet_setDetectableCharset), so the
+// choice is made among its ranked answers. The EBCDIC ones (IBM420,
+// IBM424), no encoding of the web, never count.
 enum class Recognize {
   kAll,
   kNoCjk,    // not the multibyte CJK ones: the bytes cannot be CJK
@@ -143,37 +145,8 @@ enum class Recognize {
 };
 
 // ICU's detector, fed a sample; returns the canonical converter and its
-// confidence (0..100), or {"", 0}.
+// confidence (0..100) of the best answer that counts, or {"", 0}.
 std::pair<std::string, int> detect_sample(std::string_view bytes, Recognize which);
-
-// The names of ICU's recognizers: EBCDIC, multibyte CJK (Shift_JIS,
-// GB18030, EUC-JP, EUC-KR, Big5, ISO-2022-*), the others.
-struct Recognizers {
-  std::vector<std::string> ebcdic, cjk, others;
-};
-const Recognizers& recognizers(UCharsetDetector* det) {
-  static const Recognizers kNames = [det] {
-    Recognizers r;
-    UErrorCode status = U_ZERO_ERROR;
-    UEnumeration* all = ucsdet_getAllDetectableCharsets(det, &status);
-    if (U_FAILURE(status) || all == nullptr) return r;
-    int32_t len = 0;
-    while (const char* name = uenum_next(all, &len, &status)) {
-      if (U_FAILURE(status)) break;
-      const std::string_view n(name, static_cast<std::size_t>(len));
-      if (n.rfind("IBM42", 0) == 0) {
-        r.ebcdic.emplace_back(n);
-      } else if (is_cjk_multibyte(canonical_charset(n))) {
-        r.cjk.emplace_back(n);
-      } else {
-        r.others.emplace_back(n);
-      }
-    }
-    uenum_close(all);
-    return r;
-  }();
-  return kNames;
-}
 
 std::size_t high_bytes(std::string_view s) {
   return static_cast<std::size_t>(std::count_if(
@@ -197,9 +170,8 @@ bool hardly_any_non_ascii(std::string_view bytes) {
 // whole sample to say which CJK charset (on 16 KB of a Korean page the
 // detector says GB18030, with confidence 70 and more, where the whole page
 // says EUC-KR), but not that it is one: a confident CJK answer sends the
-// whole sample to the CJK recognizers alone, sparing the single-byte
-// ones' n-gram passes. Outputs on all dataset pages are the same as with
-// the whole sample and every recognizer every time.
+// whole sample back, where only the CJK answers count. Outputs on all
+// dataset pages are the same as with the whole sample every time.
 std::pair<std::string, int> detect(std::string_view bytes, bool cjk) {
   constexpr std::size_t kQuickSamples[] = {4 * 1024, 16 * 1024};
   constexpr int kQuickConfidence = 30;
@@ -239,24 +211,24 @@ std::pair<std::string, int> detect_sample(std::string_view bytes, Recognize whic
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<UCharsetDetector, DetectorCloser> det(ucsdet_open(&status));
   if (U_FAILURE(status)) return {"", 0};
-  const Recognizers& names = recognizers(det.get());
-  auto turn_off = [&](const std::vector<std::string>& off) {
-    for (const std::string& name : off)
-      ucsdet_setDetectableCharset(det.get(), name.c_str(), false, &status);
-  };
-  turn_off(names.ebcdic);
-  if (which == Recognize::kNoCjk) turn_off(names.cjk);
-  if (which == Recognize::kOnlyCjk) turn_off(names.others);
-  if (U_FAILURE(status)) return {"", 0};
   const int32_t len = static_cast<int32_t>(std::min(bytes.size(), kDetectorSample));
   ucsdet_enableInputFilter(det.get(), true);  // ignore markup
   ucsdet_setText(det.get(), bytes.data(), len, &status);
-  const UCharsetMatch* match = ucsdet_detect(det.get(), &status);
-  if (U_FAILURE(status) || match == nullptr) return {"", 0};
-  const char* name = ucsdet_getName(match, &status);
-  const int confidence = ucsdet_getConfidence(match, &status);
-  if (U_FAILURE(status) || name == nullptr) return {"", 0};
-  return {canonical_charset(name), confidence};
+  int32_t found = 0;
+  const UCharsetMatch** matches = ucsdet_detectAll(det.get(), &found, &status);
+  if (U_FAILURE(status) || matches == nullptr) return {"", 0};
+  for (int32_t i = 0; i < found; ++i) {  // best first
+    const char* name = ucsdet_getName(matches[i], &status);
+    if (U_FAILURE(status) || name == nullptr) return {"", 0};
+    if (std::strncmp(name, "IBM42", 5) == 0) continue;
+    std::string charset = canonical_charset(name);
+    const bool cjk = is_cjk_multibyte(charset);
+    if ((which == Recognize::kNoCjk && cjk) || (which == Recognize::kOnlyCjk && !cjk)) continue;
+    const int confidence = ucsdet_getConfidence(matches[i], &status);
+    if (U_FAILURE(status)) return {"", 0};
+    return {std::move(charset), confidence};
+  }
+  return {"", 0};
 }
 
 // True when the bytes are no text in a multibyte CJK charset, decided
