@@ -1141,8 +1141,8 @@ Prescanned prescan(std::string_view s, const PrescanOptions& options) {
     if (text.find('<') != npos || text.find('\0') != npos) return;
     std::size_t p = b;
     while (p < e) {
-      std::size_t amp = find_char(s, p, '&');
-      if (amp == npos || amp > e) amp = e;
+      std::size_t amp = find_char(s.substr(0, e), p, '&');  // not past the text
+      if (amp == npos) amp = e;
       std::size_t rb = p, re = amp;
       while (rb < re && is_space(s[rb])) ++rb;
       while (re > rb && is_space(s[re - 1])) --re;
