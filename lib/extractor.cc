@@ -75,6 +75,13 @@ std::string path_step(const GumboNode* node) {
 // "body>div#main>article.post>p" for a block's element; "...>" stands for
 // the outer elements of a path longer than kPathElements. Each element's
 // step is made once per page (blocks share their ancestors).
+// Frees what `x` holds now. (Assigning an empty string would not: a string
+// move-assigned from a short one keeps its buffer.)
+template <class T>
+void release(T& x) {
+  T gone(std::move(x));
+}
+
 class Paths {
  public:
   explicit Paths(const Segments& seg) : seg_(seg), steps_(seg.elements.size()) {}
@@ -125,21 +132,34 @@ Result Extractor::extract(std::string_view html, const PageInfo& page) const {
                     std::to_string(options.max_input_bytes) + ")");
   Result result;
 
-  Decoded decoded = decode(html, page.charset);
-  result.charset = std::move(decoded.charset);
+  // Memory: on a text-dense page each copy of the text weighs as much as
+  // the page, and the tree several times that. So the page's copies go
+  // once parsed, the tree once the blocks' paths are read from it, and the
+  // blocks' working data before the outputs are written.
+  Segments segments;
+  Scores scores;
+  std::vector<std::string> paths;
+  {
+    Decoded decoded = decode(html, page.charset);
+    result.charset = std::move(decoded.charset);
 
-  Prescanned pre = prescan(decoded.text, PrescanOptions::all(options.max_depth));
-  decoded.text = std::string();  // free it before the parse
+    Prescanned pre = prescan(decoded.text, PrescanOptions::all(options.max_depth));
+    release(decoded.text);  // before the parse
 
-  const Dom dom(std::move(pre.html), pre.stash);
-  Segments segments = segment(dom, patterns, options, page.url);
-  compute_features(&segments.blocks, patterns);
-  const Scores scores = score(segments, options);
-  result.metadata =
-      extract_metadata(MetadataInput{dom, pre.json_ld, segments, scores, page});
+    const Dom dom(std::move(pre.html), pre.stash);
+    release(pre.stash);  // back in the tree now
+    segments = segment(dom, patterns, options, page.url);
+    compute_features(&segments.blocks, patterns);
+    scores = score(segments, options);
+    result.metadata =
+        extract_metadata(MetadataInput{dom, pre.json_ld, segments, scores, page});
+
+    Paths of(segments);
+    paths.reserve(segments.blocks.size());
+    for (const TextBlock& tb : segments.blocks) paths.push_back(of.of(tb.element));
+  }  // the tree is gone: segments' element nodes dangle from here on
 
   result.blocks.reserve(segments.blocks.size());
-  Paths paths(segments);
   for (std::size_t i = 0; i < segments.blocks.size(); ++i) {
     TextBlock& tb = segments.blocks[i];
     Block b;
@@ -150,19 +170,22 @@ Result Extractor::extract(std::string_view html, const PageInfo& page) const {
     b.ordered = tb.ordered;
     b.score = scores.content[i];
     b.reason = scores.reasons[i];
-    b.path = paths.of(tb.element);
+    b.path = std::move(paths[i]);
     b.text = std::move(tb.text);
     b.spans = std::move(tb.spans);
     b.src = std::move(tb.src);
     result.blocks.push_back(std::move(b));
   }
+  release(segments);
+  release(scores);
+  release(paths);
 
   result.text = render_text(result.blocks, options, Label::kContent);
   result.markdown = render_markdown(result.blocks, options, Label::kContent);
   result.html = render_html(result.blocks, options, Label::kContent);
   if (options.include_comments) result.comments = render_text(result.blocks, options, Label::kComment);
   if (result.text.empty())
-    result.empty_reason = segments.blocks.empty() ? "the page has no visible text"
+    result.empty_reason = result.blocks.empty() ? "the page has no visible text"
                                                   : "no block of the page reads as an article";
   return result;
 }

@@ -36,6 +36,17 @@ std::vector<SpanMark> span_marks(const Block& block, const Options& options,
 std::vector<const Block*> visible_blocks(const std::vector<Block>& blocks, Label label,
                                          bool with_media, const Options& options);
 
+// The bytes of the shown blocks' text plus `per_block` for each and an
+// eighth for markup: what an output is reserved at, so that a large one is
+// not grown by doubling (which on a text-dense page left twice its size
+// allocated).
+inline std::size_t expected_size(const std::vector<const Block*>& shown, std::size_t per_block,
+                                 bool markup) {
+  std::size_t n = 0;
+  for (const Block* b : shown) n += b->text.size() + per_block;
+  return markup ? n + n / 8 : n;
+}
+
 }  // namespace extractor
 
 #endif  // EXTRACTOR_LIB_RENDER_H_

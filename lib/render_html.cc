@@ -116,8 +116,9 @@ class Lists {
 }  // namespace
 
 std::string render_html(const std::vector<Block>& blocks, const Options& options, Label label) {
-  std::string out;
   const std::vector<const Block*> shown = visible_blocks(blocks, label, true, options);
+  std::string out;
+  out.reserve(expected_size(shown, 16, /*markup=*/true));
   Lists lists;
   int quote = 0;
   for (std::size_t i = 0; i < shown.size(); ++i) {

@@ -117,12 +117,15 @@ void prefix_lines(std::string* out, const std::string& text, const std::string& 
 
 std::string render_markdown(const std::vector<Block>& blocks, const Options& options,
                             Label label) {
+  const std::vector<const Block*> shown =
+      visible_blocks(blocks, label, /*with_media=*/true, options);
   std::string out;
+  out.reserve(expected_size(shown, 8, /*markup=*/true));
   const Block* prev = nullptr;
   // Indentation of nested list items: each level is indented by the width
   // of its parent's marker ("- " is 2, "1. " is 3), as CommonMark requires.
   std::vector<std::size_t> marker_widths;
-  for (const Block* b : visible_blocks(blocks, label, /*with_media=*/true, options)) {
+  for (const Block* b : shown) {
     const bool run = prev != nullptr && same_run(*prev, *b);
     if (prev != nullptr) out += run ? "\n" : "\n\n";
     if (b->kind != BlockKind::kListItem) marker_widths.clear();

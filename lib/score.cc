@@ -419,7 +419,17 @@ Scores score(const Segments& seg, const Options& options, ScoreTrace* trace) {
                                       kTextDateLine | kTextCredit;
   // The blocks the classifier sees, and their feature vectors, row by row.
   std::vector<std::size_t> asked;
-  std::vector<float> rows;
+  // Feature rows go to the ensemble a batch at a time, so that a page of
+  // 100,000 blocks does not hold 100,000 rows.
+  constexpr std::size_t kBatch = 1024;
+  std::vector<float> rows, probs;
+  rows.reserve(std::min(n, kBatch) * kFeatureCount);
+  auto flush = [&] {
+    const std::size_t done = probs.size(), count = rows.size() / kFeatureCount;
+    probs.resize(done + count);
+    model_probabilities(rows.data(), count, probs.data() + done);
+    rows.clear();
+  };
   for (std::size_t i = 0; i < n; ++i) {
     const TextBlock& b = seg.blocks[i];
     std::fill(x.begin(), x.end(), 0.0f);
@@ -486,9 +496,9 @@ Scores score(const Segments& seg, const Options& options, ScoreTrace* trace) {
       continue;
     asked.push_back(i);
     rows.insert(rows.end(), x.begin(), x.end());
+    if (rows.size() == kBatch * kFeatureCount) flush();
   }
-  std::vector<float> probs(asked.size());
-  model_probabilities(rows.data(), asked.size(), probs.data());
+  flush();
   for (std::size_t k = 0; k < asked.size(); ++k) {
     const std::size_t i = asked[k];
     const float prob = probs[k];
