@@ -211,7 +211,9 @@ const Group kTextGroups[] = {
      R"(newsletter abonnieren|jetzt anmelden|zum newsletter|abonnez-vous à|)"
      R"(suscríbete a|iscriviti alla|zapisz się na|подпишитесь на|订阅我们|メルマガ))"},
     {kTextDonate,
-     R"((?i)(?:support (?:us|our|independent|quality|the|this|journalism)|donate|donation|)"
+     R"((?i)(?:support (?:us|our|independent|quality|journalism)\b|)"
+     R"(support (?:the|this) (?:site|website|work|newsroom|journalism|paper|magazine|blog|)"
+     R"(podcast|channel|show|project|campaign|cause|fund)|donate|donation|)"
      R"(become a (?:member|patron|supporter|subscriber)|join us (?:in|today|now)|)"
      R"(make a (?:contribution|donation)|contribute (?:now|today)|support us (?:for|just|with)|)"
      R"(unterstützen sie|jetzt unterstützen|spenden sie|soutenez|faites un don|faire un don|)"

@@ -268,6 +268,15 @@ TEST(Patterns, SubscribeDonateCookieText) {
                            "Privacy settings"});
 }
 
+TEST(Patterns, SupportInProseIsNotADonationAppeal) {
+  ExpectText(kTextDonate, {"Please support us", "Support the site on Patreon",
+                           "Support this podcast", "Support our work"});
+  // "support the ..." and "support us..." run on in ordinary sentences.
+  ExpectNotText(kTextDonate, {"Shout out to Ann for landing the changes to support the migration!",
+                              "Add telemetry for tracking multiple PiP support usage",
+                              "The bill has the support of the governor."});
+}
+
 TEST(Patterns, CookieInProseIsNotACookieNotice) {
   // Regression: kTextCookie is unanchored ("cookies?\b", "consent", ...), so any
   // block of up to 300 characters that mentions cookies or consent is a
