@@ -10,6 +10,7 @@
 #include "score.h"
 
 #include <algorithm>
+#include <cstring>
 #include <cmath>
 
 #include "features.h"
@@ -151,6 +152,44 @@ std::vector<double> element_sums(const Segments& seg, const std::vector<double>&
 
 bool contains(const Element& outer, int block) {
   return block >= outer.first_block && block < outer.end_block;
+}
+
+// A list inside the region is one piece of the article: release notes,
+// a list of changes with a link in each item, steps. When most of its
+// items are kept, the few the scores dropped for being short or link-heavy
+// go with them; an item a boilerplate cue or text marks, or the classifier
+// dropped, stays out.
+void keep_list_together(const Segments& seg, Scores& s,
+                        const std::vector<std::uint32_t>& local_cues) {
+  constexpr std::uint32_t kMarked = kTextReadAlso | kTextSubscribe | kTextDonate | kTextCookie |
+                                    kTextShare | kTextAd | kTextReadingTime | kTextAudio |
+                                    kTextCopyright | kTextLogin | kTextComments | kTextPrevNext |
+                                    kTextFormHint | kTextMoreLink | kTextTags | kTextCredit |
+                                    kTextByline;
+  const Element& region = seg.elements[static_cast<std::size_t>(s.region)];
+  // Kept and dropped items per list (the items' parent element).
+  std::vector<int> kept(seg.elements.size(), 0), dropped(seg.elements.size(), 0);
+  auto list_of = [&](std::size_t i) -> int {
+    const TextBlock& b = seg.blocks[i];
+    if (b.kind != BlockKind::kListItem || b.element < 0 || !contains(region, static_cast<int>(i)))
+      return -1;
+    return seg.elements[static_cast<std::size_t>(b.element)].parent;
+  };
+  for (std::size_t i = 0; i < seg.blocks.size(); ++i) {
+    const int list = list_of(i);
+    if (list < 0) continue;
+    (s.labels[i] == Label::kContent ? kept : dropped)[static_cast<std::size_t>(list)]++;
+  }
+  for (std::size_t i = 0; i < seg.blocks.size(); ++i) {
+    const int list = list_of(i);
+    if (list < 0 || s.labels[i] != Label::kBoilerplate) continue;
+    const auto l = static_cast<std::size_t>(list);
+    if (kept[l] < 3 || kept[l] < 2 * dropped[l]) continue;
+    if ((local_cues[i] & kBoilerplateCues) || (seg.blocks[i].text_cues & kMarked)) continue;
+    if (std::strcmp(s.reasons[i], "model-drop") == 0) continue;  // the classifier said no
+    s.labels[i] = Label::kContent;
+    s.reasons[i] = "list";
+  }
 }
 
 // Images and captions never reach the plain text, but Markdown and HTML show
@@ -511,6 +550,7 @@ Scores score(const Segments& seg, const Options& options, ScoreTrace* trace) {
       s.reasons[i] = "model";
     }
   }
+  keep_list_together(seg, s, local_cues);
   label_media(seg, s, local_cues);
   return s;
 }

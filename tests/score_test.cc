@@ -169,6 +169,28 @@ TEST(Score, RelatedListInsideArticlePruned) {
   EXPECT_EQ(s.reason("Bus fares"), "related");
 }
 
+TEST(Score, ListInsideArticleKeptTogether) {
+  // Release notes: most items read as prose; one is short and mostly link.
+  const Scored s = Score(
+      "<body>" + Nav() +
+      Article("<p>" + kP1 + "</p><ul>"
+              "<li>The tram line now stops at the hospital, the university and the "
+              "new stadium, with a train every six minutes at peak hours.</li>"
+              "<li>Tickets can be bought on board, at every stop and in the app, "
+              "and monthly passes cost the same as on the buses.</li>"
+              "<li>Night services run on Fridays and Saturdays until two in the "
+              "morning, starting from the central station.</li>"
+              "<li>Anna <a href=\"/changes/1234\">fixed the timetable</a></li>"
+              "<li>Work on the second section, to the airport, begins in spring, "
+              "and the council expects it to take two years.</li></ul><p>" + kP2 + "</p>") +
+      Sidebar() + Footer());
+  SCOPED_TRACE(s.dump());
+  EXPECT_EQ(s.label("The tram line now stops"), Label::kContent);
+  EXPECT_EQ(s.label("Anna fixed the timetable"), Label::kContent);
+  // A list whose items mostly read as boilerplate stays out (the sidebar's).
+  EXPECT_EQ(s.label("Heatwave"), Label::kBoilerplate);
+}
+
 TEST(Score, ReadAlsoLineInsideArticlePruned) {
   const Scored s = Score("<body>" + Article("<p>" + kP1 + "</p><p>Read also:</p><p>" + kP2 +
                                             "</p><p>Advertisement</p><p>" + kP3 + "</p>") +
