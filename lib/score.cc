@@ -312,6 +312,10 @@ Scores score(const Segments& seg, const Options& options, ScoreTrace* trace) {
     if (el.end_block > el.first_block && sums[e] > sums[static_cast<std::size_t>(s.region)])
       s.region = static_cast<int>(e);
   }
+  // No element holds more evidence for than against (a page of a few short
+  // lines): the least bad single element is no article region; the whole
+  // page is, and what nothing marks as boilerplate is kept below.
+  if (sums[static_cast<std::size_t>(s.region)] <= 0.0) s.region = 0;
   const Element& region = seg.elements[static_cast<std::size_t>(s.region)];
 
   // Inside the region, keep what is not evidently boilerplate.

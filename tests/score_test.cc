@@ -285,6 +285,16 @@ TEST(Score, SingleShortLineKept) {
   EXPECT_STREQ(s.scores.reasons[0], "fallback");
 }
 
+TEST(Score, PageOfShortLinesKeptWhole) {
+  // No element holds any prose: the page is the region, not its least bad
+  // element (the first line alone), and every line nothing marks is kept.
+  const Scored s =
+      Score("<body><div class=\"list\"><p>Milk</p><p>Eggs</p>Bread<p>Butter</p></div></body>");
+  SCOPED_TRACE(s.dump());
+  for (const char* line : {"Milk", "Eggs", "Bread", "Butter"})
+    EXPECT_EQ(s.label(line), Label::kContent) << line;
+}
+
 TEST(Score, FallbackDoesNotKeepBoilerplate) {
   const Scored s = Score("<body><div class=\"menu\">Home</div><p>Hello</p></body>");
   SCOPED_TRACE(s.dump());
