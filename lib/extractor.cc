@@ -1,6 +1,7 @@
 // The pipeline: each stage in order, nothing else.
 #include "extractor/extractor.h"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 
@@ -122,36 +123,26 @@ Extractor& Extractor::operator=(Extractor&&) noexcept = default;
 
 const Options& Extractor::options() const noexcept { return impl_->options; }
 
-Result Extractor::extract(std::string_view html, const PageInfo& page) const {
-  const Options& options = impl_->options;
-  const Patterns& patterns = impl_->patterns;
-  if (html.size() > options.max_input_bytes)
-    throw Error(ErrorCode::kInputTooLarge,
-                "extractor: input of " + std::to_string(html.size()) +
-                    " bytes exceeds max_input_bytes (" +
-                    std::to_string(options.max_input_bytes) + ")");
-  Result result;
+namespace {
 
-  // Memory: on a text-dense page each copy of the text weighs as much as
-  // the page, and the tree several times that. So the page's copies go
-  // once parsed, the tree once the blocks' paths are read from it, and the
-  // blocks' working data before the outputs are written.
+// The page's blocks, labelled, and its metadata, into `result`.
+//
+// Memory: on a text-dense page each copy of the text weighs as much as the
+// page, and the tree several times that. So the tree goes once the blocks'
+// paths are read from it, and the blocks' working data before the caller
+// writes the outputs.
+void analyze(Prescanned pre, const Options& options, const Patterns& patterns,
+             const PageInfo& page, Result* result) {
   Segments segments;
   Scores scores;
   std::vector<std::string> paths;
   {
-    Decoded decoded = decode(html, page.charset);
-    result.charset = std::move(decoded.charset);
-
-    Prescanned pre = prescan(decoded.text, PrescanOptions::all(options.max_depth));
-    release(decoded.text);  // before the parse
-
     const Dom dom(std::move(pre.html), pre.stash);
     release(pre.stash);  // back in the tree now
     segments = segment(dom, patterns, options, page.url);
     compute_features(&segments.blocks, patterns);
     scores = score(segments, options);
-    result.metadata =
+    result->metadata =
         extract_metadata(MetadataInput{dom, pre.json_ld, segments, scores, page});
 
     Paths of(segments);
@@ -159,7 +150,8 @@ Result Extractor::extract(std::string_view html, const PageInfo& page) const {
     for (const TextBlock& tb : segments.blocks) paths.push_back(of.of(tb.element));
   }  // the tree is gone: segments' element nodes dangle from here on
 
-  result.blocks.reserve(segments.blocks.size());
+  result->blocks.clear();
+  result->blocks.reserve(segments.blocks.size());
   for (std::size_t i = 0; i < segments.blocks.size(); ++i) {
     TextBlock& tb = segments.blocks[i];
     Block b;
@@ -174,11 +166,53 @@ Result Extractor::extract(std::string_view html, const PageInfo& page) const {
     b.text = std::move(tb.text);
     b.spans = std::move(tb.spans);
     b.src = std::move(tb.src);
-    result.blocks.push_back(std::move(b));
+    result->blocks.push_back(std::move(b));
   }
-  release(segments);
-  release(scores);
-  release(paths);
+}
+
+// Bytes of text in the blocks labelled content.
+std::size_t content_bytes(const Result& r) {
+  std::size_t n = 0;
+  for (const Block& b : r.blocks)
+    if (b.label == Label::kContent && b.kind != BlockKind::kImage) n += b.text.size();
+  return n;
+}
+
+// Less than this is no article: a date line, a title, "Loading…".
+constexpr std::size_t kArticleBytes = 200;
+
+}  // namespace
+
+Result Extractor::extract(std::string_view html, const PageInfo& page) const {
+  const Options& options = impl_->options;
+  const Patterns& patterns = impl_->patterns;
+  if (html.size() > options.max_input_bytes)
+    throw Error(ErrorCode::kInputTooLarge,
+                "extractor: input of " + std::to_string(html.size()) +
+                    " bytes exceeds max_input_bytes (" +
+                    std::to_string(options.max_input_bytes) + ")");
+  Result result;
+  Decoded decoded = decode(html, page.charset);
+  result.charset = std::move(decoded.charset);
+
+  PrescanOptions scan = PrescanOptions::all(options.max_depth);
+  Prescanned pre = prescan(decoded.text, scan);
+  // A page whose script renders markup templates may hold its article only
+  // there (blogs that ship the post as <script type="text/template">): when
+  // the page as shown yields no article (under 200 bytes of text), the
+  // templates are read as part of it, and that reading stands if it finds
+  // more. The decoded text is kept for that only on such pages.
+  const bool templates = pre.has_templates;
+  if (!templates) release(decoded.text);  // before the parse
+  analyze(std::move(pre), options, patterns, page, &result);
+  if (templates && content_bytes(result) < kArticleBytes) {
+    scan.unwrap_templates = true;
+    Result again;
+    again.charset = result.charset;
+    analyze(prescan(decoded.text, scan), options, patterns, page, &again);
+    if (content_bytes(again) > content_bytes(result)) result = std::move(again);
+  }
+  release(decoded.text);
 
   result.text = render_text(result.blocks, options, Label::kContent);
   result.markdown = render_markdown(result.blocks, options, Label::kContent);

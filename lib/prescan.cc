@@ -198,6 +198,7 @@ struct Tag {
   std::size_t end = npos;  // one past '>'; npos when the tag runs to EOF
   bool self_closing = false;
   bool is_json_ld = false;  // type="application/ld+json"
+  bool is_template = false;  // type="text/template" or "text/html"
   // A <link> some stage reads: rel=canonical or image_src, or itemprop.
   bool read_link = false;
   // A <font> with color, face or size: it breaks out of SVG/MathML.
@@ -282,6 +283,9 @@ Tag scan_tag(std::string_view s, std::size_t pos, bool filter, bool stash,
     if (name_is(attr, "type")) {
       while (!value.empty() && is_space(value.front())) value.remove_prefix(1);
       t.is_json_ld = starts_with_ci(value, 0, "application/ld+json");
+      while (!value.empty() && is_space(value.back())) value.remove_suffix(1);
+      t.is_template = (value.size() == 13 && starts_with_ci(value, 0, "text/template")) ||
+                      (value.size() == 9 && starts_with_ci(value, 0, "text/html"));
     }
     if (name_is(attr, "color") || name_is(attr, "face") || name_is(attr, "size"))
       t.font_breaks = true;
@@ -1307,6 +1311,19 @@ Prescanned prescan(std::string_view s, const PrescanOptions& options) {
       // Raw-text elements hold no elements, so they do not count towards
       // the depth; script and style bodies are dropped, the others kept.
       const bool script = name_is(tag.name, "script");
+      if (script && tag.is_template) {
+        out.has_templates = true;
+        if (options.unwrap_templates) {
+          // The start tag becomes a <div>; the body is read as markup, and
+          // its </script>, an end tag nothing matches, is ignored.
+          const bool kept = open.start("div", false, false, false);
+          emit(p, tag, false);
+          if (kept) out.html += "<div>";
+          gap = tag.end;
+          p = find_char(s, tag.end, '<');
+          continue;
+        }
+      }
       const bool drop = script || name_is(tag.name, "style");
       const std::size_t body_end = script ? find_script_end(s, tag.end)
                                           : find_end_tag(s, tag.end, lowered(tag.name));

@@ -35,6 +35,12 @@ struct PrescanOptions {
   // held out of the page (TextStash): the parser reads a placeholder for
   // each and Dom puts the text back.
   bool stash_text = true;
+  // <script type="text/template"> and <script type="text/html"> hold markup
+  // a page's script renders (some blogs ship their whole article that way).
+  // Off, their bodies go like any script's; on, each becomes a <div> whose
+  // content is parsed as the page's own. (extract() turns it on for a
+  // second pass when the first finds no article.)
+  bool unwrap_templates = false;
 
   // Every lever on (what extract() runs).
   static PrescanOptions all(int max_depth) {
@@ -97,6 +103,8 @@ struct Prescanned {
   std::vector<std::string> json_ld;
   // The text runs `html` holds placeholders for (PrescanOptions::stash_text).
   TextStash stash;
+  // The page has a markup template script (see unwrap_templates).
+  bool has_templates = false;
 };
 
 // Gumbo's tokenizer spends most of its time inside script and style bodies

@@ -71,6 +71,19 @@ TEST(Boilerplate, NavigationMenusAndBreadcrumbs) {
   ExpectArticleWithout(r, {"Politics", "Business", "Home", "Previous article", "Next article"});
 }
 
+TEST(Boilerplate, MarkupTemplatesStayOutWhenThePageHasItsArticle) {
+  // Templates a page's script renders (a comment, a sign-up dialog) are read
+  // only when the page as shown holds no article (tests/data/blog-template-post).
+  const std::string templ =
+      "<script type=\"text/html\" id=\"comment-template\"><li class=\"comment\"><p>Thanks "
+      "for reading! Share your thoughts on this story with the other readers below, and "
+      "please keep the conversation civil and on topic for everyone.</p></li></script>"
+      "<script type=\"text/template\"><div class=\"dialog\"><p>Stay informed about what "
+      "happens in your neighbourhood every single week of the year, for free.</p></div></script>";
+  const Result r = Extract(Page("", "", "", templ, templ));
+  ExpectArticleWithout(r, {"Thanks for reading", "Stay informed"});
+}
+
 TEST(Boilerplate, SiteHeaderAndFooter) {
   const Result r = Extract(Page("", "", "", "", ""));
   ExpectArticleWithout(r, {"City Gazette, 12 Harbour Road", "About us", "Contact"});

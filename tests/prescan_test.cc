@@ -109,6 +109,29 @@ TEST(Prescan, OtherScriptTypesAreNotJsonLd) {
   }
 }
 
+TEST(Prescan, MarkupTemplatesDroppedUnlessUnwrapped) {
+  const std::string page =
+      "<p>a</p><script type='text/template'><p>The post</p></script>"
+      "<script type=\"TEXT/HTML \"><li>item</li></script><script>var x;</script><p>c</p>";
+  PrescanOptions o = PrescanOptions::bodies_only(512);
+  const Prescanned dropped = prescan(page, o);
+  EXPECT_TRUE(dropped.has_templates);
+  EXPECT_EQ(dropped.html.find("The post"), std::string::npos);
+  o.unwrap_templates = true;
+  const Prescanned unwrapped = prescan(page, o);
+  EXPECT_EQ(unwrapped.html,
+            "<p>a</p><div><p>The post</p></script><div><li>item</li></script>"
+            "<script></script><p>c</p>");
+  // Other script types are no templates.
+  for (std::string_view tag :
+       {"<script>", "<script type=\"text/javascript\">", "<script type=\"text/x-template\">",
+        "<script type=\"text/html-x\">", "<script data-type=\"text/template\">"}) {
+    const Prescanned p = prescan(std::string(tag) + "<p>x</p></script>", o);
+    EXPECT_FALSE(p.has_templates) << tag;
+    EXPECT_EQ(p.html.find("<p>x</p>"), std::string::npos) << tag;
+  }
+}
+
 TEST(Prescan, JsonLdHoldingHtmlInStrings) {
   const Prescanned p = prescan(
       "<script type=\"application/ld+json\">{\"articleBody\":\"<p>a</p><div>\"}</script><p>z</p>",
