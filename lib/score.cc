@@ -27,6 +27,12 @@ constexpr double kAgainst = 0.3;
 
 float sigmoid(float x) { return 1.0f / (1.0f + std::exp(-x)); }
 
+// Text cues that mark a block as boilerplate on their own.
+constexpr std::uint32_t kStrongText =
+    kTextReadAlso | kTextSubscribe | kTextDonate | kTextCookie | kTextShare | kTextAd |
+    kTextReadingTime | kTextAudio | kTextCopyright | kTextLogin | kTextComments |
+    kTextPrevNext | kTextFormHint | kTextMoreLink | kTextTags;
+
 // Evidence from the block alone.
 float text_logit(const TextBlock& b) {
   if (b.kind == BlockKind::kImage) return 0.0f;
@@ -60,10 +66,6 @@ float text_logit(const TextBlock& b) {
     default:
       break;
   }
-  constexpr std::uint32_t kStrongText =
-      kTextReadAlso | kTextSubscribe | kTextDonate | kTextCookie | kTextShare | kTextAd |
-      kTextReadingTime | kTextAudio | kTextCopyright | kTextLogin | kTextComments |
-      kTextPrevNext | kTextFormHint | kTextMoreLink | kTextTags;
   if (b.text_cues & kStrongText) x -= 2.5f;
   if (b.text_cues & kTextCredit) x -= 1.5f;
   if (b.text_cues & kTextByline) x -= 1.0f;
@@ -161,11 +163,7 @@ bool contains(const Element& outer, int block) {
 // dropped, stays out.
 void keep_list_together(const Segments& seg, Scores& s,
                         const std::vector<std::uint32_t>& local_cues) {
-  constexpr std::uint32_t kMarked = kTextReadAlso | kTextSubscribe | kTextDonate | kTextCookie |
-                                    kTextShare | kTextAd | kTextReadingTime | kTextAudio |
-                                    kTextCopyright | kTextLogin | kTextComments | kTextPrevNext |
-                                    kTextFormHint | kTextMoreLink | kTextTags | kTextCredit |
-                                    kTextByline;
+  constexpr std::uint32_t kMarked = kStrongText | kTextCredit | kTextByline;
   const Element& region = seg.elements[static_cast<std::size_t>(s.region)];
   // Kept and dropped items per list (the items' parent element).
   std::vector<int> kept(seg.elements.size(), 0), dropped(seg.elements.size(), 0);
