@@ -1941,6 +1941,9 @@ Metadata extract_metadata(const MetadataInput& in) {
         add(b.text + " " + blocks[static_cast<std::size_t>(i) + 1].text, AuthorValue::kText, 3, 3,
             Source::kText, distance(i) + (block_away_for(b, kSideCues) ? kSidePenalty : 0));
     }
+    // Names in parentheses closing the article's last lines: no byline,
+    // but how a login reads (see below).
+    std::vector<std::string> signed_names;
     // Credits in the article's last lines ("Reporting by", "（记者 X）").
     {
       const int last = zone.last;
@@ -1954,6 +1957,10 @@ Metadata extract_metadata(const MetadataInput& in) {
             std::size_t cut = t.size() - 160;
             while (cut < t.size() && (static_cast<unsigned char>(t[cut]) & 0xC0) == 0x80) ++cut;
             t = t.substr(cut);
+          }
+          if (b.cjk == 0) {
+            std::string signed_name = trailing_parenthesized_name(t);
+            if (!signed_name.empty()) signed_names.push_back(std::move(signed_name));
           }
           if (b.cjk > 0) {
             add_cjk(t, 2, 5, 100 + i - last);
@@ -2223,8 +2230,59 @@ Metadata extract_metadata(const MetadataInput& in) {
         if (fused) continue;
         if (shown == best || c.support > shown->support) shown = &c;
       }
-      m.authors = shown->names;
-      m.sources.authors = best->source;
+      // A login that spells a person's name ("christian.stadtfeld",
+      // "jane_doe") and a name the page shows that reads as it, first and
+      // last word ("Christian P. Stadtfeld"): the one written for readers.
+      std::string signed_login;
+      if (shown->names.size() == 1) {
+        const std::string& login = shown->names[0];
+        std::vector<std::string> parts;
+        bool is_login = !login.empty();
+        for (char ch : login)
+          if (!((ch >= 'a' && ch <= 'z') || ch == '.' || ch == '_' || ch == '-')) is_login = false;
+        if (is_login) {
+          std::size_t i = 0;
+          while (i <= login.size()) {
+            std::size_t j = login.find_first_of("._-", i);
+            if (j == std::string::npos) j = login.size();
+            if (j > i) parts.push_back(login.substr(i, j - i));
+            i = j + 1;
+          }
+        }
+        const bool named =
+            parts.size() >= 2 && std::all_of(parts.begin(), parts.end(), [](const std::string& p) {
+              return p.size() >= 2;
+            });
+        auto reads_as_login = [&](const std::string& n) {
+          const std::size_t first_end = n.find(' ');
+          return named && first_end != std::string::npos &&
+                 comparison_key(std::string_view(n).substr(0, first_end)) == parts.front() &&
+                 comparison_key(std::string_view(n).substr(n.rfind(' ') + 1)) == parts.back();
+        };
+        const AuthorCandidate* readable = nullptr;
+        for (const AuthorCandidate& c : cands)
+          if (!c.organization && c.names.size() == 1 && &c != shown &&
+              reads_as_login(c.names[0])) {
+            readable = &c;
+            break;
+          }
+        if (readable != nullptr) {
+          shown = readable;
+        } else {
+          for (const std::string& n : signed_names)
+            if (reads_as_login(n)) {
+              signed_login = n;
+              break;
+            }
+        }
+      }
+      if (!signed_login.empty()) {
+        m.authors = {signed_login};
+        m.sources.authors = Source::kText;
+      } else {
+        m.authors = shown->names;
+        m.sources.authors = best->source;
+      }
     }
   }
 

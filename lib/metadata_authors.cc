@@ -73,7 +73,8 @@ struct Rules {
   std::unique_ptr<RE2> cut, bio, location, photo, photo_suffix, split, email, handle, parens;
   std::unique_ptr<RE2> trailing_latin, cjk_credit_marker, cjk_colon, cjk_paren, cjk_slash_wen,
       stop_name, cjk_bracket_before_source,
-      non_name_word, org_cjk, org_word, inner_marker, lead_word, edge_word, photo_credit;
+      non_name_word, org_cjk, org_word, inner_marker, lead_word, edge_word, photo_credit,
+      trailing_paren;
 
   Rules() {
     RE2::Options o;
@@ -148,6 +149,13 @@ struct Rules {
     email = make("[\\w.+-]+@[\\w-]+\\.[\\w.-]+");
     handle = make("(?:^|" S ")@\\w+");
     parens = make(S "*(?:\\([^)]*\\)|\\[[^\\]]*\\]|（[^）]*）|【[^】]*】)" S "*");
+    // A name in parentheses closing the article's text ("... bleibt
+    // spannend. (Christian P. Stadtfeld)", "(Jane Doe) +++"): two or three
+    // capitalised words, an initial between them allowed. Case matters
+    // here: "(siehe unten)" is no name.
+    trailing_paren = make(
+        "\\((?-i:(\\p{Lu}[\\p{Ll}'’-]+(?:" S "+\\p{Lu}\\.)?(?:" S
+        "+\\p{Lu}[\\p{Ll}'’-]+){1,2}))\\)[\\s\\x{a0}+*.]*$");
     trailing_latin = make(
         "(?:reporting|reported|writing|written|additional reporting|compiled|text)" S
         "+by" S "+([^;.()]+)");
@@ -1174,6 +1182,14 @@ std::vector<std::string> trailing_credit(std::string_view text, std::string_view
     if (!out.empty()) return out;
   }
   return cjk_credits(text, site_name);
+}
+
+std::string trailing_parenthesized_name(std::string_view text) {
+  const Rules& r = rules();
+  re2::StringPiece in(text.data(), text.size());
+  re2::StringPiece g[2];
+  if (!r.trailing_paren->Match(in, 0, in.size(), RE2::UNANCHORED, g, 2)) return {};
+  return collapse_space(std::string_view(g[1].data(), g[1].size()));
 }
 
 std::vector<std::string> picture_or_translation_credit(std::string_view text) {

@@ -153,6 +153,18 @@ TEST(MetadataDates, TwoDigitYears) {
   EXPECT_EQ(first("6.11.22"), "2022-11-06");
   EXPECT_EQ(first("31.10.98"), "1998-10-31");  // not in the future
   EXPECT_EQ(first("Version 1.10.23.4"), "-");
+  // With slashes, as forum software writes a post's date: a part over 12
+  // decides which way round, else the page's order.
+  EXPECT_EQ(first("von lupa am 26/10/13, 03:48 pm"), "2013-10-26");
+  EXPECT_EQ(first("Posted 10/26/13"), "2013-10-26");
+  EXPECT_EQ(first("am 03/04/13"), "2013-04-03");
+  {
+    std::vector<TextDate> f = find_text_dates("on 03/04/13", NumericOrder::kMonthFirst, &ref);
+    ASSERT_FALSE(f.empty());
+    EXPECT_EQ(format_day(f.front().date), "2013-03-04");
+  }
+  EXPECT_EQ(first("see /12/10/13/ or 1/2/13/4"), "-");
+  EXPECT_EQ(first("one slash only: 24/7"), "-");
 }
 
 TEST(MetadataDates, NumericOrder) {
@@ -1442,6 +1454,45 @@ TEST(MetadataPage, BylineMarkerOnItsOwnLine) {
       "<h1>Budget vote postponed</h1>" + kBody +
       "<div class=\"info\"><div>Von:</div><div>Götz Warnke</div></div></article></body></html>");
   EXPECT_EQ(m.authors, (Strings{"Götz Warnke"}));
+}
+
+TEST(MetadataPage, ForumPostByline) {
+  // A forum post's "von X am 26/10/13, 03:48 pm": the date's two-digit
+  // year no longer leaves the byline unread.
+  const Metadata m = Meta(
+      "<html lang=\"de\"><head><title>Forums-Regeln</title></head><body><h1>Forums-Regeln</h1>"
+      "<div class=\"post\"><p class=\"author\">von lupa am 26/10/13, 03:48 pm</p>"
+      "<div class=\"content\">" + kBody + "</div></div></body></html>");
+  EXPECT_EQ(m.authors, (Strings{"lupa"}));
+  EXPECT_EQ(m.date.substr(0, 10), "2013-10-26");
+}
+
+TEST(MetadataPage, LoginReadAsTheNameThatSignsTheArticle) {
+  // JSON-LD names a login; the article closes with the writer's name in
+  // parentheses, which reads as that login.
+  const std::string ld =
+      "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":"
+      "\"Budget vote postponed\",\"author\":{\"@type\":\"Person\",\"name\":"
+      "\"christian.stadtfeld\"}}</script>";
+  const Metadata a = Meta(
+      "<html><head><title>Budget vote postponed</title>" + ld + "</head><body><article>"
+      "<h1>Budget vote postponed</h1>" + kBody +
+      "<p>The council meets again next week. (Christian P. Stadtfeld) +++</p></article>"
+      "</body></html>");
+  EXPECT_EQ(a.authors, (Strings{"Christian P. Stadtfeld"}));
+  // A parenthesis that does not read as the login changes nothing, and
+  // is no byline of its own (places and organisations close texts so).
+  const Metadata b = Meta(
+      "<html><head><title>Budget vote postponed</title>" + ld + "</head><body><article>"
+      "<h1>Budget vote postponed</h1>" + kBody +
+      "<p>The council meets again next week. (Stanford University)</p></article>"
+      "</body></html>");
+  EXPECT_EQ(b.authors, (Strings{"christian.stadtfeld"}));
+  const Metadata c = Meta(
+      "<html><head><title>Budget vote postponed</title></head><body><article>"
+      "<h1>Budget vote postponed</h1>" + kBody +
+      "<p>The council meets again next week. (New York)</p></article></body></html>");
+  EXPECT_TRUE(c.authors.empty());
 }
 
 TEST(MetadataPage, KickerIsNotTheTitle) {
