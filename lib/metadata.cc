@@ -1169,11 +1169,22 @@ Metadata extract_metadata(const MetadataInput& in) {
     tc.host = host;
     // Headings: visible h1 (and title-classed h2/h3) not in menus or
     // sidebars, those nearest the region's start first.
+    // An <h1> that reads as a whole title a source states for machines
+    // (og:title, JSON-LD's headline) is the headline wherever the page
+    // puts it: some pages put it in their breadcrumb trail or a menu bar.
+    auto states_whole = [&](const Heading& h) {
+      if (h.level != 1 || count_words(h.text) < 3) return false;
+      const std::string k = comparison_key(h.text);
+      for (const std::string* src : {&tc.json_ld, &tc.og, &tc.twitter, &tc.meta})
+        if (!src->empty() && comparison_key(*src) == k) return true;
+      return false;
+    };
     std::vector<const Heading*> hs;
     for (const Heading& h : g.headings)
       // A masthead <header> holds the site's logo h1 (its name, which no
       // title source confirms) and often the article's h1 too.
-      if (!(h.ctx & (away & ~kCueHeader)) && (h.level == 1 || h.title_class))
+      if ((!(h.ctx & (away & ~kCueHeader)) || states_whole(h)) &&
+          (h.level == 1 || h.title_class))
         hs.push_back(&h);
     std::stable_sort(hs.begin(), hs.end(), [&](const Heading* a, const Heading* b) {
       auto cost = [&](const Heading* h) {

@@ -703,8 +703,18 @@ std::vector<std::string> clean_authors(std::string_view raw, AuthorValue kind,
   // "Richard (R.J.) Eskow", "Jane Doe (AP)": a parenthesis is dropped.
   replace_all(*r.parens, &s, " ");
   s = collapse_space(s);
+  const std::size_t before_marker = s.size();
   consume(*r.marker, &s);
   s = collapse_space(s);
+  // "By clicking Submit, you agree to ...", "By using this site you
+  // accept ...": a sentence of a form or a consent notice, no byline.
+  if (s.size() < before_marker) {
+    std::size_t w = 0;
+    while (w < s.size() && s[w] >= 'a' && s[w] <= 'z') ++w;
+    if (w >= 5 && w < s.size() && s[w] == ' ' && s.compare(w - 3, 3, "ing") == 0 &&
+        s.size() > w + 8)
+      return out;
+  }
   // A whole line of credits for a picture ("Von links nach rechts: A, B",
   // "Photos: A, B"): no author in it.
   {

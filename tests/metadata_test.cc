@@ -1495,6 +1495,31 @@ TEST(MetadataPage, LoginReadAsTheNameThatSignsTheArticle) {
   EXPECT_TRUE(c.authors.empty());
 }
 
+TEST(MetadataPage, HeadlineInTheBreadcrumbTrail) {
+  // The <h1> sits in the breadcrumb bar; og:title states it whole. A
+  // sub-headline in the article does not win over it.
+  const Metadata m = Meta(
+      "<html><head><title>Pearl dress stolen from the hotel room | Gazette</title>"
+      "<meta property=\"og:title\" content=\"Pearl dress stolen from the hotel room\">"
+      "<meta name=\"twitter:title\" content=\"Dress ... STOLEN\"></head><body>"
+      "<div class=\"breadcrumbs\"><a href=\"/\">Home</a><h1>Pearl dress stolen from the hotel "
+      "room</h1></div><article><div class=\"headline\"><h2>Jane Doe</h2><h4 class=\"title\">"
+      "Dress ... STOLEN</h4></div>" + kBody + "</article></body></html>");
+  EXPECT_EQ(m.title, "Pearl dress stolen from the hotel room");
+}
+
+TEST(MetadataPage, FormSentenceIsNoByline) {
+  // "By clicking ..." under the article is a form's sentence.
+  const Metadata m = Meta(
+      "<html><head><title>Budget vote postponed</title></head><body><article>"
+      "<h1>Budget vote postponed</h1>" + kBody + "</article><form><p>By clicking \"Submit,\" "
+      "you agree to the Privacy Policy and Terms of Use.</p></form></body></html>");
+  EXPECT_TRUE(m.authors.empty());
+  EXPECT_EQ(clean_authors("By clicking Submit, you agree to the Terms", AuthorValue::kText, ""),
+            Strings{});
+  EXPECT_EQ(clean_authors("By Jane Doe", AuthorValue::kText, ""), (Strings{"Jane Doe"}));
+}
+
 TEST(MetadataPage, KickerIsNotTheTitle) {
   const Metadata a = Meta(
       "<html><head><title>Interne Unterlagen im Netz: Daten gehackt und verkauft | Tagblatt</title>"
