@@ -1730,6 +1730,18 @@ Metadata extract_metadata(const MetadataInput& in) {
         c.site_named = c.site_named && !site_key.empty() && comparison_key(n) == site_key;
         (looks_like_organization(n) || is_site(n) ? orgs : c.names).push_back(std::move(n));
       }
+      // A field naming the site or an organisation, then single words
+      // ("hessenschau.de, Frankfurt, Germany"): its address, no people.
+      if (!orgs.empty() && !c.names.empty() && (src == Source::kMeta || src == Source::kJsonLd) &&
+          std::all_of(c.names.begin(), c.names.end(),
+                      [](const std::string& n) {
+                        // One Latin word (a Han or kana name has no spaces).
+                        if (n.find(' ') != std::string::npos) return false;
+                        for (std::size_t i = 0; i < n.size();)
+                          if (is_cjk_code_point(next_code_point(n, &i))) return false;
+                        return true;
+                      }))
+        c.names.clear();
       if (c.names.empty()) {
         c.names = std::move(orgs);
         c.organization = true;

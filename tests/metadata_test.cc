@@ -1520,6 +1520,19 @@ TEST(MetadataPage, FormSentenceIsNoByline) {
   EXPECT_EQ(clean_authors("By Jane Doe", AuthorValue::kText, ""), (Strings{"Jane Doe"}));
 }
 
+TEST(MetadataPage, AuthorFieldWithTheSitesAddress) {
+  // The site's name, then its city and country: no one is named.
+  const Metadata m = Meta(
+      "<html><head><title>Budget vote postponed</title>"
+      "<meta property=\"og:site_name\" content=\"gazette.example\">"
+      "<meta name=\"author\" content=\"gazette.example, Frankfurt, Germany\"></head><body>"
+      "<article><h1>Budget vote postponed</h1>" + kBody + "</article></body></html>");
+  for (const std::string& a : m.authors) {
+    EXPECT_NE(a, "Frankfurt");
+    EXPECT_NE(a, "Germany");
+  }
+}
+
 TEST(MetadataPage, KickerIsNotTheTitle) {
   const Metadata a = Meta(
       "<html><head><title>Interne Unterlagen im Netz: Daten gehackt und verkauft | Tagblatt</title>"
