@@ -601,8 +601,42 @@ class Gatherer {
     } else if (bylinish && !time_like) {
       const unsigned w = classify_words(n);
       if (w & (kWordAuthor | kWordDate)) byline_element(n, w, ctx);
+      if (!(w & kWordAuthor)) hidden_marker_byline(n, ctx);
+    } else if (window && !time_like) {
+      hidden_marker_byline(n, ctx);
     }
     return ctx;
+  }
+
+  // A byline whose marker only screen readers get: "<span
+  // class="screen-reader-text">By </span><span>Jane Doe</span> | <time>",
+  // the name and date visible, the "By" hidden. Segmentation leaves the
+  // hidden text out; the byline reads from the marker on.
+  void hidden_marker_byline(const GumboNode* n, std::uint32_t ctx) {
+    const GumboVector& kids = n->v.element.children;
+    if (kids.length < 2 || kids.length > 40 || out_.marks.size() > 400) return;
+    for (unsigned i = 0; i + 1 < kids.length; ++i) {
+      const auto* k = static_cast<const GumboNode*>(kids.data[i]);
+      if (k->type != GUMBO_NODE_ELEMENT) continue;
+      const std::string_view cls = attribute(k, "class");
+      if (cls.empty() || cls.size() > 200) continue;
+      const std::string c = lower_ascii(cls);
+      if (c.find("screen-reader") == std::string::npos && c.find("sr-only") == std::string::npos &&
+          c.find("visually-hidden") == std::string::npos &&
+          c.find("visuallyhidden") == std::string::npos)
+        continue;
+      const std::string marker = node_text(k, 40);
+      if (!is_bare_latin_marker(marker)) continue;
+      const std::string whole = node_text(n, 300);
+      const std::size_t at = whole.find(marker);
+      if (at == std::string::npos || whole.size() > 300) return;
+      Mark m{MarkKind::kAuthorClass};
+      m.text = whole.substr(at);
+      m.block = block_;
+      m.ctx = ctx;
+      out_.marks.push_back(std::move(m));
+      return;
+    }
   }
 
   void add_text_mark(const GumboNode* n, MarkKind kind, std::uint32_t ctx, std::size_t limit) {

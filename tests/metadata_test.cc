@@ -1533,6 +1533,22 @@ TEST(MetadataPage, AuthorFieldWithTheSitesAddress) {
   }
 }
 
+TEST(MetadataPage, BylineMarkerForScreenReadersOnly) {
+  // "By" is hidden for screen readers; the name and date show without it.
+  const Metadata m = Meta(
+      "<html><head><title>Budget vote postponed</title></head><body><article><header>"
+      "<h1>Budget vote postponed</h1><div class=\"meta-info\"><span class=\"label\">Hot!</span>"
+      "\n<span class=\"screen-reader-text\">| By </span>\n<span>Priya Raman</span> |\n"
+      "<time>June 8, 2024</time></div></header>" + kBody + "</article></body></html>");
+  EXPECT_EQ(m.authors, (Strings{"Priya Raman"}));
+  // Hidden text that is no byline marker says nothing.
+  const Metadata n = Meta(
+      "<html><head><title>Budget vote postponed</title></head><body><article><header>"
+      "<h1>Budget vote postponed</h1><div class=\"meta-info\"><span class=\"sr-only\">Topic:"
+      "</span> <span>Town Hall</span></div></header>" + kBody + "</article></body></html>");
+  EXPECT_TRUE(n.authors.empty());
+}
+
 TEST(MetadataPage, KickerIsNotTheTitle) {
   const Metadata a = Meta(
       "<html><head><title>Interne Unterlagen im Netz: Daten gehackt und verkauft | Tagblatt</title>"
