@@ -1870,6 +1870,15 @@ Metadata extract_metadata(const MetadataInput& in) {
       if (block < 1 || block >= n_blocks ||
           blocks[static_cast<std::size_t>(block)].digits > 0)
         return false;
+      // A picture's credit label on the line before ("Foto:" / "Jane Doe").
+      {
+        const std::string& label = blocks[static_cast<std::size_t>(block) - 1].text;
+        if (!label.empty() && label.size() <= 24 && label.back() == ':' &&
+            !picture_or_translation_credit(label + " " +
+                                           blocks[static_cast<std::size_t>(block)].text)
+                 .empty())
+          return true;
+      }
       int e = blocks[static_cast<std::size_t>(block)].element;
       while (e >= 0 && seg.elements[static_cast<std::size_t>(e)].first_block == block)
         e = seg.elements[static_cast<std::size_t>(e)].parent;

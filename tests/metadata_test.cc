@@ -1549,6 +1549,17 @@ TEST(MetadataPage, BylineMarkerForScreenReadersOnly) {
   EXPECT_TRUE(n.authors.empty());
 }
 
+TEST(MetadataPage, PictureCreditLabelOnItsOwnLine) {
+  // "Foto:" and the photographer in an author-classed element on the next
+  // line credit the picture: no author.
+  const Metadata m = Meta(
+      "<html><head><title>Budget vote postponed</title></head><body><article><figure>"
+      "<img src=\"a.jpg\" alt=\"\"><figcaption>The council hall.</figcaption></figure>"
+      "<div class=\"credit\"><strong>Foto:</strong><p class=\"autor\">Jaime Ortiz</p></div>"
+      "<h1>Budget vote postponed</h1>" + kBody + "</article></body></html>");
+  EXPECT_TRUE(m.authors.empty());
+}
+
 TEST(MetadataPage, KickerIsNotTheTitle) {
   const Metadata a = Meta(
       "<html><head><title>Interne Unterlagen im Netz: Daten gehackt und verkauft | Tagblatt</title>"
