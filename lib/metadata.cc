@@ -1024,6 +1024,32 @@ struct Zone {
 
 }  // namespace
 
+// "Jong, Michiel de" -> "Michiel de Jong", "Kooman, F." -> "F. Kooman": a
+// value of one surname, a comma, and given names (a capitalised word with
+// lower-case letters or an initial first, up to three words). Anything else
+// ("Jane Doe, Reuters", "Department of X, Queensland") is returned as is.
+std::string surname_last(const std::string& v) {
+  const std::string t = collapse_space(v);
+  const std::size_t comma = t.find(',');
+  if (comma == std::string::npos || t.find(',', comma + 1) != std::string::npos ||
+      t.find(';') != std::string::npos)
+    return v;
+  const std::string surname = collapse_space(t.substr(0, comma));
+  const std::string given = collapse_space(t.substr(comma + 1));
+  if (surname.empty() || given.empty() || surname.find(' ') != std::string::npos ||
+      count_words(given) > 3)
+    return v;
+  // The given names open with a capital followed by a lower-case letter
+  // ("Michiel") or a dot ("F.", "T.D."): not "AP", "USA", "Staff".
+  const unsigned char c0 = static_cast<unsigned char>(given[0]);
+  const unsigned char c1 = given.size() > 1 ? static_cast<unsigned char>(given[1]) : 0;
+  if (!(c0 >= 'A' && c0 <= 'Z') || !((c1 >= 'a' && c1 <= 'z') || c1 == '.' || c1 >= 0x80))
+    return v;
+  const unsigned char s0 = static_cast<unsigned char>(surname[0]);
+  if (!((s0 >= 'A' && s0 <= 'Z') || s0 >= 0x80)) return v;
+  return given + " " + surname;
+}
+
 Metadata extract_metadata(const MetadataInput& in) {
   Metadata m;
   const Segments& seg = in.segments;
@@ -1827,11 +1853,16 @@ Metadata extract_metadata(const MetadataInput& in) {
     for (const char* key : {"dc.creator", "dcterms.creator", "author", "article:author",
                             "parsely-author", "sailthru.author", "citation_author", "citation_authors",
                             "og:article:author", "book:author", "byl"}) {
+      // Bibliographic fields write a name surname first ("Jong, Michiel
+      // de", "Kooman, F.", "Page, Jeffrey C"), one person per tag.
+      const bool bibliographic = std::strcmp(key, "dc.creator") == 0 ||
+                                 std::strcmp(key, "dcterms.creator") == 0 ||
+                                 std::strcmp(key, "citation_author") == 0;
       std::string joined;
       for (const std::string& v : metas.all(key)) {
         if (looks_like_url(v)) continue;
         if (!joined.empty()) joined += "; ";
-        joined += v;
+        joined += bibliographic ? surname_last(v) : v;
       }
       if (joined.empty()) continue;
       std::vector<std::string> names = clean_authors(

@@ -1560,6 +1560,22 @@ TEST(MetadataPage, PictureCreditLabelOnItsOwnLine) {
   EXPECT_TRUE(m.authors.empty());
 }
 
+TEST(MetadataPage, BibliographicCreatorsSurnameFirst) {
+  // One DC.Creator per person, surname first: each is one name.
+  const Metadata m = Meta(
+      "<html><head><title>Budget vote postponed</title>"
+      "<meta name=\"DC.Creator\" content=\"Kooman, F.\">"
+      "<meta name=\"DC.Creator\" content=\"Jong, Michiel de\"></head><body><article>"
+      "<h1>Budget vote postponed</h1>" + kBody + "</article></body></html>");
+  EXPECT_EQ(m.authors, (Strings{"F. Kooman", "Michiel de Jong"}));
+  // A name and an organisation stay as they are.
+  const Metadata n = Meta(
+      "<html><head><title>Budget vote postponed</title>"
+      "<meta name=\"DC.Creator\" content=\"Priya Raman, AP\"></head><body><article>"
+      "<h1>Budget vote postponed</h1>" + kBody + "</article></body></html>");
+  EXPECT_EQ(n.authors, (Strings{"Priya Raman"}));
+}
+
 TEST(MetadataPage, KickerIsNotTheTitle) {
   const Metadata a = Meta(
       "<html><head><title>Interne Unterlagen im Netz: Daten gehackt und verkauft | Tagblatt</title>"
