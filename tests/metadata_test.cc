@@ -656,7 +656,13 @@ TEST(MetadataTitle, SiteNameStripped) {
             "A long and telling headline");
   // A dash inside the headline stays.
   EXPECT_EQ(strip_site_name("Spider-Man returns", "", ""), "Spider-Man returns");
+  // A label in CJK brackets closing the title is the site's.
+  EXPECT_EQ(strip_site_name("欲張りなイヌ\u3000＜福娘童話集\u3000きょうのイソップ童話＞", "", ""),
+            "欲張りなイヌ");
+  EXPECT_EQ(strip_site_name("新政策出台【示例网】", "", ""), "新政策出台");
+  EXPECT_EQ(strip_site_name("【示例网】", "", ""), "【示例网】");
 }
+
 
 TEST(MetadataTitle, HeadingConfirmedBySources) {
   TitleCandidates c;
@@ -1574,6 +1580,15 @@ TEST(MetadataPage, BibliographicCreatorsSurnameFirst) {
       "<meta name=\"DC.Creator\" content=\"Priya Raman, AP\"></head><body><article>"
       "<h1>Budget vote postponed</h1>" + kBody + "</article></body></html>");
   EXPECT_EQ(n.authors, (Strings{"Priya Raman"}));
+}
+
+TEST(MetadataTitle, BracketedSiteLabelShownOnThePage) {
+  // The page shows the bracketed label (the site's section) as text, not
+  // the headline: the label is no title.
+  const Metadata m = Meta(
+      "<html><head><title>欲張りなイヌ\u3000＜福娘童話集\u3000きょうのイソップ童話＞</title></head>"
+      "<body><div><p>きょうのイソップ童話</p>" + kZhBody + "</div></body></html>");
+  EXPECT_EQ(m.title, "欲張りなイヌ");
 }
 
 TEST(MetadataPage, KickerIsNotTheTitle) {
