@@ -695,6 +695,25 @@ std::vector<std::string> clean_authors(std::string_view raw, AuthorValue kind,
   if (!dates.empty()) {
     s.erase(dates.front().begin);
     // also drop the word that introduced the date ("on", "am", "le")
+    // The day of the week before the date is the date's too ("jdoe »
+    // Wed Jan 21, 2009", "Jane Doe, Montag, 3. Mai 2021"), after a
+    // separator only: "Wei Sun, May 3" keeps its surname.
+    static const RE2* const kWeekday = [] {
+      RE2::Options o;
+      o.set_log_errors(false);
+      o.set_case_sensitive(false);
+      return new RE2(
+          "[\\s\\x{a0}]*[,|·•»/–—][\\s\\x{a0}]*(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|"
+          "wednesday|thursday|friday|saturday|sunday|mo|di|mi|do|fr|sa|so|montag|dienstag|"
+          "mittwoch|donnerstag|freitag|samstag|sonntag|lun|mar|mer|jeu|ven|sam|dim|lundi|"
+          "mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|"
+          "viernes|sábado|domingo)\\.?[\\s\\x{a0},]*$",
+          o);
+    }();
+    re2::StringPiece in(s);
+    re2::StringPiece m;
+    if (kWeekday->Match(in, 0, in.size(), RE2::UNANCHORED, &m, 1))
+      s.erase(static_cast<std::size_t>(m.data() - in.data()));
   }
   cut_at(*r.cut, &s);
   if (kind != AuthorValue::kField) cut_at(*r.bio, &s);

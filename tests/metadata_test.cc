@@ -1591,6 +1591,18 @@ TEST(MetadataTitle, BracketedSiteLabelShownOnThePage) {
   EXPECT_EQ(m.title, "欲張りなイヌ");
 }
 
+TEST(MetadataAuthors, WeekdayBeforeTheDateIsNoName) {
+  EXPECT_EQ(clean_authors("By Jane Doe, Montag, 3. Mai 2021", AuthorValue::kByline, ""),
+            (Strings{"Jane Doe"}));
+  EXPECT_EQ(clean_authors("By jdoe » Wed Jan 21, 2009 5:42 am", AuthorValue::kByline, ""),
+            (Strings{"jdoe"}));
+  EXPECT_EQ(clean_authors("By Jane Doe | Sat 3 May 2021", AuthorValue::kByline, ""),
+            (Strings{"Jane Doe"}));
+  // Only after a separator: a surname that is also a weekday's short form stays.
+  EXPECT_EQ(clean_authors("By Wei Sun, May 3, 2021", AuthorValue::kByline, ""),
+            (Strings{"Wei Sun"}));
+}
+
 TEST(MetadataPage, KickerIsNotTheTitle) {
   const Metadata a = Meta(
       "<html><head><title>Interne Unterlagen im Netz: Daten gehackt und verkauft | Tagblatt</title>"
