@@ -601,8 +601,42 @@ class Gatherer {
     } else if (bylinish && !time_like) {
       const unsigned w = classify_words(n);
       if (w & (kWordAuthor | kWordDate)) byline_element(n, w, ctx);
+      if (!(w & kWordAuthor)) hidden_marker_byline(n, ctx);
+    } else if (window && !time_like) {
+      hidden_marker_byline(n, ctx);
     }
     return ctx;
+  }
+
+  // A byline whose marker only screen readers get: "<span
+  // class="screen-reader-text">By </span><span>Jane Doe</span> | <time>",
+  // the name and date visible, the "By" hidden. Segmentation leaves the
+  // hidden text out; the byline reads from the marker on.
+  void hidden_marker_byline(const GumboNode* n, std::uint32_t ctx) {
+    const GumboVector& kids = n->v.element.children;
+    if (kids.length < 2 || kids.length > 40 || out_.marks.size() > 400) return;
+    for (unsigned i = 0; i + 1 < kids.length; ++i) {
+      const auto* k = static_cast<const GumboNode*>(kids.data[i]);
+      if (k->type != GUMBO_NODE_ELEMENT) continue;
+      const std::string_view cls = attribute(k, "class");
+      if (cls.empty() || cls.size() > 200) continue;
+      const std::string c = lower_ascii(cls);
+      if (c.find("screen-reader") == std::string::npos && c.find("sr-only") == std::string::npos &&
+          c.find("visually-hidden") == std::string::npos &&
+          c.find("visuallyhidden") == std::string::npos)
+        continue;
+      const std::string marker = node_text(k, 40);
+      if (!is_bare_latin_marker(marker)) continue;
+      const std::string whole = node_text(n, 300);
+      const std::size_t at = whole.find(marker);
+      if (at == std::string::npos || whole.size() > 300) return;
+      Mark m{MarkKind::kAuthorClass};
+      m.text = whole.substr(at);
+      m.block = block_;
+      m.ctx = ctx;
+      out_.marks.push_back(std::move(m));
+      return;
+    }
   }
 
   void add_text_mark(const GumboNode* n, MarkKind kind, std::uint32_t ctx, std::size_t limit) {
@@ -990,6 +1024,32 @@ struct Zone {
 
 }  // namespace
 
+// "Jong, Michiel de" -> "Michiel de Jong", "Kooman, F." -> "F. Kooman": a
+// value of one surname, a comma, and given names (a capitalised word with
+// lower-case letters or an initial first, up to three words). Anything else
+// ("Jane Doe, Reuters", "Department of X, Queensland") is returned as is.
+std::string surname_last(const std::string& v) {
+  const std::string t = collapse_space(v);
+  const std::size_t comma = t.find(',');
+  if (comma == std::string::npos || t.find(',', comma + 1) != std::string::npos ||
+      t.find(';') != std::string::npos)
+    return v;
+  const std::string surname = collapse_space(t.substr(0, comma));
+  const std::string given = collapse_space(t.substr(comma + 1));
+  if (surname.empty() || given.empty() || surname.find(' ') != std::string::npos ||
+      count_words(given) > 3)
+    return v;
+  // The given names open with a capital followed by a lower-case letter
+  // ("Michiel") or a dot ("F.", "T.D."): not "AP", "USA", "Staff".
+  const unsigned char c0 = static_cast<unsigned char>(given[0]);
+  const unsigned char c1 = given.size() > 1 ? static_cast<unsigned char>(given[1]) : 0;
+  if (!(c0 >= 'A' && c0 <= 'Z') || !((c1 >= 'a' && c1 <= 'z') || c1 == '.' || c1 >= 0x80))
+    return v;
+  const unsigned char s0 = static_cast<unsigned char>(surname[0]);
+  if (!((s0 >= 'A' && s0 <= 'Z') || s0 >= 0x80)) return v;
+  return given + " " + surname;
+}
+
 Metadata extract_metadata(const MetadataInput& in) {
   Metadata m;
   const Segments& seg = in.segments;
@@ -1169,11 +1229,22 @@ Metadata extract_metadata(const MetadataInput& in) {
     tc.host = host;
     // Headings: visible h1 (and title-classed h2/h3) not in menus or
     // sidebars, those nearest the region's start first.
+    // An <h1> that reads as a whole title a source states for machines
+    // (og:title, JSON-LD's headline) is the headline wherever the page
+    // puts it: some pages put it in their breadcrumb trail or a menu bar.
+    auto states_whole = [&](const Heading& h) {
+      if (h.level != 1 || count_words(h.text) < 3) return false;
+      const std::string k = comparison_key(h.text);
+      for (const std::string* src : {&tc.json_ld, &tc.og, &tc.twitter, &tc.meta})
+        if (!src->empty() && comparison_key(*src) == k) return true;
+      return false;
+    };
     std::vector<const Heading*> hs;
     for (const Heading& h : g.headings)
       // A masthead <header> holds the site's logo h1 (its name, which no
       // title source confirms) and often the article's h1 too.
-      if (!(h.ctx & (away & ~kCueHeader)) && (h.level == 1 || h.title_class))
+      if ((!(h.ctx & (away & ~kCueHeader)) || states_whole(h)) &&
+          (h.level == 1 || h.title_class))
         hs.push_back(&h);
     std::stable_sort(hs.begin(), hs.end(), [&](const Heading* a, const Heading* b) {
       auto cost = [&](const Heading* h) {
@@ -1719,6 +1790,18 @@ Metadata extract_metadata(const MetadataInput& in) {
         c.site_named = c.site_named && !site_key.empty() && comparison_key(n) == site_key;
         (looks_like_organization(n) || is_site(n) ? orgs : c.names).push_back(std::move(n));
       }
+      // A field naming the site or an organisation, then single words
+      // ("hessenschau.de, Frankfurt, Germany"): its address, no people.
+      if (!orgs.empty() && !c.names.empty() && (src == Source::kMeta || src == Source::kJsonLd) &&
+          std::all_of(c.names.begin(), c.names.end(),
+                      [](const std::string& n) {
+                        // One Latin word (a Han or kana name has no spaces).
+                        if (n.find(' ') != std::string::npos) return false;
+                        for (std::size_t i = 0; i < n.size();)
+                          if (is_cjk_code_point(next_code_point(n, &i))) return false;
+                        return true;
+                      }))
+        c.names.clear();
       if (c.names.empty()) {
         c.names = std::move(orgs);
         c.organization = true;
@@ -1770,11 +1853,16 @@ Metadata extract_metadata(const MetadataInput& in) {
     for (const char* key : {"dc.creator", "dcterms.creator", "author", "article:author",
                             "parsely-author", "sailthru.author", "citation_author", "citation_authors",
                             "og:article:author", "book:author", "byl"}) {
+      // Bibliographic fields write a name surname first ("Jong, Michiel
+      // de", "Kooman, F.", "Page, Jeffrey C"), one person per tag.
+      const bool bibliographic = std::strcmp(key, "dc.creator") == 0 ||
+                                 std::strcmp(key, "dcterms.creator") == 0 ||
+                                 std::strcmp(key, "citation_author") == 0;
       std::string joined;
       for (const std::string& v : metas.all(key)) {
         if (looks_like_url(v)) continue;
         if (!joined.empty()) joined += "; ";
-        joined += v;
+        joined += bibliographic ? surname_last(v) : v;
       }
       if (joined.empty()) continue;
       std::vector<std::string> names = clean_authors(
@@ -1813,6 +1901,15 @@ Metadata extract_metadata(const MetadataInput& in) {
       if (block < 1 || block >= n_blocks ||
           blocks[static_cast<std::size_t>(block)].digits > 0)
         return false;
+      // A picture's credit label on the line before ("Foto:" / "Jane Doe").
+      {
+        const std::string& label = blocks[static_cast<std::size_t>(block) - 1].text;
+        if (!label.empty() && label.size() <= 24 && label.back() == ':' &&
+            !picture_or_translation_credit(label + " " +
+                                           blocks[static_cast<std::size_t>(block)].text)
+                 .empty())
+          return true;
+      }
       int e = blocks[static_cast<std::size_t>(block)].element;
       while (e >= 0 && seg.elements[static_cast<std::size_t>(e)].first_block == block)
         e = seg.elements[static_cast<std::size_t>(e)].parent;
@@ -1941,6 +2038,9 @@ Metadata extract_metadata(const MetadataInput& in) {
         add(b.text + " " + blocks[static_cast<std::size_t>(i) + 1].text, AuthorValue::kText, 3, 3,
             Source::kText, distance(i) + (block_away_for(b, kSideCues) ? kSidePenalty : 0));
     }
+    // Names in parentheses closing the article's last lines: no byline,
+    // but how a login reads (see below).
+    std::vector<std::string> signed_names;
     // Credits in the article's last lines ("Reporting by", "（记者 X）").
     {
       const int last = zone.last;
@@ -1954,6 +2054,10 @@ Metadata extract_metadata(const MetadataInput& in) {
             std::size_t cut = t.size() - 160;
             while (cut < t.size() && (static_cast<unsigned char>(t[cut]) & 0xC0) == 0x80) ++cut;
             t = t.substr(cut);
+          }
+          if (b.cjk == 0) {
+            std::string signed_name = trailing_parenthesized_name(t);
+            if (!signed_name.empty()) signed_names.push_back(std::move(signed_name));
           }
           if (b.cjk > 0) {
             add_cjk(t, 2, 5, 100 + i - last);
@@ -2223,8 +2327,59 @@ Metadata extract_metadata(const MetadataInput& in) {
         if (fused) continue;
         if (shown == best || c.support > shown->support) shown = &c;
       }
-      m.authors = shown->names;
-      m.sources.authors = best->source;
+      // A login that spells a person's name ("christian.stadtfeld",
+      // "jane_doe") and a name the page shows that reads as it, first and
+      // last word ("Christian P. Stadtfeld"): the one written for readers.
+      std::string signed_login;
+      if (shown->names.size() == 1) {
+        const std::string& login = shown->names[0];
+        std::vector<std::string> parts;
+        bool is_login = !login.empty();
+        for (char ch : login)
+          if (!((ch >= 'a' && ch <= 'z') || ch == '.' || ch == '_' || ch == '-')) is_login = false;
+        if (is_login) {
+          std::size_t i = 0;
+          while (i <= login.size()) {
+            std::size_t j = login.find_first_of("._-", i);
+            if (j == std::string::npos) j = login.size();
+            if (j > i) parts.push_back(login.substr(i, j - i));
+            i = j + 1;
+          }
+        }
+        const bool named =
+            parts.size() >= 2 && std::all_of(parts.begin(), parts.end(), [](const std::string& p) {
+              return p.size() >= 2;
+            });
+        auto reads_as_login = [&](const std::string& n) {
+          const std::size_t first_end = n.find(' ');
+          return named && first_end != std::string::npos &&
+                 comparison_key(std::string_view(n).substr(0, first_end)) == parts.front() &&
+                 comparison_key(std::string_view(n).substr(n.rfind(' ') + 1)) == parts.back();
+        };
+        const AuthorCandidate* readable = nullptr;
+        for (const AuthorCandidate& c : cands)
+          if (!c.organization && c.names.size() == 1 && &c != shown &&
+              reads_as_login(c.names[0])) {
+            readable = &c;
+            break;
+          }
+        if (readable != nullptr) {
+          shown = readable;
+        } else {
+          for (const std::string& n : signed_names)
+            if (reads_as_login(n)) {
+              signed_login = n;
+              break;
+            }
+        }
+      }
+      if (!signed_login.empty()) {
+        m.authors = {signed_login};
+        m.sources.authors = Source::kText;
+      } else {
+        m.authors = shown->names;
+        m.sources.authors = best->source;
+      }
     }
   }
 

@@ -73,7 +73,8 @@ struct Rules {
   std::unique_ptr<RE2> cut, bio, location, photo, photo_suffix, split, email, handle, parens;
   std::unique_ptr<RE2> trailing_latin, cjk_credit_marker, cjk_colon, cjk_paren, cjk_slash_wen,
       stop_name, cjk_bracket_before_source,
-      non_name_word, org_cjk, org_word, inner_marker, lead_word, edge_word, photo_credit;
+      non_name_word, org_cjk, org_word, inner_marker, lead_word, edge_word, photo_credit,
+      trailing_paren;
 
   Rules() {
     RE2::Options o;
@@ -148,6 +149,13 @@ struct Rules {
     email = make("[\\w.+-]+@[\\w-]+\\.[\\w.-]+");
     handle = make("(?:^|" S ")@\\w+");
     parens = make(S "*(?:\\([^)]*\\)|\\[[^\\]]*\\]|（[^）]*）|【[^】]*】)" S "*");
+    // A name in parentheses closing the article's text ("... bleibt
+    // spannend. (Christian P. Stadtfeld)", "(Jane Doe) +++"): two or three
+    // capitalised words, an initial between them allowed. Case matters
+    // here: "(siehe unten)" is no name.
+    trailing_paren = make(
+        "\\((?-i:(\\p{Lu}[\\p{Ll}'’-]+(?:" S "+\\p{Lu}\\.)?(?:" S
+        "+\\p{Lu}[\\p{Ll}'’-]+){1,2}))\\)[\\s\\x{a0}+*.]*$");
     trailing_latin = make(
         "(?:reporting|reported|writing|written|additional reporting|compiled|text)" S
         "+by" S "+([^;.()]+)");
@@ -687,6 +695,25 @@ std::vector<std::string> clean_authors(std::string_view raw, AuthorValue kind,
   if (!dates.empty()) {
     s.erase(dates.front().begin);
     // also drop the word that introduced the date ("on", "am", "le")
+    // The day of the week before the date is the date's too ("jdoe »
+    // Wed Jan 21, 2009", "Jane Doe, Montag, 3. Mai 2021"), after a
+    // separator only: "Wei Sun, May 3" keeps its surname.
+    static const RE2* const kWeekday = [] {
+      RE2::Options o;
+      o.set_log_errors(false);
+      o.set_case_sensitive(false);
+      return new RE2(
+          "[\\s\\x{a0}]*[,|·•»/–—][\\s\\x{a0}]*(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|"
+          "wednesday|thursday|friday|saturday|sunday|mo|di|mi|do|fr|sa|so|montag|dienstag|"
+          "mittwoch|donnerstag|freitag|samstag|sonntag|lun|mar|mer|jeu|ven|sam|dim|lundi|"
+          "mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|"
+          "viernes|sábado|domingo)\\.?[\\s\\x{a0},]*$",
+          o);
+    }();
+    re2::StringPiece in(s);
+    re2::StringPiece m;
+    if (kWeekday->Match(in, 0, in.size(), RE2::UNANCHORED, &m, 1))
+      s.erase(static_cast<std::size_t>(m.data() - in.data()));
   }
   cut_at(*r.cut, &s);
   if (kind != AuthorValue::kField) cut_at(*r.bio, &s);
@@ -695,8 +722,18 @@ std::vector<std::string> clean_authors(std::string_view raw, AuthorValue kind,
   // "Richard (R.J.) Eskow", "Jane Doe (AP)": a parenthesis is dropped.
   replace_all(*r.parens, &s, " ");
   s = collapse_space(s);
+  const std::size_t before_marker = s.size();
   consume(*r.marker, &s);
   s = collapse_space(s);
+  // "By clicking Submit, you agree to ...", "By using this site you
+  // accept ...": a sentence of a form or a consent notice, no byline.
+  if (s.size() < before_marker) {
+    std::size_t w = 0;
+    while (w < s.size() && s[w] >= 'a' && s[w] <= 'z') ++w;
+    if (w >= 5 && w < s.size() && s[w] == ' ' && s.compare(w - 3, 3, "ing") == 0 &&
+        s.size() > w + 8)
+      return out;
+  }
   // A whole line of credits for a picture ("Von links nach rechts: A, B",
   // "Photos: A, B"): no author in it.
   {
@@ -1174,6 +1211,14 @@ std::vector<std::string> trailing_credit(std::string_view text, std::string_view
     if (!out.empty()) return out;
   }
   return cjk_credits(text, site_name);
+}
+
+std::string trailing_parenthesized_name(std::string_view text) {
+  const Rules& r = rules();
+  re2::StringPiece in(text.data(), text.size());
+  re2::StringPiece g[2];
+  if (!r.trailing_paren->Match(in, 0, in.size(), RE2::UNANCHORED, g, 2)) return {};
+  return collapse_space(std::string_view(g[1].data(), g[1].size()));
 }
 
 std::vector<std::string> picture_or_translation_credit(std::string_view text) {

@@ -66,6 +66,13 @@ bool is_bare_cjk_marker(std::string_view text);
 // an article's last lines credit, in languages that put the byline there.
 std::vector<std::string> trailing_credit(std::string_view text, std::string_view site_name);
 
+// The name in parentheses that closes an article's text ("... bleibt
+// spannend. (Christian P. Stadtfeld) +++"): two or three capitalised words,
+// an initial allowed between them; "" when the text ends otherwise. Not a
+// byline on its own (places and organisations are written so too): it
+// only tells how a login of the same person reads.
+std::string trailing_parenthesized_name(std::string_view text);
+
 // Chinese credits anywhere in a line: "作者：宋怡 杨志华", "记者 王建宏 张文攀",
 // "（记者 胡晓蓉）", "光明日报记者王某", "责任编辑：魏喆", "马俊峰/文". A name is
 // 2-4 Han characters (more with a middle dot) ending where the Han run ends

@@ -133,6 +133,7 @@ struct Patterns {
   std::unique_ptr<RE2> dmy, mdy, ymd_text, ymd_num, ymd_korean, dmy_num;
   std::unique_ptr<RE2::Set> absolute;  // the six above, for one first pass
   std::unique_ptr<RE2> dmy_short;  // 31.10.23
+  std::unique_ptr<RE2> short_slash;  // 26/10/13, 10/26/13
   std::unique_ptr<RE2> java_date;  // Mon Aug 03 12:45:00 EDT 2015
   std::unique_ptr<RE2> time_after, time_before, role, issue_after;
   std::unique_ptr<RE2> relative_ago, relative_word;
@@ -177,6 +178,10 @@ struct Patterns {
     // Day first with dots and a two-digit year ("31.10.23", "6.11.22"), as
     // many German bylines write it; not part of a longer number.
     dmy_short = make("(?:^|[^\\pN.])(\\d{1,2})\\.(\\d{1,2})\\.(\\d{2})(?:[^\\pN.]|\\.(?:[^\\pN]|$)|$)");
+    // The same with slashes ("am 26/10/13, 03:48 pm", "on 10/26/13"), as
+    // forum software writes a post's date; not part of a longer number or
+    // path ("1/2/13/4", "/12/10/13/").
+    short_slash = make("(?:^|[^\\pN/])(\\d{1,2})/(\\d{1,2})/(\\d{2})(?:[^\\pN/]|$)");
     // The time of day after a date: ", 14:30", " at 2:30 pm", " um 14.30 Uhr",
     // "T10:00:00Z", " 14时30分", " - 10:52", " 7:08 PM EST", ", at 06:56".
     absolute = std::make_unique<RE2::Set>(o, RE2::UNANCHORED);
@@ -638,7 +643,11 @@ std::vector<TextDate> find_text_dates(std::string_view text, NumericOrder order,
     for (std::size_t i = 1; i + 1 < text.size() && dotted < 2; ++i)
       dotted += text[i] == '.' && text[i - 1] >= '0' && text[i - 1] <= '9' &&
                 text[i + 1] >= '0' && text[i + 1] <= '9';
-    if (dotted >= 2) {
+    int slashed = 0;
+    for (std::size_t i = 1; i + 1 < text.size() && slashed < 2; ++i)
+      slashed += text[i] == '/' && text[i - 1] >= '0' && text[i - 1] <= '9' &&
+                 text[i + 1] >= '0' && text[i + 1] <= '9';
+    if (dotted >= 2 || slashed >= 2) {
       // Two-digit years: the century is the reference's (or the current
       // one's), unless that puts the date in the future.
       const int this_year = reference != nullptr ? reference->year : today_utc().year;
@@ -651,6 +660,21 @@ std::vector<TextDate> find_text_dates(std::string_view text, NumericOrder order,
         if (d.year > this_year) d.year -= 100;
         add_date(&out, text, d, offset(text, g[1]), offset(text, g[3]) + g[3].size());
       });
+      if (slashed >= 2)
+        for_each_match(*p.short_slash, text, 4, [&](const re2::StringPiece* g) {
+          const int a = to_int(g[1]);
+          const int b = to_int(g[2]);
+          // Which way round as for four-digit years: a number over 12
+          // settles it, else the page's order.
+          const bool month_first =
+              a > 12 ? false : b > 12 ? true : order == NumericOrder::kMonthFirst;
+          DateTime d;
+          d.day = month_first ? b : a;
+          d.month = month_first ? a : b;
+          d.year = this_year / 100 * 100 + to_int(g[3]);
+          if (d.year > this_year) d.year -= 100;
+          add_date(&out, text, d, offset(text, g[1]), offset(text, g[3]) + g[3].size());
+        });
     }
     return out;
   }

@@ -134,7 +134,24 @@ bool agrees(const std::string& key, std::string_view other) {
 
 std::string strip_site_name(std::string_view title, std::string_view site_name,
                             std::string_view host) {
-  const std::string t = collapse_space(title);
+  std::string t = collapse_space(title);
+  // A label in CJK brackets closing the title ("欲張りなイヌ ＜福娘童話集
+  // きょうのイソップ童話＞", "标题【网站】") names the site.
+  {
+    static const char* const kPairs[][2] = {{"\xef\xbc\x9c", "\xef\xbc\x9e"},   // ＜ ＞
+                                            {"\xe3\x80\x90", "\xe3\x80\x91"},   // 【 】
+                                            {"\xe3\x80\x8a", "\xe3\x80\x8b"}};  // 《 》
+    for (const auto& pr : kPairs) {
+      const std::string_view open(pr[0]), close(pr[1]);
+      if (t.size() <= close.size() || t.compare(t.size() - close.size(), close.size(), close) != 0)
+        continue;
+      const std::size_t o = t.rfind(open);
+      if (o == std::string::npos || o == 0) continue;
+      const std::string head = collapse_space(t.substr(0, o));
+      if (!head.empty()) t = head;
+      break;
+    }
+  }
   const std::vector<Part> parts = split_title(t);
   if (parts.size() < 2) return t;
   const std::string site = comparison_key(site_name);
@@ -181,6 +198,34 @@ std::string strip_site_name(std::string_view title, std::string_view site_name,
       (best == 0 || best + 1 == parts.size()))
     return t.substr(parts[best].begin, parts[best].end - parts[best].begin);
   return t;
+}
+
+// Whether `title` ends with `part` and a closing bracket after it, the
+// bracket opened before it: "欲張りなイヌ　＜福娘童話集　きょうのイソップ童話＞".
+bool bracketed_at_end(std::string_view title, std::string_view part) {
+  static const char* const kPairs[][2] = {
+      {"\xef\xbc\x9c", "\xef\xbc\x9e"},  // ＜ ＞
+      {"\xe3\x80\x90", "\xe3\x80\x91"},  // 【 】
+      {"\xe3\x80\x8a", "\xe3\x80\x8b"},  // 《 》
+      {"\xef\xbc\x88", "\xef\xbc\x89"},  // （ ）
+      {"[", "]"}, {"(", ")"}, {"<", ">"}};
+  std::string_view t = title;
+  while (!t.empty() && (t.back() == ' ' || t.back() == '\t')) t.remove_suffix(1);
+  const std::size_t at = t.rfind(part);
+  if (part.empty() || at == std::string_view::npos || at == 0) return false;
+  for (const auto& pr : kPairs) {
+    const std::string_view open(pr[0]), close(pr[1]);
+    if (t.size() < close.size() || t.compare(t.size() - close.size(), close.size(), close) != 0)
+      continue;
+    // The closing bracket follows the part (spaces between allowed)...
+    std::string_view between = t.substr(at + part.size(), t.size() - close.size() - at - part.size());
+    while (!between.empty() && between.front() == ' ') between.remove_prefix(1);
+    if (!between.empty()) continue;
+    // ... and its opening bracket comes before it, after the title's start.
+    const std::size_t o = t.rfind(open, at);
+    if (o != std::string_view::npos && o > 0) return true;
+  }
+  return false;
 }
 
 TitleChoice choose_title(const TitleCandidates& c) {
@@ -277,6 +322,10 @@ TitleChoice choose_title(const TitleCandidates& c) {
       if (k.size() * 5 < sk.size() * 2 || k.size() >= sk.size()) continue;
       if (word_count(*sh.text) < 3) continue;
       if (sk.compare(0, k.size(), k) != 0 && sk.compare(sk.size() - k.size(), k.size(), k) != 0)
+        continue;
+      // What the title closes with inside brackets ("Headline ＜Site　Section＞",
+      // "Headline 【Site】", "Headline [Site]") is the site's label.
+      if (sk.compare(sk.size() - k.size(), k.size(), k) == 0 && bracketed_at_end(s.text, *sh.text))
         continue;
       if (static_cast<double>(k.size()) > best_score) {
         best_score = static_cast<double>(k.size());

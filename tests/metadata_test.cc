@@ -153,6 +153,18 @@ TEST(MetadataDates, TwoDigitYears) {
   EXPECT_EQ(first("6.11.22"), "2022-11-06");
   EXPECT_EQ(first("31.10.98"), "1998-10-31");  // not in the future
   EXPECT_EQ(first("Version 1.10.23.4"), "-");
+  // With slashes, as forum software writes a post's date: a part over 12
+  // decides which way round, else the page's order.
+  EXPECT_EQ(first("von lupa am 26/10/13, 03:48 pm"), "2013-10-26");
+  EXPECT_EQ(first("Posted 10/26/13"), "2013-10-26");
+  EXPECT_EQ(first("am 03/04/13"), "2013-04-03");
+  {
+    std::vector<TextDate> f = find_text_dates("on 03/04/13", NumericOrder::kMonthFirst, &ref);
+    ASSERT_FALSE(f.empty());
+    EXPECT_EQ(format_day(f.front().date), "2013-03-04");
+  }
+  EXPECT_EQ(first("see /12/10/13/ or 1/2/13/4"), "-");
+  EXPECT_EQ(first("one slash only: 24/7"), "-");
 }
 
 TEST(MetadataDates, NumericOrder) {
@@ -644,7 +656,13 @@ TEST(MetadataTitle, SiteNameStripped) {
             "A long and telling headline");
   // A dash inside the headline stays.
   EXPECT_EQ(strip_site_name("Spider-Man returns", "", ""), "Spider-Man returns");
+  // A label in CJK brackets closing the title is the site's.
+  EXPECT_EQ(strip_site_name("欲張りなイヌ\u3000＜福娘童話集\u3000きょうのイソップ童話＞", "", ""),
+            "欲張りなイヌ");
+  EXPECT_EQ(strip_site_name("新政策出台【示例网】", "", ""), "新政策出台");
+  EXPECT_EQ(strip_site_name("【示例网】", "", ""), "【示例网】");
 }
+
 
 TEST(MetadataTitle, HeadingConfirmedBySources) {
   TitleCandidates c;
@@ -1442,6 +1460,147 @@ TEST(MetadataPage, BylineMarkerOnItsOwnLine) {
       "<h1>Budget vote postponed</h1>" + kBody +
       "<div class=\"info\"><div>Von:</div><div>Götz Warnke</div></div></article></body></html>");
   EXPECT_EQ(m.authors, (Strings{"Götz Warnke"}));
+}
+
+TEST(MetadataPage, ForumPostByline) {
+  // A forum post's "von X am 26/10/13, 03:48 pm": the date's two-digit
+  // year no longer leaves the byline unread.
+  const Metadata m = Meta(
+      "<html lang=\"de\"><head><title>Forums-Regeln</title></head><body><h1>Forums-Regeln</h1>"
+      "<div class=\"post\"><p class=\"author\">von lupa am 26/10/13, 03:48 pm</p>"
+      "<div class=\"content\">" + kBody + "</div></div></body></html>");
+  EXPECT_EQ(m.authors, (Strings{"lupa"}));
+  EXPECT_EQ(m.date.substr(0, 10), "2013-10-26");
+}
+
+TEST(MetadataPage, LoginReadAsTheNameThatSignsTheArticle) {
+  // JSON-LD names a login; the article closes with the writer's name in
+  // parentheses, which reads as that login.
+  const std::string ld =
+      "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":"
+      "\"Budget vote postponed\",\"author\":{\"@type\":\"Person\",\"name\":"
+      "\"christian.stadtfeld\"}}</script>";
+  const Metadata a = Meta(
+      "<html><head><title>Budget vote postponed</title>" + ld + "</head><body><article>"
+      "<h1>Budget vote postponed</h1>" + kBody +
+      "<p>The council meets again next week. (Christian P. Stadtfeld) +++</p></article>"
+      "</body></html>");
+  EXPECT_EQ(a.authors, (Strings{"Christian P. Stadtfeld"}));
+  // A parenthesis that does not read as the login changes nothing, and
+  // is no byline of its own (places and organisations close texts so).
+  const Metadata b = Meta(
+      "<html><head><title>Budget vote postponed</title>" + ld + "</head><body><article>"
+      "<h1>Budget vote postponed</h1>" + kBody +
+      "<p>The council meets again next week. (Stanford University)</p></article>"
+      "</body></html>");
+  EXPECT_EQ(b.authors, (Strings{"christian.stadtfeld"}));
+  const Metadata c = Meta(
+      "<html><head><title>Budget vote postponed</title></head><body><article>"
+      "<h1>Budget vote postponed</h1>" + kBody +
+      "<p>The council meets again next week. (New York)</p></article></body></html>");
+  EXPECT_TRUE(c.authors.empty());
+}
+
+TEST(MetadataPage, HeadlineInTheBreadcrumbTrail) {
+  // The <h1> sits in the breadcrumb bar; og:title states it whole. A
+  // sub-headline in the article does not win over it.
+  const Metadata m = Meta(
+      "<html><head><title>Pearl dress stolen from the hotel room | Gazette</title>"
+      "<meta property=\"og:title\" content=\"Pearl dress stolen from the hotel room\">"
+      "<meta name=\"twitter:title\" content=\"Dress ... STOLEN\"></head><body>"
+      "<div class=\"breadcrumbs\"><a href=\"/\">Home</a><h1>Pearl dress stolen from the hotel "
+      "room</h1></div><article><div class=\"headline\"><h2>Jane Doe</h2><h4 class=\"title\">"
+      "Dress ... STOLEN</h4></div>" + kBody + "</article></body></html>");
+  EXPECT_EQ(m.title, "Pearl dress stolen from the hotel room");
+}
+
+TEST(MetadataPage, FormSentenceIsNoByline) {
+  // "By clicking ..." under the article is a form's sentence.
+  const Metadata m = Meta(
+      "<html><head><title>Budget vote postponed</title></head><body><article>"
+      "<h1>Budget vote postponed</h1>" + kBody + "</article><form><p>By clicking \"Submit,\" "
+      "you agree to the Privacy Policy and Terms of Use.</p></form></body></html>");
+  EXPECT_TRUE(m.authors.empty());
+  EXPECT_EQ(clean_authors("By clicking Submit, you agree to the Terms", AuthorValue::kText, ""),
+            Strings{});
+  EXPECT_EQ(clean_authors("By Jane Doe", AuthorValue::kText, ""), (Strings{"Jane Doe"}));
+}
+
+TEST(MetadataPage, AuthorFieldWithTheSitesAddress) {
+  // The site's name, then its city and country: no one is named.
+  const Metadata m = Meta(
+      "<html><head><title>Budget vote postponed</title>"
+      "<meta property=\"og:site_name\" content=\"gazette.example\">"
+      "<meta name=\"author\" content=\"gazette.example, Frankfurt, Germany\"></head><body>"
+      "<article><h1>Budget vote postponed</h1>" + kBody + "</article></body></html>");
+  for (const std::string& a : m.authors) {
+    EXPECT_NE(a, "Frankfurt");
+    EXPECT_NE(a, "Germany");
+  }
+}
+
+TEST(MetadataPage, BylineMarkerForScreenReadersOnly) {
+  // "By" is hidden for screen readers; the name and date show without it.
+  const Metadata m = Meta(
+      "<html><head><title>Budget vote postponed</title></head><body><article><header>"
+      "<h1>Budget vote postponed</h1><div class=\"meta-info\"><span class=\"label\">Hot!</span>"
+      "\n<span class=\"screen-reader-text\">| By </span>\n<span>Priya Raman</span> |\n"
+      "<time>June 8, 2024</time></div></header>" + kBody + "</article></body></html>");
+  EXPECT_EQ(m.authors, (Strings{"Priya Raman"}));
+  // Hidden text that is no byline marker says nothing.
+  const Metadata n = Meta(
+      "<html><head><title>Budget vote postponed</title></head><body><article><header>"
+      "<h1>Budget vote postponed</h1><div class=\"meta-info\"><span class=\"sr-only\">Topic:"
+      "</span> <span>Town Hall</span></div></header>" + kBody + "</article></body></html>");
+  EXPECT_TRUE(n.authors.empty());
+}
+
+TEST(MetadataPage, PictureCreditLabelOnItsOwnLine) {
+  // "Foto:" and the photographer in an author-classed element on the next
+  // line credit the picture: no author.
+  const Metadata m = Meta(
+      "<html><head><title>Budget vote postponed</title></head><body><article><figure>"
+      "<img src=\"a.jpg\" alt=\"\"><figcaption>The council hall.</figcaption></figure>"
+      "<div class=\"credit\"><strong>Foto:</strong><p class=\"autor\">Jaime Ortiz</p></div>"
+      "<h1>Budget vote postponed</h1>" + kBody + "</article></body></html>");
+  EXPECT_TRUE(m.authors.empty());
+}
+
+TEST(MetadataPage, BibliographicCreatorsSurnameFirst) {
+  // One DC.Creator per person, surname first: each is one name.
+  const Metadata m = Meta(
+      "<html><head><title>Budget vote postponed</title>"
+      "<meta name=\"DC.Creator\" content=\"Kooman, F.\">"
+      "<meta name=\"DC.Creator\" content=\"Jong, Michiel de\"></head><body><article>"
+      "<h1>Budget vote postponed</h1>" + kBody + "</article></body></html>");
+  EXPECT_EQ(m.authors, (Strings{"F. Kooman", "Michiel de Jong"}));
+  // A name and an organisation stay as they are.
+  const Metadata n = Meta(
+      "<html><head><title>Budget vote postponed</title>"
+      "<meta name=\"DC.Creator\" content=\"Priya Raman, AP\"></head><body><article>"
+      "<h1>Budget vote postponed</h1>" + kBody + "</article></body></html>");
+  EXPECT_EQ(n.authors, (Strings{"Priya Raman"}));
+}
+
+TEST(MetadataTitle, BracketedSiteLabelShownOnThePage) {
+  // The page shows the bracketed label (the site's section) as text, not
+  // the headline: the label is no title.
+  const Metadata m = Meta(
+      "<html><head><title>欲張りなイヌ\u3000＜福娘童話集\u3000きょうのイソップ童話＞</title></head>"
+      "<body><div><p>きょうのイソップ童話</p>" + kZhBody + "</div></body></html>");
+  EXPECT_EQ(m.title, "欲張りなイヌ");
+}
+
+TEST(MetadataAuthors, WeekdayBeforeTheDateIsNoName) {
+  EXPECT_EQ(clean_authors("By Jane Doe, Montag, 3. Mai 2021", AuthorValue::kByline, ""),
+            (Strings{"Jane Doe"}));
+  EXPECT_EQ(clean_authors("By jdoe » Wed Jan 21, 2009 5:42 am", AuthorValue::kByline, ""),
+            (Strings{"jdoe"}));
+  EXPECT_EQ(clean_authors("By Jane Doe | Sat 3 May 2021", AuthorValue::kByline, ""),
+            (Strings{"Jane Doe"}));
+  // Only after a separator: a surname that is also a weekday's short form stays.
+  EXPECT_EQ(clean_authors("By Wei Sun, May 3, 2021", AuthorValue::kByline, ""),
+            (Strings{"Wei Sun"}));
 }
 
 TEST(MetadataPage, KickerIsNotTheTitle) {
