@@ -601,9 +601,9 @@ class Gatherer {
     } else if (bylinish && !time_like) {
       const unsigned w = classify_words(n);
       if (w & (kWordAuthor | kWordDate)) byline_element(n, w, ctx);
-      if (!(w & kWordAuthor)) hidden_marker_byline(n, ctx);
+      if (!(w & kWordAuthor)) hidden_marker_byline(el, ctx);
     } else if (window && !time_like) {
-      hidden_marker_byline(n, ctx);
+      hidden_marker_byline(el, ctx);
     }
     return ctx;
   }
@@ -612,7 +612,10 @@ class Gatherer {
   // class="screen-reader-text">By </span><span>Jane Doe</span> | <time>",
   // the name and date visible, the "By" hidden. Segmentation leaves the
   // hidden text out; the byline reads from the marker on.
-  void hidden_marker_byline(const GumboNode* n, std::uint32_t ctx) {
+  void hidden_marker_byline(const Element& el, std::uint32_t ctx) {
+    // A byline is a line or two, not a section.
+    if (el.end_block - el.first_block > 2) return;
+    const GumboNode* n = el.node;
     const GumboVector& kids = n->v.element.children;
     if (kids.length < 2 || kids.length > 40 || out_.marks.size() > 400) return;
     for (unsigned i = 0; i + 1 < kids.length; ++i) {
@@ -620,11 +623,15 @@ class Gatherer {
       if (k->type != GUMBO_NODE_ELEMENT) continue;
       const std::string_view cls = attribute(k, "class");
       if (cls.empty() || cls.size() > 200) continue;
-      const std::string c = lower_ascii(cls);
-      if (c.find("screen-reader") == std::string::npos && c.find("sr-only") == std::string::npos &&
-          c.find("visually-hidden") == std::string::npos &&
-          c.find("visuallyhidden") == std::string::npos)
-        continue;
+      // Class words of screen-reader-only text, in any ASCII case (most
+      // class strings are lower case already and need no copy).
+      auto screen_reader_only = [](std::string_view c) {
+        for (std::string_view w : {"screen-reader", "sr-only", "visually-hidden", "visuallyhidden"})
+          if (c.find(w) != std::string_view::npos) return true;
+        return false;
+      };
+      const bool upper = std::any_of(cls.begin(), cls.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+      if (!screen_reader_only(cls) && !(upper && screen_reader_only(lower_ascii(cls)))) continue;
       const std::string marker = node_text(k, 40);
       if (!is_bare_latin_marker(marker)) continue;
       const std::string whole = node_text(n, 300);
