@@ -80,9 +80,10 @@ const char* const kMonths[12] = {
 // Case folding of a short word (a month name) for the lookup below.
 std::string fold(std::string_view w) {
   std::string out;
-  for (std::size_t i = 0; i < w.size();) {
+  const auto size = static_cast<int32_t>(w.size());
+  for (int32_t i = 0; i < size;) {
     UChar32 c;
-    U8_NEXT(w.data(), i, static_cast<int32_t>(w.size()), c);
+    U8_NEXT(w.data(), i, size, c);
     if (c < 0) continue;
     c = u_foldCase(c, U_FOLD_CASE_DEFAULT);
     char buf[4];
