@@ -73,9 +73,6 @@ std::string path_step(const GumboNode* node) {
   return step;
 }
 
-// "body>div#main>article.post>p" for a block's element; "...>" stands for
-// the outer elements of a path longer than kPathElements. Each element's
-// step is made once per page (blocks share their ancestors).
 // Frees what `x` holds now. (Assigning an empty string would not: a string
 // move-assigned from a short one keeps its buffer.)
 template <class T>
@@ -83,6 +80,9 @@ void release(T& x) {
   T gone(std::move(x));
 }
 
+// "body>div#main>article.post>p" for a block's element; "...>" stands for
+// the outer elements of a path longer than kPathElements. Each element's
+// step is made once per page (blocks share their ancestors).
 class Paths {
  public:
   explicit Paths(const Segments& seg) : seg_(seg), steps_(seg.elements.size()) {}
