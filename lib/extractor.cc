@@ -13,6 +13,7 @@
 #include "prescan.h"
 #include "score.h"
 #include "segment.h"
+#include "sniff.h"
 
 namespace extractor {
 
@@ -192,6 +193,11 @@ Result Extractor::extract(std::string_view html, const PageInfo& page) const {
                     " bytes exceeds max_input_bytes (" +
                     std::to_string(options.max_input_bytes) + ")");
   Result result;
+  // A PDF, an image, an archive or compressed bytes: no page to read.
+  if (const char* what = sniff_binary(html)) {
+    result.empty_reason = std::string("not a web page: ") + what;
+    return result;
+  }
   Decoded decoded = decode(html, page.charset);
   result.charset = std::move(decoded.charset);
 
