@@ -9,6 +9,7 @@
 #include "dom.h"
 #include "features.h"
 #include "metadata.h"
+#include "pagetype.h"
 #include "patterns.h"
 #include "prescan.h"
 #include "score.h"
@@ -145,6 +146,14 @@ void analyze(Prescanned pre, const Options& options, const Patterns& patterns,
     scores = score(segments, options);
     result->metadata =
         extract_metadata(MetadataInput{dom, pre.json_ld, segments, scores, page});
+    // The URL's shape: the canonical one where the page names it.
+    if (!segments.blocks.empty()) {  // no text: nothing to tell the kind by
+      const PageClass kind = classify_page(
+          page_features(PageTypeInput{dom, pre.json_ld, segments, scores, result->metadata}));
+      result->page_type = kind.type;
+      result->page_type_confidence = kind.confidence;
+      result->article_probability = kind.article_probability;
+    }
 
     Paths of(segments);
     paths.reserve(segments.blocks.size());

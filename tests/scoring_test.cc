@@ -333,6 +333,22 @@ TEST(PageTypes, MeanPerPageF1AndEmptyPerType) {
   EXPECT_DOUBLE_EQ(rows[1].page_f1.value(), 0.0);
 }
 
+TEST(PageTypes, ClassifierAgreementPerType) {
+  EXPECT_TRUE(same_page_type("forum", "forum"));
+  EXPECT_TRUE(same_page_type("collection", "listing"));
+  EXPECT_FALSE(same_page_type("listing", "collection"));
+  EXPECT_FALSE(same_page_type("article", ""));
+  TypeBreakdown types;
+  const BodyCounts c{1, 0, 0};
+  types.add("collection", c, false, "listing");
+  types.add("collection", c, false, "article");
+  types.add("collection", c, false);  // no answer (a peer): not counted
+  const std::vector<TypeBreakdown::Row> rows = types.rows();
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].classified.total, 2);
+  EXPECT_EQ(rows[0].classified.correct, 1);
+}
+
 TEST(PageTypes, FloorsOnATypesFigure) {
   SetFigures a;
   a.f1 = 0.8;

@@ -214,6 +214,7 @@ struct Output {
   std::string title;
   std::vector<std::string> authors;
   std::string date;
+  std::string page_type;  // the library's Result::page_type ("" for peers)
 };
 
 struct PageScore {
@@ -225,6 +226,7 @@ struct PageScore {
   std::optional<BodyCounts> body;
   std::optional<SnippetScore> snippets;
   std::optional<bool> title, author, date;
+  std::string page_type;  // the library's answer
   Output output;  // text kept only when it is to be printed (-v)
 
   double rank_score() const {
@@ -237,6 +239,7 @@ struct PageScore {
 PageScore score_page(const Truth& t, const Output& out) {
   PageScore s;
   s.truth = &t;
+  s.page_type = out.page_type;
   if (t.body) {
     const Shingles predicted = shingles(out.text);
     s.empty = predicted.tokens == 0;
@@ -366,6 +369,7 @@ Run run_library(const std::vector<Job>& jobs, const RunConfig& config) {
       out.title = result->metadata.title;
       out.authors = result->metadata.authors;
       out.date = result->metadata.date;
+      out.page_type = extractor::to_string(result->page_type);
     }
     if (!config.dump_dir.empty()) {
       const fs::path base = fs::path(config.dump_dir) / job.set->name / t.id;
@@ -496,7 +500,7 @@ std::vector<SetReport> aggregate(const std::vector<Set>& sets,
     r.seconds += s.seconds;
     if (s.body) r.body.add(*s.body);
     if (s.body && !s.truth->page_type.empty())
-      r.types.add(s.truth->page_type, *s.body, s.empty);
+      r.types.add(s.truth->page_type, *s.body, s.empty, s.page_type);
     if (s.snippets) r.snippets.add(s.snippets->score());
     if (s.title) r.title.add(*s.title);
     if (s.author) r.author.add(*s.author);
@@ -629,14 +633,22 @@ void print_types(const std::vector<SetReport>& reports) {
     std::printf("%s by page type (page F1: mean per-page F1; zero: pages scoring 0; "
                 "P/R/F1 as in the table above):\n",
                 r.set->name.c_str());
-    std::printf("  %-14s %5s %5s %4s  %7s  %5s  %5s  %5s\n", "type", "pages", "empty",
-                "zero", "page F1", "P", "R", "F1");
+    std::printf("  %-14s %5s %5s %4s  %7s  %5s  %5s  %5s  %s\n", "type", "pages", "empty",
+                "zero", "page F1", "P", "R", "F1", "page type");
+    Accuracy classified;
     for (const TypeBreakdown::Row& row : r.types.rows()) {
-      std::printf("  %-14s %5d %5d %4d  %7s  %5s  %5s  %5s\n", row.type.c_str(), row.pages,
+      std::printf("  %-14s %5d %5d %4d  %7s  %5s  %5s  %5s  %s\n", row.type.c_str(), row.pages,
                   row.empty, row.zero, fmt3(row.page_f1.value()).c_str(),
                   fmt3(row.body.precision()).c_str(), fmt3(row.body.recall()).c_str(),
-                  fmt3(row.body.f1()).c_str());
+                  fmt3(row.body.f1()).c_str(),
+                  row.classified.total ? fmt3(row.classified.value()).c_str() : "-");
+      classified.correct += row.classified.correct;
+      classified.total += row.classified.total;
     }
+    if (classified.total)
+      std::printf("  page type agrees on %s of %d pages (in sample: the classifier is trained "
+                  "on them; bench/train/pagetype.py gives the out-of-sample figure)\n",
+                  fmt3(classified.value()).c_str(), classified.total);
   }
 }
 
@@ -808,6 +820,7 @@ json run_json(const Run& run, const std::vector<SetReport>& reports,
                            {"precision", row.body.precision()},
                            {"recall", row.body.recall()},
                            {"f1", row.body.f1()}};
+        if (row.classified.total) types[row.type]["page_type_accuracy"] = row.classified.value();
       }
       s["page_types"] = std::move(types);
     }

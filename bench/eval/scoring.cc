@@ -453,8 +453,15 @@ std::string scored_text(std::string_view text, std::string_view comments,
   return out;
 }
 
-void TypeBreakdown::add(const std::string& type, const BodyCounts& counts, bool empty) {
+bool same_page_type(std::string_view truth, std::string_view predicted) {
+  return !predicted.empty() &&
+         (truth == predicted || (truth == "collection" && predicted == "listing"));
+}
+
+void TypeBreakdown::add(const std::string& type, const BodyCounts& counts, bool empty,
+                        const std::string& predicted) {
   Row& row = rows_[type];
+  if (!predicted.empty()) row.classified.add(same_page_type(type, predicted));
   row.type = type;
   ++row.pages;
   row.empty += empty;

@@ -192,6 +192,10 @@ std::string scored_text(std::string_view text, std::string_view comments,
 // of per-page F1 (every page weighs the same, empty outputs count as 0),
 // the set-style F1 of the type's pages, the empty outputs and the pages
 // scoring 0.
+// A truth's page type and the library's answer agree: the same name, or a
+// "collection" answered "listing" (the library has one kind for both).
+bool same_page_type(std::string_view truth, std::string_view predicted);
+
 class TypeBreakdown {
  public:
   struct Row {
@@ -201,8 +205,11 @@ class TypeBreakdown {
     int zero = 0;    // pages whose F1 is 0 (empty ones included)
     Mean page_f1;    // mean per-page F1
     BodyMeans body;  // set-style P/R/F1 over the type's pages
+    Accuracy classified;  // the library's page type agrees (same_page_type)
   };
-  void add(const std::string& type, const BodyCounts& counts, bool empty);
+  // `predicted`: the page type the extractor gave ("" when it gives none).
+  void add(const std::string& type, const BodyCounts& counts, bool empty,
+           const std::string& predicted = "");
   // By page count, largest first; equal counts by name.
   std::vector<Row> rows() const;
   bool empty() const { return rows_.empty(); }

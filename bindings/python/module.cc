@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cmath>
 #include <condition_variable>
 #include <cstdio>
 #include <cstring>
@@ -117,6 +118,13 @@ constexpr std::initializer_list<Label> kLabels = {Label::kContent, Label::kBoile
                                                   Label::kComment};
 constexpr std::initializer_list<Source> kSources = {
     Source::kNone, Source::kJsonLd, Source::kMeta, Source::kMarkup, Source::kUrl, Source::kText};
+constexpr std::initializer_list<extractor::PageType> kPageTypes = {
+    extractor::PageType::kArticle, extractor::PageType::kForum,
+    extractor::PageType::kProduct, extractor::PageType::kListing,
+    extractor::PageType::kDocumentation, extractor::PageType::kService,
+    extractor::PageType::kOther};
+// A probability as the JSON gives it: three decimals.
+double rounded(float p) { return std::round(double{p} * 1000) / 1000; }
 constexpr std::initializer_list<Span::Kind> kSpanKinds = {Span::Kind::kLink, Span::Kind::kEmphasis,
                                                           Span::Kind::kStrong, Span::Kind::kCode};
 
@@ -647,6 +655,9 @@ py::dict result_dict(const PyResult& pr) {
   d["comments"] = to_str(r.comments);
   d["charset"] = str_or_none(r.charset);
   d["empty_reason"] = str_or_none(r.empty_reason);
+  d["page_type"] = extractor::to_string(r.page_type);
+  d["page_type_confidence"] = rounded(r.page_type_confidence);
+  d["article_probability"] = rounded(r.article_probability);
   d["error"] = str_or_none(pr.error);
   d["sources"] = sources_dict(m.sources);
   d["blocks"] = std::move(blocks);
@@ -766,6 +777,13 @@ PyResult result_from_dict(py::handle d) {
   in.str("comments", &r.comments);
   in.str("charset", &r.charset);
   in.str("empty_reason", &r.empty_reason);
+  {
+    std::string type = "other";
+    in.str("page_type", &type);
+    r.page_type = enum_from_name(type, kPageTypes, extractor::to_string, "page_type");
+    in.value("page_type_confidence", &r.page_type_confidence);
+    in.value("article_probability", &r.article_probability);
+  }
   in.str("error", &pr.error);
   if (py::handle s = in.get("sources"); s && !s.is_none()) {
     DictReader src(s, "sources");
@@ -811,6 +829,9 @@ bool same_result(const PyResult& x, const PyResult& y) {
   const extractor::Metadata& mb = b.metadata;
   return x.error == y.error && a.text == b.text && a.markdown == b.markdown && a.html == b.html &&
          a.comments == b.comments && a.charset == b.charset && a.empty_reason == b.empty_reason &&
+         a.page_type == b.page_type &&
+         rounded(a.page_type_confidence) == rounded(b.page_type_confidence) &&
+         rounded(a.article_probability) == rounded(b.article_probability) &&
          ma.title == mb.title && ma.authors == mb.authors && ma.date == mb.date &&
          ma.date_modified == mb.date_modified && ma.site_name == mb.site_name &&
          ma.language == mb.language && ma.description == mb.description && ma.url == mb.url &&
@@ -1058,6 +1079,19 @@ PYBIND11_MODULE(_extractor, m) {
       .def_property_readonly(
           "empty_reason", [](const PyResult& r) { return str_or_none(r.result.empty_reason); },
           "Why no article was found (when text is empty), else None.")
+      .def_property_readonly(
+          "page_type", [](const PyResult& r) { return extractor::to_string(r.result.page_type); },
+          "The kind of page: \"article\", \"forum\", \"product\", \"listing\", "
+          "\"documentation\", \"service\" or \"other\" (no kind with confidence).")
+      .def_property_readonly(
+          "page_type_confidence",
+          [](const PyResult& r) { return rounded(r.result.page_type_confidence); },
+          "The classifier's probability of page_type, 0..1 (three decimals).")
+      .def_property_readonly(
+          "article_probability",
+          [](const PyResult& r) { return rounded(r.result.article_probability); },
+          "The classifier's probability that the page is an article (what Readability's "
+          "isProbablyReaderable answers), 0..1 (three decimals).")
       .def_property_readonly(
           "error", [](const PyResult& r) { return str_or_none(r.error); },
           "extract_many(): why this page could not be processed, else None.")

@@ -243,6 +243,17 @@ struct Metadata {
   std::string author() const;
 };
 
+// What kind of page it is (Result::page_type).
+enum class PageType : std::uint8_t {
+  kArticle,        // news, blog post, essay, report: running prose
+  kForum,          // a forum thread, a question and its answers, a discussion
+  kProduct,        // one product (or offer) with its description and specifications
+  kListing,        // a listing or collection: category, search, archive, tag or card pages
+  kDocumentation,  // reference, guides, API documentation
+  kService,        // a service, company or landing page
+  kOther,          // none of these with confidence (see Result::page_type_confidence)
+};
+
 struct Result {
   std::string text;      // the article as plain text (see render)
   std::string markdown;  // the article as Markdown
@@ -253,8 +264,19 @@ struct Result {
   std::vector<Block> blocks;
   // The charset the bytes were decoded from (e.g. "windows-1251").
   std::string charset;
-  // Non-empty when text is empty: why no article was found.
+  // Non-empty when text is empty: why no article was found (for bytes that
+  // are no web page, what they are: "not a web page: a PDF document").
   std::string empty_reason;
+  // The kind of page, from general features (schema.org types, og:type, the
+  // URL's shape, the layout of the text, the words of buttons and labels),
+  // weighed by a small classifier; kOther when no kind reaches 0.4.
+  PageType page_type = PageType::kOther;
+  // The classifier's probability of page_type (of the likeliest kind, for
+  // kOther), in [0, 1]; 0 when nothing was read.
+  float page_type_confidence = 0;
+  // Its probability that the page is an article (what Readability's
+  // isProbablyReaderable answers), in [0, 1].
+  float article_probability = 0;
 };
 
 // ---------------------------------------------------------------------------
@@ -324,13 +346,15 @@ struct JsonOptions {
 };
 
 // One JSON object: source, url, title, author, authors, date, site_name,
-// language, text (null where unknown), plus what JsonOptions adds.
+// language, page_type, text (null where unknown), plus what JsonOptions
+// adds (full: page_type_confidence, article_probability, ...).
 std::string render_json(const Result& result, const JsonOptions& options = {});
 
 // Readable names for enums ("paragraph", "content", "json-ld", ...).
 const char* to_string(BlockKind kind);
 const char* to_string(Label label);
 const char* to_string(Source source);
+const char* to_string(PageType type);  // "article", "forum", "product", ...
 
 }  // namespace extractor
 
