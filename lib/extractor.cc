@@ -12,6 +12,7 @@
 #include "pagetype.h"
 #include "patterns.h"
 #include "prescan.h"
+#include "safe_url.h"
 #include "score.h"
 #include "segment.h"
 #include "sniff.h"
@@ -127,6 +128,15 @@ const Options& Extractor::options() const noexcept { return impl_->options; }
 
 namespace {
 
+// The page's own URL and its main image are shown as links: only http(s)
+// or relative ones (safe_url.h); any other is dropped with its source.
+void keep_safe_urls(Metadata* m) {
+  m->url = safe_url(m->url, UrlUse::kImage);
+  if (m->url.empty()) m->sources.url = Source::kNone;
+  m->image = safe_url(m->image, UrlUse::kImage);
+  if (m->image.empty()) m->sources.image = Source::kNone;
+}
+
 // The page's blocks, labelled, and its metadata, into `result`.
 //
 // Memory: on a text-dense page each copy of the text weighs as much as the
@@ -146,14 +156,16 @@ void analyze(Prescanned pre, const Options& options, const Patterns& patterns,
     scores = score(segments, options);
     result->metadata =
         extract_metadata(MetadataInput{dom, pre.json_ld, segments, scores, page});
-    // The URL's shape: the canonical one where the page names it.
-    if (!segments.blocks.empty()) {  // no text: nothing to tell the kind by
+    // The kind of page (the URL's shape: the canonical one where the page
+    // names it). No text: nothing to tell the kind by.
+    if (!segments.blocks.empty()) {
       const PageClass kind = classify_page(
           page_features(PageTypeInput{dom, pre.json_ld, segments, scores, result->metadata}));
       result->page_type = kind.type;
       result->page_type_confidence = kind.confidence;
       result->article_probability = kind.article_probability;
     }
+    keep_safe_urls(&result->metadata);
 
     Paths of(segments);
     paths.reserve(segments.blocks.size());
