@@ -157,8 +157,10 @@ void analyze(Prescanned pre, const Options& options, const Patterns& patterns,
     result->metadata =
         extract_metadata(MetadataInput{dom, pre.json_ld, segments, scores, page});
     // The kind of page (the URL's shape: the canonical one where the page
-    // names it). No text: nothing to tell the kind by.
-    if (!segments.blocks.empty()) {
+    // names it), when anything tells it: text, JSON-LD, a title or a URL (a
+    // forum whose posts are rendered by script shows no text at all).
+    if (!segments.blocks.empty() || !pre.json_ld.empty() || !result->metadata.title.empty() ||
+        !result->metadata.url.empty()) {
       const PageClass kind = classify_page(
           page_features(PageTypeInput{dom, pre.json_ld, segments, scores, result->metadata}));
       result->page_type = kind.type;
@@ -237,7 +239,13 @@ Result Extractor::extract(std::string_view html, const PageInfo& page) const {
     Result again;
     again.charset = result.charset;
     analyze(prescan(decoded.text, scan), options, patterns, page, &again);
-    if (content_bytes(again) > content_bytes(result)) result = std::move(again);
+    if (content_bytes(again) > content_bytes(result)) {
+      // The kind of page is the page as shown, not its templates read as markup.
+      again.page_type = result.page_type;
+      again.page_type_confidence = result.page_type_confidence;
+      again.article_probability = result.article_probability;
+      result = std::move(again);
+    }
   }
   release(decoded.text);
 

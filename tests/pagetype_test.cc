@@ -198,6 +198,20 @@ TEST(PageType, InJson) {
   EXPECT_NE(j.find("\"article_probability\":"), std::string::npos);
 }
 
+TEST(PageType, ForumWithoutVisibleTextStillAForum) {
+  // A thread whose posts the browser renders by script: no text shows, but
+  // its JSON-LD, its URL and its title say what it is.
+  const std::string page =
+      "<html><head><title>Tent for a first winter trip? - Support - Outdoor Community</title>"
+      "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@type\":"
+      "\"DiscussionForumPosting\",\"headline\":\"Tent for a first winter trip?\","
+      "\"author\":{\"@type\":\"Person\",\"name\":\"hiker1\"}}</script></head>"
+      "<body><noscript><p>Posts need scripts.</p></noscript></body></html>";
+  const Result r = Extract(page, "https://community.example/t/tent-for-a-first-winter-trip/4412");
+  EXPECT_TRUE(r.text.empty());
+  EXPECT_EQ(r.page_type, PageType::kForum);
+}
+
 TEST(PageType, NothingReadIsOther) {
   const Result empty = Extractor().extract("");
   EXPECT_EQ(empty.page_type, PageType::kOther);
