@@ -156,21 +156,21 @@ class Batch {
       BatchResult r;
       {
         std::unique_lock<std::mutex> lock(mu_);
-        auto ready = [&] {
-          return stop_ || (!slots_.empty() && slots_.front()) || (ended_ && handed_ == taken_);
-        };
-        while (!ready()) {
-          if (!options_.poll) {
-            cv_.wait(lock);
-            continue;
+        for (;;) {
+          if (poll_due()) {
+            lock.unlock();
+            keep_going();
+            lock.lock();
           }
-          if (cv_.wait_for(lock, kPollInterval, ready)) break;
-          lock.unlock();
-          const bool go_on = keep_going();
-          lock.lock();
-          if (!go_on) stop_ = true;
+          if (stop_ || (!slots_.empty() && slots_.front()) || (ended_ && handed_ == taken_))
+            break;
+          if (options_.poll) {
+            cv_.wait_until(lock, next_poll_);
+          } else {
+            cv_.wait(lock);
+          }
         }
-        if (stop_ || slots_.empty()) {
+        if (stop_ || slots_.empty()) {  // stopped, or every page handed back
           stop_ = true;
           cv_.notify_all();
           return;
@@ -188,7 +188,7 @@ class Batch {
   void run_here() {
     for (;;) {
       BatchPage page;
-      if (!keep_going() || !take(page)) return;
+      if ((poll_due() && !keep_going()) || !take(page)) return;
       BatchResult r;
       try {
         r = process(ex_, page, options_);
@@ -217,8 +217,14 @@ class Batch {
     return go_on;
   }
 
+  // Whether BatchOptions::poll is to be called now (every kPollInterval).
+  bool poll_due() const {
+    return options_.poll && std::chrono::steady_clock::now() >= next_poll_;
+  }
+
+  // Calls BatchOptions::poll; false (the batch stopped) when it says so or throws.
   bool keep_going() {
-    if (!options_.poll) return true;
+    next_poll_ = std::chrono::steady_clock::now() + kPollInterval;
     try {
       if (options_.poll()) return true;
       stop(nullptr);
@@ -243,6 +249,9 @@ class Batch {
   bool ended_ = false;  // `next` said there is no more
   bool stop_ = false;
   std::exception_ptr error_;
+  // The calling thread's only: when BatchOptions::poll is next called.
+  std::chrono::steady_clock::time_point next_poll_ =
+      std::chrono::steady_clock::now() + kPollInterval;
 };
 
 }  // namespace
