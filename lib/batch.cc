@@ -112,7 +112,7 @@ class Batch {
     std::lock_guard<std::mutex> producing(next_mu_);  // one producer at a time
     {
       std::unique_lock<std::mutex> lock(mu_);
-      cv_.wait(lock, [&] { return stop_ || ended_ || taken_ < handed_ + window_; });
+      cv_.wait(lock, [&] { return stop_ || ended_ || taken_ < finished_ + window_; });
       if (stop_ || ended_) return false;
       page.index = taken_;
     }
@@ -179,7 +179,6 @@ class Batch {
         slots_.pop_front();
         ++handed_;
       }
-      cv_.notify_all();  // the window moved
       if (!hand(r)) return;
     }
   }
@@ -205,6 +204,7 @@ class Batch {
     }
   }
 
+  // `done` with one result; then the window moves on.
   bool hand(BatchResult& r) {
     bool go_on = false;
     try {
@@ -213,8 +213,16 @@ class Batch {
       stop(std::current_exception());
       return false;
     }
-    if (!go_on) stop(nullptr);
-    return go_on;
+    if (!go_on) {
+      stop(nullptr);
+      return false;
+    }
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      ++finished_;
+    }
+    cv_.notify_all();
+    return true;
   }
 
   // Whether BatchOptions::poll is to be called now (every kPollInterval).
@@ -244,8 +252,9 @@ class Batch {
   std::mutex mu_;       // guards what follows
   std::condition_variable cv_;
   std::deque<std::optional<BatchResult>> slots_;  // pages handed_ .. taken_ - 1
-  std::size_t taken_ = 0;
-  std::size_t handed_ = 0;
+  std::size_t taken_ = 0;     // pages `next` gave
+  std::size_t handed_ = 0;    // results taken out of their slots for `done`
+  std::size_t finished_ = 0;  // results `done` returned from
   bool ended_ = false;  // `next` said there is no more
   bool stop_ = false;
   std::exception_ptr error_;

@@ -279,7 +279,8 @@ int run(const std::vector<std::string>& args, std::FILE* in, std::FILE* out, std
   if (!output_path.empty()) {
     to = std::fopen(output_path.c_str(), "wb");
     if (to == nullptr) {
-      write_text(err, "extractor: cannot write " + output_path + ": " + std::strerror(errno) + "\n");
+      write_text(err,
+                 "extractor: cannot write " + output_path + ": " + std::strerror(errno) + "\n");
       return 2;
     }
   }

@@ -507,8 +507,8 @@ struct BatchOptions {
   // Worker threads; 0: one per core. With 1, the calling thread does the
   // work. Fewer are used when the system refuses more.
   unsigned threads = 0;
-  // The most pages taken from `next` whose results `done` has not had yet,
-  // so that memory stays flat however long the stream; 0: 8 per thread.
+  // The most pages taken from `next` whose results `done` has not returned
+  // from, so that memory stays flat however long the stream; 0: 8 per thread.
   std::size_t window = 0;
   // Run on a worker before extraction, for a page without error: fills
   // page.owned (reads the file page.source, say) or sets page.error. An
