@@ -116,13 +116,7 @@ class Batch {
       if (stop_ || ended_) return false;
       page.index = taken_;
     }
-    bool more = false;
-    try {
-      more = next_(page);
-    } catch (...) {
-      stop(std::current_exception());
-      return false;
-    }
+    const bool more = call([&] { return next_(page); });
     std::lock_guard<std::mutex> lock(mu_);
     if (!more) {
       ended_ = true;
@@ -206,14 +200,7 @@ class Batch {
 
   // `done` with one result; then the window moves on.
   bool hand(BatchResult& r) {
-    bool go_on = false;
-    try {
-      go_on = done_(r);
-    } catch (...) {
-      stop(std::current_exception());
-      return false;
-    }
-    if (!go_on) {
+    if (!call([&] { return done_(r); })) {
       stop(nullptr);
       return false;
     }
@@ -233,13 +220,21 @@ class Batch {
   // Calls BatchOptions::poll; false (the batch stopped) when it says so or throws.
   bool keep_going() {
     next_poll_ = std::chrono::steady_clock::now() + kPollInterval;
+    if (call(options_.poll)) return true;
+    stop(nullptr);
+    return false;
+  }
+
+  // A caller's callback; an exception it throws stops the batch (run()
+  // rethrows it) and reads as false.
+  template <typename F>
+  bool call(const F& f) {
     try {
-      if (options_.poll()) return true;
-      stop(nullptr);
+      return f();
     } catch (...) {
       stop(std::current_exception());
+      return false;
     }
-    return false;
   }
 
   const Extractor& ex_;

@@ -1,180 +1,88 @@
 // What the public types say about themselves: the names of enum values (and
 // reading them back), equality of Results, and the library's version.
+#include <iterator>
 #include <string>
+#include <type_traits>
 
 #include "extractor/extractor.h"
 
 namespace extractor {
 
-const char* to_string(Reason reason) {
-  switch (reason) {
-    case Reason::kOutside: return "outside";
-    case Reason::kRegion: return "region";
-    case Reason::kContinues: return "continues";
-    case Reason::kFallback: return "fallback";
-    case Reason::kList: return "list";
-    case Reason::kMedia: return "media";
-    case Reason::kMediaOutside: return "media-outside";
-    case Reason::kModel: return "model";
-    case Reason::kModelDrop: return "model-drop";
-    case Reason::kLinkDensity: return "link-density";
-    case Reason::kWeak: return "weak";
-    case Reason::kComment: return "comment";
-    case Reason::kConsent: return "consent";
-    case Reason::kNewsletter: return "newsletter";
-    case Reason::kDonate: return "donate";
-    case Reason::kShare: return "share";
-    case Reason::kAd: return "ad";
-    case Reason::kRelated: return "related";
-    case Reason::kFeed: return "feed";
-    case Reason::kBreadcrumb: return "breadcrumb";
-    case Reason::kNav: return "nav";
-    case Reason::kModal: return "modal";
-    case Reason::kLogin: return "login";
-    case Reason::kFooter: return "footer";
-    case Reason::kHeader: return "header";
-    case Reason::kSidebar: return "sidebar";
-    case Reason::kTags: return "tags";
-    case Reason::kTools: return "tools";
-    case Reason::kAudio: return "audio";
-    case Reason::kForm: return "form";
-    case Reason::kAuthorBio: return "author-bio";
-    case Reason::kByline: return "byline";
-    case Reason::kCaption: return "caption";
-    case Reason::kReadAlso: return "read-also";
-    case Reason::kReadingTime: return "reading-time";
-    case Reason::kCopyright: return "copyright";
-    case Reason::kPrevNext: return "prev-next";
-    case Reason::kMoreLink: return "more-link";
-    case Reason::kCredit: return "credit";
-  }
-  return "?";
-}
-
-const char* to_string(EmptyReason reason) {
-  switch (reason) {
-    case EmptyReason::kNone: return "none";
-    case EmptyReason::kNoText: return "no-text";
-    case EmptyReason::kNoArticle: return "no-article";
-  }
-  return "?";
-}
-
-const char* describe(EmptyReason reason) {
-  switch (reason) {
-    case EmptyReason::kNone: return "";
-    case EmptyReason::kNoText: return "the page has no visible text";
-    case EmptyReason::kNoArticle: return "no block of the page reads as an article";
-  }
-  return "";
-}
-
-const char* to_string(Span::Kind kind) {
-  switch (kind) {
-    case Span::Kind::kLink: return "link";
-    case Span::Kind::kEmphasis: return "emphasis";
-    case Span::Kind::kStrong: return "strong";
-    case Span::Kind::kCode: return "code";
-  }
-  return "?";
-}
-
-const char* to_string(Focus focus) {
-  switch (focus) {
-    case Focus::kPrecision: return "precision";
-    case Focus::kBalanced: return "balanced";
-    case Focus::kRecall: return "recall";
-  }
-  return "?";
-}
-
-const char* to_string(Format format) {
-  switch (format) {
-    case Format::kText: return "text";
-    case Format::kMarkdown: return "markdown";
-    case Format::kHtml: return "html";
-    case Format::kJson: return "json";
-    case Format::kJsonLines: return "jsonl";
-  }
-  return "?";
-}
-
-const char* to_string(ErrorCode code) {
-  switch (code) {
-    case ErrorCode::kInvalidOption: return "invalid_option";
-    case ErrorCode::kInputTooLarge: return "input_too_large";
-  }
-  return "?";
-}
-
 namespace {
 
-// How many values each enum has (they count up from 0), and what its values
-// are called in messages.
-template <typename Enum>
-struct EnumInfo;
-template <>
-struct EnumInfo<BlockKind> {
-  static constexpr int kCount = static_cast<int>(BlockKind::kImage) + 1;
-  static constexpr const char* kWhat = "block kind";
-};
-template <>
-struct EnumInfo<Label> {
-  static constexpr int kCount = static_cast<int>(Label::kComment) + 1;
-  static constexpr const char* kWhat = "label";
-};
-template <>
-struct EnumInfo<Source> {
-  static constexpr int kCount = static_cast<int>(Source::kText) + 1;
-  static constexpr const char* kWhat = "source";
-};
-template <>
-struct EnumInfo<Reason> {
-  static constexpr int kCount = static_cast<int>(Reason::kCredit) + 1;
-  static constexpr const char* kWhat = "reason";
-};
-template <>
-struct EnumInfo<EmptyReason> {
-  static constexpr int kCount = static_cast<int>(EmptyReason::kNoArticle) + 1;
-  static constexpr const char* kWhat = "empty reason";
-};
-template <>
-struct EnumInfo<Span::Kind> {
-  static constexpr int kCount = static_cast<int>(Span::Kind::kCode) + 1;
-  static constexpr const char* kWhat = "span kind";
-};
-template <>
-struct EnumInfo<Focus> {
-  static constexpr int kCount = static_cast<int>(Focus::kRecall) + 1;
-  static constexpr const char* kWhat = "focus";
-};
-template <>
-struct EnumInfo<Format> {
-  static constexpr int kCount = static_cast<int>(Format::kJsonLines) + 1;
-  static constexpr const char* kWhat = "format";
-};
+// Each enum's words, in the order of its values.
+constexpr const char* kReasonNames[] = {
+    // Where the block stands.
+    "outside", "region", "continues", "fallback", "list", "media", "media-outside", "model",
+    "model-drop", "link-density", "weak",
+    // What its element's class, id or role, or its own text, says it is.
+    "comment", "consent", "newsletter", "donate", "share", "ad", "related", "feed", "breadcrumb",
+    "nav", "modal", "login", "footer", "header", "sidebar", "tags", "tools", "audio", "form",
+    "author-bio", "byline", "caption", "read-also", "reading-time", "copyright", "prev-next",
+    "more-link", "credit"};
+static_assert(std::size(kReasonNames) == static_cast<std::size_t>(Reason::kCredit) + 1);
+constexpr const char* kEmptyReasonNames[] = {"none", "no-text", "no-article"};
+static_assert(std::size(kEmptyReasonNames) ==
+              static_cast<std::size_t>(EmptyReason::kNoArticle) + 1);
+constexpr const char* kEmptyReasonSentences[] = {"", "the page has no visible text",
+                                                 "no block of the page reads as an article"};
+static_assert(std::size(kEmptyReasonSentences) == std::size(kEmptyReasonNames));
+constexpr const char* kSpanKindNames[] = {"link", "emphasis", "strong", "code"};
+static_assert(std::size(kSpanKindNames) == static_cast<std::size_t>(Span::Kind::kCode) + 1);
+constexpr const char* kFocusNames[] = {"precision", "balanced", "recall"};
+static_assert(std::size(kFocusNames) == static_cast<std::size_t>(Focus::kRecall) + 1);
+constexpr const char* kFormatNames[] = {"text", "markdown", "html", "json", "jsonl"};
+static_assert(std::size(kFormatNames) == static_cast<std::size_t>(Format::kJsonLines) + 1);
+constexpr const char* kErrorCodeNames[] = {"invalid_option", "input_too_large"};
+static_assert(std::size(kErrorCodeNames) ==
+              static_cast<std::size_t>(ErrorCode::kInputTooLarge) + 1);
 
-template <typename Enum>
-bool named(Enum value, std::string_view name) {
-  return name == to_string(value);
+// names[value], or "?" for a value past the table.
+template <typename Enum, std::size_t N>
+const char* lookup(const char* const (&names)[N], Enum value) {
+  const auto i = static_cast<std::size_t>(value);
+  return i < N ? names[i] : "?";
 }
-template <>
-bool named(EmptyReason value, std::string_view name) {
-  return name == to_string(value) || (value != EmptyReason::kNone && name == describe(value));
-}
+
+// What from_string's message calls each enum's values.
+const char* what(BlockKind) { return "block kind"; }
+const char* what(Label) { return "label"; }
+const char* what(Source) { return "source"; }
+const char* what(Reason) { return "reason"; }
+const char* what(EmptyReason) { return "empty reason"; }
+const char* what(Span::Kind) { return "span kind"; }
+const char* what(Focus) { return "focus"; }
+const char* what(Format) { return "format"; }
 
 }  // namespace
 
+const char* to_string(Reason reason) { return lookup(kReasonNames, reason); }
+const char* to_string(EmptyReason reason) { return lookup(kEmptyReasonNames, reason); }
+const char* describe(EmptyReason reason) {
+  const auto i = static_cast<std::size_t>(reason);
+  return i < std::size(kEmptyReasonSentences) ? kEmptyReasonSentences[i] : "";
+}
+const char* to_string(Span::Kind kind) { return lookup(kSpanKindNames, kind); }
+const char* to_string(Focus focus) { return lookup(kFocusNames, focus); }
+const char* to_string(Format format) { return lookup(kFormatNames, format); }
+const char* to_string(ErrorCode code) { return lookup(kErrorCodeNames, code); }
+
+// Every enum's values count up from 0, and to_string() says "?" past the
+// last one.
 template <typename Enum>
 Enum from_string(std::string_view name) {
-  using Info = EnumInfo<Enum>;
   std::string known;
-  for (int i = 0; i < Info::kCount; ++i) {
+  for (int i = 0;; ++i) {
     const auto value = static_cast<Enum>(i);
-    if (named(value, name)) return value;
-    known += std::string(i == 0 ? "" : ", ") + "'" + to_string(value) + "'";
+    const std::string_view word = to_string(value);
+    if (word == "?") break;
+    if (name == word) return value;
+    if constexpr (std::is_same_v<Enum, EmptyReason>) {
+      if (i > 0 && name == describe(value)) return value;
+    }
+    known += std::string(i == 0 ? "" : ", ") + "'" + std::string(word) + "'";
   }
-  throw Error(ErrorCode::kInvalidOption, std::string(Info::kWhat) + " must be one of " + known +
+  throw Error(ErrorCode::kInvalidOption, std::string(what(Enum{})) + " must be one of " + known +
                                              ", not '" + std::string(name) + "'");
 }
 
