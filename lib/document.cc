@@ -22,14 +22,30 @@ std::string text_header(const Metadata& m) {
   return h.empty() ? h : h + "\n";
 }
 
+// A name inside an HTML comment: "--" would end the comment there.
+std::string comment_safe(std::string_view name) {
+  std::string safe(name);
+  for (std::size_t i = safe.find("--"); i != std::string::npos; i = safe.find("--", i))
+    safe.replace(i, 2, "- -");
+  return safe;
+}
+
+// Markdown showing `text` on one line as it is: a line break inside a title
+// or byline would end its heading.
+std::string markdown_line(std::string text) {
+  for (char& c : text)
+    if (c == '\n' || c == '\r') c = ' ';
+  return markdown_escape(text);
+}
+
 // "# Title" and "*Author · date*", each followed by a blank line; nothing
 // without a title.
 std::string markdown_header(const Metadata& m) {
   if (m.title.empty()) return {};
-  std::string h = "# " + m.title + "\n\n";
+  std::string h = "# " + markdown_line(m.title) + "\n\n";
   std::string line = m.author();
   if (!m.date.empty()) line += (line.empty() ? "" : " \xC2\xB7 ") + m.date;
-  if (!line.empty()) h += "*" + line + "*\n\n";
+  if (!line.empty()) h += "*" + markdown_line(line) + "*\n\n";
   return h;
 }
 
@@ -51,16 +67,16 @@ std::string render_document(const Result& r, std::string_view source,
     case Format::kText:
     case Format::kMarkdown: {
       std::string out;
-      if (options.several) {
-        out += markdown ? "<!-- " : "==> ";
-        out += source;
-        out += markdown ? " -->\n" : " <==\n";
-      }
+      if (options.several)
+        out += markdown ? "<!-- " + comment_safe(source) + " -->\n"
+                        : "==> " + std::string(source) + " <==\n";
       if (options.with_metadata)
         out += markdown ? markdown_header(r.metadata) : text_header(r.metadata);
       out += markdown ? r.markdown : r.text;
-      if (!r.comments.empty())
-        out += (markdown ? "\n\n## Comments\n\n" : "\n\n--- comments ---\n\n") + r.comments;
+      if (!r.comments.empty()) {
+        out += markdown ? "\n\n## Comments\n\n" + markdown_escape(r.comments)
+                        : "\n\n--- comments ---\n\n" + r.comments;
+      }
       out += options.several ? "\n\n" : "\n";
       return out;
     }

@@ -71,6 +71,20 @@ TEST(Document, MarkdownWithMetadataAndComments) {
   EXPECT_EQ(render_document(r, "a", o).rfind("First", 0), 0u);
 }
 
+TEST(Document, MarkdownLayoutIsEscapedLikeTheArticle) {
+  Result r = Sample();
+  r.metadata.title = "News [read](javascript:x)\nline two";
+  r.comments = "<script>alert(1)</script>";
+  DocumentOptions o = As(Format::kMarkdown, true);
+  o.with_metadata = true;
+  const std::string doc = render_document(r, "a--> <b>--.html", o);
+  EXPECT_EQ(doc.rfind("<!-- a- -> <b>- -.html -->\n# News \\[read\\](javascript:x) line two\n", 0),
+            0u)
+      << doc;
+  EXPECT_NE(doc.find("## Comments\n\n" + markdown_escape(r.comments)), std::string::npos) << doc;
+  EXPECT_EQ(doc.find("<script>"), std::string::npos) << doc;
+}
+
 TEST(Document, HtmlIsTheFragment) {
   EXPECT_EQ(render_document(Sample(), "a", As(Format::kHtml)), Sample().html);
   EXPECT_EQ(render_document(Sample(), "a", As(Format::kHtml, true)), Sample().html);
