@@ -179,9 +179,14 @@ bool read_input(const std::string& name, std::FILE* in, std::size_t limit, std::
 
 void write_text(std::FILE* f, const std::string& s) { std::fwrite(s.data(), 1, s.size(), f); }
 
-// A CLI11 validator: the value must name a value of Enum.
+// A CLI11 validator: the value must name a value of Enum. The help shows
+// the names, "{a,b,c}" (an enum's values count up from 0 until to_string()
+// says "?").
 template <typename Enum>
 CLI::Validator one_of() {
+  std::string names;
+  for (int i = 0; std::string_view(to_string(static_cast<Enum>(i))) != "?"; ++i)
+    names += std::string(i == 0 ? "{" : ",") + to_string(static_cast<Enum>(i));
   return CLI::Validator(
       [](std::string& value) -> std::string {
         try {
@@ -191,7 +196,7 @@ CLI::Validator one_of() {
           return e.what();
         }
       },
-      "");
+      names + "}");
 }
 
 }  // namespace
