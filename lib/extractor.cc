@@ -217,8 +217,8 @@ Result Extractor::extract(std::string_view html, const PageInfo& page) const {
                     std::to_string(options.max_input_bytes) + ")");
   Result result;
   // A PDF, an image, an archive or compressed bytes: no page to read.
-  if (const char* what = sniff_binary(html)) {
-    result.empty_reason = std::string("not a web page: ") + what;
+  if (const EmptyReason what = sniff_binary(html); what != EmptyReason::kNone) {
+    result.empty_reason = what;
     return result;
   }
   Decoded decoded = decode(html, page.charset);
@@ -254,8 +254,7 @@ Result Extractor::extract(std::string_view html, const PageInfo& page) const {
   result.html = render_html(result.blocks, options, Label::kContent);
   if (options.include_comments) result.comments = render_text(result.blocks, options, Label::kComment);
   if (result.text.empty())
-    result.empty_reason = result.blocks.empty() ? "the page has no visible text"
-                                                  : "no block of the page reads as an article";
+    result.empty_reason = result.blocks.empty() ? EmptyReason::kNoText : EmptyReason::kNoArticle;
   return result;
 }
 

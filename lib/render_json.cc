@@ -46,19 +46,6 @@ const char* to_string(Source source) {
   return "?";
 }
 
-const char* to_string(PageType type) {
-  switch (type) {
-    case PageType::kArticle: return "article";
-    case PageType::kForum: return "forum";
-    case PageType::kProduct: return "product";
-    case PageType::kListing: return "listing";
-    case PageType::kDocumentation: return "documentation";
-    case PageType::kService: return "service";
-    case PageType::kOther: return "other";
-  }
-  return "?";
-}
-
 std::string Metadata::author() const {
   std::string joined;
   for (const std::string& a : authors) {
@@ -92,7 +79,7 @@ std::string render_json(const Result& r, const JsonOptions& options) {
     j["markdown"] = r.markdown;
     j["comments"] = or_null(r.comments);
     j["charset"] = or_null(r.charset);
-    j["empty_reason"] = or_null(r.empty_reason);
+    j["empty_reason"] = or_null(describe(r.empty_reason));
     const Metadata::Sources& s = m.sources;
     j["sources"] = {{"title", to_string(s.title)},
                     {"authors", to_string(s.authors)},
@@ -113,7 +100,7 @@ std::string render_json(const Result& r, const JsonOptions& options) {
       o["kind"] = to_string(b.kind);
       o["label"] = to_string(b.label);
       o["score"] = std::round(b.score * 1000) / 1000;
-      o["reason"] = b.reason;
+      o["reason"] = to_string(b.reason);
       o["path"] = b.path;
       if (b.level) o["level"] = b.level;
       if (std::string src = safe_url(b.src, UrlUse::kImage); !src.empty()) o["src"] = src;
@@ -122,6 +109,7 @@ std::string render_json(const Result& r, const JsonOptions& options) {
     }
     j["blocks"] = std::move(blocks);
   }
+  if (!options.error.empty()) j["error"] = options.error;
   return j.dump(options.pretty ? 2 : -1, ' ', false, Json::error_handler_t::replace);
 }
 

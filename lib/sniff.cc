@@ -9,6 +9,12 @@ struct Signature {
   std::size_t offset;
   std::string_view magic;
   const char* what;
+  EmptyReason reason;
+};
+
+struct Kind {
+  const char* what = nullptr;
+  EmptyReason reason = EmptyReason::kNone;
 };
 
 using namespace std::string_view_literals;
@@ -16,40 +22,40 @@ using namespace std::string_view_literals;
 // File signatures: only ones no text page can start with (each has a byte
 // outside printable ASCII, or is long and specific).
 constexpr Signature kSignatures[] = {
-    {0, "%PDF-"sv, "a PDF document"},
-    {0, "\x89PNG\r\n\x1a\n"sv, "a PNG image"},
-    {0, "\xFF\xD8\xFF"sv, "a JPEG image"},
-    {0, "GIF87a"sv, "a GIF image"},
-    {0, "GIF89a"sv, "a GIF image"},
-    {0, "II*\0"sv, "a TIFF image"},
-    {0, "MM\0*"sv, "a TIFF image"},
-    {0, "\0\0\1\0"sv, "an icon image"},
-    {0, "\0\0\0\x0CJXL \r\n\x87\n"sv, "a JPEG XL image"},
-    {0, "8BPS"sv, "a Photoshop image"},
-    {0, "PK\x03\x04"sv, "a ZIP archive (or a document packed as one: docx, xlsx, epub, jar)"},
-    {0, "PK\x05\x06"sv, "a ZIP archive"},
-    {0, "\x1F\x8B"sv, "gzip-compressed data"},
-    {0, "BZh"sv, nullptr},  // checked below: "BZh" + block size + block magic
-    {0, "\xFD" "7zXZ\0"sv, "xz-compressed data"},
-    {0, "\x28\xB5\x2F\xFD"sv, "zstd-compressed data"},
-    {0, "\x04\x22\x4D\x18"sv, "LZ4-compressed data"},
-    {0, "7z\xBC\xAF\x27\x1C"sv, "a 7z archive"},
-    {0, "Rar!\x1A\x07"sv, "a RAR archive"},
-    {257, "ustar"sv, "a tar archive"},
-    {0, "\x7F" "ELF"sv, "an executable (ELF)"},
-    {0, "\xCF\xFA\xED\xFE"sv, "an executable (Mach-O)"},
-    {0, "\xCA\xFE\xBA\xBE"sv, "a Java class file or Mach-O executable"},
-    {0, "\0asm"sv, "a WebAssembly module"},
-    {0, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"sv, "a Microsoft Office document (OLE)"},
-    {0, "SQLite format 3\0"sv, "an SQLite database"},
-    {0, "OggS"sv, "an Ogg audio or video file"},
-    {0, "fLaC"sv, "a FLAC audio file"},
-    {0, "ID3"sv, nullptr},  // checked below: version bytes
-    {0, "\x1A\x45\xDF\xA3"sv, "a Matroska or WebM video"},
-    {0, "wOFF"sv, "a web font (WOFF)"},
-    {0, "wOF2"sv, "a web font (WOFF2)"},
-    {0, "\0\1\0\0\0"sv, "a TrueType font"},
-    {0, "OTTO\0"sv, "an OpenType font"},
+    {0, "%PDF-"sv, "a PDF document", EmptyReason::kPdf},
+    {0, "\x89PNG\r\n\x1a\n"sv, "a PNG image", EmptyReason::kImage},
+    {0, "\xFF\xD8\xFF"sv, "a JPEG image", EmptyReason::kImage},
+    {0, "GIF87a"sv, "a GIF image", EmptyReason::kImage},
+    {0, "GIF89a"sv, "a GIF image", EmptyReason::kImage},
+    {0, "II*\0"sv, "a TIFF image", EmptyReason::kImage},
+    {0, "MM\0*"sv, "a TIFF image", EmptyReason::kImage},
+    {0, "\0\0\1\0"sv, "an icon image", EmptyReason::kImage},
+    {0, "\0\0\0\x0CJXL \r\n\x87\n"sv, "a JPEG XL image", EmptyReason::kImage},
+    {0, "8BPS"sv, "a Photoshop image", EmptyReason::kImage},
+    {0, "PK\x03\x04"sv, "a ZIP archive (or a document packed as one: docx, xlsx, epub, jar)", EmptyReason::kArchive},
+    {0, "PK\x05\x06"sv, "a ZIP archive", EmptyReason::kArchive},
+    {0, "\x1F\x8B"sv, "gzip-compressed data", EmptyReason::kGzip},
+    {0, "BZh"sv, nullptr, EmptyReason::kNone},  // checked below: "BZh" + block size + block magic
+    {0, "\xFD" "7zXZ\0"sv, "xz-compressed data", EmptyReason::kCompressed},
+    {0, "\x28\xB5\x2F\xFD"sv, "zstd-compressed data", EmptyReason::kCompressed},
+    {0, "\x04\x22\x4D\x18"sv, "LZ4-compressed data", EmptyReason::kCompressed},
+    {0, "7z\xBC\xAF\x27\x1C"sv, "a 7z archive", EmptyReason::kArchive},
+    {0, "Rar!\x1A\x07"sv, "a RAR archive", EmptyReason::kArchive},
+    {257, "ustar"sv, "a tar archive", EmptyReason::kArchive},
+    {0, "\x7F" "ELF"sv, "an executable (ELF)", EmptyReason::kExecutable},
+    {0, "\xCF\xFA\xED\xFE"sv, "an executable (Mach-O)", EmptyReason::kExecutable},
+    {0, "\xCA\xFE\xBA\xBE"sv, "a Java class file or Mach-O executable", EmptyReason::kExecutable},
+    {0, "\0asm"sv, "a WebAssembly module", EmptyReason::kExecutable},
+    {0, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"sv, "a Microsoft Office document (OLE)", EmptyReason::kDocument},
+    {0, "SQLite format 3\0"sv, "an SQLite database", EmptyReason::kDocument},
+    {0, "OggS"sv, "an Ogg audio or video file", EmptyReason::kMedia},
+    {0, "fLaC"sv, "a FLAC audio file", EmptyReason::kMedia},
+    {0, "ID3"sv, nullptr, EmptyReason::kNone},  // checked below: version bytes
+    {0, "\x1A\x45\xDF\xA3"sv, "a Matroska or WebM video", EmptyReason::kMedia},
+    {0, "wOFF"sv, "a web font (WOFF)", EmptyReason::kFont},
+    {0, "wOF2"sv, "a web font (WOFF2)", EmptyReason::kFont},
+    {0, "\0\1\0\0\0"sv, "a TrueType font", EmptyReason::kFont},
+    {0, "OTTO\0"sv, "an OpenType font", EmptyReason::kFont},
 };
 
 bool at(std::string_view bytes, std::size_t offset, std::string_view magic) {
@@ -57,28 +63,28 @@ bool at(std::string_view bytes, std::size_t offset, std::string_view magic) {
 }
 
 // RIFF and ISO base media containers name their kind a few bytes in.
-const char* container(std::string_view b) {
+Kind container(std::string_view b) {
   if (at(b, 0, "RIFF") && b.size() >= 12) {
     const std::string_view kind = b.substr(8, 4);
-    if (kind == "WEBP") return "a WebP image";
-    if (kind == "WAVE") return "a WAV audio file";
-    if (kind == "AVI ") return "an AVI video";
-    return "a RIFF media file";
+    if (kind == "WEBP") return {"a WebP image", EmptyReason::kImage};
+    if (kind == "WAVE") return {"a WAV audio file", EmptyReason::kMedia};
+    if (kind == "AVI ") return {"an AVI video", EmptyReason::kMedia};
+    return {"a RIFF media file", EmptyReason::kMedia};
   }
   if (at(b, 4, "ftyp") && b.size() >= 12) {
     const std::string_view brand = b.substr(8, 4);
-    if (brand == "avif" || brand == "avis") return "an AVIF image";
+    if (brand == "avif" || brand == "avis") return {"an AVIF image", EmptyReason::kImage};
     if (brand == "heic" || brand == "heix" || brand == "mif1" || brand == "msf1")
-      return "a HEIF image";
-    return "an MP4 or QuickTime media file";
+      return {"a HEIF image", EmptyReason::kImage};
+    return {"an MP4 or QuickTime media file", EmptyReason::kMedia};
   }
   if (at(b, 0, "BZh") && b.size() >= 10 && b[3] >= '1' && b[3] <= '9' &&
       b.substr(4, 6) == "\x31\x41\x59\x26\x53\x59"sv)
-    return "bzip2-compressed data";
+    return {"bzip2-compressed data", EmptyReason::kCompressed};
   if (at(b, 0, "ID3") && b.size() >= 10 && static_cast<unsigned char>(b[3]) <= 4 &&
       static_cast<unsigned char>(b[4]) < 0x10)
-    return "an MP3 audio file";
-  return nullptr;
+    return {"an MP3 audio file", EmptyReason::kMedia};
+  return {};
 }
 
 // Bytes that no text holds: C0 controls but tab, line feed, vertical tab,
@@ -111,22 +117,29 @@ bool utf16_text(std::string_view s) {
   return false;
 }
 
+Kind signature(std::string_view bytes) {
+  for (const Signature& s : kSignatures)
+    if (s.what != nullptr && at(bytes, s.offset, s.magic)) return {s.what, s.reason};
+  return container(bytes);
+}
+
 }  // namespace
 
-const char* sniff_binary(std::string_view bytes) {
-  if (bytes.empty()) return nullptr;
-  for (const Signature& s : kSignatures)
-    if (s.what != nullptr && at(bytes, s.offset, s.magic)) return s.what;
-  if (const char* what = container(bytes)) return what;
+const char* sniff_format(std::string_view bytes) { return signature(bytes).what; }
+
+EmptyReason sniff_binary(std::string_view bytes) {
+  if (bytes.empty()) return EmptyReason::kNone;
+  const Kind kind = signature(bytes);
+  if (kind.what != nullptr) return kind.reason;
   // Byte order marks: text, whatever follows.
   if (at(bytes, 0, "\xEF\xBB\xBF") || at(bytes, 0, "\xFF\xFE") || at(bytes, 0, "\xFE\xFF"))
-    return nullptr;
+    return EmptyReason::kNone;
   const std::string_view sample = bytes.substr(0, 8192);
   std::size_t controls = 0;
   for (const char ch : sample) controls += control(static_cast<unsigned char>(ch));
-  if (controls * 20 <= sample.size() || controls < 4) return nullptr;
-  if (utf16_text(sample)) return nullptr;
-  return "binary data";
+  if (controls * 20 <= sample.size() || controls < 4) return EmptyReason::kNone;
+  if (utf16_text(sample)) return EmptyReason::kNone;
+  return EmptyReason::kBinary;
 }
 
 }  // namespace extractor

@@ -9,15 +9,20 @@
 
 #include <string_view>
 
+#include "extractor/extractor.h"
+
 namespace extractor {
 
 // What the bytes are when they are not text (HTML, XML or plain text, in
-// any charset, UTF-16 included): a file signature at the start ("a PDF
-// document", "a PNG image", "gzip-compressed data", "a ZIP archive", ...),
-// else "binary data" when more than 1 in 20 of the first 8 KB are control
-// bytes no text holds. nullptr for text: a page with a few NUL bytes in it
-// is still a page.
-const char* sniff_binary(std::string_view bytes);
+// any charset, UTF-16 included), as the EmptyReason extract() gives: a file
+// signature at the start (kPdf, kImage, kGzip, kArchive, ...), else kBinary
+// when more than 1 in 20 of the first 8 KB are control bytes no text holds.
+// EmptyReason::kNone for text: a page with a few NUL bytes is still a page.
+EmptyReason sniff_binary(std::string_view bytes);
+
+// The file format named by the signature, for messages and tests ("a PNG
+// image", "xz-compressed data"); nullptr when there is none.
+const char* sniff_format(std::string_view bytes);
 
 }  // namespace extractor
 

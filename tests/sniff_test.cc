@@ -17,9 +17,11 @@ std::string Bytes(std::string_view head, std::size_t random = 4096) {
   return std::string(head) + hostile::random_bytes(random, 9);
 }
 
+// "text", the format a signature names, or "binary data".
 std::string Sniff(const std::string& bytes) {
-  const char* what = sniff_binary(bytes);
-  return what == nullptr ? "text" : what;
+  if (sniff_binary(bytes) == EmptyReason::kNone) return "text";
+  const char* format = sniff_format(bytes);
+  return format != nullptr ? format : "binary data";
 }
 
 TEST(Sniff, Documents) {
@@ -89,22 +91,44 @@ TEST(Sniff, TextIsText) {
   EXPECT_EQ(Sniff("ID3 tags: a page about MP3 metadata."), "text");
 }
 
+TEST(Sniff, KindsOfBytes) {
+  EXPECT_EQ(sniff_binary(hostile::pdf(100)), EmptyReason::kPdf);
+  EXPECT_EQ(sniff_binary(hostile::png(100)), EmptyReason::kImage);
+  EXPECT_EQ(sniff_binary(Bytes("GIF89a")), EmptyReason::kImage);
+  EXPECT_EQ(sniff_binary(hostile::gzip(100)), EmptyReason::kGzip);
+  EXPECT_EQ(sniff_binary(Bytes("BZh91AY&SY")), EmptyReason::kCompressed);
+  EXPECT_EQ(sniff_binary(Bytes("PK\x03\x04")), EmptyReason::kArchive);
+  EXPECT_EQ(sniff_binary(Bytes(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8))),
+            EmptyReason::kDocument);
+  EXPECT_EQ(sniff_binary(Bytes("\x7F" "ELF\x02")), EmptyReason::kExecutable);
+  EXPECT_EQ(sniff_binary(Bytes("OggS")), EmptyReason::kMedia);
+  EXPECT_EQ(sniff_binary(Bytes("wOF2")), EmptyReason::kFont);
+  EXPECT_EQ(sniff_binary(hostile::random_bytes(10000, 4)), EmptyReason::kBinary);
+  EXPECT_EQ(sniff_binary(hostile::nul_bytes(10)), EmptyReason::kNone);
+  EXPECT_STREQ(to_string(EmptyReason::kGzip), "gzip");
+  EXPECT_EQ(from_string<EmptyReason>("pdf"), EmptyReason::kPdf);
+  EXPECT_EQ(from_string<EmptyReason>("not a web page: binary data"), EmptyReason::kBinary);
+}
+
 TEST(Sniff, ExtractReturnsNoTextAndSaysWhatTheBytesAre) {
   const Extractor ex;
   struct Case {
     std::string bytes;
-    std::string reason;
+    EmptyReason reason;
+    std::string sentence;
   };
   const Case cases[] = {
-      {hostile::pdf(100000), "not a web page: a PDF document"},
-      {hostile::png(100000), "not a web page: a PNG image"},
-      {hostile::gzip(100000), "not a web page: gzip-compressed data"},
-      {Bytes("PK\x03\x04", 100000),
-       "not a web page: a ZIP archive (or a document packed as one: docx, xlsx, epub, jar)"},
-      {hostile::random_bytes(100000, 6), "not a web page: binary data"},
+      {hostile::pdf(100000), EmptyReason::kPdf, "not a web page: a PDF document"},
+      {hostile::png(100000), EmptyReason::kImage, "not a web page: an image"},
+      {hostile::gzip(100000), EmptyReason::kGzip,
+       "not a web page: gzip-compressed data (a .gz file without its name, or a body saved "
+       "without its Content-Encoding)"},
+      {Bytes("PK\x03\x04", 100000), EmptyReason::kArchive,
+       "not a web page: an archive (ZIP, tar, 7z or RAR; docx, xlsx, epub and jar are ZIP)"},
+      {hostile::random_bytes(100000, 6), EmptyReason::kBinary, "not a web page: binary data"},
   };
   for (const Case& c : cases) {
-    SCOPED_TRACE(c.reason);
+    SCOPED_TRACE(c.sentence);
     const Result r = ex.extract(c.bytes);
     EXPECT_TRUE(r.text.empty());
     EXPECT_TRUE(r.markdown.empty());
@@ -112,11 +136,12 @@ TEST(Sniff, ExtractReturnsNoTextAndSaysWhatTheBytesAre) {
     EXPECT_TRUE(r.blocks.empty());
     EXPECT_TRUE(r.metadata.title.empty());
     EXPECT_EQ(r.empty_reason, c.reason);
+    EXPECT_EQ(describe(r.empty_reason), c.sentence);
   }
   // A page with NUL bytes is read as a page.
   const Result page = ex.extract(hostile::nul_bytes(100));
   EXPECT_FALSE(page.text.empty());
-  EXPECT_TRUE(page.empty_reason.empty());
+  EXPECT_EQ(page.empty_reason, EmptyReason::kNone);
 }
 
 }  // namespace
