@@ -4,7 +4,6 @@
 // properties, to_dict() and from_dict() alike; equality is the library's,
 // and enums travel as the library's words (to_string, from_string).
 #include <algorithm>
-#include <cmath>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -271,9 +270,6 @@ const Field<Block> kBlockFields[] = {
 
 py::object block_dict(const Block& b) { return to_dict(b, kBlockFields); }
 
-// A probability as the JSON gives it: three decimals.
-double rounded(float p) { return std::round(double{p} * 1000) / 1000; }
-
 void set_empty_reason(PyResult& r, py::handle v) {
   r.result.empty_reason = enum_of<extractor::EmptyReason>(v);
 }
@@ -331,14 +327,14 @@ const Field<PyResult> kResultFields[] = {
      "The kind of page: \"article\", \"forum\", \"product\", \"listing\", \"documentation\", "
      "\"service\" or \"other\" (no kind with confidence)."},
     {"page_type_confidence",
-     [](const PyResult& r) -> py::object { return py::float_(rounded(r.result.page_type_confidence)); },
+     [](const PyResult& r) -> py::object { return py::float_(r.result.page_type_confidence); },
      [](PyResult& r, py::handle v) { r.result.page_type_confidence = as<float>(v); },
-     "The classifier's probability of page_type, 0..1 (three decimals, as in the JSON)."},
+     "The classifier's probability of page_type, 0..1 (the JSON rounds it to three decimals)."},
     {"article_probability",
-     [](const PyResult& r) -> py::object { return py::float_(rounded(r.result.article_probability)); },
+     [](const PyResult& r) -> py::object { return py::float_(r.result.article_probability); },
      [](PyResult& r, py::handle v) { r.result.article_probability = as<float>(v); },
      "The classifier's probability that the page is an article (what Readability's "
-     "isProbablyReaderable answers), 0..1 (three decimals)."},
+     "isProbablyReaderable answers), 0..1."},
     {"error", [](const PyResult& r) { return str_or_none(r.error); },
      [](PyResult& r, py::handle v) { r.error = as<std::string>(v); },
      "extract_many(): why this page could not be processed, else None."},

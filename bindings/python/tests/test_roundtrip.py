@@ -54,6 +54,8 @@ def test_to_json_agrees_with_to_dict():
                     assert jb["text"] == db["text"] and jb["label"] == db["label"]
             elif key == "comments":
                 assert (value or "") == d["comments"]
+            elif key in ("page_type_confidence", "article_probability"):
+                assert value == pytest.approx(d[key], abs=1e-3), key
             else:
                 assert value == d[key], key
         # The JSON of a Result read back from it is the same JSON, byte for byte.
