@@ -202,24 +202,67 @@ Part part_of(const Segments& seg, const std::vector<bool>& holds_region, const T
 
 // --- escaping ----------------------------------------------------------------
 
-// Text or an attribute value (quoted with '"'), escaped.
-void append_escaped(std::string* out, std::string_view text) {
-  std::size_t from = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char* entity;
-    switch (text[i]) {
-      case '&': entity = "&amp;"; break;
-      case '<': entity = "&lt;"; break;
-      case '>': entity = "&gt;"; break;
-      case '"': entity = "&quot;"; break;
-      case '\0': entity = "\xEF\xBF\xBD"; break;
-      default: continue;
-    }
-    out->append(text.data() + from, i - from);
-    *out += entity;
-    from = i + 1;
+// Text, escaped: & < > " and NUL (as U+FFFD). The bytes that need nothing
+// are found by table and copied in runs (the page's text is most of the
+// view).
+struct EscapeTable {
+  bool special[256] = {};
+  constexpr explicit EscapeTable(bool text) {
+    special[static_cast<unsigned char>('&')] = special[static_cast<unsigned char>('"')] = true;
+    special[static_cast<unsigned char>('<')] = true;
+    special[static_cast<unsigned char>('>')] = text;
+    special[0] = true;
   }
-  out->append(text.data() + from, text.size() - from);
+};
+constexpr EscapeTable kTextEscapes(true);
+// In a value quoted with '"', '>' is only a character (and the paths in the
+// cards are full of them).
+constexpr EscapeTable kAttributeEscapes(false);
+
+void append_escaped(std::string* out, std::string_view text,
+                    const EscapeTable& table = kTextEscapes) {
+  const char* p = text.data();
+  const char* const end = p + text.size();
+  while (p < end) {
+    const char* run = p;
+    while (p < end && !table.special[static_cast<unsigned char>(*p)]) ++p;
+    out->append(run, static_cast<std::size_t>(p - run));
+    if (p == end) break;
+    switch (*p) {
+      case '&': out->append("&amp;", 5); break;
+      case '<': out->append("&lt;", 4); break;
+      case '>': out->append("&gt;", 4); break;
+      case '"': out->append("&quot;", 6); break;
+      default: out->append("\xEF\xBF\xBD", 3); break;
+    }
+    ++p;
+  }
+}
+
+// An attribute value, escaped for double quotes.
+void append_attribute(std::string* out, std::string_view value) {
+  append_escaped(out, value, kAttributeEscapes);
+}
+
+// A count, in decimal.
+void append_number(std::string* out, std::size_t n) {
+  char buf[24];
+  char* p = buf + sizeof buf;
+  do {
+    *--p = static_cast<char>('0' + n % 10);
+    n /= 10;
+  } while (n > 0);
+  out->append(p, static_cast<std::size_t>(buf + sizeof buf - p));
+}
+
+// A score in [0, 1] with two decimals ("0.93").
+void append_score(std::string* out, float v) {
+  if (!(v >= 0.0f)) v = 0.0f;  // NaN too
+  const auto hundredths = static_cast<unsigned>(std::lround(std::min(v, 1.0f) * 100.0f));
+  *out += static_cast<char>('0' + hundredths / 100);
+  *out += '.';
+  *out += static_cast<char>('0' + hundredths / 10 % 10);
+  *out += static_cast<char>('0' + hundredths % 10);
 }
 
 // At most `n` bytes of `s`, not cutting a UTF-8 sequence.
@@ -229,13 +272,15 @@ std::string_view utf8_prefix(std::string_view s, std::size_t n) {
   return s.substr(0, n);
 }
 
-// `s` cut to about `n` bytes at a character boundary, with "…" when cut.
-std::string snippet(std::string_view s, std::size_t n) {
-  std::string out(utf8_prefix(s, n));
-  if (out.size() < s.size()) out += "…";
-  for (char& c : out)
-    if (c == '\n' || c == '\t') c = ' ';
-  return out;
+// `s` cut to about `n` bytes at a character boundary, escaped, with "…"
+// when cut (line breaks and tabs as spaces).
+void append_snippet(std::string* out, std::string_view s, std::size_t n) {
+  const std::string_view head = utf8_prefix(s, n);
+  const std::size_t from = out->size();
+  append_escaped(out, head);
+  for (std::size_t k = from; k < out->size(); ++k)
+    if ((*out)[k] == '\n' || (*out)[k] == '\t') (*out)[k] = ' ';
+  if (head.size() < s.size()) *out += "…";
 }
 
 // An id as a URL fragment: what is not unreserved is percent-encoded
@@ -253,12 +298,6 @@ void append_fragment(std::string* out, std::string_view id) {
       *out += kHex[u & 15];
     }
   }
-}
-
-std::string fixed2(float v) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%.2f", std::isfinite(v) ? static_cast<double>(v) : 0.0);
-  return buf;
 }
 
 // --- CSS -----------------------------------------------------------------------
@@ -378,77 +417,155 @@ std::size_t skip_css_rule(std::string_view css, std::size_t i) {
   return i;
 }
 
-bool loads_or_runs(std::string_view function) {
+// Functions that fetch (or, in old browsers, run script), as lower-case names.
+bool loads_or_runs(std::string_view lower) {
   static constexpr std::string_view kFunctions[] = {
-      "url",  "src",     "image-set", "-webkit-image-set", "image", "cross-fade",
-      "-webkit-cross-fade", "element", "-moz-element", "expression"};
+      "url",   "src",        "image-set",          "-webkit-image-set",
+      "image", "cross-fade", "-webkit-cross-fade", "element",
+      "-moz-element", "expression"};
   for (std::string_view f : kFunctions)
-    if (function == f) return true;
+    if (lower == f) return true;
   return false;
+}
+
+// css[i, ...) read as a name with its escapes undone and ASCII lower-cased
+// (a character that is not ASCII, or an escape of one, becomes '?'): the
+// name into *name, and where it ends.
+std::size_t read_name(std::string_view css, std::size_t i, std::string* name) {
+  name->clear();
+  while (i < css.size()) {
+    const auto v = static_cast<unsigned char>(css[i]);
+    if (css[i] == '\\') {
+      if (i + 1 == css.size()) break;
+      char ascii;
+      const std::size_t n = css_escape(css, i, &ascii);
+      *name += ascii != 0 ? ascii : '?';
+      i += n;
+    } else if (css_name_char(v)) {
+      *name += static_cast<char>(v >= 'A' && v <= 'Z' ? v | 0x20 : v);
+      ++i;
+    } else {
+      break;
+    }
+  }
+  return i;
 }
 
 }  // namespace
 
+// Most of a page's CSS needs nothing (inline sheets run to a megabyte on
+// news sites, more than the rest of the page): it is copied in runs, found
+// by table, and only '(' (the name before it: a function), '@', '\', '<',
+// NUL, '/' and quotes stop the scan. (IE's `behavior` and Firefox's
+// `-moz-binding` load their script by url(), which goes like any other.)
+struct CssTriggers {
+  bool stop[256] = {};
+  constexpr CssTriggers() {
+    for (const char c : {'(', '@', '\\', '<', '/', '"', '\''}) stop[static_cast<unsigned char>(c)] = true;
+    stop[0] = true;
+  }
+};
+constexpr CssTriggers kCssTriggers;
+
 void scrub_css(std::string_view css, std::string* out) {
-  std::size_t i = 0;
-  std::string name;  // the current name, escapes undone, lower case
+  std::size_t i = 0;       // the next byte to read
+  std::size_t copied = 0;  // css[copied, i) is still to be copied as it is
+  std::string name;        // a name, lower case, escapes undone
+  const auto flush = [&](std::size_t upto) {
+    out->append(css.data() + copied, upto - copied);
+    copied = upto;
+  };
+  // The name that ends at css[end] began where plain name characters
+  // before it begin (not before `floor`: what is copied or rewritten).
+  const auto name_start = [&](std::size_t end, std::size_t floor) {
+    while (end > floor && css_name_char(static_cast<unsigned char>(css[end - 1]))) --end;
+    return end;
+  };
+  std::size_t floor = 0;  // no name starts before this
   while (i < css.size()) {
+    while (i < css.size() && !kCssTriggers.stop[static_cast<unsigned char>(css[i])]) ++i;
+    if (i == css.size()) break;
     const char c = css[i];
-    if (c == '\\' && i + 1 == css.size()) break;  // escapes nothing
-    if (c == '/' && i + 1 < css.size() && css[i + 1] == '*') {
-      const std::size_t end = css.find("*/", i + 2);
-      i = end == std::string_view::npos ? css.size() : end + 2;
-      *out += ' ';
-      continue;
-    }
-    if (c == '"' || c == '\'') {
-      const std::size_t end = skip_css_string(css, i);
-      append_css_raw(out, css.substr(i, end - i));
-      i = end;
-      continue;
-    }
-    const auto u = static_cast<unsigned char>(c);
-    if (c == '@' || c == '\\' || css_name_char(u)) {
-      // A name (or an at-keyword): read with its escapes undone.
-      const std::size_t begin = i;
-      if (c == '@') ++i;
-      name.clear();
-      while (i < css.size()) {
-        const auto v = static_cast<unsigned char>(css[i]);
-        if (css[i] == '\\') {
-          char ascii;
-          const std::size_t n = css_escape(css, i, &ascii);
-          name += ascii != 0 ? ascii : '?';
-          i += n;
-        } else if (css_name_char(v)) {
-          name += static_cast<char>(v >= 'A' && v <= 'Z' ? v | 0x20 : v);
-          ++i;
-        } else {
+    switch (c) {
+      case '(': {
+        const std::size_t start = name_start(i, floor);
+        if (start < i && i - start <= 18) {
+          read_name(css, start, &name);
+          if (loads_or_runs(name)) {
+            flush(start);
+            out->append("none");
+            copied = i = floor = skip_css_parens(css, i + 1);
+            continue;
+          }
+        }
+        ++i;
+        break;
+      }
+      case '\\': {
+        // A name with escapes in it: read whole, from its start.
+        const std::size_t start = name_start(i, floor);
+        if (i + 1 == css.size()) {  // escapes nothing: dropped
+          flush(i);
+          copied = i = css.size();
           break;
         }
-      }
-      if (c == '@') {
-        if (name == "import") {
-          i = skip_css_rule(css, i);
+        const std::size_t end = read_name(css, start, &name);
+        if (end < css.size() && css[end] == '(' && loads_or_runs(name)) {
+          flush(start);
+          out->append("none");
+          copied = i = floor = skip_css_parens(css, end + 1);
           continue;
         }
-      } else if (i < css.size() && css[i] == '(' && loads_or_runs(name)) {
-        i = skip_css_parens(css, i + 1);
-        out->append("none");
-        continue;
-      } else if (name == "behavior" || name == "-moz-binding" || name == "-ms-behavior") {
-        out->append("-exv-blocked");
-        continue;
+        flush(start);
+        append_css_raw(out, css.substr(start, end - start));  // an escaped '<' too
+        copied = i = floor = std::max(end, i + 1);
+        break;
       }
-      append_css_raw(out, css.substr(begin, i - begin));
-      if (i == begin) {  // a lone '\' at the end
-        ++i;
+      case '<':
+        flush(i);
+        out->append("\\3c ");
+        copied = floor = ++i;
+        break;
+      case '\0':
+        flush(i);
+        out->append("\xEF\xBF\xBD");
+        copied = floor = ++i;
+        break;
+      case '/':
+        if (i + 1 < css.size() && css[i + 1] == '*') {
+          flush(i);
+          const std::size_t close = css.find("*/", i + 2);
+          *out += ' ';
+          copied = i = floor = close == std::string_view::npos ? css.size() : close + 2;
+        } else {
+          ++i;
+        }
+        break;
+      case '"':
+      case '\'': {
+        const std::size_t end = skip_css_string(css, i);
+        const std::string_view str = css.substr(i, end - i);
+        if (str.find_first_of(std::string_view("<\0", 2)) != std::string_view::npos) {
+          flush(i);
+          append_css_raw(out, str);
+          copied = end;
+        }
+        i = floor = end;
+        break;
       }
-      continue;
+      default: {  // '@'
+        const std::size_t end = read_name(css, i + 1, &name);
+        if (name == "import") {
+          flush(i);
+          copied = i = floor = skip_css_rule(css, end);
+        } else {
+          ++i;
+        }
+        break;
+      }
     }
-    append_css_raw(out, css.substr(i, 1));
-    ++i;
   }
+  flush(css.size());
 }
 
 namespace {
@@ -523,7 +640,8 @@ Action action_of(const GumboNode* node) {
 // whose content a browser reads raw (<xmp>, <listing>, <plaintext>: a <pre>,
 // so that escaped text stays text). Unknown names are kept when they are
 // custom-element names or a few that Gumbo 0.10 does not know; else <span>.
-std::string element_name(const GumboNode* node) {
+// (`*custom` holds an unknown element's name, which the result points to.)
+std::string_view element_name(const GumboNode* node, std::string* custom) {
   const GumboTag tag = node->v.element.tag;
   switch (tag) {
     case GUMBO_TAG_FORM: return "div";
@@ -534,7 +652,8 @@ std::string element_name(const GumboNode* node) {
     default: return gumbo_normalized_tagname(tag);
   }
   GumboStringPiece piece = node->v.element.original_tag;
-  std::string name;
+  std::string& name = *custom;
+  name.clear();
   if (piece.data != nullptr) {
     gumbo_tag_from_original_text(&piece);
     name.assign(piece.data, piece.length);
@@ -553,7 +672,7 @@ std::string element_name(const GumboNode* node) {
     valid = std::find(std::begin(kKnown), std::end(kKnown), name) != std::end(kKnown);
   // Ours: a page element named like one would take our panel's styles.
   if (valid && name.compare(0, 4, "exv-") == 0) valid = false;
-  return valid ? name : "span";
+  return valid ? std::string_view(name) : std::string_view("span");
 }
 
 // Attributes the view keeps: how the page lays out, never a URL, a handler
@@ -620,19 +739,67 @@ bool focusable_by_default(GumboTag tag) {
 
 bool our_id(std::string_view id) { return id.compare(0, 4, "exv-") == 0; }
 
+// The reason word of block i (Scores keeps them as C strings).
+std::string_view reason_word(const Scores& scores, std::size_t i) {
+  return i < scores.reasons.size() && scores.reasons[i] != nullptr ? scores.reasons[i] : "";
+}
+
+const char* decision_word(Label label) {
+  switch (label) {
+    case Label::kContent: return "kept";
+    case Label::kComment: return "comment";
+    case Label::kBoilerplate: break;
+  }
+  return "dropped";
+}
+
 // What the view marks on one element that holds blocks.
 struct Mark {
   int anchor = -1;        // index in PageCapture::anchors
   int hidden = -1;        // index in PageCapture::hidden
   Part part = Part::kOther;
   const char* decision = "dropped";  // "kept", "dropped", "comment"
-  std::string card;       // the hover/focus card's text
+  int first_block = -1;   // its blocks: first_block, then Cards::next
+  int last_block = -1;
+};
+
+// What the hover/focus cards say, written straight into the element's
+// data-exv-card attribute: each of its blocks' part, decision, score,
+// reason, kind, index and element path.
+struct Cards {
+  const Segments& segments;
+  const Scores& scores;
+  const std::vector<std::string>& paths;
+  const std::vector<Part>& parts;
+  std::vector<int> next;  // per block: the next block of its element, or -1
+
+  void write(const Mark& m, std::string* out) const {
+    for (int b = m.first_block; b >= 0; b = next[static_cast<std::size_t>(b)]) {
+      const auto i = static_cast<std::size_t>(b);
+      if (b != m.first_block) out->append("\n\n");
+      out->append(part_word(parts[i]));
+      out->append(" · ");
+      out->append(decision_word(i < scores.labels.size() ? scores.labels[i] : Label::kBoilerplate));
+      out->append("\nscore ");
+      append_score(out, i < scores.content.size() ? scores.content[i] : 0.0f);
+      out->append(" · reason ");
+      append_attribute(out, reason_word(scores, i));
+      out->append(" · ");
+      out->append(to_string(segments.blocks[i].kind));
+      out->append(" · block ");
+      append_number(out, i);
+      if (i < paths.size()) {
+        *out += '\n';
+        append_attribute(out, paths[i]);
+      }
+    }
+  }
 };
 
 class Writer {
  public:
-  Writer(PageCapture* page, std::unordered_map<const GumboNode*, Mark>* marks)
-      : page_(*page), out_(page->body), marks_(*marks) {}
+  Writer(PageCapture* page, std::unordered_map<const GumboNode*, Mark>* marks, const Cards& cards)
+      : page_(*page), out_(page->body), marks_(*marks), cards_(cards) {}
 
   bool enter(const GumboNode* node) {
     switch (node->type) {
@@ -649,12 +816,16 @@ class Writer {
 
   void leave(const GumboNode* node) {
     if (open_.empty() || open_.back().node != node) return;
-    const Open o = open_.back();
-    open_.pop_back();
+    const Open& o = open_.back();
     out_ += "</";
-    out_ += o.name;
+    if (o.known != nullptr) {
+      out_.append(o.known);
+    } else {
+      out_ += o.custom;
+    }
     out_ += '>';
     if (o.hidden >= 0) collecting_ = -1;
+    open_.pop_back();
   }
 
   // <html>'s or <body>'s own attributes, for the view's (not `hidden`:
@@ -666,7 +837,8 @@ class Writer {
  private:
   struct Open {
     const GumboNode* node;
-    std::string name;
+    const char* known;   // the name, when it is not a custom one
+    std::string custom;  // else this
     int hidden;
   };
 
@@ -702,7 +874,7 @@ class Writer {
   bool element(const GumboNode* node) {
     const Action action = action_of(node);
     if (action == Action::kDrop) return false;
-    const std::string name = element_name(node);
+    const std::string_view name = element_name(node, &custom_);
     const auto it = marks_.find(node);
     const Mark* mark = it == marks_.end() ? nullptr : &it->second;
     out_ += '<';
@@ -718,7 +890,8 @@ class Writer {
     }
     const int hidden = mark != nullptr ? mark->hidden : -1;
     if (hidden >= 0 && collecting_ < 0) collecting_ = hidden;
-    open_.push_back({node, name, hidden});
+    const bool custom = name.data() == custom_.data();
+    open_.push_back({node, custom ? nullptr : name.data(), custom ? custom_ : std::string(), hidden});
     return true;
   }
 
@@ -737,23 +910,21 @@ class Writer {
         *out += ' ';
         out->append(n);
         *out += "=\"";
-        append_escaped(out, a->value);
+        append_attribute(out, a->value);
         *out += '"';
       }
     }
     // The id: the page's (its CSS may select it), renamed when it looks like
     // one of ours; a marked element's anchor, which is the page's own when
     // that is the first element to hold it (the one a #fragment finds).
-    std::string id;
-    if (!page_id.empty()) {
-      id = our_id(page_id) ? "page-" + std::string(page_id) : std::string(page_id);
-    }
+    const bool ours = our_id(page_id);
+    std::string_view id = page_id;
     if (mark != nullptr) {
       std::string& anchor = mark->hidden >= 0
                                 ? page_.hidden[static_cast<std::size_t>(mark->hidden)].anchor
                                 : page_.anchors[static_cast<std::size_t>(mark->anchor)];
-      if (!id.empty() && !our_id(page_id) && ids_.insert(page_id).second) {
-        anchor = id;
+      if (!id.empty() && !ours && ids_.insert(page_id).second) {
+        anchor = std::string(page_id);
       } else {
         id = anchor;  // "exv-eN" / "exv-hN", set by capture_page()
       }
@@ -761,16 +932,17 @@ class Writer {
       ids_.insert(page_id);
     }
     if (!id.empty()) {
-      *out += " id=\"";
-      append_escaped(out, id);
+      *out += ours && id.data() == page_id.data() ? " id=\"page-" : " id=\"";
+      append_attribute(out, id);
       *out += '"';
     }
     if (e.tag == GUMBO_TAG_BUTTON) *out += " type=\"button\"";
     if (focusable_by_default(e.tag) && mark == nullptr) *out += " tabindex=\"-1\"";
-    std::string css;
+    std::string& css = css_;
+    css.clear();
     if (mark != nullptr && mark->hidden >= 0) {
       *out += " data-exv-hidden=\"";
-      append_escaped(out, page_.hidden[static_cast<std::size_t>(mark->hidden)].why);
+      append_attribute(out, page_.hidden[static_cast<std::size_t>(mark->hidden)].why);
       *out += '"';
     } else if (mark != nullptr) {
       *out += " tabindex=\"0\" data-exv=\"";
@@ -778,16 +950,18 @@ class Writer {
       *out += "\" data-exv-k=\"";
       *out += mark->decision;
       *out += "\" data-exv-card=\"";
-      append_escaped(out, mark->card);
+      cards_.write(*mark, out);
       *out += '"';
       // Counted when the browser lays the element out: the panel reads the
       // count to say which blocks the page's CSS does not show.
-      css = "counter-increment:exv" + std::to_string(mark->anchor) + "!important;";
+      css = "counter-increment:exv";
+      append_number(&css, static_cast<std::size_t>(mark->anchor));
+      css += "!important;";
     }
     if (!style.empty()) scrub_css(style, &css);
     if (!css.empty()) {
       *out += " style=\"";
-      append_escaped(out, css);
+      append_attribute(out, css);
       *out += '"';
     }
   }
@@ -795,8 +969,11 @@ class Writer {
   PageCapture& page_;
   std::string& out_;
   std::unordered_map<const GumboNode*, Mark>& marks_;
+  const Cards& cards_;
   std::vector<Open> open_;
   std::unordered_set<std::string_view> ids_;  // the page's, as the tree holds them
+  std::string custom_;  // the current unknown element's name
+  std::string css_;     // the current element's style attribute
   int collecting_ = -1;  // the hidden element whose text is being collected
 };
 
@@ -808,20 +985,6 @@ const GumboNode* child_element(const GumboNode* parent, GumboTag tag) {
     if (k->type == GUMBO_NODE_ELEMENT && k->v.element.tag == tag) return k;
   }
   return nullptr;
-}
-
-// The reason word of block i (Scores keeps them as C strings).
-std::string_view reason_word(const Scores& scores, std::size_t i) {
-  return i < scores.reasons.size() && scores.reasons[i] != nullptr ? scores.reasons[i] : "";
-}
-
-const char* decision_word(Label label) {
-  switch (label) {
-    case Label::kContent: return "kept";
-    case Label::kComment: return "comment";
-    case Label::kBoilerplate: break;
-  }
-  return "dropped";
 }
 
 // Media queries as a page writes them, when they are plain enough to write
@@ -872,6 +1035,7 @@ void capture_page(const Dom& dom, const Segments& segments, const Scores& scores
   std::unordered_map<const GumboNode*, Mark> marks;
   marks.reserve(n + segments.hidden.size());
   std::vector<std::size_t> longest;  // per anchor: its block with the most text
+  Cards cards{segments, scores, paths, out->parts, std::vector<int>(n, -1)};
   std::vector<bool> holds_region(segments.elements.size(), false);
   for (int e = scores.region; e >= 0 && static_cast<std::size_t>(e) < segments.elements.size();
        e = segments.elements[static_cast<std::size_t>(e)].parent)
@@ -888,33 +1052,19 @@ void capture_page(const Dom& dom, const Segments& segments, const Scores& scores
     Mark& m = it->second;
     if (added) {
       m.anchor = static_cast<int>(out->anchors.size());
-      out->anchors.push_back("exv-e" + std::to_string(m.anchor));
+      out->anchors.emplace_back("exv-e");
+      append_number(&out->anchors.back(), static_cast<std::size_t>(m.anchor));
       longest.push_back(i);
     }
     out->anchor_of[i] = m.anchor;
     std::size_t& first = longest[static_cast<std::size_t>(m.anchor)];
     if (b.text.size() > segments.blocks[first].text.size()) first = i;
-    // The card: what was decided, with the numbers behind it.
-    const std::string_view reason = reason_word(scores, i);
-    const float score = i < scores.content.size() ? scores.content[i] : 0.0f;
-    if (!m.card.empty()) m.card += "\n\n";
-    m.card += part_word(out->parts[i]);
-    m.card += " · ";
-    m.card += decision_word(label);
-    m.card += " (";
-    m.card += to_string(label);
-    m.card += ")\nscore ";
-    m.card += fixed2(score);
-    m.card += " · reason ";
-    m.card.append(reason);
-    m.card += " · ";
-    m.card += to_string(b.kind);
-    m.card += " · block ";
-    m.card += std::to_string(i);
-    if (i < paths.size()) {
-      m.card += '\n';
-      m.card += paths[i];
+    if (m.first_block < 0) {
+      m.first_block = static_cast<int>(i);
+    } else {
+      cards.next[static_cast<std::size_t>(m.last_block)] = static_cast<int>(i);
     }
+    m.last_block = static_cast<int>(i);
   }
   // An element's box shows the part and decision of its longest block.
   for (auto& [node, m] : marks) {
@@ -936,7 +1086,7 @@ void capture_page(const Dom& dom, const Segments& segments, const Scores& scores
 
   const GumboNode* html = dom.root();
   const GumboNode* body = html != nullptr ? child_element(html, GUMBO_TAG_BODY) : nullptr;
-  Writer writer(out, &marks);
+  Writer writer(out, &marks, cards);
   if (html != nullptr) writer.root_attributes(html, &out->html_attributes);
   if (body == nullptr) return;  // a frameset page: nothing to lay out
   writer.root_attributes(body, &out->body_attributes);
@@ -1045,7 +1195,10 @@ constexpr std::string_view kPanelCss = R"CSS(
 #exv-panel .exv-sw.exv-solid { background: #fff !important; border: 2px solid #333 !important; }
 #exv-panel .exv-sw.exv-dashed { background: #fff !important; border: 2px dashed #333 !important; }
 #exv-panel .exv-sw.exv-dotted { background: #fff !important; border: 3px dotted #333 !important; }
-#exv-panel .exv-tag {
+#exv-panel ol.exv-blocks > li::before {
+  content: attr(data-exv-part) !important; margin-right: 4px !important;
+}
+#exv-panel ol.exv-blocks > li::before, #exv-panel .exv-tag {
   display: inline-block !important; font-size: 11px !important; padding: 0 4px !important; margin-right: 4px !important;
   background: var(--exv-t) !important; border: 1px solid var(--exv-c) !important; border-radius: 3px !important;
 }
@@ -1105,21 +1258,27 @@ std::string joined(const std::vector<std::string>& items) {
 }
 
 // A link to block i's box (or its text alone when it has none), with the
-// mark that says when the page's CSS does not show that box.
-void block_link(std::string* out, const PageCapture& page, std::size_t i, std::string_view text) {
+// mark that says when the page's CSS does not show that box; the text cut
+// at `cut` bytes.
+void block_link(std::string* out, const PageCapture& page, std::size_t i, std::string_view text,
+                std::size_t cut = std::string_view::npos) {
   const std::int32_t a = i < page.anchor_of.size() ? page.anchor_of[i] : -1;
   if (a < 0) {
-    append_escaped(out, text);
+    append_snippet(out, text, cut);
     *out += " <span class=\"exv-hid\">no box</span>";
     return;
   }
   *out += "<a href=\"#";
   append_fragment(out, page.anchors[static_cast<std::size_t>(a)]);
   *out += "\">";
-  append_escaped(out, text);
-  *out += "</a><span class=\"exv-vis\" style=\"--exv-n: counter(exv";
-  *out += std::to_string(a);
-  *out += ", exv-shown)\"></span>";
+  if (cut == std::string_view::npos) {
+    append_escaped(out, text);
+  } else {
+    append_snippet(out, text, cut);
+  }
+  *out += "</a><span class=\"exv-vis\" style=\"--exv-n:counter(exv";
+  append_number(out, static_cast<std::size_t>(a));
+  *out += ",exv-shown)\"></span>";
 }
 
 void panel(std::string* out, const PageCapture& page, const Result& r, const Options& options) {
@@ -1208,22 +1367,21 @@ void panel(std::string* out, const PageCapture& page, const Result& r, const Opt
   }
 
   // Every block, with the part the view gives it.
-  *out += "<details><summary><h2>All blocks (" + std::to_string(n) + ")</h2></summary>\n<ol start=\"0\">\n";
+  *out += "<details><summary><h2>All blocks (" + std::to_string(n) + ")</h2></summary>\n<ol class=\"exv-blocks\" start=\"0\">\n";
   for (std::size_t i = 0; i < n; ++i) {
     const Block& b = r.blocks[i];
     const Part p = i < page.parts.size() ? page.parts[i] : Part::kOther;
+    // The part's name is drawn from data-exv-part by the style sheet.
     *out += "<li data-exv-part=\"";
     *out += part_word(p);
-    *out += "\"><span class=\"exv-tag\">";
-    *out += part_word(p);
-    *out += "</span>";
+    *out += "\">";
+    block_link(out, page, i, b.text.empty() ? std::string_view("(image)") : std::string_view(b.text), 90);
+    *out += ' ';
     *out += decision_word(b.label);
-    *out += " · ";
-    *out += fixed2(b.score);
-    *out += " · ";
+    *out += ' ';
+    append_score(out, b.score);
+    *out += ' ';
     append_escaped(out, b.reason);
-    *out += " — ";
-    block_link(out, page, i, b.text.empty() ? std::string("(image)") : snippet(b.text, 90));
     *out += "</li>\n";
   }
   *out += "</ol>\n</details>\n";
@@ -1237,7 +1395,7 @@ void panel(std::string* out, const PageCapture& page, const Result& r, const Opt
     *out += "<li><a href=\"#";
     append_fragment(out, h.anchor);
     *out += "\">";
-    append_escaped(out, h.text.empty() ? std::string_view("(no text)") : snippet(h.text, 120));
+    append_snippet(out, h.text.empty() ? std::string_view("(no text)") : std::string_view(h.text), 120);
     *out += "</a> <span class=\"exv-hid\">hidden</span> <span class=\"exv-note\">";
     append_escaped(out, h.why);
     *out += " · ";
@@ -1273,7 +1431,10 @@ std::string render_explain(const PageCapture& page, const Result& result, const 
   // panel (after the page) reads the count of each.
   if (!page.anchors.empty()) {
     out += "html { counter-reset:";
-    for (std::size_t a = 0; a < page.anchors.size(); ++a) out += " exv" + std::to_string(a);
+    for (std::size_t a = 0; a < page.anchors.size(); ++a) {
+      out += " exv";
+      append_number(&out, a);
+    }
     out += " !important; }\n";
   }
   out += "</style>\n</head>\n<body";

@@ -103,8 +103,9 @@ std::string render_explain(const PageCapture& page, const Result& result,
 // the <style> element or attribute it stands in ('<' written as the escape
 // "\3c "), load anything (url(), src(), image-set(), image(), cross-fade(),
 // element() become `none`; @import rules go) or run anything in an old
-// browser (expression() becomes `none`; behavior and -moz-binding are
-// renamed), however the page spells it (escapes in names, case, comments).
+// browser (expression() becomes `none`; IE's behavior and Firefox's
+// -moz-binding only ever load through url()), however the page spells it
+// (escapes in names, case, comments).
 // Comments are dropped; NUL becomes U+FFFD.
 void scrub_css(std::string_view css, std::string* out);
 
