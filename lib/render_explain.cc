@@ -428,6 +428,16 @@ bool loads_or_runs(std::string_view lower) {
   return false;
 }
 
+// `raw` (a name without escapes) is `lower` when ASCII case is folded.
+bool equals_folded(std::string_view raw, std::string_view lower) {
+  if (raw.size() != lower.size()) return false;
+  for (std::size_t k = 0; k < raw.size(); ++k) {
+    const auto v = static_cast<unsigned char>(raw[k]);
+    if (static_cast<char>(v >= 'A' && v <= 'Z' ? v | 0x20 : v) != lower[k]) return false;
+  }
+  return true;
+}
+
 // css[i, ...) read as a name with its escapes undone and ASCII lower-cased
 // (a character that is not ASCII, or an escape of one, becomes '?'): the
 // name into *name, and where it ends.
@@ -461,10 +471,25 @@ std::size_t read_name(std::string_view css, std::size_t i, std::string* name) {
 struct CssTriggers {
   bool stop[256] = {};
   constexpr CssTriggers() {
-    for (const char c : {'(', '@', '\\', '<', '/', '"', '\''}) stop[static_cast<unsigned char>(c)] = true;
+    for (const char c : {'(', '@', '\\', '<', '/', '"', '\'', ':'}) stop[static_cast<unsigned char>(c)] = true;
     stop[0] = true;
   }
 };
+
+// After "position:" at css[i] (the ':'): the end of a value that pins its
+// element to the window (fixed, sticky), or npos.
+std::size_t pinned_position(std::string_view css, std::size_t i) {
+  std::size_t v = i + 1;
+  while (v < css.size() && (css[v] == ' ' || css[v] == '\t' || css[v] == '\n')) ++v;
+  std::size_t end = v;
+  while (end < css.size() && css_name_char(static_cast<unsigned char>(css[end]))) ++end;
+  const std::string_view value = css.substr(v, end - v);
+  if (end < css.size() && css[end] == '\\') return std::string_view::npos;
+  return equals_folded(value, "fixed") || equals_folded(value, "sticky") ||
+                 equals_folded(value, "-webkit-sticky")
+             ? end
+             : std::string_view::npos;
+}
 constexpr CssTriggers kCssTriggers;
 
 void scrub_css(std::string_view css, std::string* out) {
@@ -487,6 +512,24 @@ void scrub_css(std::string_view css, std::string* out) {
     if (i == css.size()) break;
     const char c = css[i];
     switch (c) {
+      case ':': {
+        // The page's fixed and sticky elements (cookie banners, pop-ups,
+        // sticky bars) are laid out where they stand instead: pinned to
+        // the window, they would cover the boxes under them wherever one
+        // scrolls (or a box a link scrolls to).
+        const std::size_t start = name_start(i, floor);
+        if (i - start == 8 && equals_folded(css.substr(start, 8), "position")) {
+          const std::size_t end = pinned_position(css, i);
+          if (end != std::string_view::npos) {
+            flush(i + 1);
+            out->append("static");
+            copied = i = floor = end;
+            continue;
+          }
+        }
+        ++i;
+        break;
+      }
       case '(': {
         const std::size_t start = name_start(i, floor);
         if (start < i && i - start <= 18) {
@@ -1112,6 +1155,7 @@ namespace {
 // elements with `all: revert` and then sets its own.
 constexpr std::string_view kViewCss = R"CSS(
 :root { --exv-w: min(30rem, 45vw); }
+/* Room for the panel on the right. */
 html { padding-right: var(--exv-w) !important; overflow: visible !important; }
 body { overflow: visible !important; }
 @counter-style exv-shown { system: fixed 0; symbols: "\2002hidden\2002" ""; fallback: exv-none; }
@@ -1289,7 +1333,8 @@ void panel(std::string* out, const PageCapture& page, const Result& r, const Opt
     ++counts[static_cast<int>(page.parts[i])];
     if (r.blocks[i].label == Label::kContent) ++kept;
   }
-  *out += "<exv-panel id=\"exv-panel\" role=\"complementary\" aria-label=\"What the extractor decided\">\n";
+  *out += "<exv-panel id=\"exv-panel\" role=\"complementary\" aria-label=\"What the extractor "
+          "decided\">\n";
   *out += "<h1>What the extractor decided</h1>\n<p class=\"exv-note\">";
   *out += std::to_string(n) + " blocks, " + std::to_string(kept) + " kept";
   if (!r.charset.empty()) {
