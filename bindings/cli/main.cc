@@ -284,6 +284,28 @@ Outcome process(const extractor::Extractor& ex, const Input& input, const Settin
   return o;
 }
 
+// --explain: the one input's explain view (Extractor::explain) to `out`.
+int write_explain(const extractor::Extractor& ex, const Input& input,
+                  const extractor::PageInfo& page, std::FILE* out, const std::string& out_name) {
+  std::string bytes, error = input.error;
+  if (error.empty() && read_input(input.name, ex.options().max_input_bytes, &bytes, &error)) {
+    try {
+      const std::string view = ex.explain(bytes, page).html;
+      if (std::fwrite(view.data(), 1, view.size(), out) != view.size() || std::fflush(out) != 0) {
+        std::cerr << "extractor: cannot write "
+                  << (out_name.empty() ? std::string("standard output") : out_name) << ": "
+                  << std::strerror(errno) << "\n";
+        return errno == EPIPE ? 141 : 1;
+      }
+      return out != stdout && std::fclose(out) != 0 ? 1 : 0;
+    } catch (const std::exception& e) {
+      error = e.what();
+    }
+  }
+  std::cerr << "extractor: " << input.name << ": " << error << "\n";
+  return 1;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -323,6 +345,10 @@ int main(int argc, char** argv) {
   app.add_flag("--full", s.full_json, "json: add markdown, description, tags, sources, ...");
   app.add_flag("--blocks", s.blocks, "json: add every block with its label and score");
   app.add_option("-o,--output", output_path, "write to FILE instead of standard output");
+  bool explain = false;
+  app.add_flag("--explain", explain,
+               "one input: write its explain view (an HTML file: the page with every "
+               "block's decision drawn on it) instead of the text");
   app.add_option("-j,--threads", threads, "worker threads (default: all cores)");
   app.add_option("--max-input-bytes", options.max_input_bytes,
                  "refuse inputs larger than this (default: 64 MiB)")
@@ -353,6 +379,10 @@ int main(int argc, char** argv) {
     std::cerr << "extractor: --url applies to a single input\n";
     return 2;
   }
+  if (explain && (s.multiple || !format_name.empty())) {
+    std::cerr << "extractor: --explain takes one page, and no --format\n";
+    return 2;
+  }
   if (format_name.empty()) {
     s.format = s.multiple ? Format::kJsonl : Format::kText;
   } else {
@@ -376,6 +406,7 @@ int main(int argc, char** argv) {
   std::signal(SIGPIPE, SIG_IGN);
 
   const extractor::Extractor ex(options);
+  if (explain) return write_explain(ex, inputs.front(), s.page, out, output_path);
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
   threads = std::min<unsigned>(threads, static_cast<unsigned>(inputs.size()));
 

@@ -234,6 +234,7 @@ std::uint32_t chars_to_bytes(const std::string& s, std::uint32_t chars) {
 struct PyExtractor {
   extractor::Extractor ex;
   Format format = Format::kText;
+  bool explain = false;  // also write the explain view (Result.explain_html())
 };
 
 // A Result as Python sees it: the C++ Result, the error that replaced it
@@ -242,6 +243,8 @@ struct PyResult {
   extractor::Result result;
   std::string error;
   Format format = Format::kText;
+  bool explained = false;  // made with explain=True: `view` is its explain view
+  std::string view;
 };
 
 // A Span with offsets in code points (see bytes_to_chars).
@@ -263,7 +266,7 @@ PySpan to_py_span(const Block& b, const Span& s) {
 
 constexpr const char* kOptionNames[] = {"format",          "include_comments", "focus",
                                         "include_tables",  "include_images",   "include_links",
-                                        "max_input_bytes", "max_depth"};
+                                        "max_input_bytes", "max_depth",        "explain"};
 
 bool as_bool(py::handle v, const char* name) {
   if (!PyBool_Check(v.ptr()))
@@ -289,6 +292,7 @@ std::string as_name(py::handle v, const char* name) {
 PyExtractor make_extractor(const py::dict& kwargs) {
   extractor::Options o;
   Format format = Format::kText;
+  bool explain = false;
   for (auto item : kwargs) {
     const std::string key = py::str(item.first);
     py::handle v = item.second;
@@ -297,6 +301,8 @@ PyExtractor make_extractor(const py::dict& kwargs) {
       format = enum_from_name(as_name(v, "format"),
                               {Format::kText, Format::kMarkdown, Format::kHtml, Format::kJson},
                               format_name, "format");
+    } else if (key == "explain") {
+      explain = as_bool(v, "explain");
     } else if (key == "include_comments") {
       o.include_comments = as_bool(v, "include_comments");
     } else if (key == "focus") {
@@ -326,7 +332,7 @@ PyExtractor make_extractor(const py::dict& kwargs) {
       invalid("unknown option '" + key + "' (options: " + known + ")");
     }
   }
-  return {extractor::Extractor(o), format};
+  return {extractor::Extractor(o), format, explain};
 }
 
 py::dict options_dict(const PyExtractor& pe) {
@@ -334,7 +340,8 @@ py::dict options_dict(const PyExtractor& pe) {
   return py::dict("format"_a = format_name(pe.format), "include_comments"_a = o.include_comments,
                   "focus"_a = focus_name(o.focus), "include_tables"_a = o.include_tables,
                   "include_images"_a = o.include_images, "include_links"_a = o.include_links,
-                  "max_input_bytes"_a = o.max_input_bytes, "max_depth"_a = o.max_depth);
+                  "max_input_bytes"_a = o.max_input_bytes, "max_depth"_a = o.max_depth,
+                  "explain"_a = pe.explain);
 }
 
 // ---------------------------------------------------------------------------
@@ -442,6 +449,19 @@ Page make_item(py::handle item, py::handle charset, const std::string& reference
   return make_page(item, py::none(), charset, reference_date);
 }
 
+// Extractor::extract, or Extractor::explain when the Extractor was made
+// with explain=True (the view kept beside the Result).
+void run_extractor(const PyExtractor& pe, const Page& page, PyResult& out) {
+  if (!pe.explain) {
+    out.result = pe.ex.extract(page.bytes, page.info);
+    return;
+  }
+  extractor::Explained e = pe.ex.explain(page.bytes, page.info);
+  out.result = std::move(e.result);
+  out.view = std::move(e.html);
+  out.explained = true;
+}
+
 // What a failed page gets in extract_many: never an exception that loses the rest.
 void run_one(const PyExtractor& pe, const Page& page, PyResult& out) {
   out.format = pe.format;
@@ -450,7 +470,7 @@ void run_one(const PyExtractor& pe, const Page& page, PyResult& out) {
     return;
   }
   try {
-    out.result = pe.ex.extract(page.bytes, page.info);
+    run_extractor(pe, page, out);
   } catch (const std::bad_alloc&) {
     out.result = {};
     out.error = "extractor: out of memory";
@@ -470,7 +490,7 @@ PyResult extract_one(const PyExtractor& pe, py::handle html, py::handle url, py:
   out.format = pe.format;
   {
     py::gil_scoped_release nogil;
-    out.result = pe.ex.extract(page.bytes, page.info);
+    run_extractor(pe, page, out);
   }
   return out;
 }
@@ -1064,6 +1084,20 @@ PYBIND11_MODULE(_extractor, m) {
       .def_property_readonly("blocks", &blocks_list,
                              "Every block of the page in document order (list of Block), "
                              "with its label, score and reason.")
+      .def(
+          "explain_html",
+          [](const PyResult& r) {
+            if (!r.explained)
+              invalid("this Result has no explain view: extract with explain=True "
+                      "(extractor.extract(html, explain=True))");
+            return to_str(r.view);
+          },
+          "The explain view (str): one self-contained HTML file showing the page as\n"
+          "its own markup lays it out, every block outlined and tinted by what the\n"
+          "extractor decided, with a legend, hover/focus cards (score, reason, path)\n"
+          "and a panel (metadata and sources, the text linking to its blocks, what\n"
+          "the page hides). No script runs in it and it loads nothing. Only for a\n"
+          "Result extracted with explain=True; raises extractor.Error otherwise.")
       .def("to_dict", &result_dict,
            "Every attribute as plain Python data (str, list, dict, None), blocks and\n"
            "spans included; json.dumps() takes it as is, Result.from_dict() reads it back.")
@@ -1125,7 +1159,9 @@ PYBIND11_MODULE(_extractor, m) {
       "  include_images    Markdown/HTML keep images and captions (True)\n"
       "  include_links     Markdown/HTML keep link targets (False)\n"
       "  max_input_bytes   larger input raises Error (64 MiB)\n"
-      "  max_depth         element nesting followed, 16..100000 (512)\n\n"
+      "  max_depth         element nesting followed, 16..100000 (512)\n"
+      "  explain           also write each page's explain view, for\n"
+      "                    Result.explain_html() (False)\n\n"
       "An unknown option or a bad value raises extractor.Error.")
       .def(py::init([](const py::kwargs& kwargs) { return make_extractor(kwargs); }))
       .def(

@@ -189,6 +189,9 @@ def _parser() -> argparse.ArgumentParser:
                    help="write to FILE instead of standard output")
     p.add_argument("-j", "--threads", type=int, default=0,
                    help="worker threads (default: all cores)")
+    p.add_argument("--explain", action="store_true",
+                   help="one input: write its explain view (an HTML file: the page with "
+                        "every block's decision drawn on it) instead of the text")
     p.add_argument("--version", action="version", version=f"extractor {__version__}")
     return p
 
@@ -207,6 +210,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     if multiple and args.url:
         sys.stderr.write("extractor: --url applies to a single input\n")
         return 2
+    if args.explain and (multiple or args.format):
+        sys.stderr.write("extractor: --explain takes one page, and no --format\n")
+        return 2
     s = _Settings(args, multiple)
 
     out: BinaryIO
@@ -221,7 +227,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
 
     ex = Extractor(include_comments=args.include_comments, focus=args.focus,
                    include_links=args.links, include_images=not args.no_images,
-                   include_tables=not args.no_tables)
+                   include_tables=not args.no_tables, explain=args.explain)
     limit: int = ex.options["max_input_bytes"]
     threads = min(args.threads or _default_threads(), len(inputs))
     window = 8 * max(1, threads)  # inputs held in memory at once
@@ -244,6 +250,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                     sys.stderr.flush()
                     status = 1
                     data = _error_output(name, error, s)
+                elif args.explain:
+                    assert r is not None
+                    data = r.explain_html().encode("utf-8")
                 else:
                     assert r is not None
                     data = _output(name, r, s)

@@ -140,6 +140,10 @@ PARITY = [
     ["-j", "1", "{pages}", "{missing}"],
     ["-f", "text", "{missing}"],
     ["--charset", "windows-1251", "{data}/russian-windows1251.html"],
+    ["--explain", "{example}"],
+    ["--explain", "--include-comments", "{data}/blog-comments.html"],
+    ["--explain", "{pages}"],
+    ["--explain", "{missing}"],
 ]
 
 
