@@ -1,8 +1,6 @@
 // The URL filter: see safe_url.h for what it guarantees.
 #include "safe_url.h"
 
-#include <unicode/utf8.h>
-
 #include <array>
 #include <cstdint>
 
@@ -57,6 +55,12 @@ bool allowed(std::string_view scheme, UrlUse use) {
   return use == UrlUse::kLink && scheme == "mailto";
 }
 
+// Whether a lenient reader might skip the byte: white space, controls, and
+// every byte of a non-ASCII character (no-break and zero-width spaces, the
+// byte order mark, U+FFFD for a NUL: none may spell a scheme, and a scheme
+// of ASCII letters around them must still be seen).
+constexpr bool skippable(unsigned char c) { return c <= 0x20 || c >= 0x7F; }
+
 // A character reference at s[i] ('&'): appends what it stands for and
 // returns its length, or 0 when none starts there. Numeric references with
 // or without the ';' (browsers accept both), and the named ones that spell
@@ -76,11 +80,10 @@ std::size_t char_reference(std::string_view s, std::size_t i, std::string* out) 
     }
     if (j == digits) return 0;
     if (j < s.size() && s[j] == ';') ++j;
-    if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
-    char buf[4];
-    std::int32_t n = 0;
-    U8_APPEND_UNSAFE(buf, n, static_cast<UChar32>(cp));
-    out->append(buf, static_cast<std::size_t>(n));
+    // What a reader skips is gone at once, so that the characters around
+    // it meet in this round ("&#&#09;000" reads as "&#000" next): a
+    // reference only ever stands for a printable ASCII character here.
+    if (cp > 0x20 && cp < 0x7F) *out += static_cast<char>(cp);
     return j - i;
   }
   static constexpr struct {
@@ -103,17 +106,12 @@ std::size_t char_reference(std::string_view s, std::size_t i, std::string* out) 
     for (std::size_t k = 0; k < len && same; ++k) same = lower(s[i + 1 + k]) == name[k];
     if (!same) continue;
     if (j < s.size() && s[j] == ';') ++j;
-    *out += e.text;
+    if (!skippable(static_cast<unsigned char>(e.text[0]))) *out += e.text;
     return j - i;
   }
   return 0;
 }
 
-// Whether a lenient reader might skip the byte: white space, controls, and
-// every byte of a non-ASCII character (no-break and zero-width spaces, the
-// byte order mark, U+FFFD for a NUL: none may spell a scheme, and a scheme
-// of ASCII letters around them must still be seen).
-constexpr bool skippable(unsigned char c) { return c <= 0x20 || c >= 0x7F; }
 
 // One round of decoding as a lenient reader would do it: character
 // references, percent-escapes and backslash escapes undone, skippable
@@ -133,7 +131,7 @@ std::string decode_once(std::string_view s) {
       out += static_cast<char>(hex_value(s[i + 1]) * 16 + hex_value(s[i + 2]));
       i += 3;
       continue;
-    } else if (c == '\\' && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) < 0x80 &&
+    } else if (c == '\\' && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) < 0x7F &&
                !is_alnum(s[i + 1]) && s[i + 1] > 0x20) {
       out += s[i + 1];
       i += 2;
