@@ -782,9 +782,25 @@ bool focusable_by_default(GumboTag tag) {
 
 bool our_id(std::string_view id) { return id.compare(0, 4, "exv-") == 0; }
 
-// The reason word of block i (Scores keeps them as C strings).
+// A reason as its word, whether the library keeps reasons as words or as
+// an enum with to_string() (issue 13 turns Block::reason, Scores::reasons
+// and Result::empty_reason into enums; this file reads either).
+inline std::string_view word_of(const char* reason) { return reason != nullptr ? reason : ""; }
+inline std::string_view word_of(const std::string& reason) { return reason; }
+template <typename Enum, typename = std::enable_if_t<std::is_enum_v<Enum>>>
+std::string_view word_of(Enum reason) {
+  return to_string(reason);
+}
+// Why a Result is empty, as a sentence ("" when it is not).
+inline std::string_view empty_sentence(const std::string& reason) { return reason; }
+template <typename Enum, typename = std::enable_if_t<std::is_enum_v<Enum>>>
+std::string_view empty_sentence(Enum reason) {
+  return describe(reason);
+}
+
+// The reason word of block i.
 std::string_view reason_word(const Scores& scores, std::size_t i) {
-  return i < scores.reasons.size() && scores.reasons[i] != nullptr ? scores.reasons[i] : "";
+  return i < scores.reasons.size() ? word_of(scores.reasons[i]) : std::string_view();
 }
 
 const char* decision_word(Label label) {
@@ -1341,9 +1357,9 @@ void panel(std::string* out, const PageCapture& page, const Result& r, const Opt
     *out += " · charset ";
     append_escaped(out, r.charset);
   }
-  if (!r.empty_reason.empty()) {
+  if (!empty_sentence(r.empty_reason).empty()) {
     *out += " · ";
-    append_escaped(out, r.empty_reason);
+    append_escaped(out, empty_sentence(r.empty_reason));
   }
   *out += "</p>\n<p class=\"exv-note\">Tab or hover over a box for its score, reason and "
           "element path; a line of text leads to its box. No script of the page runs here "
@@ -1426,7 +1442,7 @@ void panel(std::string* out, const PageCapture& page, const Result& r, const Opt
     *out += ' ';
     append_score(out, b.score);
     *out += ' ';
-    append_escaped(out, b.reason);
+    append_escaped(out, word_of(b.reason));
     *out += "</li>\n";
   }
   *out += "</ol>\n</details>\n";
