@@ -79,7 +79,7 @@ std::string fence_for(std::string_view text, std::size_t at_least) {
 
 // Text with its spans as Markdown inline syntax. Code spans keep their
 // content verbatim (CommonMark takes backslashes literally there).
-std::string inline_markdown(const Block& b, const Options& options, bool in_table = false) {
+std::string inline_markdown(const Block& b, const RenderOptions& options, bool in_table = false) {
   const std::string_view text = b.text;
   const std::vector<SpanMark> marks =
       span_marks(b, options, 0, static_cast<std::uint32_t>(text.size()));
@@ -142,7 +142,7 @@ std::string markdown_escape(std::string_view text) {
   return out;
 }
 
-std::string render_markdown(const std::vector<Block>& blocks, const Options& options,
+std::string render_markdown(const std::vector<Block>& blocks, const RenderOptions& options,
                             Label label) {
   const std::vector<const Block*> shown =
       visible_blocks(blocks, label, /*with_media=*/true, options);

@@ -548,6 +548,32 @@ TEST(Explain, PageTypeRowOnlyWhenTheResultHasOne) {
   EXPECT_EQ(e.html.find("<th>page type</th>") != std::string::npos, HasPageType<Result>::value);
 }
 
+// A batch with BatchOptions::explain hands back each page's view (what the
+// Python module's extract_many(explain=True) uses), in input order.
+TEST(Explain, BatchWritesEachPagesView) {
+  std::vector<std::string> pages;
+  for (const fs::path& p : fixture_pages()) pages.push_back(read(p));
+  BatchOptions batch;
+  batch.threads = 2;
+  batch.explain = true;
+  std::size_t next = 0;
+  std::vector<std::string> views(pages.size());
+  Shared().extract_many(
+      [&](BatchPage& p) {
+        if (next == pages.size()) return false;
+        p.html = pages[next++];
+        return true;
+      },
+      [&](BatchResult& r) {
+        EXPECT_EQ(r.error, "");
+        views[r.index] = std::move(r.explain_html);
+        return true;
+      },
+      batch);
+  for (std::size_t i = 0; i < pages.size(); ++i)
+    EXPECT_EQ(views[i], Shared().explain(pages[i]).html) << i;
+}
+
 // --- any input ---------------------------------------------------------------------
 
 TEST(Explain, AnyInputGivesAViewAndTheSameResult) {
