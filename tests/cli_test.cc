@@ -205,6 +205,25 @@ TEST_F(Cli, EmptyAndBinaryInputsAreNotErrors) {
   EXPECT_TRUE(r.err.empty()) << r.err;
 }
 
+TEST_F(Cli, NotAWebPageSaysWhatItIs) {
+  // A gzip body saved without its .gz name, and a PDF: no text, the reason
+  // names the bytes; the page type of a page is in its JSON.
+  Write("d/a.html", std::string("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03\xcb\x48\xcd", 13));
+  Write("d/b.html", "%PDF-1.4\n%\xE2\xE3\xCF\xD3\n1 0 obj\n<< >>\nendobj\n");
+  Write("d/c.html", page_);
+  const CliRun r = RunCli({Path("d"), "-f", "jsonl", "--full"});
+  EXPECT_EQ(r.status, 0) << r.err;
+  const auto lines = Lines(r.out);
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_NE(lines[0].find("\"empty_reason\":\"not a web page: gzip-compressed data"),
+            std::string::npos) << lines[0];
+  EXPECT_NE(lines[1].find("\"empty_reason\":\"not a web page: a PDF document\""),
+            std::string::npos) << lines[1];
+  EXPECT_NE(lines[0].find("\"page_type\":\"other\""), std::string::npos) << lines[0];
+  EXPECT_NE(lines[2].find("\"page_type\":\""), std::string::npos) << lines[2];
+  EXPECT_NE(lines[2].find("\"article_probability\":"), std::string::npos) << lines[2];
+}
+
 TEST_F(Cli, UsageErrorExitsTwo) {
   EXPECT_EQ(RunCli({"--no-such-flag"}).status, 2);
   EXPECT_EQ(RunCli({"--format", "yaml", Path("x")}).status, 2);
