@@ -175,6 +175,7 @@ void analyze(Prescanned pre, const Options& options, const Patterns& patterns,
       result->page_type_confidence = kind.confidence;
       result->article_probability = kind.article_probability;
     }
+    read_as_type(segments, result->page_type, result->page_type_confidence, &scores);
     keep_safe_urls(&result->metadata);
 
     Paths of(segments);

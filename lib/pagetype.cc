@@ -10,11 +10,11 @@
 #include <cstring>
 #include <iterator>
 #include <memory>
-#include <unordered_map>
 
 #include "dom.h"
 #include "features.h"
 #include "patterns.h"
+#include "runs.h"
 
 namespace extractor {
 namespace {
@@ -339,13 +339,6 @@ const Words& title_words() {
   return w;
 }
 
-// --- runs of like siblings ----------------------------------------------------
-
-std::uint64_t fnv(std::string_view s, std::uint64_t h) {
-  for (unsigned char c : s) h = (h ^ c) * 0x100000001B3ULL;
-  return h;
-}
-
 }  // namespace
 
 const char* const kPageFeatureNames[kPageFeatureCount] = {
@@ -497,41 +490,33 @@ std::vector<float> page_features(const PageTypeInput& in) {
   for (int f = 0; f < kWordFamilies; ++f)
     x[kP_word_price + f] = log1(word_counts[static_cast<std::size_t>(f)]);
 
-  // Runs of like siblings: elements holding text, grouped by parent, tag
-  // and first class.
+  // Runs of like siblings (runs.h): how many, and the one holding the most
+  // text.
   struct Group {
     int items = 0, dated = 0, headed = 0, imaged = 0;
     double chars = 0, links = 0, content = 0;
   };
-  std::unordered_map<std::uint64_t, Group> groups;
-  groups.reserve(seg.elements.size() / 4 + 1);
-  for (std::size_t e = 1; e < seg.elements.size(); ++e) {
-    const Element& el = seg.elements[e];
-    if (!el.block_level || el.end_block <= el.first_block || el.parent < 0) continue;
-    const auto a = static_cast<std::size_t>(el.first_block), z = static_cast<std::size_t>(el.end_block);
-    const double c = pre_chars[z] - pre_chars[a];
-    if (c <= 0) continue;
-    std::string_view cls = attribute(el.node, "class");
-    while (!cls.empty() && cls.front() == ' ') cls.remove_prefix(1);
-    cls = cls.substr(0, cls.find(' '));
-    std::uint64_t key = 0xCBF29CE484222325ULL ^ static_cast<std::uint64_t>(el.parent);
-    key = fnv(std::string_view(reinterpret_cast<const char*>(&el.tag), sizeof el.tag), key);
-    key = fnv(cls, key);
-    Group& g = groups[key];
-    ++g.items;
-    g.chars += c;
-    g.links += pre_links[z] - pre_links[a];
-    g.content += pre_content[z] - pre_content[a];
-    g.dated += pre_dated[z] > pre_dated[a];
-    g.headed += pre_heading[z] > pre_heading[a];
-    g.imaged += pre_image[z] > pre_image[a];
-  }
+  const std::vector<Run> found = find_runs(seg, 3);
+  const int runs = static_cast<int>(found.size());
+  Group best_group;
   const Group* best = nullptr;
-  int runs = 0;
-  for (const auto& [key, g] : groups) {
-    if (g.items < 3) continue;
-    ++runs;
-    if (best == nullptr || g.chars > best->chars) best = &g;
+  for (const Run& r : found) {
+    Group g;
+    for (const int m : r.members) {
+      const Element& el = seg.elements[static_cast<std::size_t>(m)];
+      const auto a = static_cast<std::size_t>(el.first_block), z = static_cast<std::size_t>(el.end_block);
+      ++g.items;
+      g.chars += pre_chars[z] - pre_chars[a];
+      g.links += pre_links[z] - pre_links[a];
+      g.content += pre_content[z] - pre_content[a];
+      g.dated += pre_dated[z] > pre_dated[a];
+      g.headed += pre_heading[z] > pre_heading[a];
+      g.imaged += pre_image[z] > pre_image[a];
+    }
+    if (best == nullptr || g.chars > best->chars) {
+      best_group = g;
+      best = &best_group;
+    }
   }
   x[kP_rep_groups] = log1(runs);
   if (best != nullptr) {

@@ -37,6 +37,12 @@ void read_blocks(const Dom& dom, const Patterns& patterns, const Options& option
                  std::string_view page_url, Segments* segments, Scores* scores,
                  ScoreTrace* trace = nullptr);
 
+// The page read as its kind: a forum thread's posts (every post's text,
+// not its author line, date or buttons; comment-thread classes do not rule
+// posts out). Changes `scores` only where the kind's reading differs from
+// the article's, and only when `confidence` reaches the kind's bar.
+void read_as_type(const Segments& segments, PageType type, float confidence, Scores* scores);
+
 }  // namespace extractor
 
 #endif  // EXTRACTOR_LIB_REGIONS_H_

@@ -242,6 +242,9 @@ enum class Reason : std::uint8_t {
   kPrevNext,      // "prev-next"
   kMoreLink,      // "more-link"
   kCredit,        // "credit"
+  // How the page's kind reads it (Result::page_type; lib/regions.h).
+  kPost,          // "post": the text of a post of a forum thread
+  kPostMeta,      // "post-meta": a post's author line, date, counts and buttons
 };
 
 // Why a Result has no text (Result::empty_reason). to_string() gives a word
