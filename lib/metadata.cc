@@ -1216,6 +1216,27 @@ Metadata extract_metadata(const MetadataInput& in) {
     m.sources.language = lang.empty() ? Source::kNone : src;
   }
 
+  // --- url: the canonical URL, which gives the host when the caller gave no URL
+  {
+    std::string u = g.canonical;
+    Source src = Source::kMarkup;
+    if (u.empty()) {
+      u = metas.first({"og:url"});
+      src = Source::kMeta;
+    }
+    if (u.empty() && looks_like_url(ld.url)) {
+      u = ld.url;
+      src = Source::kJsonLd;
+    }
+    if (!u.empty()) {
+      m.url = resolve_url(base, u);
+      m.sources.url = src;
+    } else if (!page_url.empty()) {
+      m.url = page_url;
+      m.sources.url = Source::kNone;
+    }
+  }
+
   // --- title ------------------------------------------------------------------
   const std::string host = host_of(page_url.empty() ? m.url : page_url);
   {
@@ -2390,7 +2411,7 @@ Metadata extract_metadata(const MetadataInput& in) {
     }
   }
 
-  // --- description, url, image, categories, tags -------------------------------------
+  // --- description, image, categories, tags -------------------------------------
   {
     std::string d = metas.first({"description"});
     Source src = Source::kMeta;
@@ -2401,25 +2422,6 @@ Metadata extract_metadata(const MetadataInput& in) {
     }
     m.description = d;
     m.sources.description = d.empty() ? Source::kNone : src;
-  }
-  {
-    std::string u = g.canonical;
-    Source src = Source::kMarkup;
-    if (u.empty()) {
-      u = metas.first({"og:url"});
-      src = Source::kMeta;
-    }
-    if (u.empty() && looks_like_url(ld.url)) {
-      u = ld.url;
-      src = Source::kJsonLd;
-    }
-    if (!u.empty()) {
-      m.url = resolve_url(base, u);
-      m.sources.url = src;
-    } else if (!page_url.empty()) {
-      m.url = page_url;
-      m.sources.url = Source::kNone;
-    }
   }
   {
     std::string im = metas.first({"og:image", "og:image:url", "og:image:secure_url",

@@ -803,6 +803,21 @@ TEST(MetadataPage, MetaTagsAndSources) {
   EXPECT_EQ(m.sources.tags, Source::kMeta);
 }
 
+TEST(MetadataPage, TheCanonicalUrlsHostNamesTheSiteWithoutAPageUrl) {
+  // The site's logo is the only <h1> and the <title> ends with its name;
+  // no og:site_name. The host of the canonical URL tells the logo from the
+  // headline when the caller gives no URL, as the page's URL does.
+  const std::string page =
+      "<html><head><title>Lens back in stock at last | Fotorumors</title>"
+      "<link rel=\"canonical\" href=\"https://www.fotorumors.example/lens-back-in-stock/\">"
+      "</head><body><header><h1 id=\"logo\"><a href=\"/\">Fotorumors</a></h1></header>"
+      "<div class=\"post\">" +
+      kBody + "</div></body></html>";
+  EXPECT_EQ(Meta(page).title, "Lens back in stock at last");
+  EXPECT_EQ(Meta(page, PageInfo{"https://www.fotorumors.example/lens-back-in-stock/", {}, {}}).title,
+            "Lens back in stock at last");
+}
+
 TEST(MetadataPage, JsonLdDateAgainstTheVisibleByline) {
   // JSON-LD states one day, the byline shows another: what the page
   // states for machines wins alone...
