@@ -37,7 +37,7 @@
 #include "decode.h"
 #include "dom.h"
 #include "extractor/extractor.h"
-#include "features.h"
+#include "block_features.h"
 #include "metadata.h"
 #include "model.h"
 #include "patterns.h"

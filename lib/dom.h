@@ -6,6 +6,7 @@
 
 #include <gumbo.h>
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -58,6 +59,24 @@ class Dom {
   Arena arena_;
   GumboOutput* output_ = nullptr;  // lives in arena_
 };
+
+// How an element's text flows, for every stage that reads text from the
+// tree: the one tag table.
+enum class Flow : std::uint8_t {
+  kInline,  // part of the line around it (a, em, span, unknown tags)
+  kBlock,   // starts and ends a block of text (p, div, li, h1, td, ...)
+  kSkip,    // no text a reader reads as the page: code, styles, media,
+            // embedded frames (iframe, video, canvas), form controls, <head>
+};
+Flow flow_of(GumboTag tag);
+
+// True where text breaks: block-level elements, <br> and <img>.
+inline bool breaks_text(GumboTag tag) {
+  return tag == GUMBO_TAG_BR || tag == GUMBO_TAG_IMG || flow_of(tag) == Flow::kBlock;
+}
+
+// 1..6 for h1..h6; 0 for any other tag.
+int heading_level(GumboTag tag);
 
 // Children of a document, element or template node; nullptr for the others.
 inline const GumboVector* children_of(const GumboNode* node) {

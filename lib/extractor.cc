@@ -7,7 +7,8 @@
 
 #include "decode.h"
 #include "dom.h"
-#include "features.h"
+#include "block_features.h"
+#include "chars.h"
 #include "metadata.h"
 #include "patterns.h"
 #include "prescan.h"
@@ -31,13 +32,6 @@ void validate(const Options& o) {
     throw Error(ErrorCode::kInvalidOption,
                 "extractor: max_depth must be in [16, 100000], got " +
                     std::to_string(o.max_depth));
-}
-
-// At most `n` bytes of `s`, not cutting a UTF-8 sequence.
-std::string_view utf8_prefix(std::string_view s, std::size_t n) {
-  if (s.size() <= n) return s;
-  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
-  return s.substr(0, n);
 }
 
 // Elements named in Block::path, innermost first. A path names a block's

@@ -15,6 +15,7 @@
 #include <optional>
 #include <unordered_map>
 
+#include "chars.h"
 #include "dom.h"
 #include "metadata_authors.h"
 #include "metadata_dates.h"
@@ -22,6 +23,7 @@
 #include "metadata_text.h"
 #include "metadata_title.h"
 #include "patterns.h"
+#include "url.h"
 
 namespace extractor {
 namespace {
@@ -90,37 +92,22 @@ struct Gathered {
   std::vector<Heading> headings;
 };
 
-bool is_skipped_tag(GumboTag tag) {
-  return tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE || tag == GUMBO_TAG_NOSCRIPT ||
-         tag == GUMBO_TAG_TEMPLATE || tag == GUMBO_TAG_SVG || tag == GUMBO_TAG_MATH ||
-         tag == GUMBO_TAG_SELECT || tag == GUMBO_TAG_TEXTAREA || tag == GUMBO_TAG_BUTTON;
-}
-
-bool is_block_tag(GumboTag tag) {
-  switch (tag) {
-    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_ASIDE:
-    case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_BR: case GUMBO_TAG_DD: case GUMBO_TAG_DIV:
-    case GUMBO_TAG_DL: case GUMBO_TAG_DT: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_FIGURE:
-    case GUMBO_TAG_FOOTER: case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
-    case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_HEADER:
-    case GUMBO_TAG_HR: case GUMBO_TAG_LI: case GUMBO_TAG_MAIN: case GUMBO_TAG_NAV:
-    case GUMBO_TAG_OL: case GUMBO_TAG_P: case GUMBO_TAG_PRE: case GUMBO_TAG_SECTION:
-    case GUMBO_TAG_TABLE: case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_TR:
-    case GUMBO_TAG_UL: case GUMBO_TAG_IMG:
-      return true;
-    default:
-      return false;
-  }
-}
-
 // How node_text() treats the boundaries of inline elements.
 enum class Inline {
   kJoin,   // as a browser renders them: "<em>Metroid</em>, One" reads "Metroid, One"
   kSpace,  // as separate words: "<span>By</span><a>Jane</a>" reads "By Jane"
 };
 
+// An element whose text a reader sees (not a script, a form control, an
+// embedded frame, ...: see the tag table, flow_of()).
+bool shows_text(const GumboNode* n) {
+  return n->type == GUMBO_NODE_ELEMENT && flow_of(n->v.element.tag) != Flow::kSkip;
+}
+
 // The visible text of a subtree, up to about `limit` bytes (cut at a
-// character boundary). Block-level elements and <br> always separate.
+// character boundary). Block-level elements and <br> always separate. The
+// root is read whatever its tag (a <title> is read on purpose); elements
+// under it that show no text are skipped.
 std::string node_text(const GumboNode* root, std::size_t limit, Inline mode = Inline::kSpace) {
   // Runs of ASCII white space are written as one space as the text is
   // gathered, so that `limit` counts what a reader sees, not the page's
@@ -139,11 +126,11 @@ std::string node_text(const GumboNode* root, std::size_t limit, Inline mode = In
     }
   };
   auto boundary = [&](const GumboNode* n) {
-    if (mode == Inline::kSpace || is_block_tag(n->v.element.tag)) space();
+    if (mode == Inline::kSpace || breaks_text(n->v.element.tag)) space();
   };
   walk(
       root,
-      [&](const GumboNode* n, int) {
+      [&](const GumboNode* n, int depth) {
         if (out.size() > limit) return false;
         switch (n->type) {
           case GUMBO_NODE_TEXT:
@@ -152,7 +139,7 @@ std::string node_text(const GumboNode* root, std::size_t limit, Inline mode = In
             append(n->v.text.text);
             return false;
           case GUMBO_NODE_ELEMENT:
-            if (is_skipped_tag(n->v.element.tag)) return false;
+            if (depth > 0 && !shows_text(n)) return false;
             boundary(n);
             return true;
           default:
@@ -162,11 +149,7 @@ std::string node_text(const GumboNode* root, std::size_t limit, Inline mode = In
       [&](const GumboNode* n, int) {
         if (n->type == GUMBO_NODE_ELEMENT) boundary(n);
       });
-  if (out.size() > limit + 64) {
-    std::size_t cut = limit + 64;
-    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
-    out.resize(cut);
-  }
+  if (out.size() > limit + 64) out.resize(utf8_floor(out, limit + 64));
   return collapse_space(out);
 }
 
@@ -183,13 +166,9 @@ bool is_breadcrumb_trail(std::string_view s) {
 // before computing the key; true when unsure).
 bool may_open_with(std::string_view text, std::string_view key) {
   if (key.empty()) return true;
-  for (char ch : text) {
-    const unsigned char c = static_cast<unsigned char>(ch);
-    if (c >= 0x80) return true;
-    const bool alnum = (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-    if (!alnum) continue;
-    const char lower = static_cast<char>(c >= 'A' && c <= 'Z' ? (c | 0x20) : c);
-    return lower == key[0];
+  for (char c : text) {
+    if (static_cast<unsigned char>(c) >= 0x80) return true;
+    if (is_ascii_alnum(c)) return lower_ascii(c) == key[0];
   }
   return true;
 }
@@ -207,14 +186,14 @@ std::string text_after_kicker(const GumboNode* h, const std::string& whole) {
     ++i;
   if (i + 1 >= kids.length) return {};
   const auto* first = static_cast<const GumboNode*>(kids.data[i]);
-  if (first->type != GUMBO_NODE_ELEMENT || first->v.element.tag == GUMBO_TAG_BR) return {};
+  if (!shows_text(first) || first->v.element.tag == GUMBO_TAG_BR) return {};
   const std::string kicker = node_text(first, 200, Inline::kJoin);
   const int kw = count_words(kicker);
   if (kw == 0 || kw > 6 || kicker.size() < 3) return {};
   // Words are not counted by spaces in CJK headings, where a first span is
   // as often the main title before a subtitle.
   for (std::size_t i = 0; i < kicker.size();)
-    if (is_cjk_code_point(next_code_point(kicker, &i))) return {};
+    if (is_cjk(next_code_point(kicker, &i))) return {};
   const std::string_view kv(kicker);
   if (kv.back() == ':' ||
       (kv.size() >= 3 && kv.substr(kv.size() - 3) == "\xef\xbc\x9a"))  // ：
@@ -226,7 +205,7 @@ std::string text_after_kicker(const GumboNode* h, const std::string& whole) {
       rest += k->v.text.text;
     } else if (k->type == GUMBO_NODE_ELEMENT) {
       rest += ' ';
-      rest += node_text(k, 600, Inline::kJoin);
+      if (shows_text(k)) rest += node_text(k, 600, Inline::kJoin);
     } else if (k->type == GUMBO_NODE_WHITESPACE) {
       rest += ' ';
     }
@@ -273,9 +252,9 @@ unsigned classify_words(const GumboNode* node) {
   unsigned w = 0;
   std::size_t i = 0;
   while (i < folded.size()) {
-    while (i < folded.size() && !((folded[i] >= 'a' && folded[i] <= 'z'))) ++i;
+    while (i < folded.size() && !is_ascii_lower(folded[i])) ++i;
     std::size_t j = i;
-    while (j < folded.size() && folded[j] >= 'a' && folded[j] <= 'z') ++j;
+    while (j < folded.size() && is_ascii_lower(folded[j])) ++j;
     const std::string_view t(folded.data() + i, j - i);
     i = j;
     if (t.empty()) continue;
@@ -318,12 +297,7 @@ bool has_token(std::string_view list, std::string_view token) {
     std::string_view t = list.substr(i, j - i);
     const std::size_t slash = t.rfind('/');
     if (slash != std::string_view::npos) t.remove_prefix(slash + 1);
-    if (t.size() == token.size()) {
-      bool eq = true;
-      for (std::size_t k = 0; k < t.size(); ++k)
-        if ((t[k] | 0x20) != (token[k] | 0x20)) eq = false;
-      if (eq) return true;
-    }
+    if (equals_ascii_ci(t, token)) return true;
     i = j;
   }
   return false;
@@ -401,8 +375,7 @@ std::string post_author_in_comments(const Segments& seg) {
     walk(
         el.node,
         [&](const GumboNode* n, int depth) {
-          if (!name.empty() || n->type != GUMBO_NODE_ELEMENT) return false;
-          if (is_skipped_tag(n->v.element.tag)) return false;
+          if (!name.empty() || !shows_text(n)) return false;
           // The comment itself is classed by its author ("comment-author-
           // jdoe"); an element holding more than a name holds the text.
           if (depth > 0 && (classify_words(n) & kWordAuthor)) {
@@ -586,7 +559,7 @@ class Gatherer {
         const GumboVector& kids = n->v.element.children;
         for (unsigned i = 0; i < kids.length && h.parts.size() < 4; ++i) {
           const auto* k = static_cast<const GumboNode*>(kids.data[i]);
-          if (k->type != GUMBO_NODE_ELEMENT) continue;
+          if (!shows_text(k)) continue;
           std::string t = node_text(k, 600, Inline::kJoin);
           if (!t.empty() && t.size() < h.text.size()) h.parts.push_back(std::move(t));
         }
@@ -620,7 +593,7 @@ class Gatherer {
     if (kids.length < 2 || kids.length > 40 || out_.marks.size() > 400) return;
     for (unsigned i = 0; i + 1 < kids.length; ++i) {
       const auto* k = static_cast<const GumboNode*>(kids.data[i]);
-      if (k->type != GUMBO_NODE_ELEMENT) continue;
+      if (!shows_text(k)) continue;
       const std::string_view cls = attribute(k, "class");
       if (cls.empty() || cls.size() > 200) continue;
       // Class words of screen-reader-only text, in any ASCII case (most
@@ -630,7 +603,7 @@ class Gatherer {
           if (c.find(w) != std::string_view::npos) return true;
         return false;
       };
-      const bool upper = std::any_of(cls.begin(), cls.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+      const bool upper = std::any_of(cls.begin(), cls.end(), is_ascii_upper);
       if (!screen_reader_only(cls) && !(upper && screen_reader_only(lower_ascii(cls)))) continue;
       const std::string marker = node_text(k, 40);
       if (!is_bare_latin_marker(marker)) continue;
@@ -731,10 +704,7 @@ class Gatherer {
       }
       // Cut at a character boundary: the value may become the title
       // (found by fuzzing: a cut sequence made the title invalid UTF-8).
-      std::size_t cut = std::min<std::size_t>(content.size(), 2000);
-      while (cut < content.size() && cut > 0 &&
-             (static_cast<unsigned char>(content[cut]) & 0xC0) == 0x80)
-        --cut;
+      const std::string_view value = utf8_prefix(content, 2000);
       // RDFa lists several properties in one attribute ("dc:creator
       // og:author"), and writes Dublin Core's prefix with a colon.
       std::string_view keys = key.substr(0, 160);
@@ -745,7 +715,7 @@ class Gatherer {
         if (k.empty()) continue;
         if (k.rfind("dc:", 0) == 0) k.replace(0, 3, "dc.");
         else if (k.rfind("dcterms:", 0) == 0) k.replace(0, 8, "dcterms.");
-        out_.metas.emplace_back(std::move(k), std::string(content.substr(0, cut)));
+        out_.metas.emplace_back(std::move(k), std::string(value));
       }
     }
   }
@@ -803,21 +773,13 @@ class Metas {
   std::unordered_map<std::string_view, std::vector<std::size_t>> index_;
 };
 
-std::string host_of(std::string_view url) {
-  const std::size_t p = url.find("://");
-  if (p == std::string_view::npos) return {};
-  url.remove_prefix(p + 3);
-  url = url.substr(0, url.find_first_of("/?#:"));
-  return lower_ascii(url);
-}
-
 // "en_US" -> "en", "zh-Hans-CN" -> "zh"; "" when it is no language tag.
 std::string primary_language(std::string_view tag) {
   std::string s = lower_ascii(collapse_space(tag));
   s = s.substr(0, s.find_first_of("-_ ,;"));
   if (s.size() < 2 || s.size() > 3) return {};
   for (char c : s)
-    if (c < 'a' || c > 'z') return {};
+    if (!is_ascii_lower(c)) return {};
   if (s == "iw") return "he";
   if (s == "in") return "id";
   return s;
@@ -871,19 +833,18 @@ std::string latin_language(std::string_view text) {
   int words = 0;
   std::string w;
   while (i < text.size() && words < 250) {
-    while (i < text.size() && !(static_cast<unsigned char>(text[i]) >= 0x80 ||
-                                std::isalpha(static_cast<unsigned char>(text[i]))))
+    while (i < text.size() &&
+           !(static_cast<unsigned char>(text[i]) >= 0x80 || is_ascii_alpha(text[i])))
       ++i;
     std::size_t j = i;
-    while (j < text.size() && (static_cast<unsigned char>(text[j]) >= 0x80 ||
-                               std::isalpha(static_cast<unsigned char>(text[j]))))
+    while (j < text.size() &&
+           (static_cast<unsigned char>(text[j]) >= 0x80 || is_ascii_alpha(text[j])))
       ++j;
     if (j == i) break;
     ++words;
     if (j - i <= 6) {
       w.assign(text.data() + i, j - i);
-      for (char& c : w)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c | 0x20);
+      for (char& c : w) c = lower_ascii(c);
       auto it = kIndex->find(w);
       if (it != kIndex->end())
         for (std::size_t l = 0; l < std::size(kLangs); ++l)
@@ -1050,10 +1011,11 @@ std::string surname_last(const std::string& v) {
   // ("Michiel") or a dot ("F.", "T.D."): not "AP", "USA", "Staff".
   const unsigned char c0 = static_cast<unsigned char>(given[0]);
   const unsigned char c1 = given.size() > 1 ? static_cast<unsigned char>(given[1]) : 0;
-  if (!(c0 >= 'A' && c0 <= 'Z') || !((c1 >= 'a' && c1 <= 'z') || c1 == '.' || c1 >= 0x80))
+  if (!is_ascii_upper(static_cast<char>(c0)) ||
+      !(is_ascii_lower(static_cast<char>(c1)) || c1 == '.' || c1 >= 0x80))
     return v;
   const unsigned char s0 = static_cast<unsigned char>(surname[0]);
-  if (!((s0 >= 'A' && s0 <= 'Z') || s0 >= 0x80)) return v;
+  if (!(is_ascii_upper(static_cast<char>(s0)) || s0 >= 0x80)) return v;
   return given + " " + surname;
 }
 
@@ -1525,9 +1487,8 @@ Metadata extract_metadata(const MetadataInput& in) {
           std::optional<DateTime> d;
           // A datetime attribute not in ISO form ("01-11-2023 10:29") is
           // ambiguous; the element's own text then decides.
-          const bool iso = mk.value.size() >= 8 && std::isdigit(static_cast<unsigned char>(mk.value[0])) &&
-                           std::isdigit(static_cast<unsigned char>(mk.value[3])) &&
-                           !std::isdigit(static_cast<unsigned char>(mk.value[4]));
+          const bool iso = mk.value.size() >= 8 && is_ascii_digit(mk.value[0]) &&
+                           is_ascii_digit(mk.value[3]) && !is_ascii_digit(mk.value[4]);
           if (!mk.value.empty() && (iso || mk.text.empty())) d = machine_date(mk.value, dc, 1995);
           DateRole role = DateRole::kUnknown;
           if (!d && !mk.text.empty()) {
@@ -1826,7 +1787,7 @@ Metadata extract_metadata(const MetadataInput& in) {
                         // One Latin word (a Han or kana name has no spaces).
                         if (n.find(' ') != std::string::npos) return false;
                         for (std::size_t i = 0; i < n.size();)
-                          if (is_cjk_code_point(next_code_point(n, &i))) return false;
+                          if (is_cjk(next_code_point(n, &i))) return false;
                         return true;
                       }))
         c.names.clear();
@@ -1840,7 +1801,7 @@ Metadata extract_metadata(const MetadataInput& in) {
       if (c.names.size() == 1 && c.names[0].find(' ') == std::string::npos &&
           lower_ascii(c.names[0]) == c.names[0] &&
           std::any_of(c.names[0].begin(), c.names[0].end(),
-                      [](char ch) { return ch >= 'a' && ch <= 'z'; }))
+                      is_ascii_lower))
         c.weight = std::min(c.weight, 1);
       cands.push_back(std::move(c));
     };
@@ -2077,12 +2038,7 @@ Metadata extract_metadata(const MetadataInput& in) {
         for (int i = std::max(zone.region_begin, last - 3); i < std::min(n, last + 4); ++i) {
           const TextBlock& b = blocks[static_cast<std::size_t>(i)];
           if (block_away_for(b, kAwayAuthor)) continue;
-          std::string_view t = b.text;
-          if (t.size() > 160) {
-            std::size_t cut = t.size() - 160;
-            while (cut < t.size() && (static_cast<unsigned char>(t[cut]) & 0xC0) == 0x80) ++cut;
-            t = t.substr(cut);
-          }
+          const std::string_view t = utf8_suffix(b.text, 160);
           if (b.cjk == 0) {
             std::string signed_name = trailing_parenthesized_name(t);
             if (!signed_name.empty()) signed_names.push_back(std::move(signed_name));
@@ -2364,7 +2320,7 @@ Metadata extract_metadata(const MetadataInput& in) {
         std::vector<std::string> parts;
         bool is_login = !login.empty();
         for (char ch : login)
-          if (!((ch >= 'a' && ch <= 'z') || ch == '.' || ch == '_' || ch == '-')) is_login = false;
+          if (!(is_ascii_lower(ch) || ch == '.' || ch == '_' || ch == '-')) is_login = false;
         if (is_login) {
           std::size_t i = 0;
           while (i <= login.size()) {

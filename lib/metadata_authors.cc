@@ -5,12 +5,13 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
-#include <cctype>
 #include <memory>
 #include <stdexcept>
 
+#include "chars.h"
 #include "metadata_dates.h"
 #include "metadata_text.h"
+#include "url.h"
 
 namespace extractor {
 namespace {
@@ -290,8 +291,7 @@ std::string trim_name(std::string s) {
   // trailing
   for (;;) {
     if (s.empty()) break;
-    std::size_t k = s.size() - 1;
-    while (k > 0 && (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80) --k;
+    const std::size_t k = utf8_floor(s, s.size() - 1);
     std::size_t j = k;
     const char32_t c = next_code_point(s, &j);
     if (c == '.') {
@@ -322,16 +322,10 @@ bool only_cjk(std::string_view s) {
   while (i < s.size()) {
     const char32_t c = next_code_point(s, &i);
     if (c == ' ' || c == 0xB7 || c == 0x30FB) continue;
-    if (!is_cjk_code_point(c)) return false;
+    if (!is_cjk(c)) return false;
     any = true;
   }
   return any;
-}
-
-int count_code_points(std::string_view s) {
-  int n = 0;
-  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
 }
 
 std::vector<std::string> split_words(std::string_view s) {
@@ -351,7 +345,7 @@ std::vector<std::string> split_words(std::string_view s) {
 // word; in a field meant for names it names the account that wrote.
 bool is_login_with_number(std::string_view s) {
   std::size_t letters = 0;
-  while (letters < s.size() && std::isalpha(static_cast<unsigned char>(s[letters]))) ++letters;
+  while (letters < s.size() && is_ascii_alpha(s[letters])) ++letters;
   if (letters < 3 || letters == s.size()) return false;
   return std::all_of(s.begin() + static_cast<std::ptrdiff_t>(letters), s.end(),
                      [](char c) { return c >= '0' && c <= '9'; }) &&
@@ -516,7 +510,7 @@ bool is_plausible_name(std::string_view name) {
   }
   if (letters < 2 && !only_cjk(name)) return false;
   if (only_cjk(name)) {
-    const int n = count_code_points(name);
+    const std::size_t n = count_code_points(name);
     return n >= 2 && n <= 16;
   }
   const std::vector<std::string> words = split_words(name);
@@ -682,7 +676,7 @@ std::vector<std::string> clean_authors(std::string_view raw, AuthorValue kind,
   // spaces or words as Latin ones are.
   if (kind != AuthorValue::kField) {
     bool cjk = false;
-    for (std::size_t i = 0; i < s.size() && !cjk;) cjk = is_cjk_code_point(next_code_point(s, &i));
+    for (std::size_t i = 0; i < s.size() && !cjk;) cjk = is_cjk(next_code_point(s, &i));
     if (cjk) {
       out = cjk_credits(s, site_name);
       if (!out.empty() || kind == AuthorValue::kText) return out;
@@ -850,11 +844,6 @@ bool is_not_name(std::string_view s) {
   return false;
 }
 
-bool is_han(char32_t c) {
-  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
-         (c >= 0xF900 && c <= 0xFAFF);
-}
-
 bool is_surname(char32_t c) {
   std::string_view list(kSurnames);
   std::size_t i = 0;
@@ -897,7 +886,7 @@ std::string read_han_name(std::string_view text, std::size_t* pos, bool need_sur
   if (starts[n] < text.size() && n == starts.size() - 1) {
     std::size_t j = starts[n];
     const char32_t next = next_code_point(text, &j);
-    if (next < 0x80 && std::isalnum(static_cast<int>(next))) need_surname = true;
+    if (next < 0x80 && is_ascii_alnum(static_cast<char>(next))) need_surname = true;
   }
   if (need_surname) {
     std::size_t k = starts[0];
@@ -958,9 +947,7 @@ std::vector<std::string> cjk_credits(std::string_view text, std::string_view sit
     // a publication's name ("光明日报记者", "新华社记者").
     bool strict = mbegin == 0;
     if (!strict) {
-      std::size_t k = mbegin;
-      do --k; while (k > 0 && (static_cast<unsigned char>(text[k]) & 0xC0) == 0x80);
-      std::size_t j = k;
+      std::size_t j = utf8_floor(text, mbegin - 1);
       const char32_t before = next_code_point(text, &j);
       strict = !is_han(before) || before == 0x62A5 /*报*/ || before == 0x5831 /*報*/ ||
                before == 0x793E /*社*/ || before == 0x7F51 /*网*/ || before == 0x53F0 /*台*/;
@@ -983,7 +970,7 @@ std::vector<std::string> cjk_credits(std::string_view text, std::string_view sit
         while (e < text.size() && e - p < 60) {
           std::size_t j = e;
           const char32_t c = next_code_point(text, &j);
-          if (is_cjk_code_point(c) || c == ',' || c == ';' || c == '|' || c == '(' ||
+          if (is_cjk(c) || c == ',' || c == ';' || c == '|' || c == '(' ||
               c == 0xFF08 || c == 0xFF0C || c == 0x3001)
             break;
           e = j;

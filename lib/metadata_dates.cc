@@ -4,7 +4,6 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 #include <unicode/uchar.h>
-#include <unicode/utf8.h>
 
 #include <unordered_map>
 
@@ -12,6 +11,8 @@
 #include <cstdio>
 #include <ctime>
 #include <memory>
+
+#include "chars.h"
 
 namespace extractor {
 namespace {
@@ -80,17 +81,10 @@ const char* const kMonths[12] = {
 // Case folding of a short word (a month name) for the lookup below.
 std::string fold(std::string_view w) {
   std::string out;
-  const auto size = static_cast<int32_t>(w.size());
-  for (int32_t i = 0; i < size;) {
-    UChar32 c;
-    U8_NEXT(w.data(), i, size, c);
+  for (std::size_t i = 0; i < w.size();) {
+    const std::int32_t c = decode_utf8(w, &i);
     if (c < 0) continue;
-    c = u_foldCase(c, U_FOLD_CASE_DEFAULT);
-    char buf[4];
-    int32_t n = 0;
-    UBool err = false;
-    U8_APPEND(buf, n, 4, c, err);
-    if (!err) out.append(buf, static_cast<std::size_t>(n));
+    append_utf8(static_cast<char32_t>(u_foldCase(c, U_FOLD_CASE_DEFAULT)), &out);
   }
   return out;
 }
@@ -337,8 +331,7 @@ void read_time_before(std::string_view text, std::size_t begin, DateTime* d) {
 // The role of the date starting at `begin`, from the nearest keyword in the
 // few words before it.
 DateRole read_role(std::string_view text, std::size_t begin) {
-  std::size_t from = begin > 48 ? begin - 48 : 0;
-  while (from > 0 && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) --from;
+  const std::size_t from = utf8_floor(text, begin > 48 ? begin - 48 : 0);
   re2::StringPiece in(text.data() + from, begin - from);
   re2::StringPiece g[4];
   DateRole role = DateRole::kUnknown;

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "chars.h"
 #include "metadata_text.h"
 
 namespace extractor {
@@ -12,14 +13,6 @@ namespace {
 struct Part {
   std::size_t begin, end;
 };
-
-bool has_cjk(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    if (is_cjk_code_point(next_code_point(s, &i))) return true;
-  }
-  return false;
-}
 
 // The parts of a title between its separators, trimmed, in order. `loose`
 // adds separators that are also ordinary punctuation in headlines (" : ",
@@ -96,9 +89,7 @@ std::vector<Part> split_title(std::string_view t, bool loose = false) {
 
 int word_count(std::string_view s) {
   if (has_cjk(s)) {
-    int n = 0;
-    for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    return n / 2;  // two Han characters weigh about one word
+    return static_cast<int>(count_code_points(s)) / 2;  // two Han characters weigh about one word
   }
   return count_words(s);
 }

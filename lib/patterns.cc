@@ -16,6 +16,8 @@
 #include <stdexcept>
 #include <vector>
 
+#include "chars.h"
+
 namespace extractor {
 namespace {
 
@@ -378,9 +380,9 @@ std::string fold_attribute_words(std::string_view words) {
   out.reserve(words.size() + 8);
   char prev = ' ';
   for (char c : words) {
-    if (c >= 'A' && c <= 'Z') {
-      if (prev >= 'a' && prev <= 'z') out += '-';
-      out += static_cast<char>(c | 0x20);
+    if (is_ascii_upper(c)) {
+      if (is_ascii_lower(prev)) out += '-';
+      out += lower_ascii(c);
     } else {
       out += c;
     }

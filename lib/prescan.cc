@@ -9,33 +9,18 @@
 #include <unordered_map>
 #include <vector>
 
+#include "chars.h"
+
 namespace extractor {
 namespace {
 
 constexpr std::size_t npos = std::string_view::npos;
 
-inline bool is_alpha(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
-inline char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c | 0x20) : c; }
 inline bool is_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
 }
 // What may follow a tag name: white space, '/', '>'.
 inline bool ends_name(char c) { return is_space(c) || c == '/' || c == '>'; }
-
-// s[pos...] starts with `word` (lower case), ignoring ASCII case.
-bool starts_with_ci(std::string_view s, std::size_t pos, std::string_view word) {
-  if (pos + word.size() > s.size()) return false;
-  for (std::size_t i = 0; i < word.size(); ++i)
-    if (lower(s[pos + i]) != word[i]) return false;
-  return true;
-}
-
-bool name_is(std::string_view name, std::string_view lower_word) {
-  if (name.size() != lower_word.size()) return false;
-  for (std::size_t i = 0; i < name.size(); ++i)
-    if (lower(name[i]) != lower_word[i]) return false;
-  return true;
-}
 
 std::size_t find_char(std::string_view s, std::size_t from, char c) {
   if (from >= s.size()) return npos;
@@ -46,7 +31,7 @@ std::size_t find_char(std::string_view s, std::size_t from, char c) {
 // "</name" followed by a name terminator at s[pos].
 bool is_end_tag_of(std::string_view s, std::size_t pos, std::string_view name) {
   return pos + 2 + name.size() < s.size() && s[pos + 1] == '/' &&
-         starts_with_ci(s, pos + 2, name) && ends_name(s[pos + 2 + name.size()]);
+         starts_with_ascii_ci(s, pos + 2, name) && ends_name(s[pos + 2 + name.size()]);
 }
 
 // Position of the '<' of the end tag of a RAWTEXT/RCDATA element, or npos.
@@ -104,7 +89,7 @@ std::size_t find_script_end(std::string_view s, std::size_t from) {
         p = lt + 8;
         continue;
       }
-      if (state == kEscaped && lt + 7 < s.size() && starts_with_ci(s, lt + 1, "script") &&
+      if (state == kEscaped && lt + 7 < s.size() && starts_with_ascii_ci(s, lt + 1, "script") &&
           ends_name(s[lt + 7])) {
         state = kDoubleEscaped;
         p = lt + 7;
@@ -165,9 +150,9 @@ bool kept_attribute(std::string_view name) {
       "rel",           "role",           "src",          "style",       "type",
       "value",         "width",          "xml:lang"};
   if (name.empty() || name.size() > 16) return false;
-  const char first = lower(name[0]);
+  const char first = lower_ascii(name[0]);
   for (std::string_view k : kKept)
-    if (k[0] == first && name_is(name, k)) return true;
+    if (k[0] == first && equals_ascii_ci(name, k)) return true;
   return false;
 }
 
@@ -178,9 +163,9 @@ bool is_formatting_but_a(std::string_view name);
 // (display:none, visibility:hidden).
 bool may_hide(std::string_view style) {
   for (std::size_t i = 0; i + 4 <= style.size(); ++i) {
-    const char c = lower(style[i]);
-    if ((c == 'n' && starts_with_ci(style, i, "none")) ||
-        (c == 'h' && starts_with_ci(style, i, "hidden")))
+    const char c = lower_ascii(style[i]);
+    if ((c == 'n' && starts_with_ascii_ci(style, i, "none")) ||
+        (c == 'h' && starts_with_ascii_ci(style, i, "hidden")))
       return true;
   }
   return false;
@@ -207,7 +192,7 @@ struct Tag {
 
 bool contains_ci(std::string_view s, std::string_view lower_word) {
   for (std::size_t i = 0; i + lower_word.size() <= s.size(); ++i)
-    if (starts_with_ci(s, i, lower_word)) return true;
+    if (starts_with_ascii_ci(s, i, lower_word)) return true;
   return false;
 }
 
@@ -238,8 +223,8 @@ Tag scan_tag(std::string_view s, std::size_t pos, bool filter, bool stash,
   // on that list together.
   if (is_formatting_but_a(t.name)) filter = stash = false;
   // A <script>'s attributes matter only for JSON-LD (read here, below).
-  const bool script = filter && name_is(t.name, "script");
-  const bool link = name_is(t.name, "link");
+  const bool script = filter && equals_ascii_ci(t.name, "script");
+  const bool link = equals_ascii_ci(t.name, "link");
   while (p < s.size()) {
     const char c = s[p];
     if (is_space(c)) {
@@ -280,36 +265,36 @@ Tag scan_tag(std::string_view s, std::size_t pos, bool filter, bool stash,
       }
       p = q;
     }
-    if (name_is(attr, "type")) {
+    if (equals_ascii_ci(attr, "type")) {
       while (!value.empty() && is_space(value.front())) value.remove_prefix(1);
-      t.is_json_ld = starts_with_ci(value, 0, "application/ld+json");
+      t.is_json_ld = starts_with_ascii_ci(value, 0, "application/ld+json");
       while (!value.empty() && is_space(value.back())) value.remove_suffix(1);
-      t.is_template = (value.size() == 13 && starts_with_ci(value, 0, "text/template")) ||
-                      (value.size() == 9 && starts_with_ci(value, 0, "text/html"));
+      t.is_template = (value.size() == 13 && starts_with_ascii_ci(value, 0, "text/template")) ||
+                      (value.size() == 9 && starts_with_ascii_ci(value, 0, "text/html"));
     }
-    if (name_is(attr, "color") || name_is(attr, "face") || name_is(attr, "size"))
+    if (equals_ascii_ci(attr, "color") || equals_ascii_ci(attr, "face") || equals_ascii_ci(attr, "size"))
       t.font_breaks = true;
-    if (link && ((name_is(attr, "rel") &&
+    if (link && ((equals_ascii_ci(attr, "rel") &&
                   (contains_ci(value, "canonical") || contains_ci(value, "image_src"))) ||
-                 name_is(attr, "itemprop")))
+                 equals_ascii_ci(attr, "itemprop")))
       t.read_link = true;
     const bool kept =
-        !filter || (script ? name_is(attr, "type")
-                           : kept_attribute(attr) && (!name_is(attr, "style") || may_hide(value)));
+        !filter || (script ? equals_ascii_ci(attr, "type")
+                           : kept_attribute(attr) && (!equals_ascii_ci(attr, "style") || may_hide(value)));
     if (!kept || ++attributes > kMaxAttributes) {
       if (!drops->empty() && drops->back().end == name_begin && !drops->back().stash) {
         drops->back().end = p;
       } else {
         drops->push_back(Span{name_begin, p});
       }
-    } else if (filter && value.size() > 5 && starts_with_ci(value, 0, "data:") &&
-               (name_is(attr, "src") || starts_with_ci(attr, 0, "data-"))) {
+    } else if (filter && value.size() > 5 && starts_with_ascii_ci(value, 0, "data:") &&
+               (equals_ascii_ci(attr, "src") || starts_with_ascii_ci(attr, 0, "data-"))) {
       // An inline image's bytes ("data:image/gif;base64,...", placeholders
       // of lazy images): the stages only see that it is one.
       const std::size_t v = static_cast<std::size_t>(value.data() - s.data());
       drops->push_back(Span{v + 5, v + value.size()});
     } else if (stash && quoted && value.size() >= kMinStashedValue &&
-               !name_is(attr, "type") && !name_is(attr, "encoding")) {
+               !equals_ascii_ci(attr, "type") && !equals_ascii_ci(attr, "encoding")) {
       // The tree builder reads the values of type (<input type=hidden>) and
       // encoding (<annotation-xml>), and compares the attributes of
       // formatting elements (kept whole above); no other value changes the
@@ -472,7 +457,7 @@ int known_id(std::string_view lower_name) {
 bool is_formatting_but_a(std::string_view name) {
   if (name.empty() || name.size() > KnownIndex::kMaxLength) return false;
   char lower_name[KnownIndex::kMaxLength];
-  for (std::size_t i = 0; i < name.size(); ++i) lower_name[i] = lower(name[i]);
+  for (std::size_t i = 0; i < name.size(); ++i) lower_name[i] = lower_ascii(name[i]);
   const int id = known_id(std::string_view(lower_name, name.size()));
   return id >= 0 && (kKnownTags[id].flags & kFormatting) && kKnownTags[id].name != "a";
 }
@@ -716,7 +701,7 @@ class OpenElements {
 
   int intern(std::string_view name) {
     lower_.assign(name);
-    for (char& c : lower_) c = lower(c);
+    for (char& c : lower_) c = lower_ascii(c);
     const int k = known_id(lower_);
     if (k >= 0) return k;
     if (const auto it = unknown_.find(lower_); it != unknown_.end()) return it->second;
@@ -879,7 +864,7 @@ bool breaks_out_of_foreign(std::string_view name) {
       "small", "span", "strong", "strike", "sub", "sup", "table", "tt", "u", "ul",
       "var"};
   for (std::string_view b : kBreakout)
-    if (name_is(name, b)) return true;
+    if (equals_ascii_ci(name, b)) return true;
   return false;
 }
 
@@ -888,14 +873,8 @@ bool is_raw_text(std::string_view name) {
   static constexpr std::string_view kRaw[] = {"script", "style", "title", "textarea",
                                               "xmp", "iframe", "noembed", "noframes"};
   for (std::string_view r : kRaw)
-    if (name_is(name, r)) return true;
+    if (equals_ascii_ci(name, r)) return true;
   return false;
-}
-
-std::string lowered(std::string_view name) {
-  std::string l(name);
-  for (char& c : l) c = lower(c);
-  return l;
 }
 
 // Numeric character references whose value cannot be a code point
@@ -973,7 +952,7 @@ class ForeignDrop {
     static constexpr std::string_view kStops[] = {"foreignobject", "desc", "title", "math",
                                                   "font"};
     for (std::string_view n : kStops)
-      if (name_is(name, n)) return halt();
+      if (equals_ascii_ci(name, n)) return halt();
     if (breaks_out_of_foreign(name)) return halt();
     if (!self_closing) open_.push_back(name);
     return true;
@@ -985,25 +964,19 @@ class ForeignDrop {
   enum class End { kDropped, kEnds, kStop };
   End end(std::string_view name) {
     for (std::size_t i = open_.size(); i-- > 0;) {
-      if (name_is_ci(open_[i], name)) {
+      if (equals_ascii_ci(open_[i], name)) {
         open_.resize(i);
         return End::kDropped;
       }
     }
     active_ = false;
-    return name_is(name, "svg") ? End::kEnds : End::kStop;
+    return equals_ascii_ci(name, "svg") ? End::kEnds : End::kStop;
   }
 
  private:
   bool halt() {
     active_ = false;
     return false;
-  }
-  static bool name_is_ci(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-      if (lower(a[i]) != lower(b[i])) return false;
-    return true;
   }
 
   bool active_ = false;
@@ -1067,23 +1040,18 @@ bool TextStash::add(std::string_view run, std::string* out) {
       ++i;
       continue;
     }
-    const std::size_t width = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
-    bool well_formed = width != 0 && i + width <= n;
-    std::uint32_t cp = width == 4 ? c & 0x07u : width == 3 ? c & 0x0Fu : c & 0x1Fu;
-    for (std::size_t k = 1; well_formed && k < width; ++k) {
-      well_formed = (b[i + k] & 0xC0) == 0x80;
-      cp = (cp << 6) | (b[i + k] & 0x3Fu);
-    }
-    if (!well_formed) {  // not expected after decode(); left to the parser
+    std::size_t next = i;
+    const std::int32_t cp = decode_utf8(run, &next);
+    if (cp < 0) {  // not expected after decode(); left to the parser
       text_.resize(before);
       return false;
     }
-    if (forbidden(cp)) {
+    if (forbidden(static_cast<std::uint32_t>(cp))) {
       text_ += "\xEF\xBF\xBD";
     } else {
-      text_.append(run, i, width);
+      text_.append(run, i, next - i);
     }
-    i += width;
+    i = next;
   }
   const std::size_t index = ends_.size();
   ends_.push_back(static_cast<std::uint32_t>(text_.size()));
@@ -1214,7 +1182,7 @@ Prescanned prescan(std::string_view s, const PrescanOptions& options) {
     const char c = s[p + 1];
     const bool end_tag = c == '/';
     const std::size_t name_pos = p + (end_tag ? 2 : 1);
-    if (c != '!' && c != '?' && (name_pos >= s.size() || !is_alpha(s[name_pos]))) {
+    if (c != '!' && c != '?' && (name_pos >= s.size() || !is_ascii_alpha(s[name_pos]))) {
       // '<' as text, or "</>": the text goes on to the next construct,
       // and is handled once, there.
       p = find_char(s, p + 1, '<');
@@ -1254,7 +1222,7 @@ Prescanned prescan(std::string_view s, const PrescanOptions& options) {
         }
       } else {
         end = find_char(s, p + 2, '>');
-        keep = starts_with_ci(s, p + 2, "doctype");
+        keep = starts_with_ascii_ci(s, p + 2, "doctype");
       }
       if (end == npos) break;  // runs to EOF: the rest is a comment
       ++end;
@@ -1303,14 +1271,14 @@ Prescanned prescan(std::string_view s, const PrescanOptions& options) {
     // or in HTML.
     bool foreign = open.in_foreign_content();
     if (foreign && (breaks_out_of_foreign(tag.name) ||
-                    (tag.font_breaks && name_is(tag.name, "font")))) {
+                    (tag.font_breaks && equals_ascii_ci(tag.name, "font")))) {
       open.break_out_of_foreign();
       foreign = open.in_foreign_content();
     }
     if (!foreign && is_raw_text(tag.name)) {
       // Raw-text elements hold no elements, so they do not count towards
       // the depth; script and style bodies are dropped, the others kept.
-      const bool script = name_is(tag.name, "script");
+      const bool script = equals_ascii_ci(tag.name, "script");
       if (script && tag.is_template) {
         out.has_templates = true;
         if (options.unwrap_templates) {
@@ -1324,9 +1292,9 @@ Prescanned prescan(std::string_view s, const PrescanOptions& options) {
           continue;
         }
       }
-      const bool drop = script || name_is(tag.name, "style");
+      const bool drop = script || equals_ascii_ci(tag.name, "style");
       const std::size_t body_end = script ? find_script_end(s, tag.end)
-                                          : find_end_tag(s, tag.end, lowered(tag.name));
+                                          : find_end_tag(s, tag.end, lower_ascii(tag.name));
       const std::size_t stop = body_end == npos ? s.size() : body_end;
       if (script && tag.is_json_ld && shallow_json(s.substr(tag.end, stop - tag.end)))
         out.json_ld.emplace_back(s.substr(tag.end, stop - tag.end));
@@ -1345,7 +1313,7 @@ Prescanned prescan(std::string_view s, const PrescanOptions& options) {
         if (lt == npos) break;
         copy_to(lt);
         out.html += "</";
-        out.html += lowered(tag.name);
+        out.html += lower_ascii(tag.name);
         out.html += '>';
         gap = lt;
         p = lt;
@@ -1359,17 +1327,17 @@ Prescanned prescan(std::string_view s, const PrescanOptions& options) {
       p = find_char(s, close.end, '<');
       continue;
     }
-    if (!foreign && name_is(tag.name, "plaintext")) break;  // the rest is text
-    const bool enters_foreign = !foreign && (name_is(tag.name, "svg") || name_is(tag.name, "math"));
+    if (!foreign && equals_ascii_ci(tag.name, "plaintext")) break;  // the rest is text
+    const bool enters_foreign = !foreign && (equals_ascii_ci(tag.name, "svg") || equals_ascii_ci(tag.name, "math"));
     // <link> is void and moves nothing: one no stage reads goes whole.
     const bool unread_link =
         options.drop_attributes && !tag.read_link && !foreign && !open.in_table_text() &&
-        name_is(tag.name, "link");
+        equals_ascii_ci(tag.name, "link");
     const bool keep =
         !unread_link && open.start(tag.name, tag.self_closing, foreign, enters_foreign);
     emit(p, tag, keep);
     if (keep && enters_foreign && !tag.self_closing && options.drop_foreign &&
-        name_is(tag.name, "svg")) {
+        equals_ascii_ci(tag.name, "svg")) {
       copy_to(tag.end);
       svg.begin();
     }

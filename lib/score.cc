@@ -13,7 +13,7 @@
 #include <cstring>
 #include <cmath>
 
-#include "features.h"
+#include "block_features.h"
 #include "model.h"
 #include "patterns.h"
 

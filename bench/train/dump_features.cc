@@ -16,7 +16,7 @@
 
 #include "decode.h"
 #include "dom.h"
-#include "features.h"
+#include "block_features.h"
 #include "model.h"
 #include "patterns.h"
 #include "prescan.h"
