@@ -295,27 +295,30 @@ std::string canonical_charset(std::string_view label) {
   return l;
 }
 
-std::string declared_charset(std::string_view bytes) {
+struct CharsetPatterns::Compiled {
+  std::unique_ptr<RE2> xml, meta;
+  Compiled() {
+    RE2::Options o;
+    o.set_encoding(RE2::Options::EncodingLatin1);
+    o.set_case_sensitive(false);
+    xml = std::make_unique<RE2>(R"(^\s*<\?xml[^>]*encoding\s*=\s*["']?([a-zA-Z0-9_:.+-]+))", o);
+    o.set_dot_nl(true);
+    meta = std::make_unique<RE2>(R"(<meta\s[^>]*?charset\s*=\s*["']?\s*([a-zA-Z0-9_:.+-]+))", o);
+  }
+};
+
+CharsetPatterns::CharsetPatterns() : compiled_(std::make_unique<const Compiled>()) {}
+CharsetPatterns::~CharsetPatterns() = default;
+const CharsetPatterns::Compiled& CharsetPatterns::compiled() const { return *compiled_; }
+
+std::string declared_charset(std::string_view bytes, const CharsetPatterns& patterns) {
   // Browsers look at the first 1024 bytes; real pages put the declaration
   // after long inline scripts often enough that we look further.
   constexpr std::size_t kHead = 16 * 1024;
   std::string_view head = bytes.substr(0, std::min(bytes.size(), kHead));
-  static const RE2* const kXml = [] {
-    RE2::Options o;
-    o.set_encoding(RE2::Options::EncodingLatin1);
-    o.set_case_sensitive(false);
-    return new RE2(R"(^\s*<\?xml[^>]*encoding\s*=\s*["']?([a-zA-Z0-9_:.+-]+))", o);
-  }();
-  static const RE2* const kMeta = [] {
-    RE2::Options o;
-    o.set_encoding(RE2::Options::EncodingLatin1);
-    o.set_case_sensitive(false);
-    o.set_dot_nl(true);
-    return new RE2(R"(<meta\s[^>]*?charset\s*=\s*["']?\s*([a-zA-Z0-9_:.+-]+))", o);
-  }();
   std::string cs;
-  if (RE2::PartialMatch(head, *kMeta, &cs)) return cs;
-  if (RE2::PartialMatch(head, *kXml, &cs)) return cs;
+  if (RE2::PartialMatch(head, *patterns.compiled().meta, &cs)) return cs;
+  if (RE2::PartialMatch(head, *patterns.compiled().xml, &cs)) return cs;
   return "";
 }
 
@@ -388,7 +391,8 @@ std::string repair_utf8(std::string_view bytes) {
   return out;
 }
 
-Decoded decode(std::string_view bytes, std::string_view transport_charset) {
+Decoded decode(std::string_view bytes, const CharsetPatterns& patterns,
+               std::string_view transport_charset) {
   Decoded d;
   // 1. Byte-order marks.
   if (bytes.size() >= 3 && std::memcmp(bytes.data(), "\xEF\xBB\xBF", 3) == 0) {
@@ -406,7 +410,7 @@ Decoded decode(std::string_view bytes, std::string_view transport_charset) {
   }
 
   const std::string transport = canonical_charset(transport_charset);
-  const std::string declared = canonical_charset(declared_charset(bytes));
+  const std::string declared = canonical_charset(declared_charset(bytes, patterns));
   const std::string& claimed = !transport.empty() ? transport : declared;
   const CharsetSource claimed_source =
       !transport.empty() ? CharsetSource::kTransport : CharsetSource::kMeta;

@@ -137,7 +137,7 @@ void analyze(Prescanned pre, const Options& options, const Patterns& patterns,
     compute_features(&segments.blocks, patterns);
     scores = score(segments, options);
     result->metadata =
-        extract_metadata(MetadataInput{dom, pre.json_ld, segments, scores, page});
+        extract_metadata(MetadataInput{dom, pre.json_ld, segments, scores, page, patterns});
 
     Paths of(segments);
     paths.reserve(segments.blocks.size());
@@ -186,7 +186,7 @@ Result Extractor::extract(std::string_view html, const PageInfo& page) const {
                     " bytes exceeds max_input_bytes (" +
                     std::to_string(options.max_input_bytes) + ")");
   Result result;
-  Decoded decoded = decode(html, page.charset);
+  Decoded decoded = decode(html, patterns.charsets(), page.charset);
   result.charset = std::move(decoded.charset);
 
   PrescanOptions scan = PrescanOptions::all(options.max_depth);

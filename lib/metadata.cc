@@ -393,8 +393,9 @@ std::string post_author_in_comments(const Segments& seg) {
 class Gatherer {
  public:
   // `away` holds each element's own away cues, as far as they count.
-  Gatherer(const Segments& seg, const std::vector<std::uint32_t>& away, Gathered* out)
-      : seg_(seg), away_(away), out_(*out) {}
+  Gatherer(const Segments& seg, const std::vector<std::uint32_t>& away, const NamePatterns& names,
+           Gathered* out)
+      : seg_(seg), away_(away), names_(names), out_(*out) {}
 
   // <html lang>, the <head> (walked: it is small), then the body's elements
   // as segmentation listed them. Only elements whose text starts in blocks
@@ -606,7 +607,7 @@ class Gatherer {
       const bool upper = std::any_of(cls.begin(), cls.end(), is_ascii_upper);
       if (!screen_reader_only(cls) && !(upper && screen_reader_only(lower_ascii(cls)))) continue;
       const std::string marker = node_text(k, 40);
-      if (!is_bare_latin_marker(marker)) continue;
+      if (!is_bare_latin_marker(names_, marker)) continue;
       const std::string whole = node_text(n, 300);
       const std::size_t at = whole.find(marker);
       if (at == std::string::npos || whole.size() > 300) return;
@@ -731,6 +732,7 @@ class Gatherer {
 
   const Segments& seg_;
   const std::vector<std::uint32_t>& away_;
+  const NamePatterns& names_;
   Gathered& out_;
   int block_ = 0;
   std::vector<std::uint32_t> ctx_;  // per element: cues of it and its ancestors
@@ -922,8 +924,9 @@ struct DateContext {
   NumericOrder order = NumericOrder::kDayFirst;
 };
 
-std::optional<DateTime> machine_date(std::string_view v, const DateContext& dc, int earliest) {
-  std::optional<DateTime> d = parse_machine_date(v);
+std::optional<DateTime> machine_date(const DatePatterns& dp, std::string_view v,
+                                     const DateContext& dc, int earliest) {
+  std::optional<DateTime> d = parse_machine_date(dp, v);
   if (!d || !is_plausible(*d, dc.reference, earliest)) return std::nullopt;
   // Placeholder dates of CMSs and epoch zeros.
   if ((d->year == 1970 || d->year == 1900 || d->year == 2000) && d->month == 1 && d->day == 1 &&
@@ -1020,6 +1023,8 @@ std::string surname_last(const std::string& v) {
 }
 
 Metadata extract_metadata(const MetadataInput& in) {
+  const DatePatterns& dp = in.patterns.dates();
+  const NamePatterns& np = in.patterns.names();
   Metadata m;
   const Segments& seg = in.segments;
   const std::vector<TextBlock>& blocks = seg.blocks;
@@ -1089,7 +1094,7 @@ Metadata extract_metadata(const MetadataInput& in) {
     const int win_end = region ? std::min(n, region_end + 20) + 1 : n + 1;
     const int gap_begin = region ? region_begin + 40 : 0;
     const int gap_end = region ? region_end - 12 : 0;
-    Gatherer(seg, own_away, &g).run(in.dom.root(), win_begin, win_end, gap_begin, gap_end);
+    Gatherer(seg, own_away, np, &g).run(in.dom.root(), win_begin, win_end, gap_begin, gap_end);
   }
   const Metas metas(g);
   const JsonLdArticle ld = read_json_ld(in.json_ld, page_url);
@@ -1393,7 +1398,7 @@ Metadata extract_metadata(const MetadataInput& in) {
   // --- dates --------------------------------------------------------------------
   DateContext dc;
   if (!in.page.reference_date.empty()) {
-    if (auto r = parse_reference_date(in.page.reference_date)) {
+    if (auto r = parse_reference_date(dp, in.page.reference_date)) {
       dc.reference = *r;
       dc.reference_given = true;
     }
@@ -1409,15 +1414,15 @@ Metadata extract_metadata(const MetadataInput& in) {
       if (d) v->push_back({*d, rank, src, dist});
     };
     // What the page states for machines. Explicit dates may be old.
-    add(&pub, machine_date(ld.date_published, dc, 1900), kRankStated, Source::kJsonLd);
+    add(&pub, machine_date(dp, ld.date_published, dc, 1900), kRankStated, Source::kJsonLd);
     add(&pub,
-        machine_date(metas.first({"article:published_time", "og:article:published_time",
+        machine_date(dp, metas.first({"article:published_time", "og:article:published_time",
                                   "og:published_time", "article:published", "datepublished",
                                   "itemprop:datepublished"}),
                      dc, 1900),
         kRankStated, Source::kMeta);
     add(&pub,
-        machine_date(metas.first({"dc.date.issued", "dcterms.issued", "sailthru.date",
+        machine_date(dp, metas.first({"dc.date.issued", "dcterms.issued", "sailthru.date",
                                   "parsely-pub-date", "publish-date", "publish_date",
                                   "publishdate", "pubdate", "publication_date",
                                   "citation_publication_date", "citation_date",
@@ -1426,16 +1431,16 @@ Metadata extract_metadata(const MetadataInput& in) {
                      dc, 1900),
         kRankDeclared, Source::kMeta);
     add(&pub,
-        machine_date(metas.first({"date", "dc.date", "dcterms.date", "dc.date.created",
+        machine_date(dp, metas.first({"date", "dc.date", "dcterms.date", "dc.date.created",
                                   "dcterms.created", "created"}),
                      dc, 1900),
         kRankGeneric, Source::kMeta);
-    add(&pub, machine_date(metas.first({"uploaddate", "datecreated"}), dc, 1900), kRankCreated,
+    add(&pub, machine_date(dp, metas.first({"uploaddate", "datecreated"}), dc, 1900), kRankCreated,
         Source::kMeta);
-    add(&pub, machine_date(ld.date_created, dc, 1900), kRankCreated, Source::kJsonLd);
-    add(&mod, machine_date(ld.date_modified, dc, 1900), kRankStated, Source::kJsonLd);
+    add(&pub, machine_date(dp, ld.date_created, dc, 1900), kRankCreated, Source::kJsonLd);
+    add(&mod, machine_date(dp, ld.date_modified, dc, 1900), kRankStated, Source::kJsonLd);
     add(&mod,
-        machine_date(metas.first({"article:modified_time", "og:updated_time",
+        machine_date(dp, metas.first({"article:modified_time", "og:updated_time",
                                   "article:modified", "datemodified", "itemprop:datemodified",
                                   "dcterms.modified", "dc.date.modified", "last-modified",
                                   "lastmod", "revised"}),
@@ -1465,9 +1470,9 @@ Metadata extract_metadata(const MetadataInput& in) {
         case MarkKind::kPublishedProp:
         case MarkKind::kModifiedProp:
         case MarkKind::kCreatedProp: {
-          std::optional<DateTime> d = machine_date(mk.value, dc, 1900);
+          std::optional<DateTime> d = machine_date(dp, mk.value, dc, 1900);
           if (!d && !mk.text.empty()) {
-            auto found = find_text_dates(mk.text, dc.order, nullptr);
+            auto found = find_text_dates(dp, mk.text, dc.order, nullptr);
             if (!found.empty() && is_plausible(found.front().date, dc.reference, 1995))
               d = found.front().date;
           }
@@ -1489,11 +1494,11 @@ Metadata extract_metadata(const MetadataInput& in) {
           // ambiguous; the element's own text then decides.
           const bool iso = mk.value.size() >= 8 && is_ascii_digit(mk.value[0]) &&
                            is_ascii_digit(mk.value[3]) && !is_ascii_digit(mk.value[4]);
-          if (!mk.value.empty() && (iso || mk.text.empty())) d = machine_date(mk.value, dc, 1995);
+          if (!mk.value.empty() && (iso || mk.text.empty())) d = machine_date(dp, mk.value, dc, 1995);
           DateRole role = DateRole::kUnknown;
           if (!d && !mk.text.empty()) {
             auto found =
-                find_text_dates(mk.text, dc.order, dc.reference_given ? &dc.reference : nullptr);
+                find_text_dates(dp, mk.text, dc.order, dc.reference_given ? &dc.reference : nullptr);
             // The published one of several ("Published 2 May, updated 3 May");
             // an updated or a cover date only when there is no other.
             auto secondary = [](DateRole r) {
@@ -1510,7 +1515,7 @@ Metadata extract_metadata(const MetadataInput& in) {
             }
           } else if (d && !mk.text.empty() && !far) {
             // The role of a <time datetime> is read from its own text.
-            auto found = find_text_dates(mk.text, dc.order, nullptr);
+            auto found = find_text_dates(dp, mk.text, dc.order, nullptr);
             if (!found.empty()) role = found.front().role;
           }
           if (!d || role == DateRole::kOther) break;
@@ -1554,7 +1559,7 @@ Metadata extract_metadata(const MetadataInput& in) {
       const bool short_block = text.size() <= 240;
       if (tail && !short_block) continue;
       if (!short_block) text = text.substr(0, 120);  // a dateline opens a paragraph
-      auto found = find_text_dates(text, dc.order, dc.reference_given ? &dc.reference : nullptr);
+      auto found = find_text_dates(dp, text, dc.order, dc.reference_given ? &dc.reference : nullptr);
       for (const TextDate& td : found) {
         // In a paragraph only a dateline counts: a date opening it and
         // followed by a dash or colon ("BERLIN, 2. Dezember 2021 –").
@@ -1599,7 +1604,7 @@ Metadata extract_metadata(const MetadataInput& in) {
             (b.text_cues & kTextCopyright))
           continue;
         bool done = false;
-        for (const TextDate& td : find_text_dates(b.text, dc.order, nullptr))
+        for (const TextDate& td : find_text_dates(dp, b.text, dc.order, nullptr))
           if (td.role == DateRole::kPublished && is_plausible(td.date, dc.reference, 1995)) {
             add(&pub, td.date, kRankShown, Source::kText, 150);
             done = true;
@@ -1618,12 +1623,12 @@ Metadata extract_metadata(const MetadataInput& in) {
         if (b.text.size() > 240 || block_away_for(b, kAwayDate | kCueSidebar) ||
             (b.text_cues & kTextCopyright))
           continue;
-        for (const TextDate& td : find_text_dates(b.text, dc.order, nullptr))
+        for (const TextDate& td : find_text_dates(dp, b.text, dc.order, nullptr))
           if (td.role == DateRole::kModified && is_plausible(td.date, dc.reference, 1995))
             add(&mod, td.date, kRankShown, Source::kText, kLastEditDistance + i);
       }
     }
-    if (auto d = date_from_url(page_url))
+    if (auto d = date_from_url(dp, page_url))
       if (is_plausible(*d, dc.reference, 1995)) add(&pub, d, kRankUrl, Source::kUrl);
 
     const DateCandidate* p = vote(pub);
@@ -1777,7 +1782,7 @@ Metadata extract_metadata(const MetadataInput& in) {
       c.site_named = true;
       for (std::string& n : names) {
         c.site_named = c.site_named && !site_key.empty() && comparison_key(n) == site_key;
-        (looks_like_organization(n) || is_site(n) ? orgs : c.names).push_back(std::move(n));
+        (looks_like_organization(np, n) || is_site(n) ? orgs : c.names).push_back(std::move(n));
       }
       // A field naming the site or an organisation, then single words
       // ("hessenschau.de, Frankfurt, Germany"): its address, no people.
@@ -1821,7 +1826,7 @@ Metadata extract_metadata(const MetadataInput& in) {
           add_names(names, weight, rank, src, dist);
           return;
         }
-      std::vector<std::string> names = clean_authors(raw, kind, site);
+      std::vector<std::string> names = clean_authors(np, raw, kind, site);
       cleaned.emplace_back(std::move(key), names);
       add_names(std::move(names), weight, rank, src, dist);
     };
@@ -1854,7 +1859,7 @@ Metadata extract_metadata(const MetadataInput& in) {
         joined += bibliographic ? surname_last(v) : v;
       }
       if (joined.empty()) continue;
-      std::vector<std::string> names = clean_authors(
+      std::vector<std::string> names = clean_authors(np, 
           joined, std::strcmp(key, "byl") == 0 ? AuthorValue::kByline : AuthorValue::kField, site);
       add_names(std::move(names), 3, 1, Source::kMeta);
     }
@@ -1864,7 +1869,7 @@ Metadata extract_metadata(const MetadataInput& in) {
       const std::string creator = metas.first({"twitter:creator"});
       if (!creator.empty() && creator.find('@') == std::string::npos && !looks_like_url(creator) &&
           creator != metas.first({"twitter:site"}))
-        add_names(clean_authors(creator, AuthorValue::kField, site), 1, 1, Source::kMeta);
+        add_names(clean_authors(np, creator, AuthorValue::kField, site), 1, 1, Source::kMeta);
     }
     // Twitter's label/data pairs: SEO plugins write the author there
     // under a label in the site's language ("Written by", "Verfasst von",
@@ -1874,12 +1879,12 @@ Metadata extract_metadata(const MetadataInput& in) {
       const std::string label = metas.first({("twitter:label" + n).c_str()});
       if (label.empty() || label.size() > 40) continue;
       // A label that reads as a byline marker before a name.
-      if (!is_bare_latin_marker(label)) continue;
+      if (!is_bare_latin_marker(np, label)) continue;
       const std::string value = metas.first({("twitter:data" + n).c_str()});
       if (value.empty() || looks_like_url(value)) continue;
       // Weaker than a meta author: the account that posted, which a
       // visible byline may contradict.
-      add_names(clean_authors(value, AuthorValue::kField, site), 2, 1, Source::kMeta);
+      add_names(clean_authors(np, value, AuthorValue::kField, site), 2, 1, Source::kMeta);
     }
     const int n_blocks = static_cast<int>(blocks.size());
     // A line without a date that a container holds with a picture and
@@ -1894,7 +1899,7 @@ Metadata extract_metadata(const MetadataInput& in) {
       {
         const std::string& label = blocks[static_cast<std::size_t>(block) - 1].text;
         if (!label.empty() && label.size() <= 24 && label.back() == ':' &&
-            !picture_or_translation_credit(label + " " +
+            !picture_or_translation_credit(np, label + " " +
                                            blocks[static_cast<std::size_t>(block)].text)
                  .empty())
           return true;
@@ -1949,7 +1954,7 @@ Metadata extract_metadata(const MetadataInput& in) {
                 const std::size_t begin = nl == std::string::npos ? 0 : nl + 1;
                 const std::string_view line = text.substr(begin, text.find('\n', at) - begin);
                 const bool prose = line.size() > 100 && line.find_first_of(".!?") != std::string::npos;
-                if (prose && (at - begin > 40 || !starts_with_byline_marker(line))) break;
+                if (prose && (at - begin > 40 || !starts_with_byline_marker(np, line))) break;
               }
             }
             const int w = mk.kind == MarkKind::kAuthorRel ? 3 : 2;
@@ -1978,7 +1983,7 @@ Metadata extract_metadata(const MetadataInput& in) {
     }
     auto add_cjk = [&](std::string_view text, int weight, int rank, int dist) {
       int prio = 0;
-      std::vector<std::string> names = cjk_credits(text, site, &prio);
+      std::vector<std::string> names = cjk_credits(np, text, site, &prio);
       const std::size_t before = cands.size();
       add_names(std::move(names), prio >= 2 ? std::min(weight, 1) : weight, rank, Source::kText,
                 dist);
@@ -2002,26 +2007,26 @@ Metadata extract_metadata(const MetadataInput& in) {
         std::string joined = b.text;
         int k = i + 1;
         if (b.text.size() <= 80) {
-          const bool bare = is_bare_cjk_marker(b.text);
+          const bool bare = is_bare_cjk_marker(np, b.text);
           for (; k < std::min(n_blocks, i + 4); ++k) {
             const TextBlock& nb = blocks[static_cast<std::size_t>(k)];
             if (nb.text.size() > 80 || nb.cjk == 0 ||
-                !(bare || starts_with_byline_marker(nb.text)))
+                !(bare || starts_with_byline_marker(np, nb.text)))
               break;
             joined.append(" ").append(nb.text);
           }
         }
         if (!add_cjk(joined, 2, 4, dist))
-          add_names(cjk_posted_by(b.text, site), 2, 4, Source::kText, dist);
+          add_names(cjk_posted_by(np, b.text, site), 2, 4, Source::kText, dist);
         if (k > i + 1) i = k - 1;
       }
-      else if (starts_with_byline_marker(b.text))
+      else if (starts_with_byline_marker(np, b.text))
         add(b.text, AuthorValue::kText, 3, 3, Source::kText,
             distance(i) + (block_away_for(b, kSideCues) ? kSidePenalty : 0));
-      else if (!byline_after_post_word(b.text).empty())
-        add(byline_after_post_word(b.text), AuthorValue::kText, 3, 3, Source::kText,
+      else if (!byline_after_post_word(np, b.text).empty())
+        add(byline_after_post_word(np, b.text), AuthorValue::kText, 3, 3, Source::kText,
             distance(i) + (block_away_for(b, kSideCues) ? kSidePenalty : 0));
-      else if (is_bare_latin_marker(b.text) && i + 1 < n_blocks &&
+      else if (is_bare_latin_marker(np, b.text) && i + 1 < n_blocks &&
                blocks[static_cast<std::size_t>(i) + 1].text.size() <= 80)
         // "Von:" on a line of its own, the name on the next.
         add(b.text + " " + blocks[static_cast<std::size_t>(i) + 1].text, AuthorValue::kText, 3, 3,
@@ -2040,22 +2045,22 @@ Metadata extract_metadata(const MetadataInput& in) {
           if (block_away_for(b, kAwayAuthor)) continue;
           const std::string_view t = utf8_suffix(b.text, 160);
           if (b.cjk == 0) {
-            std::string signed_name = trailing_parenthesized_name(t);
+            std::string signed_name = trailing_parenthesized_name(np, t);
             if (!signed_name.empty()) signed_names.push_back(std::move(signed_name));
           }
           if (b.cjk > 0) {
             add_cjk(t, 2, 5, 100 + i - last);
           } else {
-            add_names(trailing_credit(t, site), 1, 5, Source::kText, 100 + i - last);
+            add_names(trailing_credit(np, t, site), 1, 5, Source::kText, 100 + i - last);
           }
           // "Text: Jane Doe", "Von: Jane Doe" closing the article; "Von:" and
           // the name on two lines; "Eingestellt von X um 21:11".
-          if (b.text.size() <= 200 && starts_with_byline_marker(b.text))
+          if (b.text.size() <= 200 && starts_with_byline_marker(np, b.text))
             add(b.text, AuthorValue::kText, 2, 5, Source::kText, 100 + i - last);
-          else if (!byline_after_post_word(b.text).empty())
-            add(byline_after_post_word(b.text), AuthorValue::kText, 2, 5, Source::kText,
+          else if (!byline_after_post_word(np, b.text).empty())
+            add(byline_after_post_word(np, b.text), AuthorValue::kText, 2, 5, Source::kText,
                 100 + i - last);
-          else if (is_bare_latin_marker(b.text) && i + 1 < n &&
+          else if (is_bare_latin_marker(np, b.text) && i + 1 < n &&
                    blocks[static_cast<std::size_t>(i) + 1].text.size() <= 80)
             add(b.text + " " + blocks[static_cast<std::size_t>(i) + 1].text, AuthorValue::kText,
                 2, 5, Source::kText, 100 + i - last);
@@ -2075,7 +2080,7 @@ Metadata extract_metadata(const MetadataInput& in) {
       std::vector<std::string> credited;
       for (int i = zone.begin; i < zone.end; ++i)
         for (const std::string& k : word_keys(
-                 picture_or_translation_credit(blocks[static_cast<std::size_t>(i)].text)))
+                 picture_or_translation_credit(np, blocks[static_cast<std::size_t>(i)].text)))
           credited.push_back(k);
       std::sort(credited.begin(), credited.end());
       auto only_credited = [&](const AuthorCandidate& c) {
@@ -2121,7 +2126,7 @@ Metadata extract_metadata(const MetadataInput& in) {
             i - 1 == zone.headline || above.kind == BlockKind::kHeading ||
             (!title_key.empty() && title_key.find(comparison_key(above.text)) != std::string::npos);
         if (!headline && (i < zone.region_begin || i > zone.region_begin + 2)) continue;
-        std::vector<std::string> names = cjk_name_line(b.text, site);
+        std::vector<std::string> names = cjk_name_line(np, b.text, site);
         if (names.empty()) continue;
         add_names(std::move(names), 2, 4, Source::kText, distance(i));
         break;
@@ -2137,7 +2142,7 @@ Metadata extract_metadata(const MetadataInput& in) {
         if (b.text.size() > 120 || block_away_for(b, kAwayAuthor)) continue;
         if (b.cjk > 0)
           add_cjk(b.text, 1, 6, 150);
-        else if (starts_with_byline_marker(b.text))
+        else if (starts_with_byline_marker(np, b.text))
           add(b.text, AuthorValue::kText, 1, 6, Source::kText, 150);
       }
     }
@@ -2148,7 +2153,7 @@ Metadata extract_metadata(const MetadataInput& in) {
       const TextBlock& b = blocks[static_cast<std::size_t>(zone.last)];
       if (b.kind == BlockKind::kParagraph && b.cjk == 0 && b.link_chars == 0 &&
           !block_away_for(b, kAwayAuthor))
-        add_names(sign_off_name(b.text, site), 1, 7, Source::kText, 150);
+        add_names(sign_off_name(np, b.text, site), 1, 7, Source::kText, 150);
     }
     // The name on a comment that the post's author wrote (a blog's
     // owner answering readers), when nothing else names anyone.
@@ -2159,12 +2164,12 @@ Metadata extract_metadata(const MetadataInput& in) {
     // Read only when nothing else names anyone.
     if (!names_anyone()) {
       const std::string meta = metas.first({"copyright"});
-      if (!meta.empty()) add_names(copyright_holder("© " + meta, site), 1, 8, Source::kMeta);
+      if (!meta.empty()) add_names(copyright_holder(np, "© " + meta, site), 1, 8, Source::kMeta);
     }
     if (!names_anyone()) {
       for (int i = n_blocks - 1; i >= std::max(zone.region_end, n_blocks - 40); --i) {
         std::vector<std::string> names =
-            copyright_holder(blocks[static_cast<std::size_t>(i)].text, site);
+            copyright_holder(np, blocks[static_cast<std::size_t>(i)].text, site);
         if (names.empty()) continue;
         add_names(std::move(names), 1, 8, Source::kText, 200);
         break;

@@ -21,6 +21,7 @@
 namespace extractor {
 
 class Dom;
+class Patterns;
 
 // Everything the metadata sources need, gathered by the earlier stages.
 struct MetadataInput {
@@ -29,6 +30,7 @@ struct MetadataInput {
   const Segments& segments;
   const Scores& scores;
   const PageInfo& page;  // url and reference_date
+  const Patterns& patterns;  // the dates and names read
 };
 
 Metadata extract_metadata(const MetadataInput& input);

@@ -68,7 +68,11 @@ const char kRoles[] =
     "本报记者|主编|主編|撰稿人|评论员|評論員|イラスト|著者|著|監訳|翻訳者|翻訳|訳|編集部|編集|"
     "写真|記者|ライター)";
 
-struct Rules {
+}  // namespace
+
+struct NamePatterns::Compiled {
+  std::unique_ptr<RE2> posted, bare_marker_tail, weekday_tail, cjk_posted_by, copyright,
+      copyright_end;
   std::unique_ptr<RE2> marker, cjk_marker, role_only, role_prefix, role_suffix, desk_alone,
       collective_tail, collective_head;
   std::unique_ptr<RE2> cut, bio, location, photo, photo_suffix, split, email, handle, parens;
@@ -77,7 +81,7 @@ struct Rules {
       non_name_word, org_cjk, org_word, inner_marker, lead_word, edge_word, photo_credit,
       trailing_paren;
 
-  Rules() {
+  Compiled() {
     RE2::Options o;
     o.set_log_errors(false);
     o.set_case_sensitive(false);
@@ -208,7 +212,37 @@ struct Rules {
       cs.set_log_errors(false);
       inner_marker = std::make_unique<RE2>(
           "(?:^|" S ")(?:Von|By|Par|Por|Door|Av|Text|Texte|Autor|Autorin)" S "+(\\p{Lu})", cs);
+      // After a byline marker, only spaces and punctuation ("By", "Von:", "| By").
+      bare_marker_tail = std::make_unique<RE2>("[\\s\\pP]*", cs);
+      // "ggjjzhzz 发表于 2005-9-15 11:46": the user before the posting word.
+      cjk_posted_by = std::make_unique<RE2>(
+          "(?:^|[\\s\\x{3000}|｜])([^\\s\\x{3000}|｜:：\\[\\]【】]{2,24})[\\s\\x{3000}]+"
+        "(?:发表于|發表於|发布于|發佈於|发表在|發表在|发表时间|發表時間)[\\s\\x{3000}:：]*\\d",
+          cs);
     }
+    // "Posted in News by jdoe on May 3": a posting word, then "by" a name.
+    posted = make(
+        "^[\\s\\pP]*(?:posted|published|written|filed|publiziert|veröffentlicht|eingestellt|"
+        "geschrieben|gepostet|erstellt|publié|publicado|pubblicato|opublikowano)\\b"
+        ".{0,80}?\\s((?:by|von|vom|par|por|di|da|door|av|przez)\\s+\\pL)");
+    // The day of the week closing what is left before a date, after a
+    // separator ("jdoe » Wed", "Jane Doe, Montag,").
+    weekday_tail = make(
+        "[\\s\\x{a0}]*[,|·•»/–—][\\s\\x{a0}]*(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|"
+          "wednesday|thursday|friday|saturday|sunday|mo|di|mi|do|fr|sa|so|montag|dienstag|"
+          "mittwoch|donnerstag|freitag|samstag|sonntag|lun|mar|mer|jeu|ven|sam|dim|lundi|"
+          "mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|"
+          "viernes|sábado|domingo)\\.?[\\s\\x{a0},]*$");
+    // A copyright line: the mark, the years ("2012-", "2009 - 2024,"), then
+    // the holder; and where the holder ends ("All rights reserved", a
+    // separator before the next link).
+    copyright = make(
+        "^[\\s\\x{a0}]*(?:(?:©|\\(c\\)|copyright)[\\s\\x{a0}]*)+"
+        "(?:[\\s\\x{a0},]*\\d{4}(?:[\\s\\x{a0}]*[-–—][\\s\\x{a0}]*(?:\\d{4})?)?)*"
+        "[\\s\\x{a0},]*(?:by[\\s\\x{a0}]+)?(\\pL.*)$");
+    copyright_end = make(
+        "[\\s\\x{a0}](?:[|•·–—]|-{1,2})[\\s\\x{a0}]|[,;]?[\\s\\x{a0}]*(?:all rights|"
+        "alle rechte|tous droits|todos los derechos|tutti i diritti|some rights|\\d{4})");
     lead_word = make("(?:by|from|von|vom|durch|par|por|and|und|et|with|mit)");
     edge_word = make("(?:on|am|le|el|il|em|at|by|from|the|von|vom|par|por|de|di|du|durch|"
                      "in|im|um|à|au|la|et|and|und|y|e|i|mit|with)");
@@ -234,10 +268,14 @@ struct Rules {
 
 #undef S
 
-const Rules& rules() {
-  static const Rules* r = new Rules();
-  return *r;
-}
+NamePatterns::NamePatterns(const DatePatterns& dates)
+    : dates_(dates), compiled_(std::make_unique<const Compiled>()) {}
+NamePatterns::~NamePatterns() = default;
+const NamePatterns::Compiled& NamePatterns::compiled() const { return *compiled_; }
+
+namespace {
+
+using Compiled = NamePatterns::Compiled;
 
 bool consume(const RE2& re, std::string* s) {
   re2::StringPiece in(*s);
@@ -353,7 +391,8 @@ bool is_login_with_number(std::string_view s) {
 }
 
 // One part of a split byline to one name, or "".
-std::string clean_part(std::string part, AuthorValue kind, const Rules& r) {
+std::string clean_part(const NamePatterns& patterns, std::string part, AuthorValue kind) {
+  const Compiled& r = patterns.compiled();
   part = collapse_space(part);
   if (part.empty()) return {};
   // "Photo: X", "X/摄": a photographer, not an author.
@@ -387,7 +426,7 @@ std::string clean_part(std::string part, AuthorValue kind, const Rules& r) {
       const std::string head = lower_ascii(split_words(part).front());
       for (const char* w : kNotOwners)
         if (head == w) return {};
-      return is_plausible_name(part) ? part : std::string();
+      return is_plausible_name(patterns, part) ? part : std::string();
     }
     if (r.role_only->Match(in, 0, in.size(), RE2::ANCHOR_START, nullptr, 0)) return {};
   }
@@ -477,7 +516,7 @@ std::string clean_part(std::string part, AuthorValue kind, const Rules& r) {
       }
     }
   }
-  if (!is_plausible_name(part) && !(kind == AuthorValue::kField && is_login_with_number(part)))
+  if (!is_plausible_name(patterns, part) && !(kind == AuthorValue::kField && is_login_with_number(part)))
     return {};
   return part;
 }
@@ -486,9 +525,9 @@ bool is_not_name(std::string_view s);
 
 }  // namespace
 
-bool is_plausible_name(std::string_view name) {
+bool is_plausible_name(const NamePatterns& patterns, std::string_view name) {
   if (name.size() < 2 || name.size() > 80) return false;
-  const Rules& r = rules();
+  const Compiled& r = patterns.compiled();
   re2::StringPiece in(name.data(), name.size());
   if (r.stop_name->Match(in, 0, in.size(), RE2::ANCHOR_START, nullptr, 0)) return false;
   if (r.non_name_word->Match(in, 0, in.size(), RE2::UNANCHORED, nullptr, 0)) return false;
@@ -547,8 +586,8 @@ bool is_plausible_name(std::string_view name) {
   return true;
 }
 
-bool looks_like_organization(std::string_view name) {
-  const Rules& r = rules();
+bool looks_like_organization(const NamePatterns& patterns, std::string_view name) {
+  const Compiled& r = patterns.compiled();
   re2::StringPiece in(name.data(), name.size());
   if (r.org_word->Match(in, 0, in.size(), RE2::UNANCHORED, nullptr, 0)) return true;
   // "AP", "LN", "NDR", "AFP": an agency's or a paper's initials.
@@ -560,8 +599,8 @@ bool looks_like_organization(std::string_view name) {
   return false;
 }
 
-bool starts_with_byline_marker(std::string_view text) {
-  const Rules& r = rules();
+bool starts_with_byline_marker(const NamePatterns& patterns, std::string_view text) {
+  const Compiled& r = patterns.compiled();
   re2::StringPiece in(text.data(), std::min<std::size_t>(text.size(), 200));
   re2::StringPiece m;
   if (r.marker->Match(in, 0, in.size(), RE2::ANCHOR_START, &m, 1) && m.size() < in.size()) {
@@ -584,39 +623,24 @@ bool starts_with_byline_marker(std::string_view text) {
   return false;
 }
 
-std::string_view byline_after_post_word(std::string_view text) {
-  static const RE2* const kPosted = [] {
-    RE2::Options o;
-    o.set_log_errors(false);
-    o.set_case_sensitive(false);
-    return new RE2(
-        "^[\\s\\pP]*(?:posted|published|written|filed|publiziert|veröffentlicht|eingestellt|"
-        "geschrieben|gepostet|erstellt|publié|publicado|pubblicato|opublikowano)\\b"
-        ".{0,80}?\\s((?:by|von|vom|par|por|di|da|door|av|przez)\\s+\\pL)",
-        o);
-  }();
+std::string_view byline_after_post_word(const NamePatterns& patterns, std::string_view text) {
   if (text.size() > 240) return {};
   re2::StringPiece in(text.data(), text.size());
   re2::StringPiece g[2];
-  if (!kPosted->Match(in, 0, in.size(), RE2::ANCHOR_START, g, 2)) return {};
+  if (!patterns.compiled().posted->Match(in, 0, in.size(), RE2::ANCHOR_START, g, 2)) return {};
   return text.substr(static_cast<std::size_t>(g[1].data() - text.data()));
 }
 
-bool is_bare_latin_marker(std::string_view text) {
+bool is_bare_latin_marker(const NamePatterns& patterns, std::string_view text) {
   if (text.empty() || text.size() > 40) return false;
-  const Rules& r = rules();
+  const Compiled& r = patterns.compiled();
   const std::string t = std::string(text) + " ";  // a marker is followed by a space
   re2::StringPiece in(t);
   // "By", "Von:", "| By", "Autor:" and nothing else.
-  static const RE2* const kTrailing = [] {
-    RE2::Options o;
-    o.set_log_errors(false);
-    return new RE2("[\\s\\pP]*", o);
-  }();
   re2::StringPiece m;
   if (!r.marker->Match(in, 0, in.size(), RE2::ANCHOR_START, &m, 1)) return false;
   re2::StringPiece rest(in.data() + m.size(), in.size() - m.size());
-  return RE2::FullMatch(rest, *kTrailing);
+  return RE2::FullMatch(rest, *r.bare_marker_tail);
 }
 
 bool is_credit_label(std::string_view text) {
@@ -629,9 +653,9 @@ bool is_credit_label(std::string_view text) {
   return false;
 }
 
-bool is_bare_cjk_marker(std::string_view text) {
+bool is_bare_cjk_marker(const NamePatterns& patterns, std::string_view text) {
   if (text.empty() || text.size() > 40) return false;
-  const Rules& r = rules();
+  const Compiled& r = patterns.compiled();
   re2::StringPiece in(text.data(), text.size());
   re2::StringPiece m;
   // Two characters at least: a lone "文" or "图" is a caption's.
@@ -639,7 +663,7 @@ bool is_bare_cjk_marker(std::string_view text) {
          count_code_points(text) >= 2;
 }
 
-std::vector<std::string> clean_authors(std::string_view raw, AuthorValue kind,
+std::vector<std::string> clean_authors(const NamePatterns& patterns, std::string_view raw, AuthorValue kind,
                                        std::string_view site_name) {
   std::vector<std::string> out;
   std::string line(raw);
@@ -653,7 +677,7 @@ std::vector<std::string> clean_authors(std::string_view raw, AuthorValue kind,
       if (nl == std::string::npos) nl = line.size();
       std::string l = line.substr(start, nl - start);
       if (first.empty() && !collapse_space(l).empty()) first = l;
-      if (starts_with_byline_marker(collapse_space(l))) {
+      if (starts_with_byline_marker(patterns, collapse_space(l))) {
         first = l;
         break;
       }
@@ -665,7 +689,7 @@ std::vector<std::string> clean_authors(std::string_view raw, AuthorValue kind,
   if (s.empty()) return out;
   if (s.size() > 600) s.erase(600);
   if (looks_like_url(s)) return out;
-  const Rules& r = rules();
+  const Compiled& r = patterns.compiled();
 
   // "蔡雪婧/摄": a photographer's credit, whole.
   {
@@ -678,35 +702,23 @@ std::vector<std::string> clean_authors(std::string_view raw, AuthorValue kind,
     bool cjk = false;
     for (std::size_t i = 0; i < s.size() && !cjk;) cjk = is_cjk(next_code_point(s, &i));
     if (cjk) {
-      out = cjk_credits(s, site_name);
+      out = cjk_credits(patterns, s, site_name);
       if (!out.empty() || kind == AuthorValue::kText) return out;
     }
   }
-  if (kind == AuthorValue::kText && !starts_with_byline_marker(s)) return out;
+  if (kind == AuthorValue::kText && !starts_with_byline_marker(patterns, s)) return out;
 
   // What follows a byline's names: dates, "Updated", bios, "3 min read".
-  const std::vector<TextDate> dates = find_text_dates(s, NumericOrder::kDayFirst, nullptr);
+  const std::vector<TextDate> dates = find_text_dates(patterns.dates(), s, NumericOrder::kDayFirst, nullptr);
   if (!dates.empty()) {
     s.erase(dates.front().begin);
     // also drop the word that introduced the date ("on", "am", "le")
     // The day of the week before the date is the date's too ("jdoe »
     // Wed Jan 21, 2009", "Jane Doe, Montag, 3. Mai 2021"), after a
     // separator only: "Wei Sun, May 3" keeps its surname.
-    static const RE2* const kWeekday = [] {
-      RE2::Options o;
-      o.set_log_errors(false);
-      o.set_case_sensitive(false);
-      return new RE2(
-          "[\\s\\x{a0}]*[,|·•»/–—][\\s\\x{a0}]*(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|"
-          "wednesday|thursday|friday|saturday|sunday|mo|di|mi|do|fr|sa|so|montag|dienstag|"
-          "mittwoch|donnerstag|freitag|samstag|sonntag|lun|mar|mer|jeu|ven|sam|dim|lundi|"
-          "mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|"
-          "viernes|sábado|domingo)\\.?[\\s\\x{a0},]*$",
-          o);
-    }();
     re2::StringPiece in(s);
     re2::StringPiece m;
-    if (kWeekday->Match(in, 0, in.size(), RE2::UNANCHORED, &m, 1))
+    if (r.weekday_tail->Match(in, 0, in.size(), RE2::UNANCHORED, &m, 1))
       s.erase(static_cast<std::size_t>(m.data() - in.data()));
   }
   cut_at(*r.cut, &s);
@@ -782,7 +794,7 @@ std::vector<std::string> clean_authors(std::string_view raw, AuthorValue kind,
   for (const std::string& p : expanded)
     if (split_words(p).size() >= 2 || only_cjk(p)) has_long = true;
   for (std::string& p : expanded) {
-    std::string name = clean_part(p, kind, r);
+    std::string name = clean_part(patterns, p, kind);
     if (name.empty()) continue;
     // An agency abbreviation beside real names: "Jane Doe / AP".
     if (has_long && all_upper_short(name)) continue;
@@ -898,7 +910,7 @@ std::string read_han_name(std::string_view text, std::size_t* pos, bool need_sur
 
 }  // namespace
 
-std::vector<std::string> cjk_credits(std::string_view text, std::string_view site_name,
+std::vector<std::string> cjk_credits(const NamePatterns& patterns, std::string_view text, std::string_view site_name,
                                      int* priority) {
   // The credit of the best kind wins: authors and reporters (0) before a
   // source (1) before editors (2).
@@ -906,7 +918,7 @@ std::vector<std::string> cjk_credits(std::string_view text, std::string_view sit
   int best_priority = 3;
   std::vector<std::string> out;
   if (text.empty() || text.size() > 4000) return out;
-  const Rules& r = rules();
+  const Compiled& r = patterns.compiled();
   re2::StringPiece in(text.data(), text.size());
   re2::StringPiece g[2];
   std::size_t pos = 0;
@@ -975,7 +987,7 @@ std::vector<std::string> cjk_credits(std::string_view text, std::string_view sit
             break;
           e = j;
         }
-        for (std::string& n : clean_authors(text.substr(p, e - p), AuthorValue::kField, site_name))
+        for (std::string& n : clean_authors(patterns, text.substr(p, e - p), AuthorValue::kField, site_name))
           take(std::move(n));
       }
       continue;
@@ -1066,7 +1078,7 @@ std::vector<std::string> cjk_credits(std::string_view text, std::string_view sit
   return out;
 }
 
-std::vector<std::string> sign_off_name(std::string_view text, std::string_view site_name) {
+std::vector<std::string> sign_off_name(const NamePatterns& patterns, std::string_view text, std::string_view site_name) {
   std::vector<std::string> out;
   if (text.empty() || text.size() > 100) return out;
   const std::size_t nl = text.find('\n');
@@ -1077,7 +1089,7 @@ std::vector<std::string> sign_off_name(std::string_view text, std::string_view s
     if (rest.find('\n') != std::string::npos) return out;
   }
   const std::vector<std::string> words = split_words(name);
-  if (words.empty() || words.size() > 4 || !is_plausible_name(name) || only_cjk(name))
+  if (words.empty() || words.size() > 4 || !is_plausible_name(patterns, name) || only_cjk(name))
     return out;
   // Every word capitalised ("Kazım TÜRKMEN", "Jane Doe"); a name particle
   // ("von", "de") may stand between. No punctuation but initials' dots,
@@ -1111,7 +1123,7 @@ std::vector<std::string> sign_off_name(std::string_view text, std::string_view s
     if (words.size() < 2 || words.size() > 3) return out;
   } else {
     // Under the name: the day it was signed, or a short role.
-    const std::vector<TextDate> dates = find_text_dates(rest, NumericOrder::kDayFirst, nullptr);
+    const std::vector<TextDate> dates = find_text_dates(patterns.dates(), rest, NumericOrder::kDayFirst, nullptr);
     const bool dated = !dates.empty() && dates.front().begin <= 3;
     const bool role = rest.size() <= 48 && split_words(rest).size() <= 4 &&
                       std::none_of(rest.begin(), rest.end(), [](char ch) {
@@ -1126,10 +1138,10 @@ std::vector<std::string> sign_off_name(std::string_view text, std::string_view s
   return out;
 }
 
-std::vector<std::string> cjk_name_line(std::string_view text, std::string_view site_name) {
+std::vector<std::string> cjk_name_line(const NamePatterns& patterns, std::string_view text, std::string_view site_name) {
   std::vector<std::string> out;
   if (text.empty() || text.size() > 64) return out;
-  const Rules& r = rules();
+  const Compiled& r = patterns.compiled();
   std::size_t p = 0;
   auto skip = [&](bool* sep) {
     while (p < text.size()) {
@@ -1168,85 +1180,58 @@ std::vector<std::string> cjk_name_line(std::string_view text, std::string_view s
   return out;
 }
 
-std::vector<std::string> cjk_posted_by(std::string_view text, std::string_view site_name) {
-  static const RE2* const kPostedBy = [] {
-    RE2::Options o;
-    o.set_log_errors(false);
-    return new RE2(
-        "(?:^|[\\s\\x{3000}|｜])([^\\s\\x{3000}|｜:：\\[\\]【】]{2,24})[\\s\\x{3000}]+"
-        "(?:发表于|發表於|发布于|發佈於|发表在|發表在|发表时间|發表時間)[\\s\\x{3000}:：]*\\d",
-        o);
-  }();
+std::vector<std::string> cjk_posted_by(const NamePatterns& patterns, std::string_view text, std::string_view site_name) {
   if (text.size() > 240) return {};
   re2::StringPiece in(text.data(), text.size());
   re2::StringPiece g[2];
-  if (!kPostedBy->Match(in, 0, in.size(), RE2::UNANCHORED, g, 2)) return {};
+  if (!patterns.compiled().cjk_posted_by->Match(in, 0, in.size(), RE2::UNANCHORED, g, 2)) return {};
   const std::string_view name(g[1].data(), g[1].size());
   if (is_not_name(name)) return {};
-  return clean_authors(name, AuthorValue::kField, site_name);
+  return clean_authors(patterns, name, AuthorValue::kField, site_name);
 }
 
-std::vector<std::string> trailing_credit(std::string_view text, std::string_view site_name) {
+std::vector<std::string> trailing_credit(const NamePatterns& patterns, std::string_view text, std::string_view site_name) {
   std::vector<std::string> out;
   if (text.empty()) return out;
-  const Rules& r = rules();
+  const Compiled& r = patterns.compiled();
   re2::StringPiece in(text.data(), text.size());
   re2::StringPiece g[2];
   if (r.trailing_latin->Match(in, 0, in.size(), RE2::UNANCHORED, g, 2)) {
-    out = clean_authors(std::string_view(g[1].data(), g[1].size()), AuthorValue::kField,
+    out = clean_authors(patterns, std::string_view(g[1].data(), g[1].size()), AuthorValue::kField,
                         site_name);
     if (!out.empty()) return out;
   }
-  return cjk_credits(text, site_name);
+  return cjk_credits(patterns, text, site_name);
 }
 
-std::string trailing_parenthesized_name(std::string_view text) {
-  const Rules& r = rules();
+std::string trailing_parenthesized_name(const NamePatterns& patterns, std::string_view text) {
+  const Compiled& r = patterns.compiled();
   re2::StringPiece in(text.data(), text.size());
   re2::StringPiece g[2];
   if (!r.trailing_paren->Match(in, 0, in.size(), RE2::UNANCHORED, g, 2)) return {};
   return collapse_space(std::string_view(g[1].data(), g[1].size()));
 }
 
-std::vector<std::string> picture_or_translation_credit(std::string_view text) {
+std::vector<std::string> picture_or_translation_credit(const NamePatterns& patterns, std::string_view text) {
   if (text.empty() || text.size() > 200) return {};
-  const Rules& r = rules();
+  const Compiled& r = patterns.compiled();
   const std::string line = collapse_space(text.substr(0, text.find('\n')));
   re2::StringPiece in(line);
   re2::StringPiece m;
   if (!r.photo->Match(in, 0, in.size(), RE2::ANCHOR_START, &m, 1)) return {};
-  return clean_authors(std::string_view(line).substr(m.size()), AuthorValue::kField, {});
+  return clean_authors(patterns, std::string_view(line).substr(m.size()), AuthorValue::kField, {});
 }
 
-std::vector<std::string> copyright_holder(std::string_view text, std::string_view site_name) {
+std::vector<std::string> copyright_holder(const NamePatterns& patterns, std::string_view text, std::string_view site_name) {
   // The mark, then the years ("2012-", "2009 - 2024,"), then the holder up
   // to where the line goes on: "All rights reserved", a separator before
   // the next link ("Impressum", "Design by ...").
-  static const RE2* const kCopyright = [] {
-    RE2::Options o;
-    o.set_log_errors(false);
-    o.set_case_sensitive(false);
-    return new RE2(
-        "^[\\s\\x{a0}]*(?:(?:©|\\(c\\)|copyright)[\\s\\x{a0}]*)+"
-        "(?:[\\s\\x{a0},]*\\d{4}(?:[\\s\\x{a0}]*[-–—][\\s\\x{a0}]*(?:\\d{4})?)?)*"
-        "[\\s\\x{a0},]*(?:by[\\s\\x{a0}]+)?(\\pL.*)$",
-        o);
-  }();
-  static const RE2* const kEnd = [] {
-    RE2::Options o;
-    o.set_log_errors(false);
-    o.set_case_sensitive(false);
-    return new RE2(
-        "[\\s\\x{a0}](?:[|•·–—]|-{1,2})[\\s\\x{a0}]|[,;]?[\\s\\x{a0}]*(?:all rights|"
-        "alle rechte|tous droits|todos los derechos|tutti i diritti|some rights|\\d{4})",
-        o);
-  }();
   if (text.empty() || text.size() > 200) return {};
   re2::StringPiece in(text.data(), text.size());
   re2::StringPiece g[2];
-  if (!kCopyright->Match(in, 0, in.size(), RE2::ANCHOR_BOTH, g, 2)) return {};
+  if (!patterns.compiled().copyright->Match(in, 0, in.size(), RE2::ANCHOR_BOTH, g, 2)) return {};
   std::string holder(g[1].data(), g[1].size());
-  cut_at(*kEnd, &holder);
+  cut_at(*patterns.compiled().copyright_end, &holder);
   // A sentence ends the holder ("Jane Doe. Design by ..."); an initial's
   // dot does not ("Stephen B. Doe").
   for (std::size_t dot = holder.find(". "); dot != std::string::npos;
@@ -1260,9 +1245,9 @@ std::vector<std::string> copyright_holder(std::string_view text, std::string_vie
   holder = trim_name(holder);
   // A company holds the rights to its pages: no writer's name. A person's
   // reads as a signature does ("Jane Doe", "李建忠").
-  if (looks_like_organization(holder)) return {};
-  std::vector<std::string> names = sign_off_name(holder, site_name);
-  return names.empty() ? cjk_name_line(holder, site_name) : names;
+  if (looks_like_organization(patterns, holder)) return {};
+  std::vector<std::string> names = sign_off_name(patterns, holder, site_name);
+  return names.empty() ? cjk_name_line(patterns, holder, site_name) : names;
 }
 
 }  // namespace extractor

@@ -119,12 +119,10 @@ struct MonthNames {
   }
 };
 
-const MonthNames& month_names() {
-  static const MonthNames* m = new MonthNames();
-  return *m;
-}
+}  // namespace
 
-struct Patterns {
+struct DatePatterns::Compiled {
+  MonthNames months;
   std::unique_ptr<RE2> dmy, mdy, ymd_text, ymd_num, ymd_korean, dmy_num;
   std::unique_ptr<RE2::Set> absolute;  // the six above, for one first pass
   std::unique_ptr<RE2> dmy_short;  // 31.10.23
@@ -134,11 +132,11 @@ struct Patterns {
   std::unique_ptr<RE2> relative_ago, relative_word;
   std::unique_ptr<RE2> url_slashes, url_dashes, url_compact, url_year_mmdd;
 
-  Patterns() {
+  Compiled() {
     RE2::Options o;
     o.set_log_errors(false);
     o.set_case_sensitive(false);
-    const std::string m = month_names().alternation;
+    const std::string m = months.alternation;
     auto make = [&](const std::string& p) {
       auto re = std::make_unique<RE2>(p, o);
       if (!re->ok()) throw std::logic_error("extractor: bad date pattern: " + re->error());
@@ -238,10 +236,12 @@ struct Patterns {
 
 #undef S
 
-const Patterns& patterns() {
-  static const Patterns* p = new Patterns();
-  return *p;
-}
+DatePatterns::DatePatterns() : compiled_(std::make_unique<const Compiled>()) {}
+DatePatterns::~DatePatterns() = default;
+
+namespace {
+
+using Compiled = DatePatterns::Compiled;
 
 int to_int(re2::StringPiece s) {
   int v = 0;
@@ -263,8 +263,8 @@ int days_in_month(int y, int m) {
 }
 
 // The month a matched name stands for; 0 when unknown.
-int month_of(re2::StringPiece name) {
-  const auto& map = month_names().month;
+int month_of(const Compiled& p, re2::StringPiece name) {
+  const auto& map = p.months.month;
   auto it = map.find(fold(std::string_view(name.data(), name.size())));
   return it == map.end() ? 0 : it->second;
 }
@@ -291,8 +291,7 @@ int north_american_zone(std::string_view name) {
 }
 
 // Reads the time of day right after a date, extending *end over it.
-void read_time_after(std::string_view text, std::size_t* end, DateTime* d) {
-  const Patterns& p = patterns();
+void read_time_after(const Compiled& p, std::string_view text, std::size_t* end, DateTime* d) {
   re2::StringPiece in(text.data() + *end, text.size() - *end);
   re2::StringPiece g[13];
   if (!p.time_after->Match(in, 0, in.size(), RE2::ANCHOR_START, g, 13)) return;
@@ -320,23 +319,23 @@ void read_time_after(std::string_view text, std::size_t* end, DateTime* d) {
   *end += g[0].size();
 }
 
-void read_time_before(std::string_view text, std::size_t begin, DateTime* d) {
+void read_time_before(const Compiled& p, std::string_view text, std::size_t begin, DateTime* d) {
   const std::size_t from = begin > 24 ? begin - 24 : 0;
   re2::StringPiece in(text.data() + from, begin - from);
   re2::StringPiece g[4];
-  if (!patterns().time_before->Match(in, 0, in.size(), RE2::UNANCHORED, g, 4)) return;
+  if (!p.time_before->Match(in, 0, in.size(), RE2::UNANCHORED, g, 4)) return;
   set_time(d, to_int(g[1]), to_int(g[2]), g[3].data() ? to_int(g[3]) : -1, {});
 }
 
 // The role of the date starting at `begin`, from the nearest keyword in the
 // few words before it.
-DateRole read_role(std::string_view text, std::size_t begin) {
+DateRole read_role(const Compiled& p, std::string_view text, std::size_t begin) {
   const std::size_t from = utf8_floor(text, begin > 48 ? begin - 48 : 0);
   re2::StringPiece in(text.data() + from, begin - from);
   re2::StringPiece g[4];
   DateRole role = DateRole::kUnknown;
   std::size_t pos = 0;
-  while (pos < in.size() && patterns().role->Match(in, pos, in.size(), RE2::UNANCHORED, g, 4)) {
+  while (pos < in.size() && p.role->Match(in, pos, in.size(), RE2::UNANCHORED, g, 4)) {
     role = g[1].data() ? DateRole::kModified
            : g[2].data() ? DateRole::kPublished
                          : DateRole::kOther;
@@ -346,18 +345,17 @@ DateRole read_role(std::string_view text, std::size_t begin) {
   return role;
 }
 
-void add_date(std::vector<TextDate>* out, std::string_view text, DateTime d,
+void add_date(const Compiled& p, std::vector<TextDate>* out, std::string_view text, DateTime d,
               std::size_t begin, std::size_t end) {
   if (!is_valid(d)) return;
-  read_time_after(text, &end, &d);
-  if (!d.has_time()) read_time_before(text, begin, &d);
+  read_time_after(p, text, &end, &d);
+  if (!d.has_time()) read_time_before(p, text, begin, &d);
   TextDate td;
   td.date = d;
   td.begin = begin;
   td.end = end;
-  td.role = read_role(text, begin);
-  if (RE2::PartialMatch(re2::StringPiece(text.data() + end, text.size() - end),
-                        *patterns().issue_after))
+  td.role = read_role(p, text, begin);
+  if (RE2::PartialMatch(re2::StringPiece(text.data() + end, text.size() - end), *p.issue_after))
     td.role = DateRole::kIssue;
   out->push_back(td);
 }
@@ -412,8 +410,8 @@ long relative_days(int n, std::string_view unit) {
   return -1;
 }
 
-void find_relative(std::string_view text, const DateTime& ref, std::vector<TextDate>* out) {
-  const Patterns& p = patterns();
+void find_relative(const Compiled& p, std::string_view text, const DateTime& ref,
+                   std::vector<TextDate>* out) {
   const long ref_days = days_from_civil(ref.year, ref.month, ref.day);
   for_each_match(*p.relative_ago, text, 13, [&](const re2::StringPiece* g) {
     for (int i = 1; i < 13; i += 2) {
@@ -427,7 +425,7 @@ void find_relative(std::string_view text, const DateTime& ref, std::vector<TextD
       td.begin = offset(text, g[0]);
       td.end = td.begin + g[0].size();
       td.relative = true;
-      td.role = read_role(text, td.begin);
+      td.role = read_role(p, text, td.begin);
       out->push_back(td);
       return;
     }
@@ -450,13 +448,15 @@ void find_relative(std::string_view text, const DateTime& ref, std::vector<TextD
     td.begin = offset(text, g[1]);
     td.end = td.begin + g[1].size();
     td.relative = true;
-    read_time_after(text, &td.end, &td.date);
-    td.role = read_role(text, td.begin);
+    read_time_after(p, text, &td.end, &td.date);
+    td.role = read_role(p, text, td.begin);
     out->push_back(td);
   });
 }
 
 }  // namespace
+
+const DatePatterns::Compiled& DatePatterns::compiled() const { return *compiled_; }
 
 std::string format_day(const DateTime& d) {
   char buf[16];
@@ -522,13 +522,15 @@ DateTime today_utc() {
   return civil_from_days(static_cast<long>(now / 86400));
 }
 
-std::optional<DateTime> parse_reference_date(std::string_view text) {
-  std::optional<DateTime> d = parse_machine_date(text);
+std::optional<DateTime> parse_reference_date(const DatePatterns& patterns,
+                                             std::string_view text) {
+  std::optional<DateTime> d = parse_machine_date(patterns, text);
   if (d && !is_valid(*d)) return std::nullopt;
   return d;
 }
 
-std::optional<DateTime> parse_machine_date(std::string_view v) {
+std::optional<DateTime> parse_machine_date(const DatePatterns& patterns, std::string_view v) {
+  const Compiled& p = patterns.compiled();
   while (!v.empty() && static_cast<unsigned char>(v.front()) <= ' ') v.remove_prefix(1);
   while (!v.empty() && static_cast<unsigned char>(v.back()) <= ' ') v.remove_suffix(1);
   if (v.empty() || v.size() > 200) return std::nullopt;
@@ -582,7 +584,7 @@ std::optional<DateTime> parse_machine_date(std::string_view v) {
         std::size_t end = i;
         // "T10:00:00.000Z", " 10:00", "T10:00:00+01:00"
         if (end < v.size() && (v[end] == 'T' || v[end] == 't' || v[end] == ' '))
-          read_time_after(v, &end, &d);
+          read_time_after(p, v, &end, &d);
         return d;
       }
     }
@@ -593,9 +595,9 @@ std::optional<DateTime> parse_machine_date(std::string_view v) {
   {
     re2::StringPiece in(v.data(), v.size());
     re2::StringPiece g[6];
-    if (patterns().java_date->Match(in, 0, in.size(), RE2::ANCHOR_START, g, 6)) {
+    if (p.java_date->Match(in, 0, in.size(), RE2::ANCHOR_START, g, 6)) {
       DateTime d;
-      d.month = month_of(g[1]);
+      d.month = month_of(p, g[1]);
       d.day = to_int(g[2]);
       d.hour = to_int(g[3]);
       d.minute = to_int(g[4]);
@@ -604,16 +606,16 @@ std::optional<DateTime> parse_machine_date(std::string_view v) {
     }
   }
   // RFC 822 and anything else: the first date a reader would see.
-  std::vector<TextDate> found = find_text_dates(v, NumericOrder::kMonthFirst, nullptr);
+  std::vector<TextDate> found = find_text_dates(patterns, v, NumericOrder::kMonthFirst, nullptr);
   if (found.empty()) return std::nullopt;
   return found.front().date;
 }
 
-std::vector<TextDate> find_text_dates(std::string_view text, NumericOrder order,
-                                      const DateTime* reference) {
+std::vector<TextDate> find_text_dates(const DatePatterns& patterns, std::string_view text,
+                                      NumericOrder order, const DateTime* reference) {
   std::vector<TextDate> out;
   if (text.empty()) return out;
-  const Patterns& p = patterns();
+  const Compiled& p = patterns.compiled();
   // Every absolute date but "31.10.23" has a four-digit year, and a day
   // written in digits beside it ("2. Dezember 2021", "2021-12-02",
   // "2021年12月2日"): at least two runs of digits. Most text has no year,
@@ -631,7 +633,7 @@ std::vector<TextDate> find_text_dates(std::string_view text, NumericOrder order,
     }
   }
   if (!year || runs < 2) {
-    if (reference != nullptr) find_relative(text, *reference, &out);  // "yesterday"
+    if (reference != nullptr) find_relative(p, text, *reference, &out);  // "yesterday"
     // "31.10.23" has two dots each between digits; most text has none.
     int dotted = 0;
     for (std::size_t i = 1; i + 1 < text.size() && dotted < 2; ++i)
@@ -652,7 +654,7 @@ std::vector<TextDate> find_text_dates(std::string_view text, NumericOrder order,
         const int yy = to_int(g[3]);
         d.year = this_year / 100 * 100 + yy;
         if (d.year > this_year) d.year -= 100;
-        add_date(&out, text, d, offset(text, g[1]), offset(text, g[3]) + g[3].size());
+        add_date(p, &out, text, d, offset(text, g[1]), offset(text, g[3]) + g[3].size());
       });
       if (slashed >= 2)
         for_each_match(*p.short_slash, text, 4, [&](const re2::StringPiece* g) {
@@ -667,7 +669,7 @@ std::vector<TextDate> find_text_dates(std::string_view text, NumericOrder order,
           d.month = month_first ? a : b;
           d.year = this_year / 100 * 100 + to_int(g[3]);
           if (d.year > this_year) d.year -= 100;
-          add_date(&out, text, d, offset(text, g[1]), offset(text, g[3]) + g[3].size());
+          add_date(p, &out, text, d, offset(text, g[1]), offset(text, g[3]) + g[3].size());
         });
     }
     return out;
@@ -680,25 +682,25 @@ std::vector<TextDate> find_text_dates(std::string_view text, NumericOrder order,
   if (hit(0)) for_each_match(*p.dmy, text, 4, [&](const re2::StringPiece* g) {
     DateTime d;
     d.day = to_int(g[1]);
-    d.month = month_of(g[2]);
+    d.month = month_of(p, g[2]);
     d.year = to_int(g[3]);
-    add_date(&out, text, d, offset(text, g[1]), offset(text, g[3]) + g[3].size());
+    add_date(p, &out, text, d, offset(text, g[1]), offset(text, g[3]) + g[3].size());
   });
   // month, day, year
   if (hit(1)) for_each_match(*p.mdy, text, 4, [&](const re2::StringPiece* g) {
     DateTime d;
-    d.month = month_of(g[1]);
+    d.month = month_of(p, g[1]);
     d.day = to_int(g[2]);
     d.year = to_int(g[3]);
-    add_date(&out, text, d, offset(text, g[1]), offset(text, g[3]) + g[3].size());
+    add_date(p, &out, text, d, offset(text, g[1]), offset(text, g[3]) + g[3].size());
   });
   // year, month, day
   if (hit(2)) for_each_match(*p.ymd_text, text, 4, [&](const re2::StringPiece* g) {
     DateTime d;
     d.year = to_int(g[1]);
-    d.month = month_of(g[2]);
+    d.month = month_of(p, g[2]);
     d.day = to_int(g[3]);
-    add_date(&out, text, d, offset(text, g[1]), offset(text, g[3]) + g[3].size());
+    add_date(p, &out, text, d, offset(text, g[1]), offset(text, g[3]) + g[3].size());
   });
   if (hit(3)) for_each_match(*p.ymd_num, text, 6, [&](const re2::StringPiece* g) {
     const std::string_view s1(g[2].data(), g[2].size()), s2(g[4].data(), g[4].size());
@@ -708,14 +710,14 @@ std::vector<TextDate> find_text_dates(std::string_view text, NumericOrder order,
     d.year = to_int(g[1]);
     d.month = to_int(g[3]);
     d.day = to_int(g[5]);
-    add_date(&out, text, d, offset(text, g[1]), offset(text, g[5]) + g[5].size());
+    add_date(p, &out, text, d, offset(text, g[1]), offset(text, g[5]) + g[5].size());
   });
   if (hit(4)) for_each_match(*p.ymd_korean, text, 4, [&](const re2::StringPiece* g) {
     DateTime d;
     d.year = to_int(g[1]);
     d.month = to_int(g[2]);
     d.day = to_int(g[3]);
-    add_date(&out, text, d, offset(text, g[1]), offset(text, g[0]) + g[0].size());
+    add_date(p, &out, text, d, offset(text, g[1]), offset(text, g[0]) + g[0].size());
   });
   if (hit(5)) for_each_match(*p.dmy_num, text, 6, [&](const re2::StringPiece* g) {
     if (g[2] != g[4]) return;
@@ -729,9 +731,9 @@ std::vector<TextDate> find_text_dates(std::string_view text, NumericOrder order,
         g[2] == "/" && (a > 12 ? false : b > 12 ? true : order == NumericOrder::kMonthFirst);
     d.day = month_first ? b : a;
     d.month = month_first ? a : b;
-    add_date(&out, text, d, offset(text, g[1]), offset(text, g[5]) + g[5].size());
+    add_date(p, &out, text, d, offset(text, g[1]), offset(text, g[5]) + g[5].size());
   });
-  if (reference != nullptr) find_relative(text, *reference, &out);
+  if (reference != nullptr) find_relative(p, text, *reference, &out);
 
   // In text order; where two readings overlap ("2021. december 2." is also
   // read as "december 2, ..."), the earlier and longer one stays.
@@ -746,7 +748,7 @@ std::vector<TextDate> find_text_dates(std::string_view text, NumericOrder order,
   return kept;
 }
 
-std::optional<DateTime> date_from_url(std::string_view url) {
+std::optional<DateTime> date_from_url(const DatePatterns& patterns, std::string_view url) {
   // Only the path: hosts and queries hold numbers that are not dates.
   std::size_t start = url.find("://");
   start = start == std::string_view::npos ? 0 : url.find('/', start + 3);
@@ -760,7 +762,7 @@ std::optional<DateTime> date_from_url(std::string_view url) {
     year = run >= 4;
   }
   if (!year) return std::nullopt;
-  const Patterns& p = patterns();
+  const Compiled& p = patterns.compiled();
   re2::StringPiece in(path.data(), path.size());
   re2::StringPiece g[4];
   for (const RE2* re : {p.url_slashes.get(), p.url_dashes.get(), p.url_year_mmdd.get(),

@@ -8,12 +8,31 @@
 #define EXTRACTOR_LIB_METADATA_DATES_H_
 
 #include <climits>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace extractor {
+
+// The date patterns, compiled once: month names in many languages and
+// scripts, the numeric forms, times of day, the words that say what a date
+// is, relative dates, URL paths. The Extractor builds one (Patterns::dates())
+// and shares it between threads; the readers below take it.
+class DatePatterns {
+ public:
+  DatePatterns();
+  ~DatePatterns();
+  DatePatterns(const DatePatterns&) = delete;
+  DatePatterns& operator=(const DatePatterns&) = delete;
+
+  struct Compiled;
+  const Compiled& compiled() const;
+
+ private:
+  std::unique_ptr<const Compiled> compiled_;
+};
 
 struct DateTime {
   static constexpr int kNoZone = INT_MIN;
@@ -48,7 +67,8 @@ DateTime civil_from_days(long days);
 DateTime today_utc();
 
 // Parses "YYYY-MM-DD" (optionally with a time) into a day; nullopt otherwise.
-std::optional<DateTime> parse_reference_date(std::string_view text);
+std::optional<DateTime> parse_reference_date(const DatePatterns& patterns,
+                                             std::string_view text);
 
 // A date as machines write it in attributes (<meta content>, <time datetime>,
 // JSON-LD): ISO 8601 and its common variants ("2021-12-02T10:00:00.000Z",
@@ -56,7 +76,7 @@ std::optional<DateTime> parse_reference_date(std::string_view text);
 // Dec 2021 10:00:00 GMT"), epoch seconds or milliseconds, and, as a last
 // resort, the first date a reader would see in the value (find_text_dates).
 // Returns nullopt for anything without a calendar day.
-std::optional<DateTime> parse_machine_date(std::string_view value);
+std::optional<DateTime> parse_machine_date(const DatePatterns& patterns, std::string_view value);
 
 // How to read an all-numeric day/month pair that could be either way round
 // ("03/04/2021"): month first for US English, day first elsewhere. Dotted
@@ -86,12 +106,12 @@ struct TextDate {
 // "vor 2 Tagen", "yesterday", "昨天", "2天前") only when `reference` is given.
 // The role is read from the words just before the date ("Updated",
 // "Published", "aktualisiert", "发布时间", ...), and from an "issue" after it.
-std::vector<TextDate> find_text_dates(std::string_view text, NumericOrder order,
-                                      const DateTime* reference);
+std::vector<TextDate> find_text_dates(const DatePatterns& patterns, std::string_view text,
+                                      NumericOrder order, const DateTime* reference);
 
 // The date in a URL's path: /2021/12/02/, /2021-12-02-, /20211202/,
 // /2021/1202/. nullopt when the path has no full day.
-std::optional<DateTime> date_from_url(std::string_view url);
+std::optional<DateTime> date_from_url(const DatePatterns& patterns, std::string_view url);
 
 // The zone that makes `local` (a time without a zone) the same instant as
 // `zoned`: "2016-12-19 19:08:44" and "2016-12-20T00:08:44Z" are one moment

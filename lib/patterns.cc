@@ -17,6 +17,9 @@
 #include <vector>
 
 #include "chars.h"
+#include "decode.h"
+#include "metadata_authors.h"
+#include "metadata_dates.h"
 
 namespace extractor {
 namespace {
@@ -351,14 +354,19 @@ struct Patterns::Sets {
   std::vector<std::uint32_t> attribute_bits;
   std::unique_ptr<RE2::Set> text;
   std::vector<std::uint32_t> text_bits;
+
+  Sets() {
+    // Attribute words are ASCII after folding; Latin-1 mode keeps the DFA small.
+    attributes = compile(kAttributeGroups, std::size(kAttributeGroups), &attribute_bits, true);
+    text = compile(kTextGroups, std::size(kTextGroups), &text_bits, false);
+  }
 };
 
-Patterns::Patterns() : sets_(std::make_unique<Sets>()) {
-  // Attribute words are ASCII after folding; Latin-1 mode keeps the DFA small.
-  sets_->attributes =
-      compile(kAttributeGroups, std::size(kAttributeGroups), &sets_->attribute_bits, true);
-  sets_->text = compile(kTextGroups, std::size(kTextGroups), &sets_->text_bits, false);
-}
+Patterns::Patterns()
+    : sets_(std::make_unique<const Sets>()),
+      charsets_(std::make_unique<const CharsetPatterns>()),
+      dates_(std::make_unique<const DatePatterns>()),
+      names_(std::make_unique<const NamePatterns>(*dates_)) {}
 
 Patterns::~Patterns() = default;
 

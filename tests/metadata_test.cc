@@ -18,12 +18,22 @@ namespace {
 
 using Strings = std::vector<std::string>;
 
+const DatePatterns& Dates() {
+  static const DatePatterns patterns;
+  return patterns;
+}
+
+const NamePatterns& Names() {
+  static const NamePatterns patterns(Dates());
+  return patterns;
+}
+
 // ---------------------------------------------------------------------------
 // Dates: machine forms
 // ---------------------------------------------------------------------------
 
 std::string Machine(std::string_view v) {
-  std::optional<DateTime> d = parse_machine_date(v);
+  std::optional<DateTime> d = parse_machine_date(Dates(), v);
   return d ? format_iso(*d) : "-";
 }
 
@@ -84,7 +94,7 @@ TEST(MetadataDates, CivilArithmetic) {
 
 std::string FirstTextDate(std::string_view text,
                           NumericOrder order = NumericOrder::kDayFirst) {
-  std::vector<TextDate> found = find_text_dates(text, order, nullptr);
+  std::vector<TextDate> found = find_text_dates(Dates(), text, order, nullptr);
   return found.empty() ? "-" : format_iso(found.front().date);
 }
 
@@ -124,7 +134,7 @@ TEST(MetadataDates, NorthAmericanZoneNames) {
 }
 
 TEST(MetadataDates, ZoneOfTheSameInstant) {
-  auto at = [](std::string_view v) { return *parse_machine_date(v); };
+  auto at = [](std::string_view v) { return *parse_machine_date(Dates(), v); };
   auto zone = [&](std::string_view local, std::string_view zoned) {
     std::optional<int> z = zone_between(at(local), at(zoned));
     return z ? *z : -9999;
@@ -146,7 +156,7 @@ TEST(MetadataDates, TwoDigitYears) {
   ref.month = 1;
   ref.day = 1;
   auto first = [&](std::string_view t) {
-    std::vector<TextDate> f = find_text_dates(t, NumericOrder::kDayFirst, &ref);
+    std::vector<TextDate> f = find_text_dates(Dates(), t, NumericOrder::kDayFirst, &ref);
     return f.empty() ? std::string("-") : format_day(f.front().date);
   };
   EXPECT_EQ(first("Von: Björn Jahner | 31.10.23"), "2023-10-31");
@@ -159,7 +169,7 @@ TEST(MetadataDates, TwoDigitYears) {
   EXPECT_EQ(first("Posted 10/26/13"), "2013-10-26");
   EXPECT_EQ(first("am 03/04/13"), "2013-04-03");
   {
-    std::vector<TextDate> f = find_text_dates("on 03/04/13", NumericOrder::kMonthFirst, &ref);
+    std::vector<TextDate> f = find_text_dates(Dates(), "on 03/04/13", NumericOrder::kMonthFirst, &ref);
     ASSERT_FALSE(f.empty());
     EXPECT_EQ(format_day(f.front().date), "2013-03-04");
   }
@@ -186,7 +196,7 @@ TEST(MetadataDates, NoDatesInOrdinaryNumbers) {
 
 TEST(MetadataDates, RolesFromTheWordsBefore) {
   auto role = [](std::string_view text) {
-    std::vector<TextDate> f = find_text_dates(text, NumericOrder::kDayFirst, nullptr);
+    std::vector<TextDate> f = find_text_dates(Dates(), text, NumericOrder::kDayFirst, nullptr);
     return f.empty() ? -1 : static_cast<int>(f.front().role);
   };
   EXPECT_EQ(role("Updated: March 3, 2021"), static_cast<int>(DateRole::kModified));
@@ -198,7 +208,7 @@ TEST(MetadataDates, RolesFromTheWordsBefore) {
   EXPECT_EQ(role("发布时间：2021年3月3日"), static_cast<int>(DateRole::kPublished));
   EXPECT_EQ(role("March 3, 2021"), static_cast<int>(DateRole::kUnknown));
   // The nearer word wins: "Published ..., updated ...".
-  std::vector<TextDate> f = find_text_dates("Published 2 May 2021, updated 3 May 2021",
+  std::vector<TextDate> f = find_text_dates(Dates(), "Published 2 May 2021, updated 3 May 2021",
                                             NumericOrder::kDayFirst, nullptr);
   ASSERT_EQ(f.size(), 2u);
   EXPECT_EQ(f[0].role, DateRole::kPublished);
@@ -211,13 +221,13 @@ TEST(MetadataDates, RolesFromTheWordsBefore) {
 }
 
 TEST(MetadataDates, RelativeOnlyWithAReference) {
-  EXPECT_TRUE(find_text_dates("3 hours ago", NumericOrder::kDayFirst, nullptr).empty());
+  EXPECT_TRUE(find_text_dates(Dates(), "3 hours ago", NumericOrder::kDayFirst, nullptr).empty());
   DateTime ref;
   ref.year = 2021;
   ref.month = 12;
   ref.day = 2;
   auto rel = [&](std::string_view t) {
-    std::vector<TextDate> f = find_text_dates(t, NumericOrder::kDayFirst, &ref);
+    std::vector<TextDate> f = find_text_dates(Dates(), t, NumericOrder::kDayFirst, &ref);
     return f.empty() ? std::string("-") : format_day(f.front().date);
   };
   EXPECT_EQ(rel("3 hours ago"), "2021-12-02");
@@ -233,7 +243,7 @@ TEST(MetadataDates, RelativeOnlyWithAReference) {
 
 TEST(MetadataDates, Urls) {
   auto url = [](std::string_view u) {
-    std::optional<DateTime> d = date_from_url(u);
+    std::optional<DateTime> d = date_from_url(Dates(), u);
     return d ? format_day(*d) : std::string("-");
   };
   EXPECT_EQ(url("https://example.com/2021/12/02/some-story/"), "2021-12-02");
@@ -356,7 +366,7 @@ TEST(MetadataJsonLd, VideoInsideAnArticleGivesNoDate) {
 // ---------------------------------------------------------------------------
 
 Strings Byline(std::string_view raw, std::string_view site = "") {
-  return clean_authors(raw, AuthorValue::kByline, site);
+  return clean_authors(Names(), raw, AuthorValue::kByline, site);
 }
 
 TEST(MetadataAuthors, MarkersInManyLanguages) {
@@ -440,15 +450,15 @@ TEST(MetadataAuthors, LabelsAfterAName) {
 TEST(MetadataAuthors, ANewsroomCreditedAsAWhole) {
   // The newsroom's name is what the page credits: an organisation.
   EXPECT_EQ(Byline("von Redaktion, "), (Strings{"Redaktion"}));
-  EXPECT_EQ(clean_authors("Die Redaktion", AuthorValue::kField, ""), (Strings{"Redaktion"}));
-  EXPECT_TRUE(looks_like_organization("Redaktion"));
+  EXPECT_EQ(clean_authors(Names(), "Die Redaktion", AuthorValue::kField, ""), (Strings{"Redaktion"}));
+  EXPECT_TRUE(looks_like_organization(Names(), "Redaktion"));
   // A collective word closing or opening a name belongs to it.
-  EXPECT_EQ(clean_authors("Example News Desk", AuthorValue::kField, ""),
+  EXPECT_EQ(clean_authors(Names(), "Example News Desk", AuthorValue::kField, ""),
             (Strings{"Example News Desk"}));
   EXPECT_EQ(Byline("By AOL Staff"), (Strings{"AOL Staff"}));
-  EXPECT_EQ(clean_authors("Example.LIVE Redaktion", AuthorValue::kField, ""),
+  EXPECT_EQ(clean_authors(Names(), "Example.LIVE Redaktion", AuthorValue::kField, ""),
             (Strings{"Example.LIVE Redaktion"}));
-  EXPECT_EQ(clean_authors("Redaktion Example Index", AuthorValue::kField, ""),
+  EXPECT_EQ(clean_authors(Names(), "Redaktion Example Index", AuthorValue::kField, ""),
             (Strings{"Redaktion Example Index"}));
   // Roles after a separator still go, and "Staff" / "Team" alone are none.
   EXPECT_EQ(Byline("Jane Doe, Staff"), (Strings{"Jane Doe"}));
@@ -460,184 +470,184 @@ TEST(MetadataAuthors, ANewsroomCreditedAsAWhole) {
 }
 
 TEST(MetadataAuthors, UserNamesWithUnderscores) {
-  EXPECT_EQ(clean_authors("Herr_Example", AuthorValue::kField, ""), (Strings{"Herr_Example"}));
-  EXPECT_FALSE(is_plausible_name("some_variable name"));
-  EXPECT_FALSE(is_plausible_name("_private"));
+  EXPECT_EQ(clean_authors(Names(), "Herr_Example", AuthorValue::kField, ""), (Strings{"Herr_Example"}));
+  EXPECT_FALSE(is_plausible_name(Names(), "some_variable name"));
+  EXPECT_FALSE(is_plausible_name(Names(), "_private"));
 }
 
 TEST(MetadataAuthors, FieldsKeepOneWordNames) {
-  EXPECT_EQ(clean_authors("zboygirl", AuthorValue::kField, ""), (Strings{"zboygirl"}));
-  EXPECT_EQ(clean_authors("Smith, John", AuthorValue::kField, ""), (Strings{"John Smith"}));
+  EXPECT_EQ(clean_authors(Names(), "zboygirl", AuthorValue::kField, ""), (Strings{"zboygirl"}));
+  EXPECT_EQ(clean_authors(Names(), "Smith, John", AuthorValue::kField, ""), (Strings{"John Smith"}));
   // A user name ending in a number, in a field only.
-  EXPECT_EQ(clean_authors("happyfox313", AuthorValue::kField, ""), (Strings{"happyfox313"}));
-  EXPECT_EQ(clean_authors("happyfox313", AuthorValue::kByline, ""), Strings{});
-  EXPECT_EQ(clean_authors("2024", AuthorValue::kField, ""), Strings{});
-  EXPECT_EQ(clean_authors("Jane Doe 2", AuthorValue::kField, ""), Strings{});
+  EXPECT_EQ(clean_authors(Names(), "happyfox313", AuthorValue::kField, ""), (Strings{"happyfox313"}));
+  EXPECT_EQ(clean_authors(Names(), "happyfox313", AuthorValue::kByline, ""), Strings{});
+  EXPECT_EQ(clean_authors(Names(), "2024", AuthorValue::kField, ""), Strings{});
+  EXPECT_EQ(clean_authors(Names(), "Jane Doe 2", AuthorValue::kField, ""), Strings{});
 }
 
 TEST(MetadataAuthors, TextNeedsAMarker) {
-  EXPECT_EQ(clean_authors("Jane Doe went home.", AuthorValue::kText, ""), Strings{});
-  EXPECT_EQ(clean_authors("By Jane Doe", AuthorValue::kText, ""), (Strings{"Jane Doe"}));
+  EXPECT_EQ(clean_authors(Names(), "Jane Doe went home.", AuthorValue::kText, ""), Strings{});
+  EXPECT_EQ(clean_authors(Names(), "By Jane Doe", AuthorValue::kText, ""), (Strings{"Jane Doe"}));
 }
 
 TEST(MetadataAuthors, Organisations) {
-  EXPECT_TRUE(looks_like_organization("Associated Press"));
-  EXPECT_TRUE(looks_like_organization("Us Weekly Staff"));
-  EXPECT_TRUE(looks_like_organization("新华社"));
-  EXPECT_FALSE(looks_like_organization("Jane Doe"));
-  EXPECT_FALSE(looks_like_organization("李文静"));
+  EXPECT_TRUE(looks_like_organization(Names(), "Associated Press"));
+  EXPECT_TRUE(looks_like_organization(Names(), "Us Weekly Staff"));
+  EXPECT_TRUE(looks_like_organization(Names(), "新华社"));
+  EXPECT_FALSE(looks_like_organization(Names(), "Jane Doe"));
+  EXPECT_FALSE(looks_like_organization(Names(), "李文静"));
 }
 
 TEST(MetadataAuthors, ChineseCreditKinds) {
   int prio = -1;
-  EXPECT_EQ(cjk_credits("编辑： 金金  来源： 21世纪经济报道  作者：宋怡 杨志华", "", &prio),
+  EXPECT_EQ(cjk_credits(Names(), "编辑： 金金  来源： 21世纪经济报道  作者：宋怡 杨志华", "", &prio),
             (Strings{"宋怡", "杨志华"}));
   EXPECT_EQ(prio, 0);
-  EXPECT_EQ(cjk_credits("来源：新闻晨报 编辑：山石", "", &prio), (Strings{"山石"}));
+  EXPECT_EQ(cjk_credits(Names(), "来源：新闻晨报 编辑：山石", "", &prio), (Strings{"山石"}));
   EXPECT_EQ(prio, 2);
   // No separator after the marker: a family name is needed.
-  EXPECT_EQ(cjk_credits("记者致电上海、武汉等地商场人士", ""), Strings{});
-  EXPECT_EQ(cjk_credits("本报北京电 记者王建宏报道", ""), (Strings{"王建宏"}));
+  EXPECT_EQ(cjk_credits(Names(), "记者致电上海、武汉等地商场人士", ""), Strings{});
+  EXPECT_EQ(cjk_credits(Names(), "本报北京电 记者王建宏报道", ""), (Strings{"王建宏"}));
 }
 
 TEST(MetadataAuthors, ChineseCredits) {
-  EXPECT_EQ(cjk_credits("来源：东城日报   作者：李文静   我要评论", ""), (Strings{"李文静"}));
-  EXPECT_EQ(cjk_credits("据新华社拉萨电（记者 格桑边觉）记者近日从西藏", ""), (Strings{"格桑边觉"}));
-  EXPECT_EQ(cjk_credits("……发展。（责任编辑：魏喆）", ""), (Strings{"魏喆"}));
-  EXPECT_EQ(cjk_credits("顶端新闻·河南商报记者马俊峰/文", ""), (Strings{"马俊峰"}));
-  EXPECT_EQ(cjk_credits("本报记者 罗科苏盈发自北京", ""), (Strings{"罗科苏盈"}));
+  EXPECT_EQ(cjk_credits(Names(), "来源：东城日报   作者：李文静   我要评论", ""), (Strings{"李文静"}));
+  EXPECT_EQ(cjk_credits(Names(), "据新华社拉萨电（记者 格桑边觉）记者近日从西藏", ""), (Strings{"格桑边觉"}));
+  EXPECT_EQ(cjk_credits(Names(), "……发展。（责任编辑：魏喆）", ""), (Strings{"魏喆"}));
+  EXPECT_EQ(cjk_credits(Names(), "顶端新闻·河南商报记者马俊峰/文", ""), (Strings{"马俊峰"}));
+  EXPECT_EQ(cjk_credits(Names(), "本报记者 罗科苏盈发自北京", ""), (Strings{"罗科苏盈"}));
   // "记者" in running text is no credit.
-  EXPECT_EQ(cjk_credits("孙启勤告诉记者，他仍然在坚持购买彩票。", ""), Strings{});
-  EXPECT_EQ(cjk_credits("记者近日从西藏自治区农业农村厅了解到", ""), Strings{});
+  EXPECT_EQ(cjk_credits(Names(), "孙启勤告诉记者，他仍然在坚持购买彩票。", ""), Strings{});
+  EXPECT_EQ(cjk_credits(Names(), "记者近日从西藏自治区农业农村厅了解到", ""), Strings{});
   // Sources that are organisations.
-  EXPECT_EQ(cjk_credits("来源：新闻晨报", ""), Strings{});
+  EXPECT_EQ(cjk_credits(Names(), "来源：新闻晨报", ""), Strings{});
 }
 
 TEST(MetadataAuthors, ChineseCreditsOfOneKindAddUp) {
   int prio = -1;
-  EXPECT_EQ(cjk_credits("本报实习生 刘国栋 周炜 本报记者 王燕平 方云凤", "", &prio),
+  EXPECT_EQ(cjk_credits(Names(), "本报实习生 刘国栋 周炜 本报记者 王燕平 方云凤", "", &prio),
             (Strings{"刘国栋", "周炜", "王燕平", "方云凤"}));
   EXPECT_EQ(prio, 0);
   // A writer (执笔人) over the editor on the next line.
-  EXPECT_EQ(cjk_credits("执笔人：闵乐夫 赵兰波 编辑： 吕峥", "", &prio),
+  EXPECT_EQ(cjk_credits(Names(), "执笔人：闵乐夫 赵兰波 编辑： 吕峥", "", &prio),
             (Strings{"闵乐夫", "赵兰波"}));
   EXPECT_EQ(prio, 0);
   // A forum post's user needs no family name.
-  EXPECT_EQ(cjk_credits("本贴由大卫于2005年8月12日16:12:21在〖心灵体操〗发表.", ""),
+  EXPECT_EQ(cjk_credits(Names(), "本贴由大卫于2005年8月12日16:12:21在〖心灵体操〗发表.", ""),
             (Strings{"大卫"}));
 }
 
 TEST(MetadataAuthors, PostingLinesAndBareMarkers) {
-  EXPECT_EQ(byline_after_post_word("Posted in Datenschutz by damianduchamps on August 3, 2019"),
+  EXPECT_EQ(byline_after_post_word(Names(), "Posted in Datenschutz by damianduchamps on August 3, 2019"),
             "by damianduchamps on August 3, 2019");
-  EXPECT_EQ(byline_after_post_word("Publiziert am 13. Januar 2014 von uriebe"), "von uriebe");
-  EXPECT_EQ(byline_after_post_word("The report was written by the council"), "");
-  EXPECT_TRUE(is_bare_latin_marker("Von:"));
-  EXPECT_TRUE(is_bare_latin_marker("| By"));
-  EXPECT_FALSE(is_bare_latin_marker("By Jane Doe"));
-  EXPECT_FALSE(is_bare_latin_marker("Byline"));
-  EXPECT_TRUE(is_bare_cjk_marker("本报记者"));
-  EXPECT_FALSE(is_bare_cjk_marker("本报记者 王某"));
-  EXPECT_EQ(clean_authors("Autoren Jelko Djuren und Jutta Klaukien", AuthorValue::kText, ""),
+  EXPECT_EQ(byline_after_post_word(Names(), "Publiziert am 13. Januar 2014 von uriebe"), "von uriebe");
+  EXPECT_EQ(byline_after_post_word(Names(), "The report was written by the council"), "");
+  EXPECT_TRUE(is_bare_latin_marker(Names(), "Von:"));
+  EXPECT_TRUE(is_bare_latin_marker(Names(), "| By"));
+  EXPECT_FALSE(is_bare_latin_marker(Names(), "By Jane Doe"));
+  EXPECT_FALSE(is_bare_latin_marker(Names(), "Byline"));
+  EXPECT_TRUE(is_bare_cjk_marker(Names(), "本报记者"));
+  EXPECT_FALSE(is_bare_cjk_marker(Names(), "本报记者 王某"));
+  EXPECT_EQ(clean_authors(Names(), "Autoren Jelko Djuren und Jutta Klaukien", AuthorValue::kText, ""),
             (Strings{"Jelko Djuren", "Jutta Klaukien"}));
-  EXPECT_EQ(clean_authors("Eingestellt von Michel Berger um 21:11", AuthorValue::kText, ""),
+  EXPECT_EQ(clean_authors(Names(), "Eingestellt von Michel Berger um 21:11", AuthorValue::kText, ""),
             (Strings{"Michel Berger"}));
 }
 
 TEST(MetadataAuthors, PhrasesInitialsAndColumns) {
   // "Von X über Y bis Z" is a heading's phrase, not a byline.
-  EXPECT_EQ(clean_authors("Von Atemschutzmaske über Exit-Strategie", AuthorValue::kText, ""),
+  EXPECT_EQ(clean_authors(Names(), "Von Atemschutzmaske über Exit-Strategie", AuthorValue::kText, ""),
             Strings{});
-  EXPECT_EQ(clean_authors("Von Atemschutzmaske über Exit-Strategie und Kontaktverbot bis Zoonose",
+  EXPECT_EQ(clean_authors(Names(), "Von Atemschutzmaske über Exit-Strategie und Kontaktverbot bis Zoonose",
                           AuthorValue::kText, ""),
             Strings{});
   // A marker alone is no name.
-  EXPECT_EQ(clean_authors("Von", AuthorValue::kField, ""), Strings{});
-  EXPECT_TRUE(is_plausible_name("Ludwig van Beethoven"));
-  EXPECT_TRUE(is_plausible_name("Organization for Transformative Works"));
-  EXPECT_TRUE(is_plausible_name("Cindy mangomini"));
+  EXPECT_EQ(clean_authors(Names(), "Von", AuthorValue::kField, ""), Strings{});
+  EXPECT_TRUE(is_plausible_name(Names(), "Ludwig van Beethoven"));
+  EXPECT_TRUE(is_plausible_name(Names(), "Organization for Transformative Works"));
+  EXPECT_TRUE(is_plausible_name(Names(), "Cindy mangomini"));
   // Initials of an agency or a paper are an organisation's.
-  EXPECT_TRUE(looks_like_organization("LN"));
-  EXPECT_TRUE(looks_like_organization("AFP"));
-  EXPECT_FALSE(looks_like_organization("Li"));
-  EXPECT_EQ(clean_authors("Eine Kolumne von Nils Pickert", AuthorValue::kText, ""),
+  EXPECT_TRUE(looks_like_organization(Names(), "LN"));
+  EXPECT_TRUE(looks_like_organization(Names(), "AFP"));
+  EXPECT_FALSE(looks_like_organization(Names(), "Li"));
+  EXPECT_EQ(clean_authors(Names(), "Eine Kolumne von Nils Pickert", AuthorValue::kText, ""),
             (Strings{"Nils Pickert"}));
-  EXPECT_EQ(clean_authors("A column by Jane Doe", AuthorValue::kText, ""), (Strings{"Jane Doe"}));
+  EXPECT_EQ(clean_authors(Names(), "A column by Jane Doe", AuthorValue::kText, ""), (Strings{"Jane Doe"}));
 }
 
 TEST(MetadataAuthors, ChineseNamesSpacedAndJoined) {
   // A one-character part spaced apart is half of one name.
-  EXPECT_EQ(clean_authors("王  明", AuthorValue::kField, ""), (Strings{"王明"}));
-  EXPECT_EQ(clean_authors("王建宏 张文攀", AuthorValue::kField, ""), (Strings{"王建宏", "张文攀"}));
+  EXPECT_EQ(clean_authors(Names(), "王  明", AuthorValue::kField, ""), (Strings{"王明"}));
+  EXPECT_EQ(clean_authors(Names(), "王建宏 张文攀", AuthorValue::kField, ""), (Strings{"王建宏", "张文攀"}));
   // "&" joins two names (or the halves of a user's).
-  EXPECT_EQ(cjk_credits("作者： 晨风&细雨", ""), (Strings{"晨风", "细雨"}));
+  EXPECT_EQ(cjk_credits(Names(), "作者： 晨风&细雨", ""), (Strings{"晨风", "细雨"}));
   // A Japanese line's closing note is no credit.
-  EXPECT_EQ(cjk_credits("記事を毎朝メールでまとめ読み(登録無料)", ""), Strings{});
-  EXPECT_EQ(cjk_credits("……的过程吗？（王明）", ""), (Strings{"王明"}));
+  EXPECT_EQ(cjk_credits(Names(), "記事を毎朝メールでまとめ読み(登録無料)", ""), Strings{});
+  EXPECT_EQ(cjk_credits(Names(), "……的过程吗？（王明）", ""), (Strings{"王明"}));
   // The place a report was filed from is no name.
-  EXPECT_EQ(cjk_credits("……的过程吗？”（王明 北京报道）", ""), (Strings{"王明"}));
+  EXPECT_EQ(cjk_credits(Names(), "……的过程吗？”（王明 北京报道）", ""), (Strings{"王明"}));
   // A bracketed name before the source in a portal's credit line.
-  EXPECT_EQ(cjk_credits("2004年7月16日08:19 [ 李文静 ] 来源：[ 东城日报 ]", ""),
+  EXPECT_EQ(cjk_credits(Names(), "2004年7月16日08:19 [ 李文静 ] 来源：[ 东城日报 ]", ""),
             (Strings{"李文静"}));
   // A menu's label read as a link's name is none.
   EXPECT_EQ(Byline("人物"), Strings{});
   // Journals and publishers are organisations.
-  EXPECT_TRUE(looks_like_organization("中文学术期刊"));
-  EXPECT_TRUE(looks_like_organization("Example Publishers"));
+  EXPECT_TRUE(looks_like_organization(Names(), "中文学术期刊"));
+  EXPECT_TRUE(looks_like_organization(Names(), "Example Publishers"));
 }
 
 TEST(MetadataAuthors, SignOffLines) {
-  EXPECT_EQ(sign_off_name("Jane Doe", ""), (Strings{"Jane Doe"}));
-  EXPECT_EQ(sign_off_name("Benni\n10. September 2017", ""), (Strings{"Benni"}));
-  EXPECT_EQ(sign_off_name("Anna SCHMIDT\nBundesvorsitzende", ""), (Strings{"Anna SCHMIDT"}));
-  EXPECT_EQ(sign_off_name("Ludwig van Beethoven", ""), (Strings{"Ludwig van Beethoven"}));
+  EXPECT_EQ(sign_off_name(Names(), "Jane Doe", ""), (Strings{"Jane Doe"}));
+  EXPECT_EQ(sign_off_name(Names(), "Benni\n10. September 2017", ""), (Strings{"Benni"}));
+  EXPECT_EQ(sign_off_name(Names(), "Anna SCHMIDT\nBundesvorsitzende", ""), (Strings{"Anna SCHMIDT"}));
+  EXPECT_EQ(sign_off_name(Names(), "Ludwig van Beethoven", ""), (Strings{"Ludwig van Beethoven"}));
   // One word alone, labels, places, phrases and sentences are no sign-off.
-  EXPECT_EQ(sign_off_name("Benni", ""), Strings{});
-  EXPECT_EQ(sign_off_name("In This Issue", ""), Strings{});
-  EXPECT_EQ(sign_off_name("Flags of Europe", ""), Strings{});
-  EXPECT_EQ(sign_off_name("Cheshire, CT", ""), Strings{});
-  EXPECT_EQ(sign_off_name("Visa Categories:", ""), Strings{});
-  EXPECT_EQ(sign_off_name("Thanks for reading", ""), Strings{});
-  EXPECT_EQ(sign_off_name("Jane Doe\nShe went home. Then she slept.", ""), Strings{});
-  EXPECT_EQ(sign_off_name("Example Times", "Example Times"), Strings{});
+  EXPECT_EQ(sign_off_name(Names(), "Benni", ""), Strings{});
+  EXPECT_EQ(sign_off_name(Names(), "In This Issue", ""), Strings{});
+  EXPECT_EQ(sign_off_name(Names(), "Flags of Europe", ""), Strings{});
+  EXPECT_EQ(sign_off_name(Names(), "Cheshire, CT", ""), Strings{});
+  EXPECT_EQ(sign_off_name(Names(), "Visa Categories:", ""), Strings{});
+  EXPECT_EQ(sign_off_name(Names(), "Thanks for reading", ""), Strings{});
+  EXPECT_EQ(sign_off_name(Names(), "Jane Doe\nShe went home. Then she slept.", ""), Strings{});
+  EXPECT_EQ(sign_off_name(Names(), "Example Times", "Example Times"), Strings{});
 }
 
 TEST(MetadataAuthors, ChinesePostedBy) {
-  EXPECT_EQ(cjk_posted_by("[湖湘文化]陈天华《警世钟》\nggjjzhzz 发表于 2005-9-15 11:46:00", ""),
+  EXPECT_EQ(cjk_posted_by(Names(), "[湖湘文化]陈天华《警世钟》\nggjjzhzz 发表于 2005-9-15 11:46:00", ""),
             (Strings{"ggjjzhzz"}));
-  EXPECT_EQ(cjk_posted_by("王小明 发布于 2020-01-02", ""), (Strings{"王小明"}));
-  EXPECT_EQ(cjk_posted_by("本文发表于2020年", ""), Strings{});
+  EXPECT_EQ(cjk_posted_by(Names(), "王小明 发布于 2020-01-02", ""), (Strings{"王小明"}));
+  EXPECT_EQ(cjk_posted_by(Names(), "本文发表于2020年", ""), Strings{});
 }
 
 TEST(MetadataAuthors, ChineseNameLine) {
-  EXPECT_EQ(cjk_name_line("茉莉", ""), (Strings{"茉莉"}));
-  EXPECT_EQ(cjk_name_line("赵延东、风笑天", ""), (Strings{"赵延东", "风笑天"}));
-  EXPECT_EQ(cjk_name_line("[ 黄宇 ]", ""), (Strings{"黄宇"}));
+  EXPECT_EQ(cjk_name_line(Names(), "茉莉", ""), (Strings{"茉莉"}));
+  EXPECT_EQ(cjk_name_line(Names(), "赵延东、风笑天", ""), (Strings{"赵延东", "风笑天"}));
+  EXPECT_EQ(cjk_name_line(Names(), "[ 黄宇 ]", ""), (Strings{"黄宇"}));
   // Labels, organisations, longer words and sentences are no names.
-  EXPECT_EQ(cjk_name_line("来源", ""), Strings{});
-  EXPECT_EQ(cjk_name_line("公告", ""), Strings{});
-  EXPECT_EQ(cjk_name_line("简介", ""), Strings{});
-  EXPECT_EQ(cjk_name_line("新华社", ""), Strings{});
-  EXPECT_EQ(cjk_name_line("社会资本与再就业", ""), Strings{});
-  EXPECT_EQ(cjk_name_line("茉莉说", ""), (Strings{"茉莉说"}));  // 3 characters: a pen name
-  EXPECT_EQ(cjk_name_line("茉莉：我是怎样卷入的", ""), Strings{});
+  EXPECT_EQ(cjk_name_line(Names(), "来源", ""), Strings{});
+  EXPECT_EQ(cjk_name_line(Names(), "公告", ""), Strings{});
+  EXPECT_EQ(cjk_name_line(Names(), "简介", ""), Strings{});
+  EXPECT_EQ(cjk_name_line(Names(), "新华社", ""), Strings{});
+  EXPECT_EQ(cjk_name_line(Names(), "社会资本与再就业", ""), Strings{});
+  EXPECT_EQ(cjk_name_line(Names(), "茉莉说", ""), (Strings{"茉莉说"}));  // 3 characters: a pen name
+  EXPECT_EQ(cjk_name_line(Names(), "茉莉：我是怎样卷入的", ""), Strings{});
 }
 
 TEST(MetadataAuthors, CopyrightHolders) {
-  EXPECT_EQ(copyright_holder("Copyright (c) 2012- Jane Doe. All rights reserved. Design by "
+  EXPECT_EQ(copyright_holder(Names(), "Copyright (c) 2012- Jane Doe. All rights reserved. Design by "
                              "Example Templates.", ""),
             (Strings{"Jane Doe"}));
-  EXPECT_EQ(copyright_holder("(c) Jane Doe \u2022 Weitere Rechte siehe Impressum", ""),
+  EXPECT_EQ(copyright_holder(Names(), "(c) Jane Doe \u2022 Weitere Rechte siehe Impressum", ""),
             (Strings{"Jane Doe"}));
-  EXPECT_EQ(copyright_holder("Copyright by Stephen B. Doe, 2006, all rights reserved.", ""),
+  EXPECT_EQ(copyright_holder(Names(), "Copyright by Stephen B. Doe, 2006, all rights reserved.", ""),
             (Strings{"Stephen B. Doe"}));
-  EXPECT_EQ(copyright_holder("Copyright \u00a9 \u674e\u5efa\u5fe0", ""),
+  EXPECT_EQ(copyright_holder(Names(), "Copyright \u00a9 \u674e\u5efa\u5fe0", ""),
             (Strings{"\u674e\u5efa\u5fe0"}));
   // Companies, and lines that are no copyright notice.
-  EXPECT_EQ(copyright_holder("\u00a9 2024 Example Media Ltd. All rights reserved.", ""), Strings{});
-  EXPECT_EQ(copyright_holder("\u00a9 2020, The Daily Example", ""), Strings{});
-  EXPECT_EQ(copyright_holder("Copyright and Trade Mark Notice", ""), Strings{});
-  EXPECT_EQ(copyright_holder("Jane Doe wrote this.", ""), Strings{});
+  EXPECT_EQ(copyright_holder(Names(), "\u00a9 2024 Example Media Ltd. All rights reserved.", ""), Strings{});
+  EXPECT_EQ(copyright_holder(Names(), "\u00a9 2020, The Daily Example", ""), Strings{});
+  EXPECT_EQ(copyright_holder(Names(), "Copyright and Trade Mark Notice", ""), Strings{});
+  EXPECT_EQ(copyright_holder(Names(), "Jane Doe wrote this.", ""), Strings{});
 }
 
 // ---------------------------------------------------------------------------
@@ -1098,10 +1108,10 @@ TEST(MetadataPage, TheTranslatorWhoPostedIsNoAuthor) {
       "<p>Übersetzung <a href=\"/author/jane-roe/\">Jane-Roe Example</a>, 12.12.22</p>" +
       kBody + "</article></body></html>");
   EXPECT_EQ(m.authors, (Strings{"Priya Raman"}));
-  EXPECT_EQ(picture_or_translation_credit("Übersetzung Jane Roe, 12.12.22"),
+  EXPECT_EQ(picture_or_translation_credit(Names(), "Übersetzung Jane Roe, 12.12.22"),
             (Strings{"Jane Roe"}));
-  EXPECT_EQ(picture_or_translation_credit("Fotos: Sam Lens"), (Strings{"Sam Lens"}));
-  EXPECT_EQ(picture_or_translation_credit("Von Jane Roe"), Strings{});
+  EXPECT_EQ(picture_or_translation_credit(Names(), "Fotos: Sam Lens"), (Strings{"Sam Lens"}));
+  EXPECT_EQ(picture_or_translation_credit(Names(), "Von Jane Roe"), Strings{});
 }
 
 TEST(MetadataPage, ANameUnderAPictureCreditsIt) {
@@ -1437,7 +1447,7 @@ TEST(MetadataPage, ABlogsOwnDatesAreNoArticles) {
       "<p>Joined: 6 October 2004</p></div><article><p>Posted on 15 September 2005</p>" + kBody +
       "</article></body></html>");
   EXPECT_EQ(m.date, "2005-09-15");
-  std::vector<TextDate> d = find_text_dates("建立于:2004年10月6日", NumericOrder::kDayFirst, nullptr);
+  std::vector<TextDate> d = find_text_dates(Dates(), "建立于:2004年10月6日", NumericOrder::kDayFirst, nullptr);
   ASSERT_EQ(d.size(), 1u);
   EXPECT_EQ(d[0].role, DateRole::kOther);
 }
@@ -1536,9 +1546,9 @@ TEST(MetadataPage, FormSentenceIsNoByline) {
       "<h1>Budget vote postponed</h1>" + kBody + "</article><form><p>By clicking \"Submit,\" "
       "you agree to the Privacy Policy and Terms of Use.</p></form></body></html>");
   EXPECT_TRUE(m.authors.empty());
-  EXPECT_EQ(clean_authors("By clicking Submit, you agree to the Terms", AuthorValue::kText, ""),
+  EXPECT_EQ(clean_authors(Names(), "By clicking Submit, you agree to the Terms", AuthorValue::kText, ""),
             Strings{});
-  EXPECT_EQ(clean_authors("By Jane Doe", AuthorValue::kText, ""), (Strings{"Jane Doe"}));
+  EXPECT_EQ(clean_authors(Names(), "By Jane Doe", AuthorValue::kText, ""), (Strings{"Jane Doe"}));
 }
 
 TEST(MetadataPage, AuthorFieldWithTheSitesAddress) {
@@ -1607,14 +1617,14 @@ TEST(MetadataTitle, BracketedSiteLabelShownOnThePage) {
 }
 
 TEST(MetadataAuthors, WeekdayBeforeTheDateIsNoName) {
-  EXPECT_EQ(clean_authors("By Jane Doe, Montag, 3. Mai 2021", AuthorValue::kByline, ""),
+  EXPECT_EQ(clean_authors(Names(), "By Jane Doe, Montag, 3. Mai 2021", AuthorValue::kByline, ""),
             (Strings{"Jane Doe"}));
-  EXPECT_EQ(clean_authors("By jdoe » Wed Jan 21, 2009 5:42 am", AuthorValue::kByline, ""),
+  EXPECT_EQ(clean_authors(Names(), "By jdoe » Wed Jan 21, 2009 5:42 am", AuthorValue::kByline, ""),
             (Strings{"jdoe"}));
-  EXPECT_EQ(clean_authors("By Jane Doe | Sat 3 May 2021", AuthorValue::kByline, ""),
+  EXPECT_EQ(clean_authors(Names(), "By Jane Doe | Sat 3 May 2021", AuthorValue::kByline, ""),
             (Strings{"Jane Doe"}));
   // Only after a separator: a surname that is also a weekday's short form stays.
-  EXPECT_EQ(clean_authors("By Wei Sun, May 3, 2021", AuthorValue::kByline, ""),
+  EXPECT_EQ(clean_authors(Names(), "By Wei Sun, May 3, 2021", AuthorValue::kByline, ""),
             (Strings{"Wei Sun"}));
 }
 

@@ -50,7 +50,7 @@ int main(int argc, char** argv) {
       std::ifstream in(set_dir / "pages" / (id + ".html"), std::ios::binary);
       std::stringstream bytes;
       bytes << in.rdbuf();
-      Decoded decoded = decode(bytes.str());
+      Decoded decoded = decode(bytes.str(), patterns.charsets());
       Prescanned pre = prescan(decoded.text, PrescanOptions::all(options.max_depth));
       const Dom dom(std::move(pre));
       Segments seg = segment(dom, patterns, options, url);
