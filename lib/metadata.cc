@@ -17,8 +17,8 @@
 
 #include "chars.h"
 #include "dom.h"
-#include "metadata_authors.h"
-#include "metadata_dates.h"
+#include "metadata_names.h"
+#include "metadata_datetime.h"
 #include "metadata_jsonld.h"
 #include "metadata_text.h"
 #include "metadata_title.h"
@@ -995,32 +995,6 @@ struct Zone {
 
 }  // namespace
 
-// "Jong, Michiel de" -> "Michiel de Jong", "Kooman, F." -> "F. Kooman": a
-// value of one surname, a comma, and given names (a capitalised word with
-// lower-case letters or an initial first, up to three words). Anything else
-// ("Jane Doe, Reuters", "Department of X, Queensland") is returned as is.
-std::string surname_last(const std::string& v) {
-  const std::string t = collapse_space(v);
-  const std::size_t comma = t.find(',');
-  if (comma == std::string::npos || t.find(',', comma + 1) != std::string::npos ||
-      t.find(';') != std::string::npos)
-    return v;
-  const std::string surname = collapse_space(t.substr(0, comma));
-  const std::string given = collapse_space(t.substr(comma + 1));
-  if (surname.empty() || given.empty() || surname.find(' ') != std::string::npos ||
-      count_words(given) > 3)
-    return v;
-  // The given names open with a capital followed by a lower-case letter
-  // ("Michiel") or a dot ("F.", "T.D."): not "AP", "USA", "Staff".
-  const unsigned char c0 = static_cast<unsigned char>(given[0]);
-  const unsigned char c1 = given.size() > 1 ? static_cast<unsigned char>(given[1]) : 0;
-  if (!is_ascii_upper(static_cast<char>(c0)) ||
-      !(is_ascii_lower(static_cast<char>(c1)) || c1 == '.' || c1 >= 0x80))
-    return v;
-  const unsigned char s0 = static_cast<unsigned char>(surname[0]);
-  if (!(is_ascii_upper(static_cast<char>(s0)) || s0 >= 0x80)) return v;
-  return given + " " + surname;
-}
 
 Metadata extract_metadata(const MetadataInput& in) {
   const DatePatterns& dp = in.patterns.dates();

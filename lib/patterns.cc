@@ -18,8 +18,8 @@
 
 #include "chars.h"
 #include "decode.h"
-#include "metadata_authors.h"
-#include "metadata_dates.h"
+#include "metadata_names.h"
+#include "metadata_datetime.h"
 
 namespace extractor {
 namespace {

@@ -100,8 +100,8 @@ class Patterns {
 
   // The charset declarations decode() reads (decode.h).
   const CharsetPatterns& charsets() const { return *charsets_; }
-  // The dates and names the metadata stages read (metadata_dates.h,
-  // metadata_authors.h).
+  // The dates and names the metadata stages read (metadata_datetime.h,
+  // metadata_names.h).
   const DatePatterns& dates() const { return *dates_; }
   const NamePatterns& names() const { return *names_; }
 

@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "extractor/extractor.h"
-#include "metadata_authors.h"
-#include "metadata_dates.h"
+#include "metadata_names.h"
+#include "metadata_datetime.h"
 #include "metadata_jsonld.h"
 #include "metadata_text.h"
 #include "metadata_title.h"

@@ -1,7 +1,9 @@
-// Author names for the metadata stage: from a raw value (a meta tag, a
-// JSON-LD name, the text of a byline element) to a list of clean names.
-#ifndef EXTRACTOR_LIB_METADATA_AUTHORS_H_
-#define EXTRACTOR_LIB_METADATA_AUTHORS_H_
+// Names for the authors stage: from a raw value (a meta tag, a JSON-LD
+// name, the text of a byline element, a credit line) to a list of clean
+// names. Latin-script readers in metadata_names.cc, Chinese credits in
+// metadata_names_cjk.cc, the compiled patterns in metadata_names_rules.cc.
+#ifndef EXTRACTOR_LIB_METADATA_NAMES_H_
+#define EXTRACTOR_LIB_METADATA_NAMES_H_
 
 #include <memory>
 #include <string>
@@ -134,6 +136,12 @@ std::vector<std::string> picture_or_translation_credit(const NamePatterns& patte
 // copyright line or names an organisation ("© 2024 Example Media Ltd").
 std::vector<std::string> copyright_holder(const NamePatterns& patterns, std::string_view text, std::string_view site_name);
 
+// "Jong, Michiel de" -> "Michiel de Jong", "Kooman, F." -> "F. Kooman": a
+// bibliographic field's name written surname first (one surname, a comma,
+// up to three given names opening with a capital and a lower-case letter or
+// a dot). Anything else ("Jane Doe, Reuters") is returned as is.
+std::string surname_last(const std::string& value);
+
 }  // namespace extractor
 
-#endif  // EXTRACTOR_LIB_METADATA_AUTHORS_H_
+#endif  // EXTRACTOR_LIB_METADATA_NAMES_H_

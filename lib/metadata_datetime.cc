@@ -1,5 +1,5 @@
-// Date parsing for the metadata stage. See metadata_dates.h.
-#include "metadata_dates.h"
+// Dates for the metadata stages. See metadata_datetime.h.
+#include "metadata_datetime.h"
 
 #include <re2/re2.h>
 #include <re2/set.h>

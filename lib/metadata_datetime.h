@@ -4,8 +4,8 @@
 //
 // No locale-dependent libc call is used: month names are data, calendars are
 // arithmetic, and the ISO 8601 text is formatted here.
-#ifndef EXTRACTOR_LIB_METADATA_DATES_H_
-#define EXTRACTOR_LIB_METADATA_DATES_H_
+#ifndef EXTRACTOR_LIB_METADATA_DATETIME_H_
+#define EXTRACTOR_LIB_METADATA_DATETIME_H_
 
 #include <climits>
 #include <memory>
@@ -126,4 +126,4 @@ bool is_plausible(const DateTime& d, const DateTime& reference, int earliest_yea
 
 }  // namespace extractor
 
-#endif  // EXTRACTOR_LIB_METADATA_DATES_H_
+#endif  // EXTRACTOR_LIB_METADATA_DATETIME_H_
