@@ -55,11 +55,31 @@ build() {
 # CMake build; its build directory is kept for the next run) into a virtual
 # environment, then its pytest suite, which also compares `python -m
 # extractor` with the C++ command byte for byte.
+# What the browser tests need (tests/browser): Debian's Chromium and, from
+# npm, playwright-core (to drive it) and markdown-it (to render Markdown),
+# at the versions tests/browser/package-lock.json pins, in the build tree.
+browser_deps() {
+  if command -v dpkg-query >/dev/null 2>&1; then
+    packages=(chromium)
+    # Node.js as the machine has it (often a newer one than Debian's, npm
+    # included), else Debian's.
+    command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
+    install_missing
+  fi
+  local dir=$build_dir/browser
+  mkdir -p "$dir"
+  if ! cmp -s "$here/tests/browser/package-lock.json" "$dir/package-lock.json" ||
+     [ ! -d "$dir/node_modules/playwright-core" ]; then
+    cp "$here/tests/browser/package.json" "$here/tests/browser/package-lock.json" "$dir/"
+    npm ci --prefix "$dir" --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null
+  fi
+}
+
 python_tests() {
   local venv=$build_dir/py-venv
   [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
   "$venv/bin/pip" install --quiet --disable-pip-version-check \
-    --config-settings=build-dir="$build_dir/py-build" "$here" pytest mypy
+    --config-settings=build-dir="$build_dir/py-build" "$here" pytest mypy markdown-it-py
   EXTRACTOR_CLI="$build_dir/extractor" "$venv/bin/python" -m pytest -q "$here/bindings/python/tests"
 }
 
@@ -75,6 +95,7 @@ case "$cmd" in
     ;;
   test)
     build
+    browser_deps
     (cd "$build_dir" && ctest --output-on-failure --parallel "$jobs")
     python_tests
     ;;

@@ -8,7 +8,8 @@
 #                              builds) when build/bench/extractor-eval exists
 #   fuzz/ci.sh tsan            ThreadSanitizer build; the threads tests
 #   fuzz/ci.sh fuzz [SECONDS]  clang libFuzzer build; fuzz extract() for
-#                              SECONDS (default 180) from the seed corpus
+#                              SECONDS (default 180) from the seed corpus,
+#                              then the URL filter for a third of that
 #
 # Each stage fails (exit 1) on any sanitizer report, test failure or fuzzing
 # finding. Build trees: build-asan, build-tsan, build-fuzz beside build/.
@@ -66,13 +67,18 @@ case "$stage" in
       -DCMAKE_BUILD_TYPE=RelWithDebInfo -DEXTRACTOR_FUZZ=ON -DEXTRACTOR_SANITIZE=ON \
       -DEXTRACTOR_BUILD_TESTS=OFF -DEXTRACTOR_BUILD_BENCH=OFF -DEXTRACTOR_BUILD_CLI=OFF \
       -DEXTRACTOR_INSTALL=OFF >/dev/null
-    cmake --build build-fuzz --parallel "$jobs" --target extract_fuzzer extractor-stress
+    cmake --build build-fuzz --parallel "$jobs" --target extract_fuzzer url_fuzzer extractor-stress
     rm -rf build-fuzz/seeds
     fuzz/make_corpus.sh build-fuzz build-fuzz/seeds
     mkdir -p build-fuzz/corpus build-fuzz/artifacts
     build-fuzz/fuzz/extract_fuzzer -artifact_prefix=build-fuzz/artifacts/ \
       -max_total_time="$seconds" -max_len=32768 -timeout=25 -rss_limit_mb=4096 \
       -print_final_stats=1 build-fuzz/corpus build-fuzz/seeds
+    # The URL filter: a third of the time again, from the disguise seeds.
+    mkdir -p build-fuzz/url-corpus
+    build-fuzz/fuzz/url_fuzzer -artifact_prefix=build-fuzz/artifacts/url- \
+      -max_total_time="$(( seconds / 3 ))" -max_len=512 -timeout=10 \
+      -print_final_stats=1 build-fuzz/url-corpus fuzz/url-seeds
     ;;
   *)
     echo "fuzz/ci.sh: unknown stage $stage (asan, tsan, fuzz)" >&2

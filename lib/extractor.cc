@@ -12,6 +12,7 @@
 #include "metadata.h"
 #include "patterns.h"
 #include "prescan.h"
+#include "safe_url.h"
 #include "score.h"
 #include "segment.h"
 
@@ -119,6 +120,15 @@ const Options& Extractor::options() const noexcept { return impl_->options; }
 
 namespace {
 
+// The page's own URL and its main image are shown as links: only http(s)
+// or relative ones (safe_url.h); any other is dropped with its source.
+void keep_safe_urls(Metadata* m) {
+  m->url = safe_url(m->url, UrlUse::kImage);
+  if (m->url.empty()) m->sources.url = Source::kNone;
+  m->image = safe_url(m->image, UrlUse::kImage);
+  if (m->image.empty()) m->sources.image = Source::kNone;
+}
+
 // The page's blocks, labelled, and its metadata, into `result`.
 //
 // Memory: on a text-dense page each copy of the text weighs as much as the
@@ -138,6 +148,7 @@ void analyze(Prescanned pre, const Options& options, const Patterns& patterns,
     scores = score(segments, options);
     result->metadata =
         extract_metadata(MetadataInput{dom, pre.json_ld, segments, scores, page, patterns});
+    keep_safe_urls(&result->metadata);
 
     Paths of(segments);
     paths.reserve(segments.blocks.size());

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "safe_url.h"
+
 namespace extractor {
 
 std::vector<const Block*> visible_blocks(const std::vector<Block>& blocks, Label label,
@@ -30,10 +32,15 @@ std::vector<SpanMark> span_marks(const Block& block, const Options& options,
   std::vector<Item> items;
   for (std::size_t i = 0; i < block.spans.size(); ++i) {
     const Span& s = block.spans[i];
-    if (s.kind == Span::Kind::kLink && !options.include_links) continue;
+    std::string href;
+    if (s.kind == Span::Kind::kLink) {
+      if (!options.include_links) continue;
+      href = safe_url(s.href, UrlUse::kLink);
+      if (href.empty()) continue;
+    }
     if (s.begin < begin || s.end > end || s.begin >= s.end) continue;
-    items.push_back({{s.begin - begin, true, &s}, s.end, i});
-    items.push_back({{s.end - begin, false, &s}, s.begin, i});
+    items.push_back({{s.end - begin, false, &s, href}, s.begin, i});
+    items.push_back({{s.begin - begin, true, &s, std::move(href)}, s.end, i});
   }
   std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) {
     if (a.mark.at != b.mark.at) return a.mark.at < b.mark.at;
@@ -51,7 +58,7 @@ std::vector<SpanMark> span_marks(const Block& block, const Options& options,
   });
   std::vector<SpanMark> marks;
   marks.reserve(items.size());
-  for (const Item& i : items) marks.push_back(i.mark);
+  for (Item& i : items) marks.push_back(std::move(i.mark));
   return marks;
 }
 

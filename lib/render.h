@@ -24,10 +24,12 @@ struct SpanMark {
   std::uint32_t at;  // byte offset, relative to the rendered range
   bool open;
   const Span* span;
+  std::string href;  // a link's marks: its URL as safe_url() keeps it
 };
 
 // The marks of `block`'s spans lying inside [begin, end) of its text;
-// links only when options keep them.
+// links only when options keep them and their URL may be shown (a link
+// without one is written as its text).
 std::vector<SpanMark> span_marks(const Block& block, const Options& options,
                                  std::uint32_t begin, std::uint32_t end);
 

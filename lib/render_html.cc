@@ -3,6 +3,7 @@
 #include <string_view>
 
 #include "render.h"
+#include "safe_url.h"
 
 namespace extractor {
 namespace {
@@ -51,7 +52,7 @@ std::string inline_html(const Block& b, const Options& options, std::uint32_t be
       case Span::Kind::kLink:
         if (m.open) {
           out += "<a href=\"";
-          append_escaped(&out, m.span->href);
+          append_escaped(&out, m.href);
           out += "\">";
         } else {
           out += "</a>";
@@ -163,9 +164,11 @@ std::string render_html(const std::vector<Block>& blocks, const Options& options
         append_escaped(&out, b.text);
         out += "</code></pre>\n";
         break;
-      case BlockKind::kImage:
+      case BlockKind::kImage: {
+        const std::string src = safe_url(b.src, UrlUse::kImage);
+        if (src.empty()) break;  // its caption, if any, stands alone
         out += "<figure><img src=\"";
-        append_escaped(&out, b.src);
+        append_escaped(&out, src);
         out += "\" alt=\"";
         append_escaped(&out, b.text);
         out += "\">";
@@ -175,6 +178,7 @@ std::string render_html(const std::vector<Block>& blocks, const Options& options
         }
         out += "</figure>\n";
         break;
+      }
       case BlockKind::kCaption:
         out += "<figure><figcaption>" + inline_html(b, options) + "</figcaption></figure>\n";
         break;

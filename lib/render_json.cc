@@ -1,6 +1,7 @@
 #include <nlohmann/json.hpp>
 
 #include "extractor/extractor.h"
+#include "safe_url.h"
 
 namespace extractor {
 namespace {
@@ -58,7 +59,7 @@ std::string render_json(const Result& r, const JsonOptions& options) {
   const Metadata& m = r.metadata;
   Json j;
   if (options.with_source) j["source"] = options.source;
-  j["url"] = or_null(m.url);
+  j["url"] = or_null(safe_url(m.url, UrlUse::kImage));
   j["title"] = or_null(m.title);
   j["author"] = or_null(m.author());
   j["authors"] = m.authors;
@@ -69,7 +70,7 @@ std::string render_json(const Result& r, const JsonOptions& options) {
   if (options.full) {
     j["date_modified"] = or_null(m.date_modified);
     j["description"] = or_null(m.description);
-    j["image"] = or_null(m.image);
+    j["image"] = or_null(safe_url(m.image, UrlUse::kImage));
     j["categories"] = m.categories;
     j["tags"] = m.tags;
     j["markdown"] = r.markdown;
@@ -99,7 +100,7 @@ std::string render_json(const Result& r, const JsonOptions& options) {
       o["reason"] = b.reason;
       o["path"] = b.path;
       if (b.level) o["level"] = b.level;
-      if (!b.src.empty()) o["src"] = b.src;
+      if (std::string src = safe_url(b.src, UrlUse::kImage); !src.empty()) o["src"] = src;
       o["text"] = b.text;
       blocks.push_back(std::move(o));
     }

@@ -3,14 +3,28 @@
 #include <string_view>
 
 #include "render.h"
+#include "safe_url.h"
 
 namespace extractor {
 namespace {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
+// Whether text[i] ('&') begins what CommonMark reads as a character
+// reference: "&amp;", "&#106;", "&#x6A;".
+bool starts_reference(std::string_view text, std::size_t i) {
+  std::size_t j = i + 1;
+  if (j < text.size() && text[j] == '#') ++j;
+  const std::size_t start = j;
+  while (j < text.size() && j - start < 32 &&
+         (is_digit(text[j]) || (text[j] >= 'a' && text[j] <= 'z') ||
+          (text[j] >= 'A' && text[j] <= 'Z')))
+    ++j;
+  return j > start && j < text.size() && text[j] == ';';
+}
+
 // Plain text made safe from Markdown syntax: inline markers everywhere, and
-// at a line start what would open a heading, quote, list or table.
+// at a line start what would open a heading, quote, list, table or fence.
 void append_escaped(std::string* out, std::string_view text, bool line_start, bool in_table) {
   // text[from, i) holds nothing to escape and is appended in one go.
   std::size_t from = 0;
@@ -21,12 +35,18 @@ void append_escaped(std::string* out, std::string_view text, bool line_start, bo
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     const bool at_line_start = (i == 0 && line_start) || (i > 0 && text[i - 1] == '\n');
+    // '<' would open raw HTML or an autolink (<javascript:...> is one); an
+    // '&' that begins a character reference would be decoded.
     bool escape = c == '\\' || c == '*' || c == '_' || c == '`' || c == '[' || c == ']' ||
-                  (in_table && c == '|');
+                  c == '<' || (c == '&' && starts_reference(text, i)) || (in_table && c == '|');
     if (!escape && !at_line_start) continue;
     flush(i);
     from = i + 1;  // c itself is written below
-    if (at_line_start && (c == '#' || c == '>' || c == '-' || c == '+' || c == '|')) escape = true;
+    // At a line start: a heading, quote, list, table, tilde fence or the
+    // underline of a setext heading.
+    if (at_line_start &&
+        (c == '#' || c == '>' || c == '-' || c == '+' || c == '|' || c == '~' || c == '='))
+      escape = true;
     if (at_line_start && is_digit(c)) {
       // "1984. The year" would start an ordered list: escape its dot.
       std::size_t j = i;
@@ -80,7 +100,7 @@ std::string inline_markdown(const Block& b, const Options& options, bool in_tabl
     text_to(m.at);
     switch (m.span->kind) {
       case Span::Kind::kLink:
-        out += m.open ? "[" : "](" + m.span->href + ")";
+        out += m.open ? "[" : "](" + markdown_url(m.href) + ")";
         break;
       case Span::Kind::kEmphasis:
         out += '*';
@@ -115,6 +135,13 @@ void prefix_lines(std::string* out, const std::string& text, const std::string& 
 
 }  // namespace
 
+std::string markdown_escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  append_escaped(&out, text, /*line_start=*/true, /*in_table=*/false);
+  return out;
+}
+
 std::string render_markdown(const std::vector<Block>& blocks, const Options& options,
                             Label label) {
   const std::vector<const Block*> shown =
@@ -126,6 +153,7 @@ std::string render_markdown(const std::vector<Block>& blocks, const Options& opt
   // of its parent's marker ("- " is 2, "1. " is 3), as CommonMark requires.
   std::vector<std::size_t> marker_widths;
   for (const Block* b : shown) {
+    if (b->kind == BlockKind::kImage && safe_url(b->src, UrlUse::kImage).empty()) continue;
     const bool run = prev != nullptr && same_run(*prev, *b);
     if (prev != nullptr) out += run ? "\n" : "\n\n";
     if (b->kind != BlockKind::kListItem) marker_widths.clear();
@@ -192,7 +220,7 @@ std::string render_markdown(const std::vector<Block>& blocks, const Options& opt
         std::string alt;
         append_escaped(&alt, b->text, false, false);
         std::replace(alt.begin(), alt.end(), '\n', ' ');
-        body = "![" + alt + "](" + b->src + ")";
+        body = "![" + alt + "](" + markdown_url(safe_url(b->src, UrlUse::kImage)) + ")";
         break;
       }
       case BlockKind::kCaption:

@@ -8,6 +8,7 @@
 #include "chars.h"
 #include "dom.h"
 #include "patterns.h"
+#include "safe_url.h"
 #include "url.h"
 
 namespace extractor {
@@ -302,7 +303,11 @@ class Walker {
       case GUMBO_TAG_A:
         if (is_link(node)) {
           ++link_depth_;
-          open_span(node, Span::Kind::kLink, resolve_url(out_.base_url, attribute(node, "href")));
+          // A link whose URL may not be shown stays a link (it counts as
+          // one for link density) with no href: outputs write its text.
+          std::string href = resolve_url(out_.base_url, attribute(node, "href"));
+          make_safe_url(&href, UrlUse::kLink);
+          open_span(node, Span::Kind::kLink, std::move(href));
         }
         break;
       case GUMBO_TAG_EM:
@@ -383,12 +388,18 @@ class Walker {
 
   void image(const GumboNode* node, int idx) {
     if (!buf_.empty()) return;  // an inline picture inside text: not a block
-    std::string_view src = attribute(node, "src");
-    for (const char* lazy : {"data-src", "data-lazy-src", "data-original", "data-url"}) {
-      if (!src.empty() && src.substr(0, 5) != "data:") break;
-      src = attribute(node, lazy);
+    // The first source that may be shown: lazy-loading pages put a
+    // placeholder (an inline data: image, about:blank) in src and the
+    // picture in a data- attribute.
+    std::string src;
+    for (const char* name : {"src", "data-src", "data-lazy-src", "data-original", "data-url"}) {
+      const std::string_view value = attribute(node, name);
+      if (value.find_first_not_of(" \t\n\r\f") == std::string_view::npos) continue;
+      src = resolve_url(out_.base_url, value);
+      make_safe_url(&src, UrlUse::kImage);
+      if (!src.empty()) break;
     }
-    if (src.empty() || src.substr(0, 5) == "data:") return;
+    if (src.empty()) return;
     const std::string_view w = attribute(node, "width");
     const std::string_view h = attribute(node, "height");
     if ((w == "1" || w == "0") && (h == "1" || h == "0")) return;  // tracking pixel
@@ -396,7 +407,7 @@ class Walker {
     b.element = idx;
     b.kind = BlockKind::kImage;
     b.text = std::string(attribute(node, "alt"));
-    b.src = resolve_url(out_.base_url, src);
+    b.src = std::move(src);
     b.quote_depth = static_cast<std::uint8_t>(std::min(quote_depth_, 255));
     b.cues = inherited_.back();
     out_.blocks.push_back(std::move(b));
@@ -585,6 +596,10 @@ Segments segment(const Dom& dom, const Patterns& patterns, const Options& option
       if (!href.empty()) out.base_url = resolve_url(out.base_url, href);
     }
   }
+  // A base that is no web address (<base href="javascript:...">) would turn
+  // every relative link into one that may not be shown: they stay relative.
+  if (!out.base_url.empty() && safe_url(out.base_url, UrlUse::kImage).empty())
+    out.base_url.clear();
   const GumboNode* body = find_child(html, GUMBO_TAG_BODY);
   if (body == nullptr) body = html;  // framesets and other oddities
   out.elements.reserve(1024);

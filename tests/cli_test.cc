@@ -329,3 +329,41 @@ TEST_F(Cli, SameOutputWhateverTheThreadCount) {
 }
 
 }  // namespace
+
+// What the command writes around the article in Markdown — the title, the
+// byline line, comments, the input's name — is escaped like the article:
+// a page cannot put a link, an image or raw HTML there.
+TEST_F(Cli, MarkdownLayoutEscapesPageText) {
+  const std::string page =
+      "<html><head><title>Ferry news [read](javascript:alert(1)) &lt;img src=x "
+      "onerror=alert(2)&gt;</title><meta name=author content=\"Ann ![x](javascript:alert(3))\">"
+      "</head><body><article><h1>Ferry news</h1>"
+      "<p>The harbour authority has published the spring timetable for the ferries, and several "
+      "early sailings move by a quarter of an hour, the operator said on Monday.</p>"
+      "<p>Commuters on the first boat from the north pier now leave at 6:15 rather than 6:00, and "
+      "the evening crossings are unchanged for the rest of the season.</p></article>"
+      "<section class=comments><div class=comment><p>[click](javascript:alert(4)) and "
+      "&lt;script&gt;alert(5)&lt;/script&gt; said a reader who wrote a long comment here.</p>"
+      "</div></section></body></html>";
+  const std::string a = Write("x--> <script>alert(6)</script>.html", page);
+  const std::string b = Write("b.html", page);
+  const CliRun r = RunCli({"-f", "markdown", "--with-metadata", "--include-comments", a, b});
+  ASSERT_EQ(r.status, 0) << r.err;
+  // Every '<' is escaped, or opens one of the command's own name comments,
+  // which then end where the command ends them.
+  std::istringstream lines(r.out);
+  std::string line;
+  while (std::getline(lines, line)) {
+    if (line.rfind("<!-- ", 0) == 0) {
+      EXPECT_EQ(line.find("-->"), line.size() - 3) << line;
+      continue;
+    }
+    for (std::size_t i = line.find('<'); i != std::string::npos; i = line.find('<', i + 1))
+      EXPECT_TRUE(i > 0 && line[i - 1] == '\\') << line;
+    for (std::size_t i = line.find("]("); i != std::string::npos; i = line.find("](", i + 1))
+      EXPECT_TRUE(i > 0 && line[i - 1] == '\\') << line;
+  }
+  EXPECT_NE(r.out.find("# Ferry news \\[read\\](javascript:alert(1)) \\<img"), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("\\[click\\](javascript:alert(4))"), std::string::npos) << r.out;
+}

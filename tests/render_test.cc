@@ -330,7 +330,7 @@ TEST(Render, HtmlSpansInTableCells) {
 
 TEST(Render, HtmlFigureWithCaption) {
   EXPECT_EQ(render_html({Img("a.jpg?x=\"1\"", "A <cat>"), Caption("Asleep")}),
-            "<figure><img src=\"a.jpg?x=&quot;1&quot;\" alt=\"A &lt;cat&gt;\">"
+            "<figure><img src=\"a.jpg?x=%221%22\" alt=\"A &lt;cat&gt;\">"
             "<figcaption>Asleep</figcaption></figure>\n");
   EXPECT_EQ(render_html({Img("b.png", "")}), "<figure><img src=\"b.png\" alt=\"\"></figure>\n");
   EXPECT_EQ(render_html({Caption("Lone caption")}),
@@ -355,7 +355,7 @@ TEST(Render, HtmlInlineSpans) {
                               "<code>code</code></p>\n");
   EXPECT_EQ(render_html({b}, Links()),
             "<p>an <em>em</em>, a <strong>strong</strong>, a "
-            "<a href=\"https://e.com/&quot;q&quot;\">link</a> and <code>code</code></p>\n");
+            "<a href=\"https://e.com/%22q%22\">link</a> and <code>code</code></p>\n");
 }
 
 TEST(Render, HtmlWithoutImages) {
@@ -525,6 +525,68 @@ TEST(Render, MetadataAuthorJoined) {
   EXPECT_EQ(m.author(), "Ann");
   m.authors = {"Ann", "Bob", "Cy"};
   EXPECT_EQ(m.author(), "Ann, Bob, Cy");
+}
+
+}  // namespace
+}  // namespace extractor
+
+// --- what may be shown (lib/safe_url) ---------------------------------------------
+// Blocks built by hand here hold whatever a caller put in them: the
+// renderers filter again, so no Result can make them write an active URL.
+namespace extractor {
+namespace {
+
+TEST(RenderSafety, LinkWithScriptSchemeKeepsItsTextOnly) {
+  const Block b = WithSpan(WithSpan(P("a bad link and a good one"), Span::Kind::kLink, "bad link",
+                                    " JaVa\tScRiPt:alert(1)"),
+                           Span::Kind::kLink, "good one", "https://e.com/ok");
+  EXPECT_EQ(render_html({b}, Links()),
+            "<p>a bad link and a <a href=\"https://e.com/ok\">good one</a></p>\n");
+  EXPECT_EQ(render_markdown({b}, Links()), "a bad link and a [good one](https://e.com/ok)");
+}
+
+TEST(RenderSafety, ImageWithScriptSchemeLeftOutCaptionStays) {
+  const std::vector<Block> blocks = {Img("data:image/svg+xml,<svg onload=alert(1)>", "A map"),
+                                     Caption("The map")};
+  EXPECT_EQ(render_html(blocks), "<figure><figcaption>The map</figcaption></figure>\n");
+  EXPECT_EQ(render_markdown(blocks), "*The map*");
+  Result r;
+  r.blocks = blocks;
+  JsonOptions jo;
+  jo.with_blocks = true;
+  EXPECT_EQ(Json::parse(render_json(r, jo))["blocks"][0].count("src"), 0u);
+}
+
+TEST(RenderSafety, MarkdownDestinationsPercentEncoded) {
+  const Block b = WithSpan(P("see the map now"), Span::Kind::kLink, "the map",
+                           "https://e.com/map (large)?a=1&amp;b=[2]");
+  EXPECT_EQ(render_markdown({b}, Links()),
+            "see [the map](https://e.com/map%20%28large%29?a=1%26amp;b=%5B2%5D) now");
+  EXPECT_EQ(render_markdown({Img("https://e.com/a (1).jpg", "A")}),
+            "![A](https://e.com/a%20%281%29.jpg)");
+}
+
+TEST(RenderSafety, MarkdownTextCannotBecomeLinksImagesOrHtml) {
+  EXPECT_EQ(render_markdown({P("[x](javascript:alert(1)) ![y](z) <img src=x onerror=f()> "
+                               "<javascript:alert(2)> &#106;s &amp; AT&T")}),
+            "\\[x\\](javascript:alert(1)) !\\[y\\](z) \\<img src=x onerror=f()> "
+            "\\<javascript:alert(2)> \\&#106;s \\&amp; AT&T");
+  EXPECT_EQ(markdown_escape("[a](b) <i>"), "\\[a\\](b) \\<i>");
+  // A line of tildes would open a code fence, one of '=' underline a heading.
+  EXPECT_EQ(render_markdown({P("Menu\n~~~~~\n=====\nend")}), "Menu\\\n\\~~~~~\\\n\\=====\\\nend");
+}
+
+TEST(RenderSafety, JsonUrlAndImageFiltered) {
+  Result r;
+  r.metadata.url = "javascript:alert(1)";
+  r.metadata.image = "vbscript:msgbox(1)";
+  JsonOptions jo;
+  jo.full = true;
+  const Json j = Json::parse(render_json(r, jo));
+  EXPECT_TRUE(j["url"].is_null());
+  EXPECT_TRUE(j["image"].is_null());
+  r.metadata.url = "https://e.com/a b";
+  EXPECT_EQ(Json::parse(render_json(r, jo))["url"], "https://e.com/a%20b");
 }
 
 }  // namespace

@@ -350,6 +350,7 @@ Run run_library(const std::vector<Job>& jobs, const RunConfig& config) {
         // The HTML rendering too (the JSON has text and Markdown), so that
         // a before/after diff of two dumps covers every output.
         if (result) write_file(fs::path(base.string() + ".out.html"), result->html);
+        if (result) write_file(fs::path(base.string() + ".md"), result->markdown);
         std::string js;
         if (result) {
           extractor::JsonOptions jo;
@@ -798,6 +799,7 @@ int run_main(int argc, char** argv) {
   int threads = hw ? static_cast<int>(hw) : 1;
   int worst = 5;
   bool verbose = false;
+  bool links = false;
   app.add_option("DIR", dirs, "datasets root or set directory (repeatable)")
       ->type_name("DIR");
   app.add_option("--sets", set_names, "only these sets (directory names)")
@@ -816,7 +818,7 @@ int run_main(int argc, char** argv) {
   app.add_option("--dump", dump_dir,
                  "write each page's output as DIR/<set>/<id>.txt (text) and "
                  "DIR/<set>/<id>.json (render_json: full, with blocks), "
-                 "DIR/<set>/<id>.out.html (Result::html)")
+                 "DIR/<set>/<id>.out.html (Result::html), DIR/<set>/<id>.md (Result::markdown)")
       ->type_name("DIR");
   app.add_option(
          "--predictions", predictions,
@@ -834,6 +836,9 @@ int run_main(int argc, char** argv) {
       ->type_name("FILE");
   app.add_option("--id", ids, "only this page (repeatable)")
       ->type_name("ID|SET/ID");
+  app.add_flag("--links", links,
+               "keep links in the Markdown and HTML outputs (Options::include_links; "
+               "the scores read the text, which links do not change)");
   app.add_option("--focus", focus, "the library's Options::focus")
       ->check(CLI::IsMember({"precision", "balanced", "recall"}))
       ->capture_default_str();
@@ -931,6 +936,7 @@ int run_main(int argc, char** argv) {
   config.options.focus = focus == "precision" ? extractor::Focus::kPrecision
                          : focus == "recall"  ? extractor::Focus::kRecall
                                               : extractor::Focus::kBalanced;
+  config.options.include_links = links;
 
   Floors floors;
   if (!floors_file.empty()) floors = load_floors(floors_file);  // fail early

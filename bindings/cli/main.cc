@@ -186,6 +186,20 @@ std::string text_header(const extractor::Metadata& m) {
   return h.empty() ? h : h + "\n";
 }
 
+// A name inside an HTML comment: "--" would end the comment there.
+std::string comment_safe(std::string name) {
+  for (std::size_t i = name.find("--"); i != std::string::npos; i = name.find("--", i))
+    name.replace(i, 2, "- -");
+  return name;
+}
+
+// Line breaks inside a title or byline would end a Markdown heading.
+std::string one_line(std::string text) {
+  for (char& c : text)
+    if (c == '\n' || c == '\r') c = ' ';
+  return text;
+}
+
 struct Settings {
   Format format = Format::kText;
   bool with_metadata = false;
@@ -244,15 +258,16 @@ Outcome process(const extractor::Extractor& ex, const Input& input, const Settin
       o.output += s.multiple ? "\n\n" : "\n";
       break;
     case Format::kMarkdown:
-      if (s.multiple) o.output = "<!-- " + input.name + " -->\n";
+      if (s.multiple) o.output = "<!-- " + comment_safe(input.name) + " -->\n";
       if (s.with_metadata && !r.metadata.title.empty()) {
-        o.output += "# " + r.metadata.title + "\n\n";
+        o.output += "# " + extractor::markdown_escape(one_line(r.metadata.title)) + "\n\n";
         std::string line = r.metadata.author();
         if (!r.metadata.date.empty()) line += (line.empty() ? "" : " · ") + r.metadata.date;
-        if (!line.empty()) o.output += "*" + line + "*\n\n";
+        if (!line.empty()) o.output += "*" + extractor::markdown_escape(one_line(line)) + "*\n\n";
       }
       o.output += r.markdown;
-      if (!r.comments.empty()) o.output += "\n\n## Comments\n\n" + r.comments;
+      if (!r.comments.empty())
+        o.output += "\n\n## Comments\n\n" + extractor::markdown_escape(r.comments);
       o.output += s.multiple ? "\n\n" : "\n";
       break;
     case Format::kHtml:

@@ -1173,6 +1173,9 @@ PYBIND11_MODULE(_extractor, m) {
       .def(py::pickle([](const PyExtractor& pe) { return options_dict(pe); },
                       [](const py::dict& d) { return make_extractor(d); }));
 
+  m.def("_markdown_escape",
+        [](const std::string& text) { return to_str(extractor::markdown_escape(text)); },
+        "text"_a, "Plain text written so that Markdown shows it as it is.");
   m.def("_time_extract", &time_extract, "extractor"_a, "pages"_a, "repeat"_a = 1,
         "Benchmark helper: seconds that `repeat` passes of a C++ loop of\n"
         "Extractor::extract over `pages` take (no Python per page).");

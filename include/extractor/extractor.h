@@ -98,6 +98,19 @@ struct Options {
 
   // Markdown/HTML only: keep hyperlinks as [text](href). Default false: the
   // link text stays, the target is dropped.
+  //
+  // Safe to show, links or not: every URL any output or field carries is
+  // http, https, mailto (links only) or relative, judged as a browser reads
+  // it (character references, controls and white space inside the scheme,
+  // case) and again after further decoding (percent-escapes, references);
+  // a link with any other URL keeps only its text, an image with one is left
+  // out. The HTML holds only the elements and attributes the renderer writes
+  // (p, h1-h6, ul/ol/li, table/tr/td, pre/code, blockquote, figure/img/
+  // figcaption, a href, img src/alt, em, strong, br): never the page's
+  // handlers, style, script, iframe, object, embed, form, base, meta, SVG or
+  // MathML. Markdown escapes page text so that it never becomes a link, an
+  // image, raw HTML or a heading, and writes URLs percent-encoded where a
+  // renderer would end or decode them.
   bool include_links = false;
 
   // Input longer than this many bytes is refused with ErrorCode::kInputTooLarge
@@ -162,7 +175,9 @@ struct Span {
   Kind kind;
   std::uint32_t begin;
   std::uint32_t end;
-  std::string href;  // kLink only, resolved against PageInfo::url when known
+  // kLink only: resolved against PageInfo::url when known; empty when the
+  // page's URL may not be shown (see Options::include_links).
+  std::string href;
 };
 
 struct Block {
@@ -179,7 +194,8 @@ struct Block {
   std::string text;
   // Links and emphasis inside text.
   std::vector<Span> spans;
-  // kImage: the image URL (resolved against PageInfo::url when known).
+  // kImage: the image URL (resolved against PageInfo::url when known;
+  // http, https or relative only: an image with another is no block).
   std::string src;
   // Confidence that the block is article content, in [0, 1].
   float score = 0;
@@ -214,8 +230,8 @@ struct Metadata {
   std::string site_name;
   std::string language;              // BCP 47 primary tag, e.g. "en", "zh"
   std::string description;
-  std::string url;                   // canonical URL, else PageInfo::url
-  std::string image;                 // main image URL
+  std::string url;                   // canonical URL, else PageInfo::url (http(s) only)
+  std::string image;                 // main image URL (http(s) or relative only)
   std::vector<std::string> categories;  // sections (article:section, articleSection)
   std::vector<std::string> tags;        // article:tag, keywords
 
@@ -304,6 +320,12 @@ std::string render_text(const std::vector<Block>& blocks, const Options& options
 std::string render_markdown(const std::vector<Block>& blocks,
                             const Options& options = {},
                             Label label = Label::kContent);
+
+// Plain text written so that Markdown shows it as it is: no page text
+// becomes a link, an image, emphasis, a heading or raw HTML (what
+// render_markdown does to the text of every block; for a title or a byline
+// written around its output).
+std::string markdown_escape(std::string_view text);
 
 // An HTML fragment of the blocks labelled `label`.
 std::string render_html(const std::vector<Block>& blocks,

@@ -18,6 +18,7 @@ import zlib
 from typing import BinaryIO, List, Optional, Sequence, Tuple
 
 from . import Extractor, Page, Result, __version__, _default_threads
+from ._extractor import _markdown_escape
 
 _PAGE_EXTENSIONS = (".html", ".htm", ".xhtml")
 
@@ -115,6 +116,18 @@ def _error_output(name: str, message: str, s: _Settings) -> bytes:
     return (json + ',"error":"' + escaped + '"}\n').encode("utf-8", "surrogateescape")
 
 
+def _comment_safe(name: str) -> str:
+    """A name inside an HTML comment: "--" would end the comment there."""
+    while "--" in name:
+        name = name.replace("--", "- -", 1)
+    return name
+
+
+def _one_line(text: str) -> str:
+    """Line breaks inside a title or byline would end a Markdown heading."""
+    return text.replace("\n", " ").replace("\r", " ")
+
+
 def _output(name: str, r: Result, s: _Settings) -> bytes:
     if s.format == "text":
         out = f"==> {name} <==\n" if s.multiple else ""
@@ -125,17 +138,17 @@ def _output(name: str, r: Result, s: _Settings) -> bytes:
             out += "\n\n--- comments ---\n\n" + r.comments
         out += "\n\n" if s.multiple else "\n"
     elif s.format == "markdown":
-        out = f"<!-- {name} -->\n" if s.multiple else ""
+        out = f"<!-- {_comment_safe(name)} -->\n" if s.multiple else ""
         if s.with_metadata and r.title:
-            out += f"# {r.title}\n\n"
+            out += f"# {_markdown_escape(_one_line(r.title))}\n\n"
             line = r.author or ""
             if r.date:
                 line += (" · " if line else "") + r.date
             if line:
-                out += f"*{line}*\n\n"
+                out += f"*{_markdown_escape(_one_line(line))}*\n\n"
         out += r.markdown
         if r.comments:
-            out += "\n\n## Comments\n\n" + r.comments
+            out += "\n\n## Comments\n\n" + _markdown_escape(r.comments)
         out += "\n\n" if s.multiple else "\n"
     elif s.format == "html":
         out = r.html
