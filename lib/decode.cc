@@ -295,9 +295,9 @@ std::string canonical_charset(std::string_view label) {
   return l;
 }
 
-struct CharsetPatterns::Compiled {
+struct CharsetPatterns {
   std::unique_ptr<RE2> xml, meta;
-  Compiled() {
+  CharsetPatterns() {
     RE2::Options o;
     o.set_encoding(RE2::Options::EncodingLatin1);
     o.set_case_sensitive(false);
@@ -307,9 +307,9 @@ struct CharsetPatterns::Compiled {
   }
 };
 
-CharsetPatterns::CharsetPatterns() : compiled_(std::make_unique<const Compiled>()) {}
-CharsetPatterns::~CharsetPatterns() = default;
-const CharsetPatterns::Compiled& CharsetPatterns::compiled() const { return *compiled_; }
+std::shared_ptr<const CharsetPatterns> compile_charset_patterns() {
+  return std::make_shared<const CharsetPatterns>();
+}
 
 std::string declared_charset(std::string_view bytes, const CharsetPatterns& patterns) {
   // Browsers look at the first 1024 bytes; real pages put the declaration
@@ -317,8 +317,8 @@ std::string declared_charset(std::string_view bytes, const CharsetPatterns& patt
   constexpr std::size_t kHead = 16 * 1024;
   std::string_view head = bytes.substr(0, std::min(bytes.size(), kHead));
   std::string cs;
-  if (RE2::PartialMatch(head, *patterns.compiled().meta, &cs)) return cs;
-  if (RE2::PartialMatch(head, *patterns.compiled().xml, &cs)) return cs;
+  if (RE2::PartialMatch(head, *patterns.meta, &cs)) return cs;
+  if (RE2::PartialMatch(head, *patterns.xml, &cs)) return cs;
   return "";
 }
 

@@ -9,21 +9,11 @@
 namespace extractor {
 
 // The patterns of a page's own charset declaration (<meta charset>,
-// http-equiv, <?xml encoding>), compiled once: the Extractor builds them
-// (Patterns::charsets()) and shares them between threads.
-class CharsetPatterns {
- public:
-  CharsetPatterns();
-  ~CharsetPatterns();
-  CharsetPatterns(const CharsetPatterns&) = delete;
-  CharsetPatterns& operator=(const CharsetPatterns&) = delete;
-
-  struct Compiled;
-  const Compiled& compiled() const;
-
- private:
-  std::unique_ptr<const Compiled> compiled_;
-};
+// http-equiv, <?xml encoding>), compiled once (a struct of RE2s, decode.cc):
+// the Extractor compiles them with its other patterns (Patterns::charsets())
+// and shares them between threads.
+struct CharsetPatterns;
+std::shared_ptr<const CharsetPatterns> compile_charset_patterns();
 
 // How the charset of a page was decided, strongest first.
 enum class CharsetSource {

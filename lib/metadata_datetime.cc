@@ -121,7 +121,7 @@ struct MonthNames {
 
 }  // namespace
 
-struct DatePatterns::Compiled {
+struct DatePatterns {
   MonthNames months;
   std::unique_ptr<RE2> dmy, mdy, ymd_text, ymd_num, ymd_korean, dmy_num;
   std::unique_ptr<RE2::Set> absolute;  // the six above, for one first pass
@@ -132,7 +132,7 @@ struct DatePatterns::Compiled {
   std::unique_ptr<RE2> relative_ago, relative_word;
   std::unique_ptr<RE2> url_slashes, url_dashes, url_compact, url_year_mmdd;
 
-  Compiled() {
+  DatePatterns() {
     RE2::Options o;
     o.set_log_errors(false);
     o.set_case_sensitive(false);
@@ -236,12 +236,12 @@ struct DatePatterns::Compiled {
 
 #undef S
 
-DatePatterns::DatePatterns() : compiled_(std::make_unique<const Compiled>()) {}
-DatePatterns::~DatePatterns() = default;
+std::shared_ptr<const DatePatterns> compile_date_patterns() {
+  return std::make_shared<const DatePatterns>();
+}
 
 namespace {
 
-using Compiled = DatePatterns::Compiled;
 
 int to_int(re2::StringPiece s) {
   int v = 0;
@@ -263,7 +263,7 @@ int days_in_month(int y, int m) {
 }
 
 // The month a matched name stands for; 0 when unknown.
-int month_of(const Compiled& p, re2::StringPiece name) {
+int month_of(const DatePatterns& p, re2::StringPiece name) {
   const auto& map = p.months.month;
   auto it = map.find(fold(std::string_view(name.data(), name.size())));
   return it == map.end() ? 0 : it->second;
@@ -291,7 +291,7 @@ int north_american_zone(std::string_view name) {
 }
 
 // Reads the time of day right after a date, extending *end over it.
-void read_time_after(const Compiled& p, std::string_view text, std::size_t* end, DateTime* d) {
+void read_time_after(const DatePatterns& p, std::string_view text, std::size_t* end, DateTime* d) {
   re2::StringPiece in(text.data() + *end, text.size() - *end);
   re2::StringPiece g[13];
   if (!p.time_after->Match(in, 0, in.size(), RE2::ANCHOR_START, g, 13)) return;
@@ -319,7 +319,7 @@ void read_time_after(const Compiled& p, std::string_view text, std::size_t* end,
   *end += g[0].size();
 }
 
-void read_time_before(const Compiled& p, std::string_view text, std::size_t begin, DateTime* d) {
+void read_time_before(const DatePatterns& p, std::string_view text, std::size_t begin, DateTime* d) {
   const std::size_t from = begin > 24 ? begin - 24 : 0;
   re2::StringPiece in(text.data() + from, begin - from);
   re2::StringPiece g[4];
@@ -329,7 +329,7 @@ void read_time_before(const Compiled& p, std::string_view text, std::size_t begi
 
 // The role of the date starting at `begin`, from the nearest keyword in the
 // few words before it.
-DateRole read_role(const Compiled& p, std::string_view text, std::size_t begin) {
+DateRole read_role(const DatePatterns& p, std::string_view text, std::size_t begin) {
   const std::size_t from = utf8_floor(text, begin > 48 ? begin - 48 : 0);
   re2::StringPiece in(text.data() + from, begin - from);
   re2::StringPiece g[4];
@@ -345,7 +345,7 @@ DateRole read_role(const Compiled& p, std::string_view text, std::size_t begin) 
   return role;
 }
 
-void add_date(const Compiled& p, std::vector<TextDate>* out, std::string_view text, DateTime d,
+void add_date(const DatePatterns& p, std::vector<TextDate>* out, std::string_view text, DateTime d,
               std::size_t begin, std::size_t end) {
   if (!is_valid(d)) return;
   read_time_after(p, text, &end, &d);
@@ -410,7 +410,7 @@ long relative_days(int n, std::string_view unit) {
   return -1;
 }
 
-void find_relative(const Compiled& p, std::string_view text, const DateTime& ref,
+void find_relative(const DatePatterns& p, std::string_view text, const DateTime& ref,
                    std::vector<TextDate>* out) {
   const long ref_days = days_from_civil(ref.year, ref.month, ref.day);
   for_each_match(*p.relative_ago, text, 13, [&](const re2::StringPiece* g) {
@@ -455,8 +455,6 @@ void find_relative(const Compiled& p, std::string_view text, const DateTime& ref
 }
 
 }  // namespace
-
-const DatePatterns::Compiled& DatePatterns::compiled() const { return *compiled_; }
 
 std::string format_day(const DateTime& d) {
   char buf[16];
@@ -529,8 +527,7 @@ std::optional<DateTime> parse_reference_date(const DatePatterns& patterns,
   return d;
 }
 
-std::optional<DateTime> parse_machine_date(const DatePatterns& patterns, std::string_view v) {
-  const Compiled& p = patterns.compiled();
+std::optional<DateTime> parse_machine_date(const DatePatterns& p, std::string_view v) {
   while (!v.empty() && static_cast<unsigned char>(v.front()) <= ' ') v.remove_prefix(1);
   while (!v.empty() && static_cast<unsigned char>(v.back()) <= ' ') v.remove_suffix(1);
   if (v.empty() || v.size() > 200) return std::nullopt;
@@ -606,21 +603,20 @@ std::optional<DateTime> parse_machine_date(const DatePatterns& patterns, std::st
     }
   }
   // RFC 822 and anything else: the first date a reader would see.
-  std::vector<TextDate> found = find_text_dates(patterns, v, NumericOrder::kMonthFirst, nullptr);
+  std::vector<TextDate> found = find_text_dates(p, v, NumericOrder::kMonthFirst, nullptr);
   if (found.empty()) return std::nullopt;
   return found.front().date;
 }
 
-std::vector<TextDate> find_text_dates(const DatePatterns& patterns, std::string_view text,
+std::vector<TextDate> find_text_dates(const DatePatterns& p, std::string_view text,
                                       NumericOrder order, const DateTime* reference) {
   std::vector<TextDate> out;
   if (text.empty()) return out;
-  const Compiled& p = patterns.compiled();
   // Every absolute date but "31.10.23" has a four-digit year, and a day
   // written in digits beside it ("2. Dezember 2021", "2021-12-02",
   // "2021年12月2日"): at least two runs of digits. Most text has no year,
   // and most text with one ("in 2019", "© 2023") has no other number; for
-  // those the patterns are not run at all.
+  // those the p are not run at all.
   bool year = false;
   int runs = 0;
   for (std::size_t i = 0, run = 0; i < text.size() && !(year && runs >= 2); ++i) {
@@ -748,7 +744,7 @@ std::vector<TextDate> find_text_dates(const DatePatterns& patterns, std::string_
   return kept;
 }
 
-std::optional<DateTime> date_from_url(const DatePatterns& patterns, std::string_view url) {
+std::optional<DateTime> date_from_url(const DatePatterns& p, std::string_view url) {
   // Only the path: hosts and queries hold numbers that are not dates.
   std::size_t start = url.find("://");
   start = start == std::string_view::npos ? 0 : url.find('/', start + 3);
@@ -762,7 +758,6 @@ std::optional<DateTime> date_from_url(const DatePatterns& patterns, std::string_
     year = run >= 4;
   }
   if (!year) return std::nullopt;
-  const Compiled& p = patterns.compiled();
   re2::StringPiece in(path.data(), path.size());
   re2::StringPiece g[4];
   for (const RE2* re : {p.url_slashes.get(), p.url_dashes.get(), p.url_year_mmdd.get(),

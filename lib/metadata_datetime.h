@@ -18,21 +18,11 @@ namespace extractor {
 
 // The date patterns, compiled once: month names in many languages and
 // scripts, the numeric forms, times of day, the words that say what a date
-// is, relative dates, URL paths. The Extractor builds one (Patterns::dates())
-// and shares it between threads; the readers below take it.
-class DatePatterns {
- public:
-  DatePatterns();
-  ~DatePatterns();
-  DatePatterns(const DatePatterns&) = delete;
-  DatePatterns& operator=(const DatePatterns&) = delete;
-
-  struct Compiled;
-  const Compiled& compiled() const;
-
- private:
-  std::unique_ptr<const Compiled> compiled_;
-};
+// is, relative dates, URL paths (a struct of RE2s, metadata_datetime.cc).
+// The Extractor compiles them with its other patterns (Patterns::dates())
+// and shares them between threads; the readers below take them.
+struct DatePatterns;
+std::shared_ptr<const DatePatterns> compile_date_patterns();
 
 struct DateTime {
   static constexpr int kNoZone = INT_MIN;

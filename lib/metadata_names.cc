@@ -17,8 +17,6 @@
 namespace extractor {
 namespace {
 
-using Compiled = NamePatterns::Compiled;
-
 bool consume(const RE2& re, std::string* s) {
   re2::StringPiece in(*s);
   re2::StringPiece m;
@@ -134,7 +132,7 @@ bool is_login_with_number(std::string_view s) {
 
 // One part of a split byline to one name, or "".
 std::string clean_part(const NamePatterns& patterns, std::string part, AuthorValue kind) {
-  const Compiled& r = patterns.compiled();
+  const NamePatterns& r = patterns;
   part = collapse_space(part);
   if (part.empty()) return {};
   // "Photo: X", "X/摄": a photographer, not an author.
@@ -268,7 +266,7 @@ std::string clean_part(const NamePatterns& patterns, std::string part, AuthorVal
 
 bool is_plausible_name(const NamePatterns& patterns, std::string_view name) {
   if (name.size() < 2 || name.size() > 80) return false;
-  const Compiled& r = patterns.compiled();
+  const NamePatterns& r = patterns;
   re2::StringPiece in(name.data(), name.size());
   if (r.stop_name->Match(in, 0, in.size(), RE2::ANCHOR_START, nullptr, 0)) return false;
   if (r.non_name_word->Match(in, 0, in.size(), RE2::UNANCHORED, nullptr, 0)) return false;
@@ -328,7 +326,7 @@ bool is_plausible_name(const NamePatterns& patterns, std::string_view name) {
 }
 
 bool looks_like_organization(const NamePatterns& patterns, std::string_view name) {
-  const Compiled& r = patterns.compiled();
+  const NamePatterns& r = patterns;
   re2::StringPiece in(name.data(), name.size());
   if (r.org_word->Match(in, 0, in.size(), RE2::UNANCHORED, nullptr, 0)) return true;
   // "AP", "LN", "NDR", "AFP": an agency's or a paper's initials.
@@ -341,7 +339,7 @@ bool looks_like_organization(const NamePatterns& patterns, std::string_view name
 }
 
 bool starts_with_byline_marker(const NamePatterns& patterns, std::string_view text) {
-  const Compiled& r = patterns.compiled();
+  const NamePatterns& r = patterns;
   re2::StringPiece in(text.data(), std::min<std::size_t>(text.size(), 200));
   re2::StringPiece m;
   if (r.marker->Match(in, 0, in.size(), RE2::ANCHOR_START, &m, 1) && m.size() < in.size()) {
@@ -368,13 +366,13 @@ std::string_view byline_after_post_word(const NamePatterns& patterns, std::strin
   if (text.size() > 240) return {};
   re2::StringPiece in(text.data(), text.size());
   re2::StringPiece g[2];
-  if (!patterns.compiled().posted->Match(in, 0, in.size(), RE2::ANCHOR_START, g, 2)) return {};
+  if (!patterns.posted->Match(in, 0, in.size(), RE2::ANCHOR_START, g, 2)) return {};
   return text.substr(static_cast<std::size_t>(g[1].data() - text.data()));
 }
 
 bool is_bare_latin_marker(const NamePatterns& patterns, std::string_view text) {
   if (text.empty() || text.size() > 40) return false;
-  const Compiled& r = patterns.compiled();
+  const NamePatterns& r = patterns;
   const std::string t = std::string(text) + " ";  // a marker is followed by a space
   re2::StringPiece in(t);
   // "By", "Von:", "| By", "Autor:" and nothing else.
@@ -396,7 +394,7 @@ bool is_credit_label(std::string_view text) {
 
 bool is_bare_cjk_marker(const NamePatterns& patterns, std::string_view text) {
   if (text.empty() || text.size() > 40) return false;
-  const Compiled& r = patterns.compiled();
+  const NamePatterns& r = patterns;
   re2::StringPiece in(text.data(), text.size());
   re2::StringPiece m;
   // Two characters at least: a lone "文" or "图" is a caption's.
@@ -430,7 +428,7 @@ std::vector<std::string> clean_authors(const NamePatterns& patterns, std::string
   if (s.empty()) return out;
   if (s.size() > 600) s.erase(600);
   if (looks_like_url(s)) return out;
-  const Compiled& r = patterns.compiled();
+  const NamePatterns& r = patterns;
 
   // "蔡雪婧/摄": a photographer's credit, whole.
   {
@@ -616,7 +614,7 @@ std::vector<std::string> sign_off_name(const NamePatterns& patterns, std::string
 }
 
 std::string trailing_parenthesized_name(const NamePatterns& patterns, std::string_view text) {
-  const Compiled& r = patterns.compiled();
+  const NamePatterns& r = patterns;
   re2::StringPiece in(text.data(), text.size());
   re2::StringPiece g[2];
   if (!r.trailing_paren->Match(in, 0, in.size(), RE2::UNANCHORED, g, 2)) return {};
@@ -625,7 +623,7 @@ std::string trailing_parenthesized_name(const NamePatterns& patterns, std::strin
 
 std::vector<std::string> picture_or_translation_credit(const NamePatterns& patterns, std::string_view text) {
   if (text.empty() || text.size() > 200) return {};
-  const Compiled& r = patterns.compiled();
+  const NamePatterns& r = patterns;
   const std::string line = collapse_space(text.substr(0, text.find('\n')));
   re2::StringPiece in(line);
   re2::StringPiece m;
@@ -640,9 +638,9 @@ std::vector<std::string> copyright_holder(const NamePatterns& patterns, std::str
   if (text.empty() || text.size() > 200) return {};
   re2::StringPiece in(text.data(), text.size());
   re2::StringPiece g[2];
-  if (!patterns.compiled().copyright->Match(in, 0, in.size(), RE2::ANCHOR_BOTH, g, 2)) return {};
+  if (!patterns.copyright->Match(in, 0, in.size(), RE2::ANCHOR_BOTH, g, 2)) return {};
   std::string holder(g[1].data(), g[1].size());
-  cut_at(*patterns.compiled().copyright_end, &holder);
+  cut_at(*patterns.copyright_end, &holder);
   // A sentence ends the holder ("Jane Doe. Design by ..."); an initial's
   // dot does not ("Stephen B. Doe").
   for (std::size_t dot = holder.find(". "); dot != std::string::npos;

@@ -12,27 +12,16 @@
 
 namespace extractor {
 
-class DatePatterns;
+struct DatePatterns;
 
 // The name patterns, compiled once: byline markers and roles in many
 // languages, Chinese credit markers, organisation words, the cuts that end a
-// byline. The Extractor builds one (Patterns::names()) and shares it between
-// threads; the readers below take it. Names read dates with `dates`.
-class NamePatterns {
- public:
-  explicit NamePatterns(const DatePatterns& dates);
-  ~NamePatterns();
-  NamePatterns(const NamePatterns&) = delete;
-  NamePatterns& operator=(const NamePatterns&) = delete;
-
-  const DatePatterns& dates() const { return dates_; }
-  struct Compiled;
-  const Compiled& compiled() const;
-
- private:
-  const DatePatterns& dates_;
-  std::unique_ptr<const Compiled> compiled_;
-};
+// byline (a struct of RE2s, metadata_names_rules.h). The Extractor compiles
+// them with its other patterns (Patterns::names()) and shares them between
+// threads; the readers below take them. Names read dates with `dates`.
+struct NamePatterns;
+std::shared_ptr<const NamePatterns> compile_name_patterns(
+    std::shared_ptr<const DatePatterns> dates);
 
 // How much to trust that a value names people at all.
 enum class AuthorValue {

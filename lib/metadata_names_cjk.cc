@@ -12,8 +12,6 @@
 namespace extractor {
 namespace {
 
-using Compiled = NamePatterns::Compiled;
-
 // Common Chinese family names (simplified and traditional forms): where a
 // credit marker sits inside running text, a name must start with one.
 const char kSurnames[] =
@@ -118,7 +116,7 @@ namespace {
 class CreditReader {
  public:
   CreditReader(const NamePatterns& patterns, std::string_view text, std::string_view site_name)
-      : patterns_(patterns), r_(patterns.compiled()), text_(text), site_(site_name) {}
+      : patterns_(patterns), r_(patterns), text_(text), site_(site_name) {}
 
   // The credits after markers ("记者 X", "作者：X"); credits of the same kind
   // add up ("本报实习生 A 本报记者 B C" credits all three), and the credit of
@@ -320,7 +318,7 @@ class CreditReader {
   }
 
   const NamePatterns& patterns_;
-  const NamePatterns::Compiled& r_;
+  const NamePatterns& r_;
   std::string_view text_;
   std::string_view site_;
   std::vector<std::string> out_;
@@ -342,7 +340,7 @@ std::vector<std::string> cjk_credits(const NamePatterns& patterns, std::string_v
 std::vector<std::string> cjk_name_line(const NamePatterns& patterns, std::string_view text, std::string_view site_name) {
   std::vector<std::string> out;
   if (text.empty() || text.size() > 64) return out;
-  const Compiled& r = patterns.compiled();
+  const NamePatterns& r = patterns;
   std::size_t p = 0;
   auto skip = [&](bool* sep) {
     while (p < text.size()) {
@@ -385,7 +383,7 @@ std::vector<std::string> cjk_posted_by(const NamePatterns& patterns, std::string
   if (text.size() > 240) return {};
   re2::StringPiece in(text.data(), text.size());
   re2::StringPiece g[2];
-  if (!patterns.compiled().cjk_posted_by->Match(in, 0, in.size(), RE2::UNANCHORED, g, 2)) return {};
+  if (!patterns.cjk_posted_by->Match(in, 0, in.size(), RE2::UNANCHORED, g, 2)) return {};
   const std::string_view name(g[1].data(), g[1].size());
   if (is_not_cjk_name(name)) return {};
   return clean_authors(patterns, name, AuthorValue::kField, site_name);
@@ -394,7 +392,7 @@ std::vector<std::string> cjk_posted_by(const NamePatterns& patterns, std::string
 std::vector<std::string> trailing_credit(const NamePatterns& patterns, std::string_view text, std::string_view site_name) {
   std::vector<std::string> out;
   if (text.empty()) return out;
-  const Compiled& r = patterns.compiled();
+  const NamePatterns& r = patterns;
   re2::StringPiece in(text.data(), text.size());
   re2::StringPiece g[2];
   if (r.trailing_latin->Match(in, 0, in.size(), RE2::UNANCHORED, g, 2)) {

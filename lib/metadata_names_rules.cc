@@ -3,6 +3,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 #include "metadata_datetime.h"
 
@@ -85,14 +86,14 @@ std::unique_ptr<RE2> make_cs(const std::string& pattern) {
 
 }  // namespace
 
-NamePatterns::Compiled::Compiled() {
+NamePatterns::NamePatterns(std::shared_ptr<const DatePatterns> dates) : dates_(std::move(dates)) {
   compile_bylines();
   compile_cuts();
   compile_credits();
   compile_words();
 }
 
-void NamePatterns::Compiled::compile_bylines() {
+void NamePatterns::compile_bylines() {
   const std::string lat = kLatinMarkers;
   const std::string cjk = kCjkMarkers;
   const std::string roles = kRoles;
@@ -122,7 +123,7 @@ void NamePatterns::Compiled::compile_bylines() {
   collective_head = make("^" + desk + S "+\\p{Lu}[^,;|/–—]*$");
 }
 
-void NamePatterns::Compiled::compile_cuts() {
+void NamePatterns::compile_cuts() {
   // Where a byline stops being names: "Updated ...", "3 min read", bios.
   cut = make(
       "(?:^|[\\s\\pP])(?:(?:um|at|à|a las|alle|o)" S "+\\d{1,2}[:.h]\\d{2}|"
@@ -172,7 +173,7 @@ void NamePatterns::Compiled::compile_cuts() {
       "+by" S "+([^;.()]+)");
 }
 
-void NamePatterns::Compiled::compile_credits() {
+void NamePatterns::compile_credits() {
   const std::string cjk = kCjkMarkers;
   const std::string cjk_short = kCjkShortMarkers;
   // Chinese credits: 记者 X, 作者：X, 责任编辑：X, （记者 X）, X/文.
@@ -195,7 +196,7 @@ void NamePatterns::Compiled::compile_credits() {
   cjk_slash_wen = make("((?:\\p{Han}|·){2,4})" S "*[/／]" S "*文");
 }
 
-void NamePatterns::Compiled::compile_words() {
+void NamePatterns::compile_words() {
   stop_name = make(
       "^(?:the" S "+)?(?:admin|administrator|staff|editor|editors|editorial|team|guest|"
       "anonymous|anonym|unknown|webmaster|user|author|autor|auteur|reporter|correspondent|"
@@ -276,9 +277,9 @@ void NamePatterns::Compiled::compile_words() {
 
 #undef S
 
-NamePatterns::NamePatterns(const DatePatterns& dates)
-    : dates_(dates), compiled_(std::make_unique<const Compiled>()) {}
-NamePatterns::~NamePatterns() = default;
-const NamePatterns::Compiled& NamePatterns::compiled() const { return *compiled_; }
+std::shared_ptr<const NamePatterns> compile_name_patterns(
+    std::shared_ptr<const DatePatterns> dates) {
+  return std::make_shared<const NamePatterns>(std::move(dates));
+}
 
 }  // namespace extractor

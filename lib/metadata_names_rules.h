@@ -1,6 +1,6 @@
-// The name patterns' compiled form, shared by the files that read names
-// (metadata_names.cc, metadata_names_cjk.cc); not for other stages, which
-// read names through metadata_names.h.
+// The name patterns, compiled: a struct of RE2s shared by the files that
+// read names (metadata_names.cc, metadata_names_cjk.cc); other stages hold
+// it opaque (metadata_names.h).
 #ifndef EXTRACTOR_LIB_METADATA_NAMES_RULES_H_
 #define EXTRACTOR_LIB_METADATA_NAMES_RULES_H_
 
@@ -13,7 +13,7 @@
 
 namespace extractor {
 
-struct NamePatterns::Compiled {
+struct NamePatterns {
   std::unique_ptr<RE2> posted, bare_marker_tail, weekday_tail, cjk_posted_by, copyright,
       copyright_end;
   std::unique_ptr<RE2> marker, cjk_marker, role_only, role_prefix, role_suffix, desk_alone,
@@ -24,9 +24,12 @@ struct NamePatterns::Compiled {
       non_name_word, org_cjk, org_word, inner_marker, lead_word, edge_word, photo_credit,
       trailing_paren;
 
-  Compiled();
+  explicit NamePatterns(std::shared_ptr<const DatePatterns> dates);
+  // Names read dates ("Jane Doe, 3. Mai 2021").
+  const DatePatterns& dates() const { return *dates_; }
 
  private:
+  std::shared_ptr<const DatePatterns> dates_;
   // The groups of patterns, compiled in turn by the constructor.
   void compile_bylines();  // byline markers, roles, newsrooms
   void compile_cuts();     // where a byline stops being names

@@ -364,9 +364,9 @@ struct Patterns::Sets {
 
 Patterns::Patterns()
     : sets_(std::make_unique<const Sets>()),
-      charsets_(std::make_unique<const CharsetPatterns>()),
-      dates_(std::make_unique<const DatePatterns>()),
-      names_(std::make_unique<const NamePatterns>(*dates_)) {}
+      charsets_(compile_charset_patterns()),
+      dates_(compile_date_patterns()),
+      names_(compile_name_patterns(dates_)) {}
 
 Patterns::~Patterns() = default;
 

@@ -17,9 +17,9 @@ class RE2;
 
 namespace extractor {
 
-class CharsetPatterns;
-class DatePatterns;
-class NamePatterns;
+struct CharsetPatterns;
+struct DatePatterns;
+struct NamePatterns;
 
 // What an element's class/id/role (or its tag) says it is. Bit flags.
 enum Cue : std::uint32_t {
@@ -108,9 +108,11 @@ class Patterns {
  private:
   struct Sets;
   std::unique_ptr<const Sets> sets_;
-  std::unique_ptr<const CharsetPatterns> charsets_;
-  std::unique_ptr<const DatePatterns> dates_;
-  std::unique_ptr<const NamePatterns> names_;  // reads dates_
+  // Each defined (and compiled by its constructor) in the file that reads
+  // it; shared_ptr, so that it is destroyed here without its definition.
+  std::shared_ptr<const CharsetPatterns> charsets_;
+  std::shared_ptr<const DatePatterns> dates_;
+  std::shared_ptr<const NamePatterns> names_;  // holds dates_ too
 };
 
 // "mainNav  Footer_links" -> "main-nav footer_links": case folded, with a

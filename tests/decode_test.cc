@@ -14,8 +14,8 @@ namespace extractor {
 namespace {
 
 const CharsetPatterns& Charsets() {
-  static const CharsetPatterns patterns;
-  return patterns;
+  static const std::shared_ptr<const CharsetPatterns> patterns = compile_charset_patterns();
+  return *patterns;
 }
 
 Decoded Decode(std::string_view bytes, std::string_view transport_charset = {}) {

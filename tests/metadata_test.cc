@@ -18,14 +18,15 @@ namespace {
 
 using Strings = std::vector<std::string>;
 
-const DatePatterns& Dates() {
-  static const DatePatterns patterns;
+const std::shared_ptr<const DatePatterns>& DatesPtr() {
+  static const std::shared_ptr<const DatePatterns> patterns = compile_date_patterns();
   return patterns;
 }
+const DatePatterns& Dates() { return *DatesPtr(); }
 
 const NamePatterns& Names() {
-  static const NamePatterns patterns(Dates());
-  return patterns;
+  static const std::shared_ptr<const NamePatterns> patterns = compile_name_patterns(DatesPtr());
+  return *patterns;
 }
 
 // ---------------------------------------------------------------------------
