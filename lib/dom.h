@@ -91,6 +91,18 @@ inline const GumboVector* children_of(const GumboNode* node) {
   }
 }
 
+// The text of a text, white-space or CDATA node; nullptr for any other node.
+inline const char* text_of(const GumboNode* node) {
+  switch (node->type) {
+    case GUMBO_NODE_TEXT:
+    case GUMBO_NODE_WHITESPACE:
+    case GUMBO_NODE_CDATA:
+      return node->v.text.text;
+    default:
+      return nullptr;
+  }
+}
+
 // The value of attribute `name` of an element, or "" when absent.
 std::string_view attribute(const GumboNode* element, const char* name);
 

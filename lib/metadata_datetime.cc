@@ -674,60 +674,46 @@ std::vector<TextDate> find_text_dates(const DatePatterns& p, std::string_view te
   std::vector<int> hits;
   p.absolute->Match(re2::StringPiece(text.data(), text.size()), &hits);
   auto hit = [&](int i) { return std::find(hits.begin(), hits.end(), i) != hits.end(); };
-  // day, month, year
-  if (hit(0)) for_each_match(*p.dmy, text, 4, [&](const re2::StringPiece* g) {
+  // A date whose month is a name: the groups of day, month and year in
+  // `re` (the date spans groups 1 to 3 whichever their order).
+  auto named_month = [&](const RE2& re, int day, int month, int year) {
+    for_each_match(re, text, 4, [&](const re2::StringPiece* g) {
+      DateTime d;
+      d.day = to_int(g[day]);
+      d.month = month_of(p, g[month]);
+      d.year = to_int(g[year]);
+      add_date(p, &out, text, d, offset(text, g[1]), offset(text, g[3]) + g[3].size());
+    });
+  };
+  if (hit(0)) named_month(*p.dmy, 1, 2, 3);
+  if (hit(1)) named_month(*p.mdy, 2, 1, 3);
+  if (hit(2)) named_month(*p.ymd_text, 3, 2, 1);
+  // A date all in digits: the groups of year, month and day; it ends where
+  // group `last` does.
+  auto numeric = [&](const re2::StringPiece* g, int year, int month, int day, int last) {
     DateTime d;
-    d.day = to_int(g[1]);
-    d.month = month_of(p, g[2]);
-    d.year = to_int(g[3]);
-    add_date(p, &out, text, d, offset(text, g[1]), offset(text, g[3]) + g[3].size());
-  });
-  // month, day, year
-  if (hit(1)) for_each_match(*p.mdy, text, 4, [&](const re2::StringPiece* g) {
-    DateTime d;
-    d.month = month_of(p, g[1]);
-    d.day = to_int(g[2]);
-    d.year = to_int(g[3]);
-    add_date(p, &out, text, d, offset(text, g[1]), offset(text, g[3]) + g[3].size());
-  });
-  // year, month, day
-  if (hit(2)) for_each_match(*p.ymd_text, text, 4, [&](const re2::StringPiece* g) {
-    DateTime d;
-    d.year = to_int(g[1]);
-    d.month = month_of(p, g[2]);
-    d.day = to_int(g[3]);
-    add_date(p, &out, text, d, offset(text, g[1]), offset(text, g[3]) + g[3].size());
-  });
+    d.year = to_int(g[year]);
+    d.month = to_int(g[month]);
+    d.day = to_int(g[day]);
+    add_date(p, &out, text, d, offset(text, g[1]), offset(text, g[last]) + g[last].size());
+  };
   if (hit(3)) for_each_match(*p.ymd_num, text, 6, [&](const re2::StringPiece* g) {
     const std::string_view s1(g[2].data(), g[2].size()), s2(g[4].data(), g[4].size());
     const bool cjk = s1 == "年" && s2 == "月";
-    if (!cjk && s1 != s2) return;
-    DateTime d;
-    d.year = to_int(g[1]);
-    d.month = to_int(g[3]);
-    d.day = to_int(g[5]);
-    add_date(p, &out, text, d, offset(text, g[1]), offset(text, g[5]) + g[5].size());
+    if (cjk || s1 == s2) numeric(g, 1, 3, 5, 5);
   });
   if (hit(4)) for_each_match(*p.ymd_korean, text, 4, [&](const re2::StringPiece* g) {
-    DateTime d;
-    d.year = to_int(g[1]);
-    d.month = to_int(g[2]);
-    d.day = to_int(g[3]);
-    add_date(p, &out, text, d, offset(text, g[1]), offset(text, g[0]) + g[0].size());
+    numeric(g, 1, 2, 3, 0);
   });
   if (hit(5)) for_each_match(*p.dmy_num, text, 6, [&](const re2::StringPiece* g) {
     if (g[2] != g[4]) return;
     const int a = to_int(g[1]);
     const int b = to_int(g[3]);
-    DateTime d;
-    d.year = to_int(g[5]);
     // Month first only with slashes (the US form); dots and dashes are day
     // first wherever they are written.
     const bool month_first =
         g[2] == "/" && (a > 12 ? false : b > 12 ? true : order == NumericOrder::kMonthFirst);
-    d.day = month_first ? b : a;
-    d.month = month_first ? a : b;
-    add_date(p, &out, text, d, offset(text, g[1]), offset(text, g[5]) + g[5].size());
+    numeric(g, 5, month_first ? 1 : 3, month_first ? 3 : 1, 5);
   });
   if (reference != nullptr) find_relative(p, text, *reference, &out);
 

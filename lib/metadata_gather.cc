@@ -54,19 +54,13 @@ std::string node_text(const GumboNode* root, std::size_t limit, Inline mode = In
       root,
       [&](const GumboNode* n, int depth) {
         if (out.size() > limit) return false;
-        switch (n->type) {
-          case GUMBO_NODE_TEXT:
-          case GUMBO_NODE_WHITESPACE:
-          case GUMBO_NODE_CDATA:
-            append(n->v.text.text);
-            return false;
-          case GUMBO_NODE_ELEMENT:
-            if (depth > 0 && !shows_text(n)) return false;
-            boundary(n);
-            return true;
-          default:
-            return false;
+        if (const char* text = text_of(n)) {
+          append(text);
+          return false;
         }
+        if (n->type != GUMBO_NODE_ELEMENT || (depth > 0 && !shows_text(n))) return false;
+        boundary(n);
+        return true;
       },
       [&](const GumboNode* n, int) {
         if (n->type == GUMBO_NODE_ELEMENT) boundary(n);

@@ -2,6 +2,7 @@
 // metadata_site.h.
 #include "metadata_site.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <unordered_map>
 
@@ -197,64 +198,85 @@ std::string primary_language(std::string_view tag) {
   return s;
 }
 
-// The most frequent function words of some Latin-script languages: enough
-// to tell them apart on a few hundred words.
-std::string latin_language(std::string_view text) {
-  struct Lang {
-    const char* code;
-    const char* words[14];
-  };
-  static const Lang kLangs[] = {
-      {"en", {"the", "and", "of", "to", "is", "that", "for", "with", "was", "on", "are", "this", "it", "in"}},
-      {"de", {"der", "die", "und", "das", "ist", "nicht", "mit", "den", "ein", "eine", "sich", "auf", "für", "dem"}},
-      {"fr", {"le", "la", "les", "et", "des", "est", "une", "pour", "dans", "que", "qui", "du", "pas", "sur"}},
-      {"es", {"el", "los", "las", "y", "que", "del", "por", "con", "una", "para", "es", "se", "como", "más"}},
-      {"it", {"il", "di", "che", "è", "per", "non", "una", "della", "sono", "con", "gli", "del", "nel", "anche"}},
-      {"pt", {"o", "os", "que", "não", "com", "uma", "para", "do", "da", "em", "é", "são", "mais", "dos"}},
-      {"nl", {"de", "het", "een", "en", "van", "is", "dat", "niet", "met", "voor", "op", "zijn", "te", "ook"}},
-      {"pl", {"i", "w", "nie", "na", "się", "z", "że", "do", "jest", "to", "jak", "ale", "po", "od"}},
-      {"cs", {"a", "je", "se", "na", "v", "že", "to", "s", "z", "do", "jsou", "by", "ale", "jak"}},
-      {"sv", {"och", "att", "det", "som", "en", "är", "på", "för", "med", "av", "inte", "till", "har", "den"}},
-      {"tr", {"ve", "bir", "bu", "da", "de", "için", "ile", "çok", "daha", "olarak", "gibi", "ama", "en", "olan"}},
-      {"id", {"dan", "yang", "di", "ini", "itu", "dengan", "untuk", "dari", "dalam", "tidak", "akan", "pada", "juga", "ke"}},
-  };
-  // word -> bit set of the languages it is a function word of
-  static const std::unordered_map<std::string, std::uint32_t>* const kIndex = [] {
-    auto* index = new std::unordered_map<std::string, std::uint32_t>();
-    for (std::size_t l = 0; l < std::size(kLangs); ++l)
-      for (const char* w : kLangs[l].words) (*index)[w] |= 1u << l;
-    return index;
+namespace {
+
+// The most frequent function words of some Latin-script languages, a line
+// each (its code first): enough to tell them apart on a few hundred words.
+constexpr std::string_view kFunctionWords =
+    "en the and of to is that for with was on are this it in\n"
+    "de der die und das ist nicht mit den ein eine sich auf für dem\n"
+    "fr le la les et des est une pour dans que qui du pas sur\n"
+    "es el los las y que del por con una para es se como más\n"
+    "it il di che è per non una della sono con gli del nel anche\n"
+    "pt o os que não com uma para do da em é são mais dos\n"
+    "nl de het een en van is dat niet met voor op zijn te ook\n"
+    "pl i w nie na się z że do jest to jak ale po od\n"
+    "cs a je se na v že to s z do jsou by ale jak\n"
+    "sv och att det som en är på för med av inte till har den\n"
+    "tr ve bir bu da de için ile çok daha olarak gibi ama en olan\n"
+    "id dan yang di ini itu dengan untuk dari dalam tidak akan pada juga ke";
+
+struct FunctionWords {
+  std::vector<std::string> languages;                      // codes, in table order
+  std::unordered_map<std::string, std::uint32_t> index;  // word -> bit set of languages
+};
+
+const FunctionWords& function_words() {
+  static const FunctionWords* const kWords = [] {
+    auto* f = new FunctionWords();
+    std::size_t line = 0;
+    while (line < kFunctionWords.size()) {
+      std::size_t end = kFunctionWords.find('\n', line);
+      if (end == std::string_view::npos) end = kFunctionWords.size();
+      const std::uint32_t bit = 1u << f->languages.size();
+      std::size_t i = line;
+      while (i < end) {
+        const std::size_t j = std::min(end, kFunctionWords.find(' ', i));
+        const std::string word(kFunctionWords.substr(i, j - i));
+        if (i == line) f->languages.push_back(word);
+        else f->index[word] |= bit;
+        i = j + 1;
+      }
+      line = end + 1;
+    }
+    return f;
   }();
-  int counts[std::size(kLangs)] = {};
+  return *kWords;
+}
+
+}  // namespace
+
+std::string latin_language(std::string_view text) {
+  const FunctionWords& fw = function_words();
+  const std::size_t n_languages = fw.languages.size();
+  // Words are runs of letters; any byte of a non-ASCII character counts as one.
+  auto in_word = [](char c) { return static_cast<unsigned char>(c) >= 0x80 || is_ascii_alpha(c); };
+  std::vector<int> counts(n_languages, 0);
   std::size_t i = 0;
   int words = 0;
   std::string w;
   while (i < text.size() && words < tuning::kLatinMaxWords) {
-    while (i < text.size() &&
-           !(static_cast<unsigned char>(text[i]) >= 0x80 || is_ascii_alpha(text[i])))
-      ++i;
+    while (i < text.size() && !in_word(text[i])) ++i;
     std::size_t j = i;
-    while (j < text.size() &&
-           (static_cast<unsigned char>(text[j]) >= 0x80 || is_ascii_alpha(text[j])))
-      ++j;
+    while (j < text.size() && in_word(text[j])) ++j;
     if (j == i) break;
     ++words;
     if (j - i <= 6) {
       w.assign(text.data() + i, j - i);
       for (char& c : w) c = lower_ascii(c);
-      auto it = kIndex->find(w);
-      if (it != kIndex->end())
-        for (std::size_t l = 0; l < std::size(kLangs); ++l)
+      auto it = fw.index.find(w);
+      if (it != fw.index.end())
+        for (std::size_t l = 0; l < n_languages; ++l)
           if (it->second & (1u << l)) ++counts[l];
     }
     i = j;
   }
   std::size_t best = 0;
-  for (std::size_t l = 1; l < std::size(kLangs); ++l)
+  for (std::size_t l = 1; l < n_languages; ++l)
     if (counts[l] > counts[best]) best = l;
   if (words < tuning::kLatinMinWords || counts[best] * tuning::kWordsPerFunctionWord < words)
     return {};
-  return kLangs[best].code;
+  return fw.languages[best];
 }
 
 }  // namespace extractor

@@ -142,17 +142,11 @@ class Walker {
       : patterns_(patterns), options_(options), out_(*out) {}
 
   bool enter(const GumboNode* node) {
-    switch (node->type) {
-      case GUMBO_NODE_TEXT:
-      case GUMBO_NODE_WHITESPACE:
-      case GUMBO_NODE_CDATA:
-        append_text(node->v.text.text);
-        return false;
-      case GUMBO_NODE_ELEMENT:
-        return enter_element(node);
-      default:
-        return false;  // comments, templates
+    if (const char* text = text_of(node)) {
+      append_text(text);
+      return false;
     }
+    return node->type == GUMBO_NODE_ELEMENT && enter_element(node);  // not comments, templates
   }
 
   void leave(const GumboNode* node) {
