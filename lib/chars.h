@@ -98,6 +98,14 @@ inline bool is_ascii_alpha(char c) { return is_ascii_upper(c) || is_ascii_lower(
 inline bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
 inline bool is_ascii_alnum(char c) { return is_ascii_alpha(c) || is_ascii_digit(c); }
 
+// 0-15 for a hexadecimal digit (either case), else -1.
+inline int hex_digit_value(char c) {
+  if (is_ascii_digit(c)) return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
 inline char lower_ascii(char c) { return is_ascii_upper(c) ? static_cast<char>(c | 0x20) : c; }
 
 // ASCII letters lower-cased; other bytes unchanged.

@@ -106,10 +106,7 @@ std::string decode_entities(std::string_view s) {
       const bool hex = name.size() > 1 && (name[1] == 'x' || name[1] == 'X');
       for (std::size_t k = hex ? 2 : 1; k < name.size(); ++k) {
         const char c = name[k];
-        int d = c >= '0' && c <= '9' ? c - '0'
-                : hex && c >= 'a' && c <= 'f' ? c - 'a' + 10
-                : hex && c >= 'A' && c <= 'F' ? c - 'A' + 10
-                                              : -1;
+        const int d = hex ? hex_digit_value(c) : is_ascii_digit(c) ? c - '0' : -1;
         if (d < 0 || cp > 0x10FFFF) {
           cp = 0;
           break;

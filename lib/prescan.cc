@@ -334,10 +334,7 @@ void replace_huge_char_refs(std::string* html) {
     std::size_t q = p + 2;
     const bool hex = h[q] == 'x' || h[q] == 'X';
     if (hex) ++q;
-    auto is_digit = [hex](char c) {
-      return (c >= '0' && c <= '9') ||
-             (hex && ((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')));
-    };
+    auto is_digit = [hex](char c) { return hex ? hex_digit_value(c) >= 0 : is_ascii_digit(c); };
     while (q < h.size() && h[q] == '0') ++q;
     const std::size_t significant = q;
     while (q < h.size() && is_digit(h[q])) ++q;
@@ -368,12 +365,6 @@ void append_as_text(std::string_view text, std::string* out) {
 
 // Runs shorter than this stay: a placeholder is nine bytes.
 constexpr std::size_t kMinStashedRun = 12;
-
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  return -1;
-}
 
 }  // namespace
 
@@ -451,7 +442,7 @@ void TextStash::expand(std::string_view text, std::string* out) const {
     std::size_t index = 0;
     bool ok = true;
     for (std::size_t d = 0; d < kDigits && ok; ++d) {
-      const int v = hex_value(text[p + kMarker.size() + d]);
+      const int v = hex_digit_value(text[p + kMarker.size() + d]);
       ok = v >= 0;
       index = index * 16 + static_cast<std::size_t>(v < 0 ? 0 : v);
     }

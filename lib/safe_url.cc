@@ -9,13 +9,6 @@
 namespace extractor {
 namespace {
 
-int hex_value(char c) {
-  if (is_ascii_digit(c)) return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
 // What the URL parser of a browser does to an attribute value before it
 // looks for a scheme: C0 controls and spaces stripped at both ends, every
 // tab, CR and LF removed wherever it is.
@@ -62,8 +55,8 @@ std::size_t char_reference(std::string_view s, std::size_t i, std::string* out) 
     if (hex) ++j;
     std::uint32_t cp = 0;
     const std::size_t digits = j;
-    while (j < s.size() && (hex ? hex_value(s[j]) >= 0 : is_ascii_digit(s[j]))) {
-      cp = cp * (hex ? 16 : 10) + static_cast<std::uint32_t>(hex ? hex_value(s[j]) : s[j] - '0');
+    while (j < s.size() && (hex ? hex_digit_value(s[j]) >= 0 : is_ascii_digit(s[j]))) {
+      cp = cp * (hex ? 16 : 10) + static_cast<std::uint32_t>(hex ? hex_digit_value(s[j]) : s[j] - '0');
       if (cp > 0x10FFFF) cp = 0xFFFD + 0x110000;  // stays out of range, no overflow
       ++j;
     }
@@ -118,9 +111,9 @@ std::string decode_once(std::string_view s) {
         i += n;
         continue;
       }
-    } else if (c == '%' && i + 2 < s.size() && hex_value(s[i + 1]) >= 0 &&
-               hex_value(s[i + 2]) >= 0) {
-      out += static_cast<char>(hex_value(s[i + 1]) * 16 + hex_value(s[i + 2]));
+    } else if (c == '%' && i + 2 < s.size() && hex_digit_value(s[i + 1]) >= 0 &&
+               hex_digit_value(s[i + 2]) >= 0) {
+      out += static_cast<char>(hex_digit_value(s[i + 1]) * 16 + hex_digit_value(s[i + 2]));
       i += 3;
       continue;
     } else if (c == '\\' && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) < 0x80 &&

@@ -63,6 +63,10 @@ TEST(Chars, AsciiCaseOnly) {
   EXPECT_TRUE(starts_with_ascii_ci("<SCRIPT type", 1, "script"));
   EXPECT_FALSE(starts_with_ascii_ci("<scr", 1, "script"));
   EXPECT_TRUE(is_ascii_alnum('7'));
+  EXPECT_EQ(hex_digit_value('7'), 7);
+  EXPECT_EQ(hex_digit_value('b'), 11);
+  EXPECT_EQ(hex_digit_value('F'), 15);
+  EXPECT_EQ(hex_digit_value('g'), -1);
   EXPECT_FALSE(is_ascii_alpha('\xe9'));
 }
 
