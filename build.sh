@@ -53,8 +53,8 @@ build() {
 
 # The Python module, built by `pip install .` (scikit-build-core, the same
 # CMake build; its build directory is kept for the next run) into a virtual
-# environment, then its pytest suite, which also compares `python -m
-# extractor` with the C++ command byte for byte.
+# environment, then its pytest suite, which also checks that `python -m
+# extractor` and the C++ command are one program.
 # What the browser tests need (tests/browser): Debian's Chromium and, from
 # npm, playwright-core (to drive it) and markdown-it (to render Markdown),
 # at the versions tests/browser/package-lock.json pins, in the build tree.

@@ -128,7 +128,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   check(valid_utf8(r.metadata.date), "date is valid UTF-8");
   check(valid_utf8(r.metadata.site_name), "site name is valid UTF-8");
   check(valid_utf8(r.metadata.description), "description is valid UTF-8");
-  check(r.text.empty() != r.empty_reason.empty(), "empty_reason set exactly when text is empty");
+  check(r.text.empty() == (r.empty_reason != extractor::EmptyReason::kNone),
+        "empty_reason set exactly when text is empty");
   for (const extractor::Block& b : r.blocks) {
     check(valid_utf8(b.text), "block text is valid UTF-8");
     check(valid_utf8(b.path), "block path is valid UTF-8");

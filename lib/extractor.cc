@@ -224,8 +224,7 @@ Result Extractor::extract(std::string_view html, const PageInfo& page) const {
   result.html = render_html(result.blocks, options, Label::kContent);
   if (options.include_comments) result.comments = render_text(result.blocks, options, Label::kComment);
   if (result.text.empty())
-    result.empty_reason = result.blocks.empty() ? "the page has no visible text"
-                                                  : "no block of the page reads as an article";
+    result.empty_reason = result.blocks.empty() ? EmptyReason::kNoText : EmptyReason::kNoArticle;
   return result;
 }
 

@@ -8,7 +8,7 @@
 namespace extractor {
 
 std::vector<const Block*> visible_blocks(const std::vector<Block>& blocks, Label label,
-                                         bool with_media, const Options& options) {
+                                         bool with_media, const RenderOptions& options) {
   std::vector<const Block*> out;
   for (const Block& b : blocks) {
     if (b.label != label) continue;
@@ -22,7 +22,7 @@ std::vector<const Block*> visible_blocks(const std::vector<Block>& blocks, Label
   return out;
 }
 
-std::vector<SpanMark> span_marks(const Block& block, const Options& options,
+std::vector<SpanMark> span_marks(const Block& block, const RenderOptions& options,
                                  std::uint32_t begin, std::uint32_t end) {
   struct Item {
     SpanMark mark;

@@ -30,13 +30,13 @@ struct SpanMark {
 // The marks of `block`'s spans lying inside [begin, end) of its text;
 // links only when options keep them and their URL may be shown (a link
 // without one is written as its text).
-std::vector<SpanMark> span_marks(const Block& block, const Options& options,
+std::vector<SpanMark> span_marks(const Block& block, const RenderOptions& options,
                                  std::uint32_t begin, std::uint32_t end);
 
 // The blocks labelled `label` that a renderer shows, in order. Plain text
 // leaves images and captions out; tables go when options exclude them.
 std::vector<const Block*> visible_blocks(const std::vector<Block>& blocks, Label label,
-                                         bool with_media, const Options& options);
+                                         bool with_media, const RenderOptions& options);
 
 // The bytes of the shown blocks' text plus `per_block` for each and an
 // eighth for markup: what an output is reserved at, so that a large one is

@@ -28,7 +28,7 @@ void append_escaped(std::string* out, std::string_view text) {
 }
 
 // text[begin, end) of a block with its spans as tags; '\n' becomes <br>.
-std::string inline_html(const Block& b, const Options& options, std::uint32_t begin,
+std::string inline_html(const Block& b, const RenderOptions& options, std::uint32_t begin,
                         std::uint32_t end) {
   const std::string_view text = std::string_view(b.text).substr(begin, end - begin);
   std::string out;
@@ -67,7 +67,7 @@ std::string inline_html(const Block& b, const Options& options, std::uint32_t be
   return out;
 }
 
-std::string inline_html(const Block& b, const Options& options) {
+std::string inline_html(const Block& b, const RenderOptions& options) {
   return inline_html(b, options, 0, static_cast<std::uint32_t>(b.text.size()));
 }
 
@@ -116,7 +116,8 @@ class Lists {
 
 }  // namespace
 
-std::string render_html(const std::vector<Block>& blocks, const Options& options, Label label) {
+std::string render_html(const std::vector<Block>& blocks, const RenderOptions& options,
+                        Label label) {
   const std::vector<const Block*> shown = visible_blocks(blocks, label, true, options);
   std::string out;
   out.reserve(expected_size(shown, 16, /*markup=*/true));

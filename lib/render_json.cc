@@ -76,7 +76,7 @@ std::string render_json(const Result& r, const JsonOptions& options) {
     j["markdown"] = r.markdown;
     j["comments"] = or_null(r.comments);
     j["charset"] = or_null(r.charset);
-    j["empty_reason"] = or_null(r.empty_reason);
+    j["empty_reason"] = or_null(describe(r.empty_reason));
     const Metadata::Sources& s = m.sources;
     j["sources"] = {{"title", to_string(s.title)},
                     {"authors", to_string(s.authors)},
@@ -97,7 +97,7 @@ std::string render_json(const Result& r, const JsonOptions& options) {
       o["kind"] = to_string(b.kind);
       o["label"] = to_string(b.label);
       o["score"] = std::round(b.score * 1000) / 1000;
-      o["reason"] = b.reason;
+      o["reason"] = to_string(b.reason);
       o["path"] = b.path;
       if (b.level) o["level"] = b.level;
       if (std::string src = safe_url(b.src, UrlUse::kImage); !src.empty()) o["src"] = src;
@@ -106,6 +106,7 @@ std::string render_json(const Result& r, const JsonOptions& options) {
     }
     j["blocks"] = std::move(blocks);
   }
+  if (!options.error.empty()) j["error"] = options.error;
   return j.dump(options.pretty ? 2 : -1, ' ', false, Json::error_handler_t::replace);
 }
 

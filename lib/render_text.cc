@@ -3,7 +3,8 @@
 
 namespace extractor {
 
-std::string render_text(const std::vector<Block>& blocks, const Options& options, Label label) {
+std::string render_text(const std::vector<Block>& blocks, const RenderOptions& options,
+                        Label label) {
   const std::vector<const Block*> shown =
       visible_blocks(blocks, label, /*with_media=*/false, options);
   std::string out;

@@ -43,6 +43,12 @@ bool allowed(std::string_view scheme, UrlUse use) {
   return use == UrlUse::kLink && scheme == "mailto";
 }
 
+// Whether a lenient reader might skip the byte: white space, controls, and
+// every byte of a non-ASCII character (no-break and zero-width spaces, the
+// byte order mark, U+FFFD for a NUL: none may spell a scheme, and a scheme
+// of ASCII letters around them must still be seen).
+constexpr bool skippable(unsigned char c) { return c <= 0x20 || c >= 0x7F; }
+
 // A character reference at s[i] ('&'): appends what it stands for and
 // returns its length, or 0 when none starts there. Numeric references with
 // or without the ';' (browsers accept both), and the named ones that spell
@@ -62,8 +68,10 @@ std::size_t char_reference(std::string_view s, std::size_t i, std::string* out) 
     }
     if (j == digits) return 0;
     if (j < s.size() && s[j] == ';') ++j;
-    if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
-    append_utf8(cp, out);
+    // What a reader skips is gone at once, so that the characters around
+    // it meet in this round ("&#&#09;000" reads as "&#000" next): a
+    // reference only ever stands for a printable ASCII character here.
+    if (cp > 0x20 && cp < 0x7F) *out += static_cast<char>(cp);
     return j - i;
   }
   static constexpr struct {
@@ -86,17 +94,12 @@ std::size_t char_reference(std::string_view s, std::size_t i, std::string* out) 
     for (std::size_t k = 0; k < len && same; ++k) same = lower_ascii(s[i + 1 + k]) == name[k];
     if (!same) continue;
     if (j < s.size() && s[j] == ';') ++j;
-    *out += e.text;
+    if (!skippable(static_cast<unsigned char>(e.text[0]))) *out += e.text;
     return j - i;
   }
   return 0;
 }
 
-// Whether a lenient reader might skip the byte: white space, controls, and
-// every byte of a non-ASCII character (no-break and zero-width spaces, the
-// byte order mark, U+FFFD for a NUL: none may spell a scheme, and a scheme
-// of ASCII letters around them must still be seen).
-constexpr bool skippable(unsigned char c) { return c <= 0x20 || c >= 0x7F; }
 
 // One round of decoding as a lenient reader would do it: character
 // references, percent-escapes and backslash escapes undone, skippable
@@ -116,7 +119,7 @@ std::string decode_once(std::string_view s) {
       out += static_cast<char>(hex_digit_value(s[i + 1]) * 16 + hex_digit_value(s[i + 2]));
       i += 3;
       continue;
-    } else if (c == '\\' && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) < 0x80 &&
+    } else if (c == '\\' && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) < 0x7F &&
                !is_ascii_alnum(s[i + 1]) && s[i + 1] > 0x20) {
       out += s[i + 1];
       i += 2;

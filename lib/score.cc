@@ -10,7 +10,6 @@
 #include "score.h"
 
 #include <algorithm>
-#include <cstring>
 #include <cmath>
 
 #include "block_features.h"
@@ -88,47 +87,51 @@ float cue_logit(std::uint32_t cues) {
   return x;
 }
 
-const char* cue_reason(std::uint32_t cues) {
+// The reason a boilerplate cue gives, or kWeak when no cue is set.
+Reason cue_reason(std::uint32_t cues) {
   struct Name {
     std::uint32_t bit;
-    const char* name;
+    Reason reason;
   };
   static constexpr Name kNames[] = {
-      {kCueConsent, "consent"},   {kCueNewsletter, "newsletter"}, {kCueDonate, "donate"},
-      {kCueShare, "share"},       {kCueAd, "ad"},                 {kCueRelated, "related"},
-      {kCueFeed, "feed"},         {kCueComment, "comment"},       {kCueBreadcrumb, "breadcrumb"},
-      {kCueNav, "nav"},           {kCueModal, "modal"},           {kCueLogin, "login"},
-      {kCueFooter, "footer"},     {kCueHeader, "header"},         {kCueSidebar, "sidebar"},
-      {kCueTags, "tags"},         {kCueTools, "tools"},           {kCueAudio, "audio"},
-      {kCueForm, "form"},         {kCueAuthorBio, "author-bio"},  {kCueByline, "byline"},
-      {kCueCaption, "caption"},
+      {kCueConsent, Reason::kConsent},     {kCueNewsletter, Reason::kNewsletter},
+      {kCueDonate, Reason::kDonate},       {kCueShare, Reason::kShare},
+      {kCueAd, Reason::kAd},               {kCueRelated, Reason::kRelated},
+      {kCueFeed, Reason::kFeed},           {kCueComment, Reason::kComment},
+      {kCueBreadcrumb, Reason::kBreadcrumb}, {kCueNav, Reason::kNav},
+      {kCueModal, Reason::kModal},         {kCueLogin, Reason::kLogin},
+      {kCueFooter, Reason::kFooter},       {kCueHeader, Reason::kHeader},
+      {kCueSidebar, Reason::kSidebar},     {kCueTags, Reason::kTags},
+      {kCueTools, Reason::kTools},         {kCueAudio, Reason::kAudio},
+      {kCueForm, Reason::kForm},           {kCueAuthorBio, Reason::kAuthorBio},
+      {kCueByline, Reason::kByline},       {kCueCaption, Reason::kCaption},
   };
   for (const Name& n : kNames)
-    if (cues & n.bit) return n.name;
-  return nullptr;
+    if (cues & n.bit) return n.reason;
+  return Reason::kWeak;
 }
 
-const char* text_reason(const TextBlock& b) {
+Reason text_reason(const TextBlock& b) {
   struct Name {
     std::uint32_t bit;
-    const char* name;
+    Reason reason;
   };
   static constexpr Name kNames[] = {
-      {kTextReadAlso, "read-also"},     {kTextSubscribe, "newsletter"},
-      {kTextDonate, "donate"},          {kTextCookie, "consent"},
-      {kTextShare, "share"},            {kTextAd, "ad"},
-      {kTextReadingTime, "reading-time"}, {kTextAudio, "audio"},
-      {kTextCopyright, "copyright"},    {kTextLogin, "login"},
-      {kTextComments, "comment"},       {kTextPrevNext, "prev-next"},
-      {kTextFormHint, "form"},          {kTextMoreLink, "more-link"},
-      {kTextTags, "tags"},              {kTextCredit, "credit"},
-      {kTextByline, "byline"},
+      {kTextReadAlso, Reason::kReadAlso},       {kTextSubscribe, Reason::kNewsletter},
+      {kTextDonate, Reason::kDonate},           {kTextCookie, Reason::kConsent},
+      {kTextShare, Reason::kShare},             {kTextAd, Reason::kAd},
+      {kTextReadingTime, Reason::kReadingTime}, {kTextAudio, Reason::kAudio},
+      {kTextCopyright, Reason::kCopyright},     {kTextLogin, Reason::kLogin},
+      {kTextComments, Reason::kComment},        {kTextPrevNext, Reason::kPrevNext},
+      {kTextFormHint, Reason::kForm},           {kTextMoreLink, Reason::kMoreLink},
+      {kTextTags, Reason::kTags},               {kTextCredit, Reason::kCredit},
+      {kTextByline, Reason::kByline},
   };
   for (const Name& n : kNames)
-    if (b.text_cues & n.bit) return n.name;
+    if (b.text_cues & n.bit) return n.reason;
   const float density = b.chars > 0 ? static_cast<float>(b.link_chars) / b.chars : 0.0f;
-  if (density > 0.5f) return "link-density";
-  return "weak";
+  if (density > 0.5f) return Reason::kLinkDensity;
+  return Reason::kWeak;
 }
 
 // How much a block's text weighs in the region sums: sub-linear, so that a
@@ -184,9 +187,9 @@ void keep_list_together(const Segments& seg, Scores& s,
     const auto l = static_cast<std::size_t>(list);
     if (kept[l] < 3 || kept[l] < 2 * dropped[l]) continue;
     if ((local_cues[i] & kBoilerplateCues) || (seg.blocks[i].text_cues & kMarked)) continue;
-    if (std::strcmp(s.reasons[i], "model-drop") == 0) continue;  // the classifier said no
+    if (s.reasons[i] == Reason::kModelDrop) continue;  // the classifier said no
     s.labels[i] = Label::kContent;
-    s.reasons[i] = "list";
+    s.reasons[i] = Reason::kList;
   }
 }
 
@@ -228,23 +231,23 @@ void label_media(const Segments& seg, Scores& s, const std::vector<std::uint32_t
     if (in_article && !(local_cues[i] & kNotMedia)) {
       if (s.labels[i] != Label::kContent) {
         s.labels[i] = Label::kContent;
-        s.reasons[i] = "media";
+        s.reasons[i] = Reason::kMedia;
       }
     } else if (s.labels[i] == Label::kContent) {
       s.labels[i] = Label::kBoilerplate;
-      s.reasons[i] = "media-outside";
+      s.reasons[i] = Reason::kMediaOutside;
     }
   }
 }
 
 }  // namespace
 
-Scores score(const Segments& seg, const Options& options, ScoreTrace* trace) {
+Scores score(const Segments& seg, const ExtractOptions& options, ScoreTrace* trace) {
   Scores s;
   const std::size_t n = seg.blocks.size();
   s.content.assign(n, 0.0f);
   s.labels.assign(n, Label::kBoilerplate);
-  s.reasons.assign(n, "outside");
+  s.reasons.assign(n, Reason::kOutside);
   if (n == 0 || seg.elements.empty()) return s;
 
   // Text evidence alone, and the mass of content-like text per element.
@@ -328,15 +331,15 @@ Scores score(const Segments& seg, const Options& options, ScoreTrace* trace) {
     const TextBlock& b = seg.blocks[i];
     if (local_cues[i] & kCueComment) {
       s.labels[i] = options.include_comments ? Label::kComment : Label::kBoilerplate;
-      s.reasons[i] = "comment";
+      s.reasons[i] = Reason::kComment;
       continue;
     }
     if (p[i] >= threshold || (b.kind == BlockKind::kImage && !(local_cues[i] & kBoilerplateCues))) {
       s.labels[i] = Label::kContent;
-      s.reasons[i] = "region";
+      s.reasons[i] = Reason::kRegion;
     } else {
-      const char* why = cue_reason(local_cues[i]);
-      s.reasons[i] = why != nullptr ? why : text_reason(b);
+      const Reason why = cue_reason(local_cues[i]);
+      s.reasons[i] = why != Reason::kWeak ? why : text_reason(b);
     }
   }
   // The article often does not sit in one container: its lead in a "dek"
@@ -362,7 +365,7 @@ Scores score(const Segments& seg, const Options& options, ScoreTrace* trace) {
       if (media(i)) continue;
       if (prose(i)) {
         s.labels[u] = Label::kContent;
-        s.reasons[u] = "continues";
+        s.reasons[u] = Reason::kContinues;
         continue;
       }
       const int next = i + step;
@@ -370,7 +373,7 @@ Scores score(const Segments& seg, const Options& options, ScoreTrace* trace) {
                            seg.blocks[u].text_cues == 0;
       if (weak_ok && next >= 0 && next < limit && prose(next)) {
         s.labels[u] = Label::kContent;
-        s.reasons[u] = "continues";
+        s.reasons[u] = Reason::kContinues;
         continue;
       }
       break;
@@ -388,7 +391,7 @@ Scores score(const Segments& seg, const Options& options, ScoreTrace* trace) {
       if (b.kind == BlockKind::kImage || b.kind == BlockKind::kCaption) continue;
       if (sigmoid(base[i]) >= 0.5f && !(local_cues[i] & (kCueForm | kCueNewsletter))) {
         s.labels[i] = Label::kComment;
-        s.reasons[i] = "comment";
+        s.reasons[i] = Reason::kComment;
       }
     }
   }
@@ -403,7 +406,7 @@ Scores score(const Segments& seg, const Options& options, ScoreTrace* trace) {
       if (s.labels[u] == Label::kBoilerplate && !(local_cues[u] & kBoilerplateCues) &&
           !(b.text_cues & ~kTextByline) && b.link_chars * 2 <= b.chars) {
         s.labels[u] = Label::kContent;
-        s.reasons[u] = "fallback";
+        s.reasons[u] = Reason::kFallback;
       }
     }
   }
@@ -546,10 +549,10 @@ Scores score(const Segments& seg, const Options& options, ScoreTrace* trace) {
     s.content[i] = prob;
     if (rule[i] == Label::kContent && prob < drop_below) {
       s.labels[i] = Label::kBoilerplate;
-      s.reasons[i] = "model-drop";
+      s.reasons[i] = Reason::kModelDrop;
     } else if (rule[i] != Label::kContent && prob >= keep_from) {
       s.labels[i] = Label::kContent;
-      s.reasons[i] = "model";
+      s.reasons[i] = Reason::kModel;
     }
   }
   keep_list_together(seg, s, local_cues);

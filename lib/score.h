@@ -12,7 +12,7 @@ namespace extractor {
 struct Scores {
   std::vector<float> content;       // per block: confidence it is content, 0..1
   std::vector<Label> labels;        // per block
-  std::vector<const char*> reasons; // per block: what decided the label
+  std::vector<Reason> reasons;      // per block: what decided the label
   int region = -1;                  // element index of the article region
 };
 
@@ -32,7 +32,8 @@ struct ScoreTrace {
 // The labels come from rules, then from a trained classifier that reads the
 // rules' decision with the block's other features (model.h), when one is
 // compiled in.
-Scores score(const Segments& segments, const Options& options, ScoreTrace* trace = nullptr);
+Scores score(const Segments& segments, const ExtractOptions& options,
+             ScoreTrace* trace = nullptr);
 
 }  // namespace extractor
 

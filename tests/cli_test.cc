@@ -17,6 +17,7 @@
 
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
@@ -313,6 +314,35 @@ TEST_F(Cli, InputOverTheLimitIsThatInputsError) {
   ASSERT_EQ(lines.size(), 2u);
   EXPECT_NE(lines[1].find("\"error\":\"input exceeds the size limit of 4096 bytes\""),
             std::string::npos);
+}
+
+TEST_F(Cli, ErrorLinesAreJsonWhateverTheName) {
+  // A name with a quote, a backslash and a tab, whose link leads nowhere.
+  const std::string odd = Path("d/we\"ird\\na\tme.html");
+  Write("d/a.html", page_);
+  fs::create_symlink("nowhere.html", odd);
+  for (const char* format : {"jsonl", "json"}) {
+    const CliRun r = RunCli({"-f", format, "--full", Path("d")});
+    EXPECT_EQ(r.status, 1);
+    const auto lines = Lines(r.out);
+    ASSERT_EQ(lines.size(), 2u) << r.out;
+    const nlohmann::ordered_json a = nlohmann::ordered_json::parse(lines[0]);
+    const nlohmann::ordered_json e = nlohmann::ordered_json::parse(lines[1]);
+    EXPECT_EQ(e["source"], odd);
+    EXPECT_EQ(e["error"], "No such file or directory");
+    EXPECT_EQ(e["text"], "");
+    // The keys of a page's line, in the same order, then the error.
+    std::vector<std::string> keys_a, keys_e;
+    for (auto it = a.begin(); it != a.end(); ++it) keys_a.push_back(it.key());
+    for (auto it = e.begin(); it != e.end(); ++it) keys_e.push_back(it.key());
+    keys_a.push_back("error");
+    EXPECT_EQ(keys_e, keys_a);
+  }
+  // Not in text: the message is on standard error only.
+  const CliRun t = RunCli({"-f", "text", Path("d")});
+  EXPECT_EQ(t.status, 1);
+  EXPECT_EQ(t.out.find("nowhere"), std::string::npos);
+  EXPECT_NE(t.err.find(odd + ": No such file or directory"), std::string::npos) << t.err;
 }
 
 TEST_F(Cli, SameOutputWhateverTheThreadCount) {

@@ -361,7 +361,7 @@ TEST_P(E2e, Fixture) {
   if (HasFailure()) {
     std::cout << "---- " << fx << ": Result::text (" << r.text.size() << " bytes, charset "
               << r.charset << ")"
-              << (r.empty_reason.empty() ? "" : ", empty: " + r.empty_reason) << "\n"
+              << (r.text.empty() ? std::string(", empty: ") + describe(r.empty_reason) : "") << "\n"
               << excerpt(r.text) << "\n";
     if (e.options.include_comments)
       std::cout << "---- " << fx << ": Result::comments\n" << excerpt(r.comments) << "\n";

@@ -478,11 +478,11 @@ TEST(Render, JsonWithBlocks) {
   Result r = SampleResult();
   Block h = H(2, "Heading");
   h.score = 0.8765f;
-  h.reason = "region";
+  h.reason = Reason::kRegion;
   h.path = "body>article>h2";
   Block img = Img("https://e.com/i.jpg", "alt");
   img.label = Label::kBoilerplate;
-  img.reason = "outside";
+  img.reason = Reason::kOutside;
   r.blocks = {h, img};
   JsonOptions o;
   o.with_blocks = true;

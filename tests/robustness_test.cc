@@ -63,7 +63,7 @@ void ExpectSane(const Result& r, const std::string& name) {
   EXPECT_TRUE(ValidUtf8(r.html));
   EXPECT_TRUE(ValidUtf8(r.metadata.title));
   EXPECT_EQ(r.text.find('\0'), std::string::npos);
-  EXPECT_EQ(r.text.empty(), !r.empty_reason.empty()) << r.empty_reason;
+  EXPECT_EQ(r.text.empty(), r.empty_reason != EmptyReason::kNone) << to_string(r.empty_reason);
   for (const Block& b : r.blocks) {
     ASSERT_TRUE(ValidUtf8(b.text)) << b.path;
     ASSERT_TRUE(ValidUtf8(b.path)) << b.path;
@@ -143,14 +143,14 @@ INSTANTIATE_TEST_SUITE_P(Robustness, Hostile, ::testing::ValuesIn(hostile::cases
 TEST(Robustness, EmptyInput) {
   const Result r = Shared().extract("");
   EXPECT_TRUE(r.text.empty());
-  EXPECT_FALSE(r.empty_reason.empty());
+  EXPECT_EQ(r.empty_reason, EmptyReason::kNoText);
   EXPECT_TRUE(r.blocks.empty());
 }
 
 TEST(Robustness, OnlyWhitespace) {
   const Result r = Shared().extract(std::string(100000, ' ') + "\n\t\r\n  \f");
   EXPECT_TRUE(r.text.empty());
-  EXPECT_FALSE(r.empty_reason.empty());
+  EXPECT_EQ(r.empty_reason, EmptyReason::kNoText);
 }
 
 TEST(Robustness, BinaryFilesServedAsHtml) {
@@ -261,7 +261,7 @@ TEST(Robustness, PlaintextShowsTheRestAsText) {
 TEST(Robustness, FramesetGivesAnEmptyResultWithAReason) {
   const Result r = Shared().extract(hostile::frameset(10));
   ExpectSane(r, "frameset");
-  if (r.text.empty()) EXPECT_FALSE(r.empty_reason.empty());
+  if (r.text.empty()) EXPECT_NE(r.empty_reason, EmptyReason::kNone);
 }
 
 // Found while checking for recursion: the JSON-LD readers recurse per

@@ -133,6 +133,15 @@ TEST(SafeUrl, RelativeReferenceThatDecodesToAScriptSchemeRefused) {
   EXPECT_EQ(safe_url("%6Aavascript:alert(1)", UrlUse::kLink), "");
 }
 
+TEST(SafeUrl, FuzzerFindings) {
+  // A reference to a control between "&#" and digits: once the control is
+  // gone, "&#000" is a reference of its own, and what follows it decodes
+  // on into "to:" (url_fuzzer, in CI).
+  const std::string found("%&#&#09;000\0\0\0\0" "11to:desk@examp&c\0\0\0av", 37);
+  EXPECT_EQ(url_invariant::violation(found), "");
+  EXPECT_EQ(safe_url(found, UrlUse::kLink), "");
+}
+
 TEST(MarkdownUrl, DestinationEndsWhereWeMeanIt) {
   EXPECT_EQ(markdown_url("https://e.com/a_(b)"), "https://e.com/a_%28b%29");
   EXPECT_EQ(markdown_url("https://e.com/[x]\\y"), "https://e.com/%5Bx%5D%5Cy");

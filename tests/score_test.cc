@@ -45,12 +45,12 @@ struct Scored {
   }
   std::string reason(const std::string& prefix) const {
     const int i = find(prefix);
-    return i < 0 ? "" : scores.reasons[static_cast<std::size_t>(i)];
+    return i < 0 ? "" : to_string(scores.reasons[static_cast<std::size_t>(i)]);
   }
   std::string dump() const {
     std::ostringstream os;
     for (std::size_t i = 0; i < seg.blocks.size(); ++i)
-      os << "  [" << to_string(scores.labels[i]) << " " << scores.reasons[i] << " "
+      os << "  [" << to_string(scores.labels[i]) << " " << to_string(scores.reasons[i]) << " "
          << scores.content[i] << "] " << seg.blocks[i].text.substr(0, 60) << "\n";
     return os.str();
   }
@@ -282,7 +282,7 @@ TEST(Score, SingleShortLineKept) {
   const Scored s = Score("<body><p>Test</p></body>");
   ASSERT_EQ(s.seg.blocks.size(), 1u);
   EXPECT_EQ(s.scores.labels[0], Label::kContent);
-  EXPECT_STREQ(s.scores.reasons[0], "fallback");
+  EXPECT_EQ(s.scores.reasons[0], Reason::kFallback);
 }
 
 TEST(Score, PageOfShortLinesKeptWhole) {

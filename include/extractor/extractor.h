@@ -40,11 +40,15 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "extractor/version.h"
 
 namespace extractor {
 
@@ -80,7 +84,9 @@ enum class Focus {
   kRecall,     // keep doubtful blocks: never lose text, may keep some chrome
 };
 
-struct Options {
+// What extraction reads: which blocks are the article, and which input is
+// taken at all. Every stage before the renderers sees only this part.
+struct ExtractOptions {
   // Comment threads are dropped by default. When true they are kept, labelled
   // Label::kComment, and returned in Result::comments (not in Result::text).
   bool include_comments = false;
@@ -88,6 +94,25 @@ struct Options {
   // Precision/recall trade-off for doubtful blocks. Default kBalanced.
   Focus focus = Focus::kBalanced;
 
+  // Input longer than this many bytes is refused with ErrorCode::kInputTooLarge
+  // (the message names the size and the limit). Default 64 MiB. Must be > 0.
+  std::size_t max_input_bytes = std::size_t{64} << 20;
+
+  // The deepest element nesting kept. The parser is fed a page whose open
+  // elements, counted by the HTML tree-construction rules, never nest deeper:
+  // start tags past it are dropped with their end tags, their text kept (so
+  // 1,000,000 nested <div>s give the text inside them, cut at this depth).
+  // Paragraphs and list items may go 16 past it, so that their text stays in
+  // separate blocks; at most 32 formatting elements (b, i, a, font...) are
+  // open at once and a tag keeps its first 64 attributes. Default 512 (what
+  // browsers' parsers cap at). Must be in [16, 100000].
+  int max_depth = 512;
+};
+
+// What rendering reads: what the text, Markdown and HTML of the labelled
+// blocks show (render_text, render_markdown, render_html). The labels do
+// not depend on it.
+struct RenderOptions {
   // Data tables (rows of cells) are part of the article. Default true.
   // Layout tables (cells holding paragraphs) are always looked through.
   bool include_tables = true;
@@ -112,21 +137,13 @@ struct Options {
   // image, raw HTML or a heading, and writes URLs percent-encoded where a
   // renderer would end or decode them.
   bool include_links = false;
-
-  // Input longer than this many bytes is refused with ErrorCode::kInputTooLarge
-  // (the message names the size and the limit). Default 64 MiB. Must be > 0.
-  std::size_t max_input_bytes = std::size_t{64} << 20;
-
-  // The deepest element nesting kept. The parser is fed a page whose open
-  // elements, counted by the HTML tree-construction rules, never nest deeper:
-  // start tags past it are dropped with their end tags, their text kept (so
-  // 1,000,000 nested <div>s give the text inside them, cut at this depth).
-  // Paragraphs and list items may go 16 past it, so that their text stays in
-  // separate blocks; at most 32 formatting elements (b, i, a, font...) are
-  // open at once and a tag keeps its first 64 attributes. Default 512 (what
-  // browsers' parsers cap at). Must be in [16, 100000].
-  int max_depth = 512;
 };
+
+// Both parts, as an Extractor is built with them. Fields are set by name
+// whichever part they belong to (`Options o; o.focus = Focus::kRecall;
+// o.include_links = true;`), and an Options is passed wherever either part
+// is asked for.
+struct Options : ExtractOptions, RenderOptions {};
 
 // Facts about one page that do not come from its bytes.
 struct PageInfo {
@@ -169,6 +186,60 @@ enum class Label : std::uint8_t {
   kComment,      // a reader comment (kept only with Options::include_comments)
 };
 
+// What decided a block's label (Block::reason). to_string() gives the word
+// the JSON writes ("region", "nav", "link-density", ...).
+enum class Reason : std::uint8_t {
+  // Where the block stands.
+  kOutside,       // "outside": outside the article's region
+  kRegion,        // "region": inside it, with enough content evidence
+  kContinues,     // "continues": prose just before or after the region
+  kFallback,      // "fallback": nothing passed; the region's unmarked blocks
+  kList,          // "list": an item of a list whose items are mostly content
+  kMedia,         // "media": an image or caption of the article
+  kMediaOutside,  // "media-outside": an image or caption away from it
+  kModel,         // "model": kept by the classifier against the rules
+  kModelDrop,     // "model-drop": dropped by the classifier against the rules
+  kLinkDensity,   // "link-density": mostly link text
+  kWeak,          // "weak": too little content evidence, no other mark
+  // What its element's class, id or role, or its own text, says it is.
+  kComment,       // "comment"
+  kConsent,       // "consent"
+  kNewsletter,    // "newsletter"
+  kDonate,        // "donate"
+  kShare,         // "share"
+  kAd,            // "ad"
+  kRelated,       // "related"
+  kFeed,          // "feed"
+  kBreadcrumb,    // "breadcrumb"
+  kNav,           // "nav"
+  kModal,         // "modal"
+  kLogin,         // "login"
+  kFooter,        // "footer"
+  kHeader,        // "header"
+  kSidebar,       // "sidebar"
+  kTags,          // "tags"
+  kTools,         // "tools"
+  kAudio,         // "audio"
+  kForm,          // "form"
+  kAuthorBio,     // "author-bio"
+  kByline,        // "byline"
+  kCaption,       // "caption"
+  kReadAlso,      // "read-also"
+  kReadingTime,   // "reading-time"
+  kCopyright,     // "copyright"
+  kPrevNext,      // "prev-next"
+  kMoreLink,      // "more-link"
+  kCredit,        // "credit"
+};
+
+// Why a Result has no text (Result::empty_reason). to_string() gives a word
+// ("no-text"), describe() the sentence the JSON writes.
+enum class EmptyReason : std::uint8_t {
+  kNone,       // "none": the Result has text
+  kNoText,     // "no-text": the page has no visible text
+  kNoArticle,  // "no-article": no block of the page reads as an article
+};
+
 // An inline range inside Block::text, in bytes.
 struct Span {
   enum class Kind : std::uint8_t { kLink, kEmphasis, kStrong, kCode };
@@ -176,7 +247,7 @@ struct Span {
   std::uint32_t begin;
   std::uint32_t end;
   // kLink only: resolved against PageInfo::url when known; empty when the
-  // page's URL may not be shown (see Options::include_links).
+  // page's URL may not be shown (see RenderOptions::include_links).
   std::string href;
 };
 
@@ -199,9 +270,8 @@ struct Block {
   std::string src;
   // Confidence that the block is article content, in [0, 1].
   float score = 0;
-  // A short word saying what decided the label, e.g. "region", "nav",
-  // "link-density", "related", "newsletter", "outside" — for debugging.
-  std::string reason;
+  // What decided the label (to_string(): "region", "nav", "link-density", ...).
+  Reason reason = Reason::kOutside;
   // The element path, e.g. "body>div#main>article.post>p": the innermost 32
   // elements ("...>" stands for the outer ones of a deeper path), each id and
   // first class cut at 40 bytes.
@@ -269,13 +339,30 @@ struct Result {
   std::vector<Block> blocks;
   // The charset the bytes were decoded from (e.g. "windows-1251").
   std::string charset;
-  // Non-empty when text is empty: why no article was found.
-  std::string empty_reason;
+  // Why no article was found: kNone exactly when text is not empty
+  // (describe() gives the sentence, to_string() a word).
+  EmptyReason empty_reason = EmptyReason::kNone;
 };
+
+// Equal in every field (scores compared exactly): a Result read back, or
+// made on another thread, is the same Result.
+bool operator==(const Span& a, const Span& b);
+bool operator==(const Block& a, const Block& b);
+bool operator==(const Metadata::Sources& a, const Metadata::Sources& b);
+bool operator==(const Metadata& a, const Metadata& b);
+bool operator==(const Result& a, const Result& b);
+inline bool operator!=(const Span& a, const Span& b) { return !(a == b); }
+inline bool operator!=(const Block& a, const Block& b) { return !(a == b); }
+inline bool operator!=(const Metadata& a, const Metadata& b) { return !(a == b); }
+inline bool operator!=(const Result& a, const Result& b) { return !(a == b); }
 
 // ---------------------------------------------------------------------------
 // Extractor
 // ---------------------------------------------------------------------------
+
+struct BatchPage;
+struct BatchResult;
+struct BatchOptions;
 
 class Extractor {
  public:
@@ -290,6 +377,23 @@ class Extractor {
   // Extracts the article from one page's raw bytes. Thread-safe.
   // Throws Error(kInputTooLarge) when html.size() > max_input_bytes.
   Result extract(std::string_view html, const PageInfo& page = {}) const;
+
+  // Extracts a stream of pages on several threads and hands back the
+  // results in input order (see "Batches" below for the three types).
+  //
+  // `next` fills the next page and returns true, or returns false at the
+  // end; it is called by one thread at a time, in input order, so it may
+  // read a list, an iterator or an archive as it goes. `done` gets each
+  // result on the calling thread, in input order; it may move from it, and
+  // returning false stops the batch (no page is started after that, those
+  // under way are finished and dropped). A page that fails (its read error,
+  // input over max_input_bytes, out of memory) gets its error in its result
+  // and costs no other page. An exception from `next`, `done` or `poll`
+  // stops the batch and is rethrown here once every worker has stopped.
+  // Returns the number of results handed to `done`.
+  std::size_t extract_many(const std::function<bool(BatchPage&)>& next,
+                           const std::function<bool(BatchResult&)>& done,
+                           const BatchOptions& options) const;
 
   const Options& options() const noexcept;
 
@@ -312,13 +416,13 @@ Result extract(std::string_view html, const PageInfo& page = {},
 // blank line between; consecutive list items and table rows on their own
 // lines; headings as their own paragraphs. Captions and images left out;
 // tables too when options.include_tables is false.
-std::string render_text(const std::vector<Block>& blocks, const Options& options = {},
+std::string render_text(const std::vector<Block>& blocks, const RenderOptions& options = {},
                         Label label = Label::kContent);
 
 // Markdown of the blocks labelled `label` (headings, lists, tables, quotes,
-// code; links and images as Options say).
+// code; links and images as RenderOptions say).
 std::string render_markdown(const std::vector<Block>& blocks,
-                            const Options& options = {},
+                            const RenderOptions& options = {},
                             Label label = Label::kContent);
 
 // Plain text written so that Markdown shows it as it is: no page text
@@ -329,7 +433,7 @@ std::string markdown_escape(std::string_view text);
 
 // An HTML fragment of the blocks labelled `label`.
 std::string render_html(const std::vector<Block>& blocks,
-                        const Options& options = {},
+                        const RenderOptions& options = {},
                         Label label = Label::kContent);
 
 struct JsonOptions {
@@ -343,16 +447,133 @@ struct JsonOptions {
   bool with_blocks = false;
   // Pretty-print with two-space indentation (default: one line).
   bool pretty = false;
+  // Non-empty: the page could not be read or extracted; added as the last
+  // key, "error" (see render_error()).
+  std::string error;
 };
 
 // One JSON object: source, url, title, author, authors, date, site_name,
 // language, text (null where unknown), plus what JsonOptions adds.
 std::string render_json(const Result& result, const JsonOptions& options = {});
 
-// Readable names for enums ("paragraph", "content", "json-ld", ...).
+// ---------------------------------------------------------------------------
+// Documents: a page's output as the command-line tool writes it
+// ---------------------------------------------------------------------------
+
+enum class Format : std::uint8_t {
+  kText,       // "text": the article's text
+  kMarkdown,   // "markdown"
+  kHtml,       // "html": the HTML fragment
+  kJson,       // "json": render_json(), pretty unless one of several
+  kJsonLines,  // "jsonl": render_json() on one line
+};
+
+struct DocumentOptions {
+  Format format = Format::kText;
+  // Text and Markdown: the title, author, date (text also site and URL)
+  // before the article.
+  bool with_metadata = false;
+  // JSON: JsonOptions::full and JsonOptions::with_blocks.
+  bool full = false;
+  bool with_blocks = false;
+  // One of several documents in one stream: text and Markdown begin with a
+  // "==> SOURCE <==" or "<!-- SOURCE -->" line and end with a blank line;
+  // JSON is one line.
+  bool several = false;
+};
+
+// The document of one page, newline-terminated (HTML as the fragment is):
+// text or Markdown (comments after a "--- comments ---" line or a
+// "## Comments" heading), the HTML fragment, or the JSON object with
+// "source" first.
+std::string render_document(const Result& result, std::string_view source,
+                            const DocumentOptions& options);
+
+// What stands in the place of a page that could not be read or extracted:
+// in JSON, the object of an empty Result with "error" last, on one line;
+// in the other formats nothing (the message belongs on standard error).
+std::string render_error(std::string_view source, std::string_view message,
+                         const DocumentOptions& options);
+
+// ---------------------------------------------------------------------------
+// Batches (Extractor::extract_many)
+// ---------------------------------------------------------------------------
+
+// One page of a batch, filled by the caller's `next` (and BatchOptions::load).
+struct BatchPage {
+  std::size_t index = 0;  // set by the batch: 0, 1, 2, ... in input order
+  std::string source;     // the caller's name for the page (a path, a record id)
+  // The bytes: a view of memory the caller keeps alive until the page's
+  // result is handed back, or (when the view is empty) `owned`.
+  std::string_view html;
+  std::string owned;
+  PageInfo info;
+  // Set: the page could not be read; it is not extracted, and its result
+  // carries this error.
+  std::string error;
+};
+
+struct BatchResult {
+  std::size_t index = 0;  // the page's index
+  std::string source;     // the page's source
+  Result result;          // empty when error is set, or with BatchOptions::document
+  // Why the page has no result: its read error, or what extract() threw
+  // ("extractor: input of 70000000 bytes exceeds max_input_bytes (...)").
+  std::string error;
+  // With BatchOptions::document: render_document() of the result, or
+  // render_error() of the error.
+  std::string document;
+};
+
+struct BatchOptions {
+  // Worker threads; 0: one per core. With 1, the calling thread does the
+  // work. Fewer are used when the system refuses more.
+  unsigned threads = 0;
+  // The most pages taken from `next` whose results `done` has not returned
+  // from, so that memory stays flat however long the stream; 0: 8 per thread.
+  std::size_t window = 0;
+  // Run on a worker before extraction, for a page without error: fills
+  // page.owned (reads the file page.source, say) or sets page.error. An
+  // exception it throws becomes the page's error.
+  std::function<void(BatchPage&)> load;
+  // With a value: each result's document is rendered on its worker into
+  // BatchResult::document, and the Result itself is not kept.
+  std::optional<DocumentOptions> document;
+  // Called on the calling thread about every 100 ms while it waits, and
+  // between pages; false stops the batch as `done` returning false does
+  // (a Ctrl-C check, say).
+  std::function<bool()> poll;
+};
+
+// ---------------------------------------------------------------------------
+// Names
+// ---------------------------------------------------------------------------
+
+// The words the JSON, the command line and the Python module use for enum
+// values ("paragraph", "content", "json-ld", "link-density", "recall", ...).
 const char* to_string(BlockKind kind);
 const char* to_string(Label label);
 const char* to_string(Source source);
+const char* to_string(Reason reason);
+const char* to_string(EmptyReason reason);
+const char* to_string(Span::Kind kind);
+const char* to_string(Focus focus);
+const char* to_string(Format format);
+const char* to_string(ErrorCode code);
+
+// The sentence that says why a Result is empty ("" for kNone).
+const char* describe(EmptyReason reason);
+
+// The value whose to_string() is `name` (for EmptyReason, describe() is
+// read too). Throws Error(kInvalidOption) naming the values there are.
+// Defined for BlockKind, Label, Source, Reason, EmptyReason, Span::Kind,
+// Focus and Format.
+template <typename Enum>
+Enum from_string(std::string_view name);
+
+// The library's version, "MAJOR.MINOR.PATCH" (EXTRACTOR_VERSION is the
+// header's, from extractor/version.h).
+const char* version() noexcept;
 
 }  // namespace extractor
 

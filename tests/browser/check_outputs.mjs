@@ -22,8 +22,8 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const modules = process.env.EXTRACTOR_BROWSER_MODULES ||
-  resolve(here, "../../build/browser/node_modules");
+const modules = resolve(process.env.EXTRACTOR_BROWSER_MODULES ||
+  join(here, "../../build/browser/node_modules"));
 const chromium = process.env.CHROMIUM || "/usr/bin/chromium";
 if (!existsSync(join(modules, "playwright-core")) || !existsSync(chromium)) {
   console.error(`check_outputs: skipped: needs ${chromium} (apt-get install chromium) and ` +

@@ -1,0 +1,132 @@
+// What the public types say about themselves: the names of enum values (and
+// reading them back), equality of Results, and the library's version.
+#include <iterator>
+#include <string>
+#include <type_traits>
+
+#include "extractor/extractor.h"
+
+namespace extractor {
+
+namespace {
+
+// Each enum's words, in the order of its values.
+constexpr const char* kReasonNames[] = {
+    // Where the block stands.
+    "outside", "region", "continues", "fallback", "list", "media", "media-outside", "model",
+    "model-drop", "link-density", "weak",
+    // What its element's class, id or role, or its own text, says it is.
+    "comment", "consent", "newsletter", "donate", "share", "ad", "related", "feed", "breadcrumb",
+    "nav", "modal", "login", "footer", "header", "sidebar", "tags", "tools", "audio", "form",
+    "author-bio", "byline", "caption", "read-also", "reading-time", "copyright", "prev-next",
+    "more-link", "credit"};
+static_assert(std::size(kReasonNames) == static_cast<std::size_t>(Reason::kCredit) + 1);
+constexpr const char* kEmptyReasonNames[] = {"none", "no-text", "no-article"};
+static_assert(std::size(kEmptyReasonNames) ==
+              static_cast<std::size_t>(EmptyReason::kNoArticle) + 1);
+constexpr const char* kEmptyReasonSentences[] = {"", "the page has no visible text",
+                                                 "no block of the page reads as an article"};
+static_assert(std::size(kEmptyReasonSentences) == std::size(kEmptyReasonNames));
+constexpr const char* kSpanKindNames[] = {"link", "emphasis", "strong", "code"};
+static_assert(std::size(kSpanKindNames) == static_cast<std::size_t>(Span::Kind::kCode) + 1);
+constexpr const char* kFocusNames[] = {"precision", "balanced", "recall"};
+static_assert(std::size(kFocusNames) == static_cast<std::size_t>(Focus::kRecall) + 1);
+constexpr const char* kFormatNames[] = {"text", "markdown", "html", "json", "jsonl"};
+static_assert(std::size(kFormatNames) == static_cast<std::size_t>(Format::kJsonLines) + 1);
+constexpr const char* kErrorCodeNames[] = {"invalid_option", "input_too_large"};
+static_assert(std::size(kErrorCodeNames) ==
+              static_cast<std::size_t>(ErrorCode::kInputTooLarge) + 1);
+
+// names[value], or "?" for a value past the table.
+template <typename Enum, std::size_t N>
+const char* lookup(const char* const (&names)[N], Enum value) {
+  const auto i = static_cast<std::size_t>(value);
+  return i < N ? names[i] : "?";
+}
+
+// What from_string's message calls each enum's values.
+const char* what(BlockKind) { return "block kind"; }
+const char* what(Label) { return "label"; }
+const char* what(Source) { return "source"; }
+const char* what(Reason) { return "reason"; }
+const char* what(EmptyReason) { return "empty reason"; }
+const char* what(Span::Kind) { return "span kind"; }
+const char* what(Focus) { return "focus"; }
+const char* what(Format) { return "format"; }
+
+}  // namespace
+
+const char* to_string(Reason reason) { return lookup(kReasonNames, reason); }
+const char* to_string(EmptyReason reason) { return lookup(kEmptyReasonNames, reason); }
+const char* describe(EmptyReason reason) {
+  const auto i = static_cast<std::size_t>(reason);
+  return i < std::size(kEmptyReasonSentences) ? kEmptyReasonSentences[i] : "";
+}
+const char* to_string(Span::Kind kind) { return lookup(kSpanKindNames, kind); }
+const char* to_string(Focus focus) { return lookup(kFocusNames, focus); }
+const char* to_string(Format format) { return lookup(kFormatNames, format); }
+const char* to_string(ErrorCode code) { return lookup(kErrorCodeNames, code); }
+
+// Every enum's values count up from 0, and to_string() says "?" past the
+// last one.
+template <typename Enum>
+Enum from_string(std::string_view name) {
+  std::string known;
+  for (int i = 0;; ++i) {
+    const auto value = static_cast<Enum>(i);
+    const std::string_view word = to_string(value);
+    if (word == "?") break;
+    if (name == word) return value;
+    if constexpr (std::is_same_v<Enum, EmptyReason>) {
+      if (i > 0 && name == describe(value)) return value;
+    }
+    known += std::string(i == 0 ? "" : ", ") + "'" + std::string(word) + "'";
+  }
+  throw Error(ErrorCode::kInvalidOption, std::string(what(Enum{})) + " must be one of " + known +
+                                             ", not '" + std::string(name) + "'");
+}
+
+template BlockKind from_string<BlockKind>(std::string_view);
+template Label from_string<Label>(std::string_view);
+template Source from_string<Source>(std::string_view);
+template Reason from_string<Reason>(std::string_view);
+template EmptyReason from_string<EmptyReason>(std::string_view);
+template Span::Kind from_string<Span::Kind>(std::string_view);
+template Focus from_string<Focus>(std::string_view);
+template Format from_string<Format>(std::string_view);
+
+bool operator==(const Span& a, const Span& b) {
+  return a.kind == b.kind && a.begin == b.begin && a.end == b.end && a.href == b.href;
+}
+
+bool operator==(const Block& a, const Block& b) {
+  return a.kind == b.kind && a.label == b.label && a.level == b.level &&
+         a.quote_depth == b.quote_depth && a.ordered == b.ordered && a.text == b.text &&
+         a.spans == b.spans && a.src == b.src && a.score == b.score && a.reason == b.reason &&
+         a.path == b.path;
+}
+
+bool operator==(const Metadata::Sources& a, const Metadata::Sources& b) {
+  return a.title == b.title && a.authors == b.authors && a.date == b.date &&
+         a.date_modified == b.date_modified && a.site_name == b.site_name &&
+         a.language == b.language && a.description == b.description && a.url == b.url &&
+         a.image == b.image && a.categories == b.categories && a.tags == b.tags;
+}
+
+bool operator==(const Metadata& a, const Metadata& b) {
+  return a.title == b.title && a.authors == b.authors && a.date == b.date &&
+         a.date_modified == b.date_modified && a.site_name == b.site_name &&
+         a.language == b.language && a.description == b.description && a.url == b.url &&
+         a.image == b.image && a.categories == b.categories && a.tags == b.tags &&
+         a.sources == b.sources;
+}
+
+bool operator==(const Result& a, const Result& b) {
+  return a.text == b.text && a.markdown == b.markdown && a.html == b.html &&
+         a.comments == b.comments && a.metadata == b.metadata && a.blocks == b.blocks &&
+         a.charset == b.charset && a.empty_reason == b.empty_reason;
+}
+
+const char* version() noexcept { return EXTRACTOR_VERSION; }
+
+}  // namespace extractor
