@@ -41,9 +41,15 @@ void compute_features(std::vector<TextBlock>* blocks, const Patterns& patterns) 
     char32_t last = 0;      // last non-space code point
     char32_t previous = 0;  // the one before `last`
     for (std::size_t i = 0; i < text.size();) {
-      const std::int32_t d = decode_utf8(text, &i);
-      if (d < 0) continue;  // not in decoded text
-      const char32_t cp = static_cast<char32_t>(d);
+      // ASCII (most of most pages) without the call.
+      char32_t cp = static_cast<unsigned char>(text[i]);
+      if (cp < 0x80) {
+        ++i;
+      } else {
+        const std::int32_t d = decode_utf8(text, &i);
+        if (d < 0) continue;  // not in decoded text
+        cp = static_cast<char32_t>(d);
+      }
       const bool space = cp == ' ' || cp == '\n' || cp == '\t';
       if (space) {
         // "end." followed by a space ends a sentence (abbreviations aside).

@@ -123,6 +123,15 @@ inline bool equals_ascii_ci(std::string_view a, std::string_view b) {
   return true;
 }
 
+// `s` is `lower_word` (lower case) but for ASCII case: one fold a byte, for
+// the scanners that compare every tag and attribute name with their lists.
+inline bool equals_lower_ascii(std::string_view s, std::string_view lower_word) {
+  if (s.size() != lower_word.size()) return false;
+  for (std::size_t i = 0; i < s.size(); ++i)
+    if (lower_ascii(s[i]) != lower_word[i]) return false;
+  return true;
+}
+
 // s[pos...] starts with `lower_word` (lower case), ignoring ASCII case.
 inline bool starts_with_ascii_ci(std::string_view s, std::size_t pos, std::string_view lower_word) {
   if (pos > s.size() || s.size() - pos < lower_word.size()) return false;

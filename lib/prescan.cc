@@ -15,6 +15,11 @@
 namespace extractor {
 namespace {
 
+using prescan_model::breaks_out_of_foreign;
+using prescan_model::ForeignDrop;
+using prescan_model::is_formatting_but_a;
+using prescan_model::OpenElements;
+
 constexpr std::size_t npos = std::string_view::npos;
 
 inline bool is_space(char c) {
@@ -153,7 +158,7 @@ bool kept_attribute(std::string_view name) {
   if (name.empty() || name.size() > 16) return false;
   const char first = lower_ascii(name[0]);
   for (std::string_view k : kKept)
-    if (k[0] == first && equals_ascii_ci(name, k)) return true;
+    if (k[0] == first && equals_lower_ascii(name, k)) return true;
   return false;
 }
 
@@ -221,8 +226,8 @@ Tag scan_tag(std::string_view s, std::size_t pos, bool filter, bool stash,
   // on that list together.
   if (is_formatting_but_a(t.name)) filter = stash = false;
   // A <script>'s attributes matter only for JSON-LD (read here, below).
-  const bool script = filter && equals_ascii_ci(t.name, "script");
-  const bool link = equals_ascii_ci(t.name, "link");
+  const bool script = filter && equals_lower_ascii(t.name, "script");
+  const bool link = equals_lower_ascii(t.name, "link");
   while (p < s.size()) {
     const char c = s[p];
     if (is_space(c)) {
@@ -263,22 +268,22 @@ Tag scan_tag(std::string_view s, std::size_t pos, bool filter, bool stash,
       }
       p = q;
     }
-    if (equals_ascii_ci(attr, "type")) {
+    if (equals_lower_ascii(attr, "type")) {
       while (!value.empty() && is_space(value.front())) value.remove_prefix(1);
       t.is_json_ld = starts_with_ascii_ci(value, 0, "application/ld+json");
       while (!value.empty() && is_space(value.back())) value.remove_suffix(1);
       t.is_template = (value.size() == 13 && starts_with_ascii_ci(value, 0, "text/template")) ||
                       (value.size() == 9 && starts_with_ascii_ci(value, 0, "text/html"));
     }
-    if (equals_ascii_ci(attr, "color") || equals_ascii_ci(attr, "face") || equals_ascii_ci(attr, "size"))
+    if (equals_lower_ascii(attr, "color") || equals_lower_ascii(attr, "face") || equals_lower_ascii(attr, "size"))
       t.font_breaks = true;
-    if (link && ((equals_ascii_ci(attr, "rel") &&
+    if (link && ((equals_lower_ascii(attr, "rel") &&
                   (contains_ci(value, "canonical") || contains_ci(value, "image_src"))) ||
-                 equals_ascii_ci(attr, "itemprop")))
+                 equals_lower_ascii(attr, "itemprop")))
       t.read_link = true;
     const bool kept =
-        !filter || (script ? equals_ascii_ci(attr, "type")
-                           : kept_attribute(attr) && (!equals_ascii_ci(attr, "style") || may_hide(value)));
+        !filter || (script ? equals_lower_ascii(attr, "type")
+                           : kept_attribute(attr) && (!equals_lower_ascii(attr, "style") || may_hide(value)));
     if (!kept || ++attributes > kMaxAttributes) {
       if (!drops->empty() && drops->back().end == name_begin && !drops->back().stash) {
         drops->back().end = p;
@@ -286,13 +291,13 @@ Tag scan_tag(std::string_view s, std::size_t pos, bool filter, bool stash,
         drops->push_back(Span{name_begin, p});
       }
     } else if (filter && value.size() > 5 && starts_with_ascii_ci(value, 0, "data:") &&
-               (equals_ascii_ci(attr, "src") || starts_with_ascii_ci(attr, 0, "data-"))) {
+               (equals_lower_ascii(attr, "src") || starts_with_ascii_ci(attr, 0, "data-"))) {
       // An inline image's bytes ("data:image/gif;base64,...", placeholders
       // of lazy images): the stages only see that it is one.
       const std::size_t v = static_cast<std::size_t>(value.data() - s.data());
       drops->push_back(Span{v + 5, v + value.size()});
     } else if (stash && quoted && value.size() >= kMinStashedValue &&
-               !equals_ascii_ci(attr, "type") && !equals_ascii_ci(attr, "encoding")) {
+               !equals_lower_ascii(attr, "type") && !equals_lower_ascii(attr, "encoding")) {
       // The tree builder reads the values of type (<input type=hidden>) and
       // encoding (<annotation-xml>), and compares the attributes of
       // formatting elements (kept whole above); no other value changes the
@@ -314,7 +319,7 @@ bool is_raw_text(std::string_view name) {
   static constexpr std::string_view kRaw[] = {"script", "style", "title", "textarea",
                                               "xmp", "iframe", "noembed", "noframes"};
   for (std::string_view r : kRaw)
-    if (equals_ascii_ci(name, r)) return true;
+    if (equals_lower_ascii(name, r)) return true;
   return false;
 }
 
@@ -675,22 +680,22 @@ class Scanner {
   bool start_tag(const Tag& tag) {
     bool foreign = open_.in_foreign_content();
     if (foreign && (breaks_out_of_foreign(tag.name) ||
-                    (tag.font_breaks && equals_ascii_ci(tag.name, "font")))) {
+                    (tag.font_breaks && equals_lower_ascii(tag.name, "font")))) {
       open_.break_out_of_foreign();
       foreign = open_.in_foreign_content();
     }
     if (!foreign && is_raw_text(tag.name)) return raw_text(tag);
-    if (!foreign && equals_ascii_ci(tag.name, "plaintext")) return false;  // the rest is text
+    if (!foreign && equals_lower_ascii(tag.name, "plaintext")) return false;  // the rest is text
     const bool enters_foreign =
-        !foreign && (equals_ascii_ci(tag.name, "svg") || equals_ascii_ci(tag.name, "math"));
+        !foreign && (equals_lower_ascii(tag.name, "svg") || equals_lower_ascii(tag.name, "math"));
     // <link> is void and moves nothing: one no stage reads goes whole.
     const bool unread_link = options_.drop_attributes && !tag.read_link && !foreign &&
-                             !open_.in_table_text() && equals_ascii_ci(tag.name, "link");
+                             !open_.in_table_text() && equals_lower_ascii(tag.name, "link");
     const bool keep =
         !unread_link && open_.start(tag.name, tag.self_closing, foreign, enters_foreign);
     emit(p_, tag, keep);
     if (keep && enters_foreign && !tag.self_closing && options_.drop_foreign &&
-        equals_ascii_ci(tag.name, "svg")) {
+        equals_lower_ascii(tag.name, "svg")) {
       copy_to(tag.end);
       svg_.begin();
     }
@@ -701,7 +706,7 @@ class Scanner {
   // A raw-text element: it holds no elements, so it does not count towards
   // the depth; script and style bodies are dropped, the others kept.
   bool raw_text(const Tag& tag) {
-    const bool script = equals_ascii_ci(tag.name, "script");
+    const bool script = equals_lower_ascii(tag.name, "script");
     if (script && tag.is_template) {
       out_.has_templates = true;
       if (options_.unwrap_templates) {
@@ -715,7 +720,7 @@ class Scanner {
         return true;
       }
     }
-    const bool drop = script || equals_ascii_ci(tag.name, "style");
+    const bool drop = script || equals_lower_ascii(tag.name, "style");
     const std::size_t body_end = script ? find_script_end(s_, tag.end)
                                         : find_end_tag(s_, tag.end, lower_ascii(tag.name));
     const std::size_t stop = body_end == npos ? s_.size() : body_end;

@@ -68,7 +68,7 @@ bool is_hidden(const GumboNode* node) {
     if (name[0] != 'h' && name[0] != 'a' && name[0] != 's') continue;  // the three below
     if (std::strcmp(name, "hidden") == 0) return true;
     if (std::strcmp(name, "aria-hidden") == 0) {
-      if (equals_ascii_ci(a->value, "true")) return true;
+      if (equals_lower_ascii(a->value, "true")) return true;
     } else if (std::strcmp(name, "style") == 0) {
       if (contains_folded(a->value, "display:none") ||
           contains_folded(a->value, "visibility:hidden"))
@@ -94,7 +94,7 @@ bool is_slug(std::string_view id) {
     if (!part.empty()) {
       ++parts;
       for (std::string_view w : kStop)
-        if (equals_ascii_ci(part, w)) return true;
+        if (equals_lower_ascii(part, w)) return true;
     }
     start = end + 1;
   }
@@ -215,11 +215,11 @@ class Walker {
       // Tags Gumbo 0.10 does not know: <dialog> (a closed one is not shown),
       // and custom elements, which sites use as block containers.
       const std::string_view name = unknown_tag_name(node);
-      if (equals_ascii_ci(name, "dialog")) {
+      if (equals_lower_ascii(name, "dialog")) {
         if (gumbo_get_attribute(&node->v.element.attributes, "open") == nullptr) return false;
         cues |= kCueModal;
         flow = Flow::kBlock;
-      } else if (equals_ascii_ci(name, "search")) {
+      } else if (equals_lower_ascii(name, "search")) {
         cues |= kCueNav;
         flow = Flow::kBlock;
       } else if (name.find('-') != std::string_view::npos) {
@@ -578,7 +578,7 @@ Segments segment(const Dom& dom, const Patterns& patterns, const Options& option
       for (unsigned i = 0; kids != nullptr && i < kids->length; ++i) {
         const auto* k = static_cast<const GumboNode*>(kids->data[i]);
         if (k->type != GUMBO_NODE_ELEMENT || k->v.element.tag != GUMBO_TAG_LINK) continue;
-        if (!equals_ascii_ci(attribute(k, "rel"), "canonical")) continue;
+        if (!equals_lower_ascii(attribute(k, "rel"), "canonical")) continue;
         const std::string_view href = attribute(k, "href");
         if (href.substr(0, 7) == "http://" || href.substr(0, 8) == "https://")
           out.base_url = std::string(href);

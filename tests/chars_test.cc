@@ -60,6 +60,8 @@ TEST(Chars, AsciiCaseOnly) {
   EXPECT_TRUE(equals_ascii_ci("Canonical", "CANONICAL"));
   EXPECT_FALSE(equals_ascii_ci("canonical", "canonica"));
   EXPECT_FALSE(equals_ascii_ci("image_src", "image\x7fsrc"));
+  EXPECT_TRUE(equals_lower_ascii("SCRIPT", "script"));
+  EXPECT_FALSE(equals_lower_ascii("script", "SCRIPT"));  // the word is lower case
   EXPECT_TRUE(starts_with_ascii_ci("<SCRIPT type", 1, "script"));
   EXPECT_FALSE(starts_with_ascii_ci("<scr", 1, "script"));
   EXPECT_TRUE(is_ascii_alnum('7'));
