@@ -1,8 +1,9 @@
 // Stage 2, the tree construction prescan() follows: the open-element model
-// that keeps the tree shallow, and the SVG content it drops. Header-only: it
-// is read by prescan.cc alone, once or more per tag of every page, and its
-// small questions (in a table? preformatted?) cost more as calls than they
-// do answered inline.
+// that keeps the tree shallow, and the SVG content it drops. Header-only,
+// and included by prescan.cc alone: the scanner asks the model once or more
+// per tag of every page, and with internal linkage (the unnamed namespace
+// below) the compiler inlines the answers as it did when both were one
+// file; as calls they cost 1.3% more of prescan's instructions (callgrind).
 #ifndef EXTRACTOR_LIB_PRESCAN_MODEL_H_
 #define EXTRACTOR_LIB_PRESCAN_MODEL_H_
 
@@ -43,7 +44,7 @@ namespace extractor {
 // The model's vocabulary stays in its own namespace: prescan.cc names what
 // it uses.
 namespace prescan_model {
-namespace {
+namespace {  // NOLINT(build/namespaces): one includer, see the top
 
 // Formatting elements open at once. Real pages nest a handful; each one open
 // is re-created in every block while it stays unclosed.
