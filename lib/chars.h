@@ -132,6 +132,14 @@ inline bool equals_lower_ascii(std::string_view s, std::string_view lower_word) 
   return true;
 }
 
+// `s` is one of `lower_words` (lower case) but for ASCII case.
+template <std::size_t N>
+bool is_one_of_lower_ascii(std::string_view s, const std::string_view (&lower_words)[N]) {
+  for (std::string_view w : lower_words)
+    if (equals_lower_ascii(s, w)) return true;
+  return false;
+}
+
 // s[pos...] starts with `lower_word` (lower case), ignoring ASCII case.
 inline bool starts_with_ascii_ci(std::string_view s, std::size_t pos, std::string_view lower_word) {
   if (pos > s.size() || s.size() - pos < lower_word.size()) return false;

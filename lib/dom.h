@@ -197,6 +197,17 @@ inline const GumboVector* children_of(const GumboNode* node) {
   }
 }
 
+// The first child element of `parent` with tag `tag`; nullptr when none.
+inline const GumboNode* child_element(const GumboNode* parent, GumboTag tag) {
+  const GumboVector* kids = children_of(parent);
+  if (kids == nullptr) return nullptr;
+  for (unsigned i = 0; i < kids->length; ++i) {
+    const auto* k = static_cast<const GumboNode*>(kids->data[i]);
+    if (k->type == GUMBO_NODE_ELEMENT && k->v.element.tag == tag) return k;
+  }
+  return nullptr;
+}
+
 // The text of a text, white-space or CDATA node; nullptr for any other node.
 inline const char* text_of(const GumboNode* node) {
   switch (node->type) {

@@ -155,11 +155,19 @@ bool kept_attribute(std::string_view name) {
       "lang",          "name",           "open",         "property",    "pubdate",
       "rel",           "role",           "src",          "style",       "type",
       "value",         "width",          "xml:lang"};
-  if (name.empty() || name.size() > 16) return false;
-  const char first = lower_ascii(name[0]);
-  for (std::string_view k : kKept)
-    if (k[0] == first && equals_lower_ascii(name, k)) return true;
-  return false;
+  return name.size() <= 16 && is_one_of_lower_ascii(name, kKept);
+}
+
+// What the explain view adds (PrescanOptions::keep_layout): the attributes
+// that change how a page lays out and no stage reads. (`style` is kept
+// whole as well; width, height, type and value already are.)
+bool layout_attribute(std::string_view name) {
+  static constexpr std::string_view kLayout[] = {
+      "align",   "bgcolor", "border",   "cellpadding", "cellspacing", "clear",
+      "color",   "cols",    "colspan",  "dir",         "face",        "frame",
+      "hspace",  "nowrap",  "popover",  "reversed",    "rows",        "rowspan",
+      "rules",   "size",    "span",     "start",       "valign",      "vspace"};
+  return name.size() <= 11 && is_one_of_lower_ascii(name, kLayout);
 }
 
 // A style attribute matters only when it may hide its element
@@ -191,6 +199,9 @@ struct Tag {
   bool read_link = false;
   // A <font> with color, face or size: it breaks out of SVG/MathML.
   bool font_breaks = false;
+  // The values of type and media, as written (for <style>, keep_layout).
+  std::string_view type;
+  std::string_view media;
 };
 
 bool contains_ci(std::string_view s, std::string_view lower_word) {
@@ -209,13 +220,15 @@ constexpr std::size_t kMinStashedValue = 12;
 
 // Scans the tag whose name starts at s[pos]; stops after its '>'. Quoted
 // attribute values may hold '>'. Appends to *drops the attributes not to be
-// copied: those past kMaxAttributes and, with `filter`, those no stage reads;
-// with `stash`, the long quoted values the parser need not read (see
-// TextStash), as spans marked `stash`.
-Tag scan_tag(std::string_view s, std::size_t pos, bool filter, bool stash,
+// copied: those past kMaxAttributes and, with `filter`, those no stage reads
+// (but, with `layout`, those that lay the page out: see keep_layout); with
+// `stash`, the long quoted values the parser need not read (see TextStash),
+// as spans marked `stash`.
+Tag scan_tag(std::string_view s, std::size_t pos, bool filter, bool stash, bool layout,
              std::vector<Span>* drops) {
   Tag t;
   int attributes = 0;
+  int layout_attributes = 0;  // counted apart, so that the stages' stay the same
   std::size_t p = pos;
   while (p < s.size() && !ends_name(s[p])) ++p;
   t.name = s.substr(pos, p - pos);
@@ -268,7 +281,9 @@ Tag scan_tag(std::string_view s, std::size_t pos, bool filter, bool stash,
       }
       p = q;
     }
+    if (equals_lower_ascii(attr, "media")) t.media = value;
     if (equals_lower_ascii(attr, "type")) {
+      t.type = value;
       while (!value.empty() && is_space(value.front())) value.remove_prefix(1);
       t.is_json_ld = starts_with_ascii_ci(value, 0, "application/ld+json");
       while (!value.empty() && is_space(value.back())) value.remove_suffix(1);
@@ -284,7 +299,10 @@ Tag scan_tag(std::string_view s, std::size_t pos, bool filter, bool stash,
     const bool kept =
         !filter || (script ? equals_lower_ascii(attr, "type")
                            : kept_attribute(attr) && (!equals_lower_ascii(attr, "style") || may_hide(value)));
-    if (!kept || ++attributes > kMaxAttributes) {
+    const bool for_layout = !kept && layout && !script &&
+                            (equals_lower_ascii(attr, "style") || layout_attribute(attr));
+    if (for_layout ? ++layout_attributes > kMaxAttributes
+                   : (!kept || ++attributes > kMaxAttributes)) {
       if (!drops->empty() && drops->back().end == name_begin && !drops->back().stash) {
         drops->back().end = p;
       } else {
@@ -318,9 +336,7 @@ Tag scan_tag(std::string_view s, std::size_t pos, bool filter, bool stash,
 bool is_raw_text(std::string_view name) {
   static constexpr std::string_view kRaw[] = {"script", "style", "title", "textarea",
                                               "xmp", "iframe", "noembed", "noframes"};
-  for (std::string_view r : kRaw)
-    if (equals_lower_ascii(name, r)) return true;
-  return false;
+  return is_one_of_lower_ascii(name, kRaw);
 }
 
 // Numeric character references whose value cannot be a code point
@@ -500,7 +516,8 @@ class Scanner {
     text_before(p_);
     if (c == '!' || c == '?') return declaration(c);
     drops_.clear();
-    const Tag tag = scan_tag(s_, name_pos, options_.drop_attributes, stash_, &drops_);
+    const Tag tag =
+        scan_tag(s_, name_pos, options_.drop_attributes, stash_, options_.keep_layout, &drops_);
     if (tag.end == npos) return false;  // an unterminated tag is dropped at EOF
     gap_ = tag.end;
     if (svg_.active() && dropped_in_svg(tag, end_tag)) return true;
@@ -726,6 +743,11 @@ class Scanner {
     const std::size_t stop = body_end == npos ? s_.size() : body_end;
     if (script && tag.is_json_ld && shallow_json(s_.substr(tag.end, stop - tag.end)))
       out_.json_ld.emplace_back(s_.substr(tag.end, stop - tag.end));
+    // A style sheet a browser applies: no type, or text/css.
+    if (options_.keep_layout && !script && drop && !svg_.active() &&
+        (tag.type.empty() || equals_lower_ascii(tag.type, "text/css")))
+      out_.styles.push_back(
+          {std::string(tag.media), std::string(s_.substr(tag.end, stop - tag.end))});
     emit(p_, tag, true);
     if (drop) {
       copy_to(tag.end);  // keep the start tag; the end tag is copied next
@@ -748,7 +770,7 @@ class Scanner {
       return true;
     }
     drops_.clear();
-    const Tag close = scan_tag(s_, body_end + 2, options_.drop_attributes, false, &drops_);
+    const Tag close = scan_tag(s_, body_end + 2, options_.drop_attributes, false, false, &drops_);
     if (close.end == npos) return false;
     emit(body_end, close, true);
     gap_ = close.end;

@@ -173,9 +173,7 @@ inline bool breaks_out_of_foreign(std::string_view name) {
       "img", "li", "listing", "menu", "meta", "nobr", "ol", "p", "pre", "ruby", "s",
       "small", "span", "strong", "strike", "sub", "sup", "table", "tt", "u", "ul",
       "var"};
-  for (std::string_view b : kBreakout)
-    if (equals_lower_ascii(name, b)) return true;
-  return false;
+  return is_one_of_lower_ascii(name, kBreakout);
 }
 
 // A formatting element other than <a> (b, i, font, ...).
@@ -606,8 +604,7 @@ class ForeignDrop {
   bool start(std::string_view name, bool self_closing) {
     static constexpr std::string_view kStops[] = {"foreignobject", "desc", "title", "math",
                                                   "font"};
-    for (std::string_view n : kStops)
-      if (equals_lower_ascii(name, n)) return halt();
+    if (is_one_of_lower_ascii(name, kStops)) return halt();
     if (breaks_out_of_foreign(name)) return halt();
     if (!self_closing) open_.push_back(name);
     return true;

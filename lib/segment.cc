@@ -59,23 +59,23 @@ bool contains_folded(const char* text, std::string_view lower_word) {
   return false;
 }
 
-// hidden, aria-hidden="true", inline display:none / visibility:hidden.
-bool is_hidden(const GumboNode* node) {
+// hidden, aria-hidden="true", inline display:none / visibility:hidden:
+// which of them hides the element (see Segments::hidden), or nullptr.
+const char* hidden_by(const GumboNode* node) {
   const GumboVector& attrs = node->v.element.attributes;
   for (unsigned i = 0; i < attrs.length; ++i) {
     const auto* a = static_cast<const GumboAttribute*>(attrs.data[i]);
     const char* name = a->name;
     if (name[0] != 'h' && name[0] != 'a' && name[0] != 's') continue;  // the three below
-    if (std::strcmp(name, "hidden") == 0) return true;
+    if (std::strcmp(name, "hidden") == 0) return "hidden attribute";
     if (std::strcmp(name, "aria-hidden") == 0) {
-      if (equals_lower_ascii(a->value, "true")) return true;
+      if (equals_lower_ascii(a->value, "true")) return "aria-hidden";
     } else if (std::strcmp(name, "style") == 0) {
-      if (contains_folded(a->value, "display:none") ||
-          contains_folded(a->value, "visibility:hidden"))
-        return true;
+      if (contains_folded(a->value, "display:none")) return "style display:none";
+      if (contains_folded(a->value, "visibility:hidden")) return "style visibility:hidden";
     }
   }
-  return false;
+  return nullptr;
 }
 
 // An id made from a heading ("sharing-with-a-single-developer", as
@@ -93,8 +93,7 @@ bool is_slug(std::string_view id) {
     const std::string_view part = id.substr(start, end - start);
     if (!part.empty()) {
       ++parts;
-      for (std::string_view w : kStop)
-        if (equals_lower_ascii(part, w)) return true;
+      if (is_one_of_lower_ascii(part, kStop)) return true;
     }
     start = end + 1;
   }
@@ -200,6 +199,13 @@ class Walker {
   void finish() { flush(); }
 
  private:
+  // An element left out as hidden, with its subtree: noted for the
+  // explain view, which lists what the page hides.
+  bool skip_hidden(const GumboNode* node, const char* why) {
+    out_.hidden.push_back({node, open_.empty() ? -1 : open_.back(), why});
+    return false;
+  }
+
   static bool is_link(const GumboNode* node) {
     return !attribute(node, "href").empty();
   }
@@ -216,7 +222,8 @@ class Walker {
       // and custom elements, which sites use as block containers.
       const std::string_view name = unknown_tag_name(node);
       if (equals_lower_ascii(name, "dialog")) {
-        if (gumbo_get_attribute(&node->v.element.attributes, "open") == nullptr) return false;
+        if (gumbo_get_attribute(&node->v.element.attributes, "open") == nullptr)
+          return skip_hidden(node, "closed dialog");
         cues |= kCueModal;
         flow = Flow::kBlock;
       } else if (equals_lower_ascii(name, "search")) {
@@ -227,7 +234,7 @@ class Walker {
       }
     }
     if (flow == Flow::kSkip) return false;
-    if (is_hidden(node)) return false;
+    if (const char* why = hidden_by(node)) return skip_hidden(node, why);
 
     gather_words(node, &words_);
     if (!words_.empty()) {
@@ -240,7 +247,8 @@ class Walker {
     // "widget-title"), rarely its role; the container around it says that.
     if (heading_level(tag) > 0) cues &= kCueHidden | kCueComment | kCueRelated | kCueTitle;
     // Screen-reader-only text is not on the page a reader sees.
-    if ((cues & kCueHidden) && tag != GUMBO_TAG_BODY && tag != GUMBO_TAG_HTML) return false;
+    if ((cues & kCueHidden) && tag != GUMBO_TAG_BODY && tag != GUMBO_TAG_HTML)
+      return skip_hidden(node, "hiding class or role");
 
     const bool block = flow == Flow::kBlock || tag == GUMBO_TAG_BR || tag == GUMBO_TAG_IMG;
     if (flow == Flow::kBlock) flush();
@@ -554,16 +562,6 @@ class Walker {
   std::uint64_t generation_ = 0;
 };
 
-const GumboNode* find_child(const GumboNode* parent, GumboTag tag) {
-  const GumboVector* kids = children_of(parent);
-  if (kids == nullptr) return nullptr;
-  for (unsigned i = 0; i < kids->length; ++i) {
-    const auto* k = static_cast<const GumboNode*>(kids->data[i]);
-    if (k->type == GUMBO_NODE_ELEMENT && k->v.element.tag == tag) return k;
-  }
-  return nullptr;
-}
-
 }  // namespace
 
 Segments segment(const Dom& dom, const Patterns& patterns, const Options& options,
@@ -571,7 +569,7 @@ Segments segment(const Dom& dom, const Patterns& patterns, const Options& option
   Segments out;
   const GumboNode* html = dom.root();
   out.base_url = std::string(page_url);
-  if (const GumboNode* head = find_child(html, GUMBO_TAG_HEAD)) {
+  if (const GumboNode* head = child_element(html, GUMBO_TAG_HEAD)) {
     // Without the page's URL, its own canonical link is where it lives.
     if (out.base_url.empty()) {
       const GumboVector* kids = children_of(head);
@@ -585,7 +583,7 @@ Segments segment(const Dom& dom, const Patterns& patterns, const Options& option
         break;
       }
     }
-    if (const GumboNode* base = find_child(head, GUMBO_TAG_BASE)) {
+    if (const GumboNode* base = child_element(head, GUMBO_TAG_BASE)) {
       const std::string_view href = attribute(base, "href");
       if (!href.empty()) out.base_url = resolve_url(out.base_url, href);
     }
@@ -594,7 +592,7 @@ Segments segment(const Dom& dom, const Patterns& patterns, const Options& option
   // every relative link into one that may not be shown: they stay relative.
   if (!out.base_url.empty() && safe_url(out.base_url, UrlUse::kImage).empty())
     out.base_url.clear();
-  const GumboNode* body = find_child(html, GUMBO_TAG_BODY);
+  const GumboNode* body = child_element(html, GUMBO_TAG_BODY);
   if (body == nullptr) body = html;  // framesets and other oddities
   out.elements.reserve(1024);
   out.blocks.reserve(256);

@@ -397,3 +397,36 @@ TEST_F(Cli, MarkdownLayoutEscapesPageText) {
       << r.out;
   EXPECT_NE(r.out.find("\\[click\\](javascript:alert(4))"), std::string::npos) << r.out;
 }
+
+// --explain: one page's explain view, to -o or standard output; the
+// options reach the Result it shows; anything but one page is a usage error.
+TEST_F(Cli, ExplainWritesTheViewOfOnePage) {
+  const std::string a = Write("a.html", page_);
+  const CliRun r = RunCli({"--explain", a, "-o", Path("a.explain.html")});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_TRUE(r.out.empty()) << r.out;
+  const std::string view = Slurp(Path("a.explain.html"));
+  EXPECT_EQ(view.rfind("<!DOCTYPE html>", 0), 0u);
+  EXPECT_NE(view.find("<meta http-equiv=\"Content-Security-Policy\""), std::string::npos);
+  EXPECT_NE(view.find("data-exv=\"body\""), std::string::npos);
+  EXPECT_NE(view.find("Sergei Lavrov"), std::string::npos);
+  EXPECT_EQ(RunCli({"--explain", a}).out, view);
+  const std::string b = Write("b.html", Slurp(fs::path(EXTRACTOR_TEST_DATA) / "blog-comments.html"));
+  const CliRun plain = RunCli({"--explain", b});
+  const CliRun comments = RunCli({"--explain", "--include-comments", b});
+  ASSERT_EQ(comments.status, 0) << comments.err;
+  EXPECT_EQ(plain.out.find("<h2>Comments</h2>"), std::string::npos);
+  EXPECT_NE(comments.out.find("<h2>Comments</h2>"), std::string::npos);
+}
+
+TEST_F(Cli, ExplainTakesOnePage) {
+  const std::string a = Write("d/a.html", page_);
+  Write("d/b.html", page_);
+  EXPECT_EQ(RunCli({"--explain", a, a}).status, 2);
+  EXPECT_EQ(RunCli({"--explain", Path("d")}).status, 2);
+  EXPECT_EQ(RunCli({"--explain", "--format", "json", a}).status, 2);
+  const CliRun missing = RunCli({"--explain", Path("missing.html")});
+  EXPECT_EQ(missing.status, 1);
+  EXPECT_NE(missing.err.find("missing.html"), std::string::npos) << missing.err;
+  EXPECT_TRUE(missing.out.empty());
+}

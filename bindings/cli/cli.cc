@@ -199,6 +199,29 @@ CLI::Validator one_of() {
       names + "}");
 }
 
+// --explain: the one input's explain view (Extractor::explain) to `to`.
+// The exit status: 0, 1 (the input or the output failed), 141 (a closed pipe).
+int write_explain(const Extractor& ex, const Input& input, std::FILE* in, const PageInfo& page,
+                  std::FILE* to, std::FILE* err, const std::string& to_name) {
+  std::string bytes, error = input.error;
+  if (error.empty() && read_input(input.name, in, ex.options().max_input_bytes, &bytes, &error)) {
+    try {
+      const std::string view = ex.explain(bytes, page).html;
+      errno = 0;
+      if (std::fwrite(view.data(), 1, view.size(), to) == view.size() && std::fflush(to) == 0)
+        return 0;
+      const int e = errno != 0 ? errno : EIO;
+      if (e == EPIPE) return 141;
+      write_text(err, "extractor: cannot write " + to_name + ": " + std::strerror(e) + "\n");
+      return 1;
+    } catch (const std::exception& e) {
+      error = e.what();
+    }
+  }
+  write_text(err, "extractor: " + input.name + ": " + error + "\n");
+  return 1;
+}
+
 }  // namespace
 
 int run(const std::vector<std::string>& args, std::FILE* in, std::FILE* out, std::FILE* err) {
@@ -239,6 +262,10 @@ int run(const std::vector<std::string>& args, std::FILE* in, std::FILE* out, std
   app.add_flag("--full", doc.full, "json: add markdown, description, tags, sources, ...");
   app.add_flag("--blocks", doc.with_blocks, "json: add every block with its label and score");
   app.add_option("-o,--output", output_path, "write to FILE instead of standard output");
+  bool explain = false;
+  app.add_flag("--explain", explain,
+               "one input: write its explain view (an HTML file: the page with every "
+               "block's decision drawn on it) instead of the text");
   app.add_option("-j,--threads", threads, "worker threads (default: all cores)");
   app.add_option("--max-input-bytes", options.max_input_bytes,
                  "refuse inputs larger than this (default: 64 MiB)")
@@ -274,6 +301,10 @@ int run(const std::vector<std::string>& args, std::FILE* in, std::FILE* out, std
     write_text(err, "extractor: --url applies to a single input\n");
     return 2;
   }
+  if (explain && (doc.several || !format_name.empty())) {
+    write_text(err, "extractor: --explain takes one page, and no --format\n");
+    return 2;
+  }
   if (format_name.empty()) {
     doc.format = doc.several ? Format::kJsonLines : Format::kText;
   } else {
@@ -291,6 +322,12 @@ int run(const std::vector<std::string>& args, std::FILE* in, std::FILE* out, std
   }
 
   const Extractor ex(options);
+  if (explain) {
+    const int status = write_explain(ex, inputs.front(), in, page, to, err,
+                                     output_path.empty() ? "standard output" : output_path);
+    if (to != out) std::fclose(to);
+    return status;
+  }
   BatchOptions batch;
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
   batch.threads = std::max<unsigned>(1, std::min<std::size_t>(threads, inputs.size()));

@@ -435,6 +435,21 @@ void def_result_types(py::module_& m) {
       "processed has `error` set and everything else empty.");
   def_fields(result, kResultFields);
   result.def(py::init<>(), "An empty Result (see also Result.from_dict()).")
+      .def(
+          "explain_html",
+          [](const PyResult& r) {
+            if (!r.explained)
+              invalid("this Result has no explain view: extract with explain=True "
+                      "(extractor.extract(html, explain=True))");
+            return to_str(r.view);
+          },
+          "The explain view (str): one self-contained HTML file showing the page as\n"
+          "its own markup lays it out, every block outlined and tinted by what the\n"
+          "extractor decided, with a legend, hover/focus cards (score, reason, path)\n"
+          "and a panel (metadata and sources, the text linking to its blocks, what\n"
+          "the page hides). No script runs in it and it loads nothing. Only for a\n"
+          "Result extracted with explain=True (not kept by to_dict() or pickling);\n"
+          "raises extractor.Error otherwise.")
       .def("to_dict", [](const PyResult& r) { return to_dict(r, kResultFields); },
            "Every attribute as plain Python data (str, list, dict, None), blocks and\n"
            "spans included; json.dumps() takes it as is, Result.from_dict() reads it back.")

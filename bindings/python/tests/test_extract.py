@@ -117,7 +117,7 @@ def test_default_options():
     assert extractor.Extractor().options == {
         "format": "text", "include_comments": False, "focus": "balanced",
         "include_tables": True, "include_images": True, "include_links": False,
-        "max_input_bytes": 64 << 20, "max_depth": 512,
+        "max_input_bytes": 64 << 20, "max_depth": 512, "explain": False,
     }
 
 
