@@ -130,6 +130,28 @@ bool is_login_with_number(std::string_view s) {
          s.size() - letters <= 4;
 }
 
+// Han names separated by spaces are several: "王建宏 张文攀"; but a
+// one-character part is a family or given name spaced apart from the rest
+// ("赵  培"). Other parts stay whole, white space collapsed.
+std::vector<std::string> split_han_names(const std::vector<std::string>& parts) {
+  std::vector<std::string> expanded;
+  for (const std::string& p : parts) {
+    const std::string t = collapse_space(p);
+    if (only_cjk(t) && t.find(' ') != std::string::npos) {
+      std::vector<std::string> w = split_words(t);
+      if (w.size() == 2 && (count_code_points(w[0]) == 1 || count_code_points(w[1]) == 1) &&
+          count_code_points(w[0]) + count_code_points(w[1]) <= 4) {
+        expanded.push_back(w[0] + w[1]);
+        continue;
+      }
+      for (std::string& x : w) expanded.push_back(std::move(x));
+    } else {
+      expanded.push_back(t);
+    }
+  }
+  return expanded;
+}
+
 // One part of a split byline to one name, or "".
 std::string clean_part(const NamePatterns& patterns, std::string part, AuthorValue kind) {
   const NamePatterns& r = patterns;
@@ -510,29 +532,12 @@ std::vector<std::string> clean_authors(const NamePatterns& patterns, std::string
       !only_cjk(parts[0])) {
     parts = {parts[1] + " " + parts[0]};
   }
-  // Han names separated by spaces: "王建宏 张文攀"; but a one-character
-  // part is a family or given name spaced apart from the rest ("赵  培").
-  std::vector<std::string> expanded;
-  for (std::string& p : parts) {
-    const std::string t = collapse_space(p);
-    if (only_cjk(t) && t.find(' ') != std::string::npos) {
-      std::vector<std::string> w = split_words(t);
-      if (w.size() == 2 && (count_code_points(w[0]) == 1 || count_code_points(w[1]) == 1) &&
-          count_code_points(w[0]) + count_code_points(w[1]) <= 4) {
-        expanded.push_back(w[0] + w[1]);
-        continue;
-      }
-      for (std::string& x : w) expanded.push_back(std::move(x));
-    } else {
-      expanded.push_back(t);
-    }
-  }
-
+  const std::vector<std::string> expanded = split_han_names(parts);
   std::vector<std::string> keys;
   bool has_long = false;
   for (const std::string& p : expanded)
     if (split_words(p).size() >= 2 || only_cjk(p)) has_long = true;
-  for (std::string& p : expanded) {
+  for (const std::string& p : expanded) {
     std::string name = clean_part(patterns, p, kind);
     if (name.empty()) continue;
     // An agency abbreviation beside real names: "Jane Doe / AP".
