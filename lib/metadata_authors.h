@@ -18,7 +18,7 @@
 namespace extractor {
 
 class Evidence;
-class NamePatterns;
+struct NamePatterns;
 struct Zone;
 
 // One source's list of names.

@@ -17,7 +17,7 @@
 namespace extractor {
 
 class Dom;
-class NamePatterns;
+struct NamePatterns;
 
 // Context bits beside the segment cues (which use the low 27 bits).
 constexpr std::uint32_t kCtxCommentItem = 1u << 29;  // inside itemtype=Comment
