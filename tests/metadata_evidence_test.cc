@@ -36,8 +36,10 @@ struct Page {
     info.url = url;
     compute_features(&seg.blocks, Pats());
     scores = score(seg, options);
-    ev = std::make_unique<const Evidence>(
+    // The evidence keeps a reference to its input: it lives here.
+    input = std::make_unique<const MetadataInput>(
         MetadataInput{dom, pre.json_ld, seg, scores, info, Pats()});
+    ev = std::make_unique<const Evidence>(*input);
   }
   const Gathered& g() const { return ev->gathered; }
 
@@ -47,6 +49,7 @@ struct Page {
   Dom dom;
   Segments seg;
   Scores scores;
+  std::unique_ptr<const MetadataInput> input;
   std::unique_ptr<const Evidence> ev;
 };
 
