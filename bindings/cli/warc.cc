@@ -462,26 +462,39 @@ struct Reader::Impl {
     }
   }
 
-  // Moves `pos` to the next "WARC/1." at the start of a line, or to the
-  // end, dropping what it passes; false when the stream broke meanwhile.
+  // Where a record's first line, "WARC/1.0" or "WARC/1.1" and CRLF, is next
+  // found from `from` (anywhere: a record cut short may run into the next
+  // one mid-line), or npos.
+  std::size_t find_version(std::size_t from, std::size_t until = std::string::npos) const {
+    for (std::size_t hit = buf.find("WARC/1.", from); hit < until && hit != std::string::npos;
+         hit = buf.find("WARC/1.", hit + 1)) {
+      if (hit + 10 > buf.size()) return hit;  // may be one: look again with more
+      if (buf[hit + 7] >= '0' && buf[hit + 7] <= '9' && buf[hit + 8] == '\r' && buf[hit + 9] == '\n')
+        return hit;
+    }
+    return std::string::npos;
+  }
+
+  // Moves `pos` to the next record's first line, or to the end, dropping
+  // what it passes; false when the stream broke meanwhile.
   bool seek_record() {
     std::size_t from = pos + 1;
     for (;;) {
-      const std::size_t hit = buf.find("WARC/1.", from);
-      if (hit != std::string::npos && buf[hit - 1] == '\n') {
+      const std::size_t hit = find_version(from);
+      if (hit != std::string::npos && hit + 10 <= buf.size()) {
         pos = hit;
         return true;
       }
-      if (hit != std::string::npos) {
-        from = hit + 1;
-        continue;
-      }
-      // Keep 8 bytes: a "\nWARC/1." across the next read.
-      pos = std::max(pos, buf.size() >= 8 ? buf.size() - 8 : 0);
+      // Keep the last 9 bytes: a first line across the next read.
+      pos = std::max(pos, buf.size() >= 9 ? buf.size() - 9 : 0);
       const Fill f = fill(buf.size() - pos + 1);
-      from = pos + 1;
+      from = pos;
       if (f == Fill::kBroken) return false;
       if (f == Fill::kShort) {
+        if (hit != std::string::npos) {
+          from = hit + 1;
+          continue;
+        }
         pos = buf.size();
         return true;
       }
@@ -504,6 +517,9 @@ struct Reader::Impl {
     if (header_end == std::string::npos || header_end - pos > kMaxHeader)
       return bad(pos, pos + 1, "truncated record header", fault);
     const std::size_t header = header_end + 4 - pos;  // its blank line included
+    // Another record starting inside the header: this one was cut short.
+    const std::size_t inner = find_version(pos + 1, header_end);
+    if (inner != std::string::npos) return bad(pos, inner, "truncated record header", fault);
     const auto fields = header_fields(std::string_view(buf).substr(pos, header));
     std::uint64_t length = 0;
     const std::string declared = field(fields, "content-length");
