@@ -182,7 +182,9 @@ class Stream {
 
   explicit Stream(std::FILE* f) : f_(f), in_(kChunk) {
     refill();
-    gzip_ = avail() >= 2 && in_[pos_] == 0x1f && in_[pos_ + 1] == 0x8b;
+    // gzip when two of its first three bytes say so (one may be damaged).
+    if (avail() >= 3)
+      gzip_ = (in_[0] == 0x1f) + (in_[1] == 0x8b) + (in_[2] == 8) >= 2;
     if (gzip_ && inflateInit2(&z_, 16 + 15) != Z_OK) gzip_ = false;
   }
   ~Stream() {
