@@ -6,8 +6,9 @@
 Every page becomes a request, a response (HTTP/1.1 200, text/html) and a
 metadata record, each in its own gzip member (``.warc.gz``), in one gzip
 stream (``--whole-gzip``) or uncompressed (``OUT.warc``). A dataset page's
-URL is read from the dataset's ``.json`` beside it when there is one
-(``"url"``), else made up from its path. Used by the benchmarks
+URL is read from its dataset's truth.jsonl (``<set>/pages/<id>.html`` and
+``<set>/truth.jsonl``, ``"url"``) when there is one, else made up from its
+path. Used by the benchmarks
 (bench/warc_bench.sh) and the tests (the WARC and Spark tests build their
 WARC files from tests/data with it); nothing it writes is kept in the
 repository.
@@ -93,13 +94,14 @@ def warcinfo() -> bytes:
                   content_type="application/warc-fields")
 
 
-def write_warc(path: str, records: Iterable[bytes], mode: str = "record") -> List[int]:
+def write_warc(path: str, records: Iterable[bytes], mode: str = "record",
+               level: int = 6) -> List[int]:
     """Writes the records: mode "record" (a gzip member each), "whole" (one
     gzip stream) or "plain". Returns each record's offset in the file
     (for "whole", in the decompressed stream)."""
     offsets = []
     with open(path, "wb") as f:
-        whole = gzip.GzipFile(fileobj=f, mode="wb", compresslevel=6) if mode == "whole" else None
+        whole = gzip.GzipFile(fileobj=f, mode="wb", compresslevel=level) if mode == "whole" else None
         at = 0
         for r in records:
             offsets.append(at if whole else f.tell())
@@ -107,7 +109,7 @@ def write_warc(path: str, records: Iterable[bytes], mode: str = "record") -> Lis
                 whole.write(r)
                 at += len(r)
             elif mode == "record":
-                f.write(gzip.compress(r, compresslevel=6))
+                f.write(gzip.compress(r, compresslevel=level))
             else:
                 f.write(r)
         if whole:
@@ -115,17 +117,30 @@ def write_warc(path: str, records: Iterable[bytes], mode: str = "record") -> Lis
     return offsets
 
 
+_TRUTH_URLS: dict = {}
+
+
 def page_url(path: str) -> str:
-    """The dataset's URL for a page (its .json's "url"), else one made up."""
-    base = os.path.splitext(path)[0]
-    for meta in (base + ".json",):
+    """The dataset's URL for a page (its truth.jsonl's "url"), else one made up."""
+    pages_dir = os.path.dirname(os.path.abspath(path))
+    truth = os.path.join(os.path.dirname(pages_dir), "truth.jsonl")
+    if truth not in _TRUTH_URLS:
+        urls = {}
         try:
-            with open(meta, encoding="utf-8") as f:
-                url = json.load(f).get("url")
-            if isinstance(url, str) and url.startswith(("http://", "https://")):
-                return url
-        except (OSError, ValueError, AttributeError):
+            with open(truth, encoding="utf-8") as f:
+                for line in f:
+                    try:
+                        row = json.loads(line)
+                    except ValueError:
+                        continue
+                    if isinstance(row.get("url"), str):
+                        urls[str(row.get("id"))] = row["url"]
+        except OSError:
             pass
+        _TRUTH_URLS[truth] = urls
+    url = _TRUTH_URLS[truth].get(os.path.splitext(os.path.basename(path))[0])
+    if url and url.startswith(("http://", "https://")) and not any(c in url for c in " \r\n"):
+        return url
     return "https://pages.example/" + path.lstrip("./").replace(os.sep, "/")
 
 
@@ -148,6 +163,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     ap.add_argument("--whole-gzip", action="store_true", help="one gzip stream")
     ap.add_argument("--repeat", type=int, default=1, help="write every page N times")
     ap.add_argument("--list", help="also write the page files, one a line, in WARC order")
+    ap.add_argument("--level", type=int, default=6, help="gzip level (default 6)")
     a = ap.parse_args(argv)
     files = page_files(a.inputs)
     mode = "whole" if a.whole_gzip else ("record" if a.out.endswith(".gz") else "plain")
@@ -163,7 +179,7 @@ def main(argv: Optional[List[str]] = None) -> int:
                 yield response(url, body)
                 yield metadata(url)
 
-    write_warc(a.out, records(), mode)
+    write_warc(a.out, records(), mode, a.level)
     if a.list:
         with open(a.list, "w") as f:
             for _ in range(a.repeat):

@@ -96,7 +96,7 @@ class Pages {
       if (input.warc && input.error.empty()) {
         std::FILE* f = std::fopen(input.name.c_str(), "rb");
         if (f != nullptr) {
-          warc_ = std::make_unique<warc::Reader>(f, warc_options_);
+          warc_ = std::make_unique<warc::ReadAhead>(f, warc_options_);
           warc_name_ = input.name;
           continue;
         }
@@ -149,7 +149,7 @@ class Pages {
   std::FILE* err_;
   warc::Options warc_options_;
   std::size_t at_ = 0;
-  std::unique_ptr<warc::Reader> warc_;
+  std::unique_ptr<warc::ReadAhead> warc_;
   std::string warc_name_;
 };
 

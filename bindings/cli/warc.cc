@@ -5,8 +5,11 @@
 #include <zlib.h>
 
 #include <algorithm>
+#include <condition_variable>
 #include <cstring>
 #include <deque>
+#include <mutex>
+#include <thread>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -733,5 +736,75 @@ Reader::~Reader() = default;
 Reader::Item Reader::next(Page* page, Fault* fault) { return impl_->next(page, fault); }
 
 const Counts& Reader::counts() const { return impl_->counts; }
+
+struct ReadAhead::Impl {
+  struct Item {
+    Reader::Item kind;
+    Page page;
+    Fault fault;
+  };
+
+  Impl(std::FILE* file, Options options, std::size_t max_bytes)
+      : reader(file, options), max_bytes(max_bytes), thread([this] { read(); }) {}
+
+  ~Impl() {
+    {
+      std::lock_guard<std::mutex> lock(mu);
+      stop = true;
+    }
+    cv.notify_all();
+    thread.join();
+  }
+
+  void read() {
+    for (;;) {
+      Item item;
+      item.kind = reader.next(&item.page, &item.fault);
+      const std::size_t size = item.page.html.size();
+      std::unique_lock<std::mutex> lock(mu);
+      cv.wait(lock, [&] { return stop || queued.empty() || bytes + size <= max_bytes; });
+      if (stop) return;
+      const bool end = item.kind == Reader::Item::kEnd;
+      bytes += size;
+      queued.push_back(std::move(item));
+      cv.notify_all();
+      if (end) return;
+    }
+  }
+
+  Reader::Item next(Page* page, Fault* fault) {
+    std::unique_lock<std::mutex> lock(mu);
+    cv.wait(lock, [&] { return !queued.empty(); });
+    Item item = std::move(queued.front());
+    queued.pop_front();
+    bytes -= item.page.html.size();
+    if (item.kind == Reader::Item::kEnd) {
+      queued.push_front(Item{Reader::Item::kEnd, {}, {}});  // the end stays the end
+    } else {
+      cv.notify_all();
+    }
+    lock.unlock();
+    *page = std::move(item.page);
+    *fault = std::move(item.fault);
+    return item.kind;
+  }
+
+  Reader reader;  // its counts are read after the end only
+  const std::size_t max_bytes;
+  std::mutex mu;
+  std::condition_variable cv;
+  std::deque<Item> queued;
+  std::size_t bytes = 0;
+  bool stop = false;
+  std::thread thread;  // last: starts once the rest is ready
+};
+
+ReadAhead::ReadAhead(std::FILE* file, Options options, std::size_t max_bytes)
+    : impl_(std::make_unique<Impl>(file, options, max_bytes)) {}
+ReadAhead::~ReadAhead() = default;
+
+Reader::Item ReadAhead::next(Page* page, Fault* fault) { return impl_->next(page, fault); }
+
+const Counts& ReadAhead::counts() const { return impl_->reader.counts(); }
 
 }  // namespace extractor::warc

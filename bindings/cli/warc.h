@@ -95,6 +95,26 @@ class Reader {
   std::unique_ptr<Impl> impl_;
 };
 
+// A Reader on a thread of its own, a few pages ahead of its consumer, so
+// that decompressing and parsing the file overlap the extraction of the
+// pages before (the command uses it). At most `max_bytes` of pages wait at
+// once (besides one page of any size).
+class ReadAhead {
+ public:
+  ReadAhead(std::FILE* file, Options options = {}, std::size_t max_bytes = std::size_t{32} << 20);
+  ~ReadAhead();  // stops the reading thread
+  ReadAhead(const ReadAhead&) = delete;
+  ReadAhead& operator=(const ReadAhead&) = delete;
+
+  Reader::Item next(Page* page, Fault* fault);
+  // The counts once next() has returned kEnd.
+  const Counts& counts() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
 // Whether the first bytes of a payload look like HTML, as the WHATWG
 // sniffing rules read them ("<!DOCTYPE HTML", "<html", "<head", "<body",
 // "<p", "<!--", ... after white space).
