@@ -437,3 +437,51 @@ TEST(Warc, SniffsHtmlAsBrowsersDo) {
 }
 
 }  // namespace
+
+namespace {
+
+// The read-ahead thread hands out what the reader does, in order, whatever
+// its queue's bound; stopping it early does not hang.
+TEST(Warc, ReadAheadIsTheReaderOnAThread) {
+  std::vector<Rec> recs = Corpus();
+  recs.push_back(Record("response", "HTTP/1.1 200 OK\r\n\r\n<p>cut", "https://x.example/", "",
+                        false));  // no Content-Length: a fault among the pages
+  const std::string file = Build(recs, Layout::kMembers);
+  const Read want = ReadWarc(file);
+  const std::string path = (fs::temp_directory_path() / "warc_test_readahead.warc.gz").string();
+  {
+    std::ofstream f(path, std::ios::binary);
+    f << file;
+  }
+  for (std::size_t bound : {std::size_t{1}, std::size_t{1} << 20}) {
+    extractor::warc::ReadAhead ahead(std::fopen(path.c_str(), "rb"), {}, bound);
+    std::size_t pages = 0, faults = 0;
+    for (;;) {
+      Page p;
+      Fault f;
+      const Reader::Item item = ahead.next(&p, &f);
+      if (item == Reader::Item::kEnd) break;
+      if (item == Reader::Item::kPage) {
+        ASSERT_LT(pages, want.pages.size());
+        EXPECT_EQ(p.html, want.pages[pages].html);
+        EXPECT_EQ(p.offset, want.pages[pages].offset);
+        ++pages;
+      } else {
+        EXPECT_EQ(f.message, want.faults[faults++].message);
+      }
+    }
+    EXPECT_EQ(pages, want.pages.size());
+    EXPECT_EQ(faults, want.faults.size());
+    EXPECT_EQ(ahead.next(nullptr, nullptr), Reader::Item::kEnd);  // the end stays the end
+    EXPECT_EQ(ahead.counts().pages, pages);
+  }
+  for (int i = 0; i < 20; ++i) {  // dropped after a page, or at once
+    extractor::warc::ReadAhead ahead(std::fopen(path.c_str(), "rb"), {}, 1);
+    Page p;
+    Fault f;
+    if (i % 2 == 0) ahead.next(&p, &f);
+  }
+  fs::remove(path);
+}
+
+}  // namespace

@@ -784,8 +784,8 @@ struct ReadAhead::Impl {
       cv.notify_all();
     }
     lock.unlock();
-    *page = std::move(item.page);
-    *fault = std::move(item.fault);
+    if (page != nullptr) *page = std::move(item.page);
+    if (fault != nullptr) *fault = std::move(item.fault);
     return item.kind;
   }
 

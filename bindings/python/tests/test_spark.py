@@ -57,7 +57,7 @@ def test_warc_to_parquet_rows_equal_the_commands_json(tmp_path, spark):
          "page_type", "text", "error", "source"])
     p = subprocess.run([sys.executable, "-m", "extractor", *map(str, paths)],
                        capture_output=True, timeout=300)
-    lines = [json.loads(line) for line in p.stdout.decode().splitlines()]
+    lines = [json.loads(line) for line in p.stdout.decode().split("\n") if line]
     assert len(rows) == len(lines) > 10
     by_source = {r["source"]: r for r in rows}
     assert len(by_source) == len(rows)
