@@ -25,6 +25,9 @@ struct PyWarcReader {
   std::string path;
   std::unique_ptr<warc::Reader> reader;
   bool ended = false;
+  // Held while reading: the GIL is not, and two Python threads may share
+  // one reader.
+  std::unique_ptr<std::mutex> mu = std::make_unique<std::mutex>();
 };
 
 PyWarcReader open_reader(const std::string& path, std::size_t max_record_bytes) {
@@ -36,7 +39,10 @@ PyWarcReader open_reader(const std::string& path, std::size_t max_record_bytes) 
   }
   warc::Options o;
   o.max_record_bytes = max_record_bytes;
-  return PyWarcReader{path, std::make_unique<warc::Reader>(f, o)};
+  PyWarcReader r;
+  r.path = path;
+  r.reader = std::make_unique<warc::Reader>(f, o);
+  return r;
 }
 
 // What a record is, as the tuple extractor.WarcRecord is made of:
@@ -80,6 +86,7 @@ py::object reader_next(PyWarcReader& r) {
   bool more = false;
   {
     py::gil_scoped_release nogil;
+    std::lock_guard<std::mutex> lock(*r.mu);
     more = next_record(r, &meta, &html);
   }
   if (!more) throw py::stop_iteration();
@@ -90,7 +97,12 @@ py::object reader_next(PyWarcReader& r) {
 }
 
 py::dict counts_dict(const PyWarcReader& r) {
-  const warc::Counts& c = r.reader->counts();
+  warc::Counts c;
+  {
+    py::gil_scoped_release nogil;
+    std::lock_guard<std::mutex> lock(*r.mu);
+    c = r.reader->counts();
+  }
   py::dict skipped;
   for (const auto& [why, n] : c.skipped) skipped[to_str(why)] = n;
   return py::dict("records"_a = c.records, "pages"_a = c.pages, "faults"_a = c.faults,
@@ -117,6 +129,7 @@ py::list extract_chunk(const PyExtractor& pe, PyWarcReader& r, long long threads
   };
   {
     py::gil_scoped_release nogil;
+    std::lock_guard<std::mutex> reading(*r.mu);
     pe.ex.extract_many(
         [&](extractor::BatchPage& p) {
           Meta meta;
@@ -158,7 +171,11 @@ void def_warc(py::module_& m) {
       .def("__next__", &reader_next)
       .def_property_readonly("counts", &counts_dict,
                              "{'records', 'pages', 'faults', 'skipped': {why: n}} so far.")
-      .def("summary", [](const PyWarcReader& r) { return warc::summary(r.reader->counts()); });
+      .def("summary", [](const PyWarcReader& r) {
+        py::gil_scoped_release nogil;
+        std::lock_guard<std::mutex> lock(*r.mu);
+        return warc::summary(r.reader->counts());
+      });
   m.def("_extract_warc_chunk", &extract_chunk, "extractor"_a, "reader"_a, "threads"_a,
         "max_pages"_a, "reference_date"_a = std::string());
 }
