@@ -12,7 +12,7 @@ DATASETS between them (default ../shared/datasets), then
   and per core);
 - compares every Parquet row with the command's JSON line for the same
   record: url = warc_target_uri, warc_record_id, fetch_date = warc_date,
-  title, authors, date, language, text, error.
+  title, authors, date, language, page_type, text, error.
 
 Needs PySpark and Java (as the Spark test does).
 """
@@ -109,9 +109,11 @@ def main() -> int:
         want = {"url": line["warc_target_uri"], "warc_record_id": line["warc_record_id"],
                 "fetch_date": line["warc_date"], "title": line["title"],
                 "authors": line["authors"], "date": line["date"],
-                "language": line["language"], "text": line["text"], "error": line.get("error")}
+                "language": line["language"], "page_type": line["page_type"],
+                "text": line["text"], "error": line.get("error")}
         if "error" in line:
-            want.update(title=None, authors=[], date=None, language=None, text=None)
+            want.update(title=None, authors=[], date=None, language=None, page_type=None,
+                        text=None)
         got = None if row is None else {k: (list(row[k]) if k == "authors" else row[k])
                                         for k in want}
         if got != want:

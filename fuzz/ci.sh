@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The reliability stages of CI, one per argument (run from anywhere):
 #
-#   fuzz/ci.sh asan DATASETS   ASan+UBSan build; every C++ and CLI test; the
+#   fuzz/ci.sh asan DATASETS...  ASan+UBSan build; every C++ and CLI test; the
 #                              evaluation over DATASETS (every page) under
 #                              the sanitizers, its outputs compared byte for
 #                              byte with a plain build's (determinism across
@@ -26,20 +26,21 @@ export ASAN_OPTIONS=${ASAN_OPTIONS:-abort_on_error=1:detect_leaks=1:check_initia
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 export TSAN_OPTIONS=${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1}
 
-stage=${1:?usage: fuzz/ci.sh asan DATASETS | tsan | fuzz [SECONDS]}
+stage=${1:?usage: fuzz/ci.sh asan DATASETS... | tsan | fuzz [SECONDS]}
 shift
 case "$stage" in
   asan)
-    datasets=${1:?usage: fuzz/ci.sh asan DATASETS}
+    : "${1:?usage: fuzz/ci.sh asan DATASETS...}"
+    datasets=("$@")
     cmake -S . -B build-asan "${generator[@]}" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
       -DEXTRACTOR_SANITIZE=ON >/dev/null
     cmake --build build-asan --parallel "$jobs" \
       --target extractor_tests extractor_threads_tests extractor_cli_tests extractor_cli \
       extractor_warc_tests extractor-eval
     ctest --test-dir build-asan --output-on-failure --parallel "$jobs" -E consumer_project
-    build-asan/bench/extractor-eval --worst 0 --dump build-asan/eval-dump "$datasets"
+    build-asan/bench/extractor-eval --worst 0 --dump build-asan/eval-dump "${datasets[@]}"
     if [ -x build/bench/extractor-eval ]; then
-      build/bench/extractor-eval --worst 0 --threads 1 --dump build/eval-dump "$datasets" >/dev/null
+      build/bench/extractor-eval --worst 0 --threads 1 --dump build/eval-dump "${datasets[@]}" >/dev/null
       diff -rq build/eval-dump build-asan/eval-dump
       echo "ci.sh: outputs of the plain and the sanitizer build are identical" \
         "($(find build-asan/eval-dump -name '*.json' | wc -l) pages)"

@@ -5,7 +5,9 @@
 //   - every string out (text, markdown, html, comments, metadata, block
 //     texts and paths, JSON) is valid UTF-8;
 //   - every span lies inside its block's text;
-//   - extraction is deterministic: a second run gives the same JSON.
+//   - extraction is deterministic: a second run gives the same JSON;
+//   - the explain view gives the same Result, and is valid UTF-8 with no
+//     page markup in it.
 // A broken promise aborts, which libFuzzer reports as a crash with the input.
 //
 // The options come from the input's length, not from its bytes, so that the
@@ -140,5 +142,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string json = to_json(r);
   check(valid_utf8(json), "JSON is valid UTF-8");
   check(to_json(ex.extract(page, info)) == json, "deterministic");
+
+  // The explain view: the same Result, valid UTF-8, no element of the page
+  // (every '<' of its text is escaped), the policy first.
+  const extractor::Explained e = ex.explain(page, info);
+  check(to_json(e.result) == json, "explain() gives extract()'s Result");
+  check(valid_utf8(e.html), "the explain view is valid UTF-8");
+  check(e.html.find("<script") == std::string::npos, "no <script> in the explain view");
+  check(e.html.find("Content-Security-Policy") < 200, "the view's policy comes first");
   return 0;
 }

@@ -43,13 +43,21 @@ BatchResult process(const Extractor& ex, BatchPage& page, const BatchOptions& op
   r.fields = std::move(page.fields);
   auto failed = [&](std::string message) {
     r.result = Result();
+    r.explain_html.clear();
     r.error = std::move(message);
   };
   if (!page.error.empty()) {
     failed(std::move(page.error));
   } else {
     try {
-      r.result = ex.extract(page.html.empty() ? page.owned : page.html, page.info);
+      const std::string_view html = page.html.empty() ? page.owned : page.html;
+      if (options.explain) {
+        Explained e = ex.explain(html, page.info);
+        r.result = std::move(e.result);
+        r.explain_html = std::move(e.html);
+      } else {
+        r.result = ex.extract(html, page.info);
+      }
     } catch (const std::bad_alloc&) {
       failed("extractor: out of memory");
     } catch (const std::exception& e) {

@@ -9,11 +9,14 @@
 #include "dom.h"
 #include "features.h"
 #include "metadata.h"
+#include "pagetype.h"
 #include "patterns.h"
 #include "prescan.h"
+#include "render_explain.h"
 #include "safe_url.h"
 #include "score.h"
 #include "segment.h"
+#include "sniff.h"
 
 namespace extractor {
 
@@ -135,14 +138,16 @@ void keep_safe_urls(Metadata* m) {
   if (m->image.empty()) m->sources.image = Source::kNone;
 }
 
-// The page's blocks, labelled, and its metadata, into `result`.
+// The page's blocks, labelled, and its metadata, into `result`; with
+// `view`, also what the explain view shows of the page, read while the tree
+// is alive (render_explain.h).
 //
 // Memory: on a text-dense page each copy of the text weighs as much as the
 // page, and the tree several times that. So the tree goes once the blocks'
 // paths are read from it, and the blocks' working data before the caller
 // writes the outputs.
 void analyze(Prescanned pre, const Options& options, const Patterns& patterns,
-             const PageInfo& page, Result* result) {
+             const PageInfo& page, Result* result, PageCapture* view) {
   Segments segments;
   Scores scores;
   std::vector<std::string> paths;
@@ -154,11 +159,31 @@ void analyze(Prescanned pre, const Options& options, const Patterns& patterns,
     scores = score(segments, options);
     result->metadata =
         extract_metadata(MetadataInput{dom, pre.json_ld, segments, scores, page});
+    // The kind of page (the URL's shape: the canonical one where the page
+    // names it), when anything tells it: text, JSON-LD, a title or a URL (a
+    // forum whose posts are rendered by script shows no text at all).
+    if (!segments.blocks.empty() || !pre.json_ld.empty() || !result->metadata.title.empty() ||
+        !result->metadata.url.empty()) {
+      const PageClass kind = classify_page(
+          page_features(PageTypeInput{dom, pre.json_ld, segments, scores, result->metadata}));
+      result->page_type = kind.type;
+      result->page_type_confidence = kind.confidence;
+      result->article_probability = kind.article_probability;
+    }
     keep_safe_urls(&result->metadata);
 
     Paths of(segments);
     paths.reserve(segments.blocks.size());
     for (const TextBlock& tb : segments.blocks) paths.push_back(of.of(tb.element));
+    if (view != nullptr) {
+      std::vector<std::string> hidden_paths;
+      hidden_paths.reserve(segments.hidden.size());
+      for (const HiddenElement& h : segments.hidden)
+        hidden_paths.push_back(h.parent >= 0 ? of.of(h.parent) + ">" + path_step(h.node)
+                                             : path_step(h.node));
+      capture_page(dom, segments, scores, paths, hidden_paths, pre.styles,
+                   result->metadata.title, view);
+    }
   }  // the tree is gone: segments' element nodes dangle from here on
 
   result->blocks.clear();
@@ -192,21 +217,27 @@ std::size_t content_bytes(const Result& r) {
 // Less than this is no article: a date line, a title, "Loading…".
 constexpr std::size_t kArticleBytes = 200;
 
-}  // namespace
-
-Result Extractor::extract(std::string_view html, const PageInfo& page) const {
-  const Options& options = impl_->options;
-  const Patterns& patterns = impl_->patterns;
+// extract() and explain(): the pipeline, and with `view` the explain view's
+// capture of the page (the first prescan then keeps what a layout needs:
+// PrescanOptions::keep_layout, which changes nothing the stages read).
+Result run(const Options& options, const Patterns& patterns, std::string_view html,
+           const PageInfo& page, PageCapture* view) {
   if (html.size() > options.max_input_bytes)
     throw Error(ErrorCode::kInputTooLarge,
                 "extractor: input of " + std::to_string(html.size()) +
                     " bytes exceeds max_input_bytes (" +
                     std::to_string(options.max_input_bytes) + ")");
   Result result;
+  // A PDF, an image, an archive or compressed bytes: no page to read.
+  if (const EmptyReason what = sniff_binary(html); what != EmptyReason::kNone) {
+    result.empty_reason = what;
+    return result;
+  }
   Decoded decoded = decode(html, page.charset);
   result.charset = std::move(decoded.charset);
 
   PrescanOptions scan = PrescanOptions::all(options.max_depth);
+  scan.keep_layout = view != nullptr;
   Prescanned pre = prescan(decoded.text, scan);
   // A page whose script renders markup templates may hold its article only
   // there (blogs that ship the post as <script type="text/template">): when
@@ -215,13 +246,22 @@ Result Extractor::extract(std::string_view html, const PageInfo& page) const {
   // more. The decoded text is kept for that only on such pages.
   const bool templates = pre.has_templates;
   if (!templates) release(decoded.text);  // before the parse
-  analyze(std::move(pre), options, patterns, page, &result);
+  analyze(std::move(pre), options, patterns, page, &result, view);
   if (templates && content_bytes(result) < kArticleBytes) {
     scan.unwrap_templates = true;
     Result again;
     again.charset = result.charset;
-    analyze(prescan(decoded.text, scan), options, patterns, page, &again);
-    if (content_bytes(again) > content_bytes(result)) result = std::move(again);
+    PageCapture view_again;
+    analyze(prescan(decoded.text, scan), options, patterns, page, &again,
+            view != nullptr ? &view_again : nullptr);
+    if (content_bytes(again) > content_bytes(result)) {
+      // The kind of page is the page as shown, not its templates read as markup.
+      again.page_type = result.page_type;
+      again.page_type_confidence = result.page_type_confidence;
+      again.article_probability = result.article_probability;
+      result = std::move(again);
+      if (view != nullptr) *view = std::move(view_again);
+    }
   }
   release(decoded.text);
 
@@ -232,6 +272,20 @@ Result Extractor::extract(std::string_view html, const PageInfo& page) const {
   if (result.text.empty())
     result.empty_reason = result.blocks.empty() ? EmptyReason::kNoText : EmptyReason::kNoArticle;
   return result;
+}
+
+}  // namespace
+
+Result Extractor::extract(std::string_view html, const PageInfo& page) const {
+  return run(impl_->options, impl_->patterns, html, page, nullptr);
+}
+
+Explained Extractor::explain(std::string_view html, const PageInfo& page) const {
+  Explained out;
+  PageCapture view;
+  out.result = run(impl_->options, impl_->patterns, html, page, &view);
+  out.html = render_explain(view, out.result, impl_->options);
+  return out;
 }
 
 Result extract(std::string_view html, const PageInfo& page, const Options& options) {

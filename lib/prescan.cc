@@ -171,6 +171,22 @@ bool kept_attribute(std::string_view name) {
   return false;
 }
 
+// What the explain view adds (PrescanOptions::keep_layout): the attributes
+// that change how a page lays out and no stage reads. (`style` is kept
+// whole as well; width, height, type and value already are.)
+bool layout_attribute(std::string_view name) {
+  static constexpr std::string_view kLayout[] = {
+      "align",   "bgcolor", "border",   "cellpadding", "cellspacing", "clear",
+      "color",   "cols",    "colspan",  "dir",         "face",        "frame",
+      "hspace",  "nowrap",  "popover",  "reversed",    "rows",        "rowspan",
+      "rules",   "size",    "span",     "start",       "valign",      "vspace"};
+  if (name.empty() || name.size() > 11) return false;
+  const char first = lower(name[0]);
+  for (std::string_view k : kLayout)
+    if (k[0] == first && name_is(name, k)) return true;
+  return false;
+}
+
 // A formatting element other than <a> (the model's table, kKnownTags, below).
 bool is_formatting_but_a(std::string_view name);
 
@@ -203,6 +219,9 @@ struct Tag {
   bool read_link = false;
   // A <font> with color, face or size: it breaks out of SVG/MathML.
   bool font_breaks = false;
+  // The values of type and media, as written (for <style>, keep_layout).
+  std::string_view type;
+  std::string_view media;
 };
 
 bool contains_ci(std::string_view s, std::string_view lower_word) {
@@ -221,13 +240,15 @@ constexpr std::size_t kMinStashedValue = 12;
 
 // Scans the tag whose name starts at s[pos]; stops after its '>'. Quoted
 // attribute values may hold '>'. Appends to *drops the attributes not to be
-// copied: those past kMaxAttributes and, with `filter`, those no stage reads;
-// with `stash`, the long quoted values the parser need not read (see
-// TextStash), as spans marked `stash`.
-Tag scan_tag(std::string_view s, std::size_t pos, bool filter, bool stash,
+// copied: those past kMaxAttributes and, with `filter`, those no stage reads
+// (but, with `layout`, those that lay the page out: see keep_layout); with
+// `stash`, the long quoted values the parser need not read (see TextStash),
+// as spans marked `stash`.
+Tag scan_tag(std::string_view s, std::size_t pos, bool filter, bool stash, bool layout,
              std::vector<Span>* drops) {
   Tag t;
   int attributes = 0;
+  int layout_attributes = 0;  // counted apart, so that the stages' stay the same
   std::size_t p = pos;
   while (p < s.size() && !ends_name(s[p])) ++p;
   t.name = s.substr(pos, p - pos);
@@ -280,7 +301,9 @@ Tag scan_tag(std::string_view s, std::size_t pos, bool filter, bool stash,
       }
       p = q;
     }
+    if (name_is(attr, "media")) t.media = value;
     if (name_is(attr, "type")) {
+      t.type = value;
       while (!value.empty() && is_space(value.front())) value.remove_prefix(1);
       t.is_json_ld = starts_with_ci(value, 0, "application/ld+json");
       while (!value.empty() && is_space(value.back())) value.remove_suffix(1);
@@ -296,7 +319,10 @@ Tag scan_tag(std::string_view s, std::size_t pos, bool filter, bool stash,
     const bool kept =
         !filter || (script ? name_is(attr, "type")
                            : kept_attribute(attr) && (!name_is(attr, "style") || may_hide(value)));
-    if (!kept || ++attributes > kMaxAttributes) {
+    const bool for_layout =
+        !kept && layout && !script && (name_is(attr, "style") || layout_attribute(attr));
+    if (for_layout ? ++layout_attributes > kMaxAttributes
+                   : (!kept || ++attributes > kMaxAttributes)) {
       if (!drops->empty() && drops->back().end == name_begin && !drops->back().stash) {
         drops->back().end = p;
       } else {
@@ -1266,7 +1292,7 @@ Prescanned prescan(std::string_view s, const PrescanOptions& options) {
       continue;
     }
     drops.clear();
-    const Tag tag = scan_tag(s, name_pos, options.drop_attributes, stash, &drops);
+    const Tag tag = scan_tag(s, name_pos, options.drop_attributes, stash, options.keep_layout, &drops);
     if (tag.end == npos) break;  // an unterminated tag is dropped at EOF
     gap = tag.end;
 
@@ -1330,6 +1356,10 @@ Prescanned prescan(std::string_view s, const PrescanOptions& options) {
       const std::size_t stop = body_end == npos ? s.size() : body_end;
       if (script && tag.is_json_ld && shallow_json(s.substr(tag.end, stop - tag.end)))
         out.json_ld.emplace_back(s.substr(tag.end, stop - tag.end));
+      // A style sheet a browser applies: no type, or text/css.
+      if (options.keep_layout && !script && drop && !svg.active() &&
+          (tag.type.empty() || name_is(tag.type, "text/css")))
+        out.styles.push_back({std::string(tag.media), std::string(s.substr(tag.end, stop - tag.end))});
       emit(p, tag, true);
       if (drop) {
         copy_to(tag.end);  // keep the start tag; the end tag is copied next
@@ -1352,7 +1382,7 @@ Prescanned prescan(std::string_view s, const PrescanOptions& options) {
         continue;
       }
       drops.clear();
-      const Tag close = scan_tag(s, body_end + 2, options.drop_attributes, false, &drops);
+      const Tag close = scan_tag(s, body_end + 2, options.drop_attributes, false, false, &drops);
       if (close.end == npos) break;
       emit(body_end, close, true);
       gap = close.end;

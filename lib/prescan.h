@@ -41,6 +41,14 @@ struct PrescanOptions {
   // content is parsed as the page's own. (extract() turns it on for a
   // second pass when the first finds no article.)
   bool unwrap_templates = false;
+  // For the explain view (Extractor::explain), which lays the page out with
+  // its own CSS: every style attribute and the presentational attributes
+  // (colspan, align, bgcolor, ...) stay, and the bodies of <style> elements
+  // are kept aside in Prescanned::styles. What the stages read is the same
+  // with it on or off: they never read those attributes (a style attribute
+  // that may hide its element is kept either way), and a <style>'s body is
+  // one text node no stage walks into. Off in extract().
+  bool keep_layout = false;
 
   // Every lever on (what extract() runs).
   static PrescanOptions all(int max_depth) {
@@ -94,6 +102,12 @@ class TextStash {
   std::vector<std::uint32_t> ends_;
 };
 
+// A <style> element's body and its media attribute (keep_layout only).
+struct StyleSheet {
+  std::string media;  // as the page wrote it; "" when absent
+  std::string css;
+};
+
 struct Prescanned {
   // The page with the bodies of <script> and <style> removed (the tags stay,
   // so the tree is the one the full page gives), open-element nesting
@@ -101,6 +115,9 @@ struct Prescanned {
   std::string html;
   // Bodies of <script type="application/ld+json">, in document order.
   std::vector<std::string> json_ld;
+  // The bodies of <style> elements (type text/css or none) in document
+  // order, with PrescanOptions::keep_layout; else empty.
+  std::vector<StyleSheet> styles;
   // The text runs `html` holds placeholders for (PrescanOptions::stash_text).
   TextStash stash;
   // The page has a markup template script (see unwrap_templates).

@@ -164,23 +164,23 @@ bool contains_folded(const char* text, std::string_view lower_word) {
   return false;
 }
 
-// hidden, aria-hidden="true", inline display:none / visibility:hidden.
-bool is_hidden(const GumboNode* node) {
+// hidden, aria-hidden="true", inline display:none / visibility:hidden:
+// which of them hides the element (see Segments::hidden), or nullptr.
+const char* hidden_by(const GumboNode* node) {
   const GumboVector& attrs = node->v.element.attributes;
   for (unsigned i = 0; i < attrs.length; ++i) {
     const auto* a = static_cast<const GumboAttribute*>(attrs.data[i]);
     const char* name = a->name;
     if (name[0] != 'h' && name[0] != 'a' && name[0] != 's') continue;  // the three below
-    if (std::strcmp(name, "hidden") == 0) return true;
+    if (std::strcmp(name, "hidden") == 0) return "hidden attribute";
     if (std::strcmp(name, "aria-hidden") == 0) {
-      if (lower_ascii(a->value) == "true") return true;
+      if (lower_ascii(a->value) == "true") return "aria-hidden";
     } else if (std::strcmp(name, "style") == 0) {
-      if (contains_folded(a->value, "display:none") ||
-          contains_folded(a->value, "visibility:hidden"))
-        return true;
+      if (contains_folded(a->value, "display:none")) return "style display:none";
+      if (contains_folded(a->value, "visibility:hidden")) return "style visibility:hidden";
     }
   }
-  return false;
+  return nullptr;
 }
 
 bool equals_ignore_case(std::string_view a, std::string_view lower_b) {
@@ -332,6 +332,13 @@ class Walker {
   void finish() { flush(); }
 
  private:
+  // An element left out as hidden, with its subtree: noted for the
+  // explain view, which lists what the page hides.
+  bool skip_hidden(const GumboNode* node, const char* why) {
+    out_.hidden.push_back({node, open_.empty() ? -1 : open_.back(), why});
+    return false;
+  }
+
   static bool is_link(const GumboNode* node) {
     return !attribute(node, "href").empty();
   }
@@ -348,7 +355,8 @@ class Walker {
       // and custom elements, which sites use as block containers.
       const std::string_view name = unknown_tag_name(node);
       if (equals_ignore_case(name, "dialog")) {
-        if (gumbo_get_attribute(&node->v.element.attributes, "open") == nullptr) return false;
+        if (gumbo_get_attribute(&node->v.element.attributes, "open") == nullptr)
+          return skip_hidden(node, "closed dialog");
         cues |= kCueModal;
         flow = Flow::kBlock;
       } else if (equals_ignore_case(name, "search")) {
@@ -359,7 +367,7 @@ class Walker {
       }
     }
     if (flow == Flow::kSkip) return false;
-    if (is_hidden(node)) return false;
+    if (const char* why = hidden_by(node)) return skip_hidden(node, why);
 
     gather_words(node, &words_);
     if (!words_.empty()) {
@@ -372,7 +380,8 @@ class Walker {
     // "widget-title"), rarely its role; the container around it says that.
     if (heading_level(tag) > 0) cues &= kCueHidden | kCueComment | kCueRelated | kCueTitle;
     // Screen-reader-only text is not on the page a reader sees.
-    if ((cues & kCueHidden) && tag != GUMBO_TAG_BODY && tag != GUMBO_TAG_HTML) return false;
+    if ((cues & kCueHidden) && tag != GUMBO_TAG_BODY && tag != GUMBO_TAG_HTML)
+      return skip_hidden(node, "hiding class or role");
 
     const bool block = flow == Flow::kBlock || tag == GUMBO_TAG_BR || tag == GUMBO_TAG_IMG;
     if (flow == Flow::kBlock) flush();

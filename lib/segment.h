@@ -55,9 +55,17 @@ struct TextBlock {
   std::uint32_t text_cues = 0;
 };
 
+// An element left out with its subtree because the page hides it.
+struct HiddenElement {
+  const GumboNode* node = nullptr;
+  int parent = -1;            // index in Segments::elements
+  const char* why = nullptr;  // "hidden attribute", "style display:none", ...
+};
+
 struct Segments {
   std::vector<Element> elements;  // document order; elements[0] is <body>
   std::vector<TextBlock> blocks;  // document order
+  std::vector<HiddenElement> hidden;  // document order, outermost only
   std::string base_url;           // <base href> resolved against the page URL
 };
 

@@ -205,6 +205,25 @@ TEST_F(Cli, EmptyAndBinaryInputsAreNotErrors) {
   EXPECT_TRUE(r.err.empty()) << r.err;
 }
 
+TEST_F(Cli, NotAWebPageSaysWhatItIs) {
+  // A gzip body saved without its .gz name, and a PDF: no text, the reason
+  // names the bytes; the page type of a page is in its JSON.
+  Write("d/a.html", std::string("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03\xcb\x48\xcd", 13));
+  Write("d/b.html", "%PDF-1.4\n%\xE2\xE3\xCF\xD3\n1 0 obj\n<< >>\nendobj\n");
+  Write("d/c.html", page_);
+  const CliRun r = RunCli({Path("d"), "-f", "jsonl", "--full"});
+  EXPECT_EQ(r.status, 0) << r.err;
+  const auto lines = Lines(r.out);
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_NE(lines[0].find("\"empty_reason\":\"not a web page: gzip-compressed data"),
+            std::string::npos) << lines[0];
+  EXPECT_NE(lines[1].find("\"empty_reason\":\"not a web page: a PDF document\""),
+            std::string::npos) << lines[1];
+  EXPECT_NE(lines[0].find("\"page_type\":\"other\""), std::string::npos) << lines[0];
+  EXPECT_NE(lines[2].find("\"page_type\":\""), std::string::npos) << lines[2];
+  EXPECT_NE(lines[2].find("\"article_probability\":"), std::string::npos) << lines[2];
+}
+
 TEST_F(Cli, UsageErrorExitsTwo) {
   EXPECT_EQ(RunCli({"--no-such-flag"}).status, 2);
   EXPECT_EQ(RunCli({"--format", "yaml", Path("x")}).status, 2);
@@ -502,4 +521,37 @@ TEST_F(Cli, CharsetAndDateOptionsAreChecked) {
   EXPECT_EQ(RunCli({"--reference-date", "yesterday", a}).status, 2);
   EXPECT_EQ(RunCli({"--charset", "latin1", "--reference-date", "2024-02-29", a}).status, 0);
   EXPECT_EQ(RunCli({"--reference-date", "2024-02-29T10:00:00Z", a}).status, 0);
+}
+
+// --explain: one page's explain view, to -o or standard output; the
+// options reach the Result it shows; anything but one page is a usage error.
+TEST_F(Cli, ExplainWritesTheViewOfOnePage) {
+  const std::string a = Write("a.html", page_);
+  const CliRun r = RunCli({"--explain", a, "-o", Path("a.explain.html")});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_TRUE(r.out.empty()) << r.out;
+  const std::string view = Slurp(Path("a.explain.html"));
+  EXPECT_EQ(view.rfind("<!DOCTYPE html>", 0), 0u);
+  EXPECT_NE(view.find("<meta http-equiv=\"Content-Security-Policy\""), std::string::npos);
+  EXPECT_NE(view.find("data-exv=\"body\""), std::string::npos);
+  EXPECT_NE(view.find("Sergei Lavrov"), std::string::npos);
+  EXPECT_EQ(RunCli({"--explain", a}).out, view);
+  const std::string b = Write("b.html", Slurp(fs::path(EXTRACTOR_TEST_DATA) / "blog-comments.html"));
+  const CliRun plain = RunCli({"--explain", b});
+  const CliRun comments = RunCli({"--explain", "--include-comments", b});
+  ASSERT_EQ(comments.status, 0) << comments.err;
+  EXPECT_EQ(plain.out.find("<h2>Comments</h2>"), std::string::npos);
+  EXPECT_NE(comments.out.find("<h2>Comments</h2>"), std::string::npos);
+}
+
+TEST_F(Cli, ExplainTakesOnePage) {
+  const std::string a = Write("d/a.html", page_);
+  Write("d/b.html", page_);
+  EXPECT_EQ(RunCli({"--explain", a, a}).status, 2);
+  EXPECT_EQ(RunCli({"--explain", Path("d")}).status, 2);
+  EXPECT_EQ(RunCli({"--explain", "--format", "json", a}).status, 2);
+  const CliRun missing = RunCli({"--explain", Path("missing.html")});
+  EXPECT_EQ(missing.status, 1);
+  EXPECT_NE(missing.err.find("missing.html"), std::string::npos) << missing.err;
+  EXPECT_TRUE(missing.out.empty());
 }

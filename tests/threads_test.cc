@@ -117,5 +117,25 @@ TEST(Threads, CopiesShareSafely) {
   EXPECT_EQ(a, b);
 }
 
+// The explain view from 4 threads at once: the same bytes as one thread's.
+TEST(Threads, ExplainViewsMatchSingleThreaded) {
+  const std::vector<Page> pages = Pages();
+  const Extractor ex;
+  std::vector<std::string> expected;
+  for (const Page& p : pages) expected.push_back(ex.explain(p.bytes, p.info).html);
+  std::atomic<int> mismatches{0};
+  std::vector<std::thread> pool;
+  for (int t = 0; t < 4; ++t) {
+    pool.emplace_back([&, t] {
+      for (std::size_t k = 0; k < pages.size(); ++k) {
+        const std::size_t i = (k + static_cast<std::size_t>(t) * 5) % pages.size();
+        if (ex.explain(pages[i].bytes, pages[i].info).html != expected[i]) ++mismatches;
+      }
+    });
+  }
+  for (std::thread& th : pool) th.join();
+  EXPECT_EQ(mismatches.load(), 0);
+}
+
 }  // namespace
 }  // namespace extractor

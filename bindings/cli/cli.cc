@@ -205,6 +205,29 @@ const char* extension(Format f) {
   return ".txt";
 }
 
+// --explain: the one input's explain view (Extractor::explain) to `to`.
+// The exit status: 0, 1 (the input or the output failed), 141 (a closed pipe).
+int write_explain(const Extractor& ex, const Input& input, std::FILE* in, const PageInfo& page,
+                  std::FILE* to, std::FILE* err, const std::string& to_name) {
+  std::string bytes, error = input.error;
+  if (error.empty() && read_input(input.name, in, ex.options().max_input_bytes, &bytes, &error)) {
+    try {
+      const std::string view = ex.explain(bytes, page).html;
+      errno = 0;
+      if (std::fwrite(view.data(), 1, view.size(), to) == view.size() && std::fflush(to) == 0)
+        return 0;
+      const int e = errno != 0 ? errno : EIO;
+      if (e == EPIPE) return 141;
+      write_text(err, "extractor: cannot write " + to_name + ": " + std::strerror(e) + "\n");
+      return 1;
+    } catch (const std::exception& e) {
+      error = e.what();
+    }
+  }
+  write_text(err, "extractor: " + input.name + ": " + error + "\n");
+  return 1;
+}
+
 // Writes `text` to `path`, making its directories; the errno, or 0.
 int write_file(const std::string& path, const std::string& text) {
   std::error_code ec;
@@ -270,6 +293,10 @@ int run(const std::vector<std::string>& args, std::FILE* in, std::FILE* out, std
                  "write each input's result to its own file under DIR, mirroring the\n"
                  "input paths (default format: text)")
       ->excludes(to_file);
+  bool explain = false;
+  app.add_flag("--explain", explain,
+               "one input: write its explain view (an HTML file: the page with every "
+               "block's decision drawn on it) instead of the text");
   app.add_option("-j,--threads", threads, "worker threads (default: all cores)");
   app.add_option("--max-input-bytes", options.max_input_bytes,
                  "refuse inputs (and WARC records) larger than this (default: 64 MiB)")
@@ -319,6 +346,10 @@ int run(const std::vector<std::string>& args, std::FILE* in, std::FILE* out, std
     write_text(err, "extractor: --url applies to a single input\n");
     return 2;
   }
+  if (explain && (several || any_warc || !format_name.empty() || !output_dir.empty())) {
+    write_text(err, "extractor: --explain takes one page, and no --format\n");
+    return 2;
+  }
   // The format never depends on how many inputs there are when the output
   // is read by a program (a pipe, a file): xargs batches of one and of many
   // give the same JSON lines. A person at a terminal gets one page as text.
@@ -343,6 +374,13 @@ int run(const std::vector<std::string>& args, std::FILE* in, std::FILE* out, std
   }
 
   const Extractor ex(options);
+  if (explain) {
+    const int status = write_explain(ex, inputs.front(), in, page, to, err,
+                                     output_path_flag.empty() ? "standard output"
+                                                              : output_path_flag);
+    if (to != out) std::fclose(to);
+    return status;
+  }
   BatchOptions batch;
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
   batch.threads = any_warc ? threads

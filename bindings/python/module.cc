@@ -54,6 +54,7 @@ std::string as_name(py::handle v, const std::string& name) {
 PyExtractor make_extractor(const py::dict& kwargs) {
   extractor::Options o;
   Format format = Format::kText;
+  bool explain = false;
   for (auto item : kwargs) {
     const std::string key = py::str(item.first);
     py::handle v = item.second;
@@ -77,13 +78,15 @@ PyExtractor make_extractor(const py::dict& kwargs) {
     } else if (key == "format") {
       as_name(v, key);
       format = content_format(v);
+    } else if (key == "explain") {
+      explain = as_bool(v, key);
     } else {
       invalid("unknown option '" + key + "' (options: include_comments, focus, "
               "max_input_bytes, max_depth, include_tables, include_images, include_links, "
-              "format)");
+              "format, explain)");
     }
   }
-  return {extractor::Extractor(o), format};
+  return {extractor::Extractor(o), format, explain};
 }
 
 py::dict options_dict(const PyExtractor& pe) {
@@ -91,7 +94,8 @@ py::dict options_dict(const PyExtractor& pe) {
   return py::dict("format"_a = name_of(pe.format), "include_comments"_a = o.include_comments,
                   "focus"_a = name_of(o.focus), "include_tables"_a = o.include_tables,
                   "include_images"_a = o.include_images, "include_links"_a = o.include_links,
-                  "max_input_bytes"_a = o.max_input_bytes, "max_depth"_a = o.max_depth);
+                  "max_input_bytes"_a = o.max_input_bytes, "max_depth"_a = o.max_depth,
+                  "explain"_a = pe.explain);
 }
 
 // ---------------------------------------------------------------------------
@@ -187,7 +191,14 @@ PyResult extract_one(const PyExtractor& pe, py::handle html, py::handle url, py:
   PyResult out;
   out.format = pe.format;
   py::gil_scoped_release nogil;
-  out.result = pe.ex.extract(page.bytes, page.info);
+  if (pe.explain) {
+    extractor::Explained e = pe.ex.explain(page.bytes, page.info);
+    out.result = std::move(e.result);
+    out.view = std::move(e.html);
+    out.explained = true;
+  } else {
+    out.result = pe.ex.extract(page.bytes, page.info);
+  }
   return out;
 }
 
@@ -215,6 +226,7 @@ py::list extract_many(const PyExtractor& pe, py::iterable items, long long threa
   batch.threads = static_cast<unsigned>(std::min<long long>(threads, 4096));
   if (batch.threads == 0) batch.threads = std::max(1u, std::thread::hardware_concurrency());
   batch.threads = static_cast<unsigned>(std::min<std::size_t>(batch.threads, pages.size()));
+  batch.explain = pe.explain;
   batch.poll = [] {
     py::gil_scoped_acquire gil;
     return PyErr_CheckSignals() == 0;  // the exception stays set
@@ -234,6 +246,8 @@ py::list extract_many(const PyExtractor& pe, py::iterable items, long long threa
         [&](extractor::BatchResult& r) {
           out[r.index].result = std::move(r.result);
           out[r.index].error = std::move(r.error);
+          out[r.index].view = std::move(r.explain_html);
+          out[r.index].explained = pe.explain && out[r.index].error.empty();
           return true;
         },
         batch);
@@ -306,7 +320,9 @@ PYBIND11_MODULE(_extractor, m) {
       "                    what Result.content and str(result) give\n"
       "  include_tables    data tables are part of the article (True)\n"
       "  include_images    Markdown/HTML keep images and captions (True)\n"
-      "  include_links     Markdown/HTML keep link targets (False)\n\n"
+      "  include_links     Markdown/HTML keep link targets (False)\n"
+      "  explain           also write each page's explain view, for\n"
+      "                    Result.explain_html() (False)\n\n"
       "An unknown option or a bad value raises extractor.Error.")
       .def(py::init([](const py::kwargs& kwargs) { return make_extractor(kwargs); }))
       .def("extract", &extract_one, "html"_a, "url"_a = py::none(), py::kw_only(),

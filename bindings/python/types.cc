@@ -319,7 +319,22 @@ const Field<PyResult> kResultFields[] = {
        return name_of(r.result.empty_reason);
      },
      set_empty_reason,
-     "empty_reason as a word to branch on: \"no-text\", \"no-article\", or None."},
+     "empty_reason as a word to branch on: \"no-text\", \"no-article\", or for bytes that "
+     "are no web page what they are (\"pdf\", \"image\", \"gzip\", \"archive\", \"binary\", "
+     "...), or None."},
+    {"page_type", [](const PyResult& r) { return name_of(r.result.page_type); },
+     [](PyResult& r, py::handle v) { r.result.page_type = enum_of<extractor::PageType>(v); },
+     "The kind of page: \"article\", \"forum\", \"product\", \"listing\", \"documentation\", "
+     "\"service\" or \"other\" (no kind with confidence)."},
+    {"page_type_confidence",
+     [](const PyResult& r) -> py::object { return py::float_(r.result.page_type_confidence); },
+     [](PyResult& r, py::handle v) { r.result.page_type_confidence = as<float>(v); },
+     "The classifier's probability of page_type, 0..1 (the JSON rounds it to three decimals)."},
+    {"article_probability",
+     [](const PyResult& r) -> py::object { return py::float_(r.result.article_probability); },
+     [](PyResult& r, py::handle v) { r.result.article_probability = as<float>(v); },
+     "The classifier's probability that the page is an article (what Readability's "
+     "isProbablyReaderable answers), 0..1."},
     {"error", [](const PyResult& r) { return str_or_none(r.error); },
      [](PyResult& r, py::handle v) { r.error = as<std::string>(v); },
      "extract_many(): why this page could not be processed, else None."},
@@ -435,6 +450,21 @@ void def_result_types(py::module_& m) {
       "processed has `error` set and everything else empty.");
   def_fields(result, kResultFields);
   result.def(py::init<>(), "An empty Result (see also Result.from_dict()).")
+      .def(
+          "explain_html",
+          [](const PyResult& r) {
+            if (!r.explained)
+              invalid("this Result has no explain view: extract with explain=True "
+                      "(extractor.extract(html, explain=True))");
+            return to_str(r.view);
+          },
+          "The explain view (str): one self-contained HTML file showing the page as\n"
+          "its own markup lays it out, every block outlined and tinted by what the\n"
+          "extractor decided, with a legend, hover/focus cards (score, reason, path)\n"
+          "and a panel (metadata and sources, the text linking to its blocks, what\n"
+          "the page hides). No script runs in it and it loads nothing. Only for a\n"
+          "Result extracted with explain=True (not kept by to_dict() or pickling);\n"
+          "raises extractor.Error otherwise.")
       .def("to_dict", [](const PyResult& r) { return to_dict(r, kResultFields); },
            "Every attribute as plain Python data (str, list, dict, None), blocks and\n"
            "spans included; json.dumps() takes it as is, Result.from_dict() reads it back.")

@@ -20,6 +20,7 @@ namespace py = pybind11;
 struct PyExtractor {
   extractor::Extractor ex;
   extractor::Format format = extractor::Format::kText;
+  bool explain = false;  // also write each page's explain view (Result.explain_html())
 };
 
 // A Result, the error that replaced it (extract_many only), and the format
@@ -28,6 +29,8 @@ struct PyResult {
   extractor::Result result;
   std::string error;
   extractor::Format format = extractor::Format::kText;
+  bool explained = false;  // made with explain=True: `view` is its explain view
+  std::string view;
 };
 
 // Strings: the library promises valid UTF-8; "replace" keeps a broken

@@ -13,10 +13,10 @@ per core), and each page becomes a row:
     url, warc_record_id, fetch_date, title, authors, date, language,
     page_type, text, error, source
 
-``url`` is the record's WARC-Target-URI, ``fetch_date`` its WARC-Date;
+``url`` is the record's WARC-Target-URI, ``fetch_date`` its WARC-Date,
+``page_type`` the library's ("article", "forum", "product", ..., "other");
 ``error`` is set (and the rest empty) for a record that could not be read
-or extracted. ``page_type`` is null: the library does not classify pages
-yet. The paths must be readable where the executors run (a shared
+or extracted. The paths must be readable where the executors run (a shared
 filesystem, or files copied there); the ``extractor-html`` wheel must be
 installed on the executors, or shipped with the job (see
 examples/spark/README.md).
@@ -49,7 +49,7 @@ def page_rows(paths: Iterable[str], threads: int = 1,
                        None, None, r.error, record.source)
             else:
                 yield (record.target_uri, record.record_id, record.date, r.title, r.authors,
-                       r.date, r.language, None, r.text, None, record.source)
+                       r.date, r.language, r.page_type, r.text, None, record.source)
 
 
 def run(spark: Any, paths: List[str], output: str, threads: int = 1,

@@ -239,6 +239,17 @@ enum class EmptyReason : std::uint8_t {
   kNone,       // "none": the Result has text
   kNoText,     // "no-text": the page has no visible text
   kNoArticle,  // "no-article": no block of the page reads as an article
+  // Bytes that are no web page (lib/sniff); nothing is extracted from them.
+  kPdf,         // "pdf": "not a web page: a PDF document"
+  kImage,       // "image": PNG, JPEG, GIF, WebP, AVIF, HEIF, TIFF, icon, ...
+  kGzip,        // "gzip": gzip-compressed data (saved without its .gz name or encoding)
+  kCompressed,  // "compressed": bzip2, xz, zstd or LZ4 data
+  kArchive,     // "archive": ZIP (also docx, xlsx, epub, jar), tar, 7z, RAR
+  kDocument,    // "document": an office document (OLE) or a database file
+  kExecutable,  // "executable": ELF, Mach-O, Java class, WebAssembly
+  kMedia,       // "media": audio or video
+  kFont,        // "font": a font file
+  kBinary,      // "binary": binary data without a known signature
 };
 
 // An inline range inside Block::text, in bytes.
@@ -330,6 +341,17 @@ struct Metadata {
   std::string author() const;
 };
 
+// What kind of page it is (Result::page_type).
+enum class PageType : std::uint8_t {
+  kArticle,        // news, blog post, essay, report: running prose
+  kForum,          // a forum thread, a question and its answers, a discussion
+  kProduct,        // one product (or offer) with its description and specifications
+  kListing,        // a listing or collection: category, search, archive, tag or card pages
+  kDocumentation,  // reference, guides, API documentation
+  kService,        // a service, company or landing page
+  kOther,          // none of these with confidence (see Result::page_type_confidence)
+};
+
 struct Result {
   std::string text;      // the article as plain text (see render)
   std::string markdown;  // the article as Markdown
@@ -341,8 +363,19 @@ struct Result {
   // The charset the bytes were decoded from (e.g. "windows-1251").
   std::string charset;
   // Why no article was found: kNone exactly when text is not empty
-  // (describe() gives the sentence, to_string() a word).
+  // (describe() gives the sentence, to_string() a word). For bytes that are
+  // no web page, what they are (kPdf: "not a web page: a PDF document").
   EmptyReason empty_reason = EmptyReason::kNone;
+  // The kind of page, from general features (schema.org types, og:type, the
+  // URL's shape, the layout of the text, the words of buttons and labels),
+  // weighed by a small classifier; kOther when no kind reaches 0.4.
+  PageType page_type = PageType::kOther;
+  // The classifier's probability of page_type (of the likeliest kind, for
+  // kOther), in [0, 1]; 0 when nothing was read.
+  float page_type_confidence = 0;
+  // Its probability that the page is an article (what Readability's
+  // isProbablyReaderable answers), in [0, 1].
+  float article_probability = 0;
 };
 
 // Equal in every field (scores compared exactly): a Result read back, or
@@ -356,6 +389,31 @@ inline bool operator!=(const Span& a, const Span& b) { return !(a == b); }
 inline bool operator!=(const Block& a, const Block& b) { return !(a == b); }
 inline bool operator!=(const Metadata& a, const Metadata& b) { return !(a == b); }
 inline bool operator!=(const Result& a, const Result& b) { return !(a == b); }
+
+// What Extractor::explain() returns: the Result, and the page with every
+// block's decision drawn on it.
+struct Explained {
+  Result result;
+  // The explain view: one self-contained HTML document (UTF-8) showing the
+  // page as its own markup and style sheets lay it out, with every block
+  // outlined and tinted by what the extractor made of it (body, title,
+  // byline, date, caption, comments, newsletter, donation, related, share,
+  // cookie, ad, navigation, other; solid outline kept, dashed dropped,
+  // dotted comment), its name written on it; hovering or focusing a box
+  // (Tab) shows its score, reason and element path. A side panel holds the
+  // legend, the metadata with the source of each field (and the page type
+  // where the Result has one), the extracted text with each line linking
+  // to its box, every block, and the elements the page hides.
+  //
+  // Safe to open: a Content-Security-Policy forbids every script and every
+  // request; the page is written back from its parsed tree without its
+  // scripts, frames, objects, handlers, forms' actions, SVG/MathML content
+  // or any URL (links keep their text, images their place and alt text);
+  // its CSS loses url(), @import and the like. Nothing in the view is
+  // script: cards are CSS, links are #fragments. Style sheets the page
+  // links to are not in the file, so such pages lay out unstyled.
+  std::string html;
+};
 
 // ---------------------------------------------------------------------------
 // Extractor
@@ -395,6 +453,12 @@ class Extractor {
   std::size_t extract_many(const std::function<bool(BatchPage&)>& next,
                            const std::function<bool(BatchResult&)>& done,
                            const BatchOptions& options) const;
+
+  // extract(), and the explain view of the page (see Explained). The Result
+  // is the one extract() gives. Writing the view costs about an eighth of
+  // extract() (bench/extract_bench.cc, BM_ExplainCost: 11.6 % on the
+  // evaluation pages). Thread-safe; throws as extract() does.
+  Explained explain(std::string_view html, const PageInfo& page = {}) const;
 
   const Options& options() const noexcept;
 
@@ -461,7 +525,8 @@ struct JsonOptions {
 };
 
 // One JSON object: source, url, title, author, authors, date, site_name,
-// language, text (null where unknown), plus what JsonOptions adds.
+// language, page_type, text (null where unknown), plus what JsonOptions
+// adds (full: page_type_confidence, article_probability, ...).
 std::string render_json(const Result& result, const JsonOptions& options = {});
 
 // ---------------------------------------------------------------------------
@@ -537,6 +602,8 @@ struct BatchResult {
   // render_error() of the error.
   std::string document;
   std::vector<Field> fields;  // the page's BatchPage::fields
+  // With BatchOptions::explain: the page's explain view (Explained::html).
+  std::string explain_html;
 };
 
 struct BatchOptions {
@@ -553,6 +620,9 @@ struct BatchOptions {
   // With a value: each result's document is rendered on its worker into
   // BatchResult::document, and the Result itself is not kept.
   std::optional<DocumentOptions> document;
+  // Each page's explain view too (Extractor::explain), into
+  // BatchResult::explain_html.
+  bool explain = false;
   // Called on the calling thread about every 100 ms while it waits, and
   // between pages; false stops the batch as `done` returning false does
   // (a Ctrl-C check, say).
@@ -574,6 +644,7 @@ const char* to_string(Span::Kind kind);
 const char* to_string(Focus focus);
 const char* to_string(Format format);
 const char* to_string(ErrorCode code);
+const char* to_string(PageType type);  // "article", "forum", "product", ...
 
 // The sentence that says why a Result is empty ("" for kNone).
 const char* describe(EmptyReason reason);
@@ -581,7 +652,7 @@ const char* describe(EmptyReason reason);
 // The value whose to_string() is `name` (for EmptyReason, describe() is
 // read too). Throws Error(kInvalidOption) naming the values there are.
 // Defined for BlockKind, Label, Source, Reason, EmptyReason, Span::Kind,
-// Focus and Format.
+// Focus, Format and PageType.
 template <typename Enum>
 Enum from_string(std::string_view name);
 

@@ -101,8 +101,10 @@ def extract(html: Html, url: Optional[str] = None, *, charset: Optional[str] = N
     "markdown", "html", "json": what ``result.content`` and ``str(result)``
     give), ``include_comments``, ``focus`` ("precision", "balanced",
     "recall"), ``include_tables``, ``include_images``, ``include_links``,
-    ``max_input_bytes``, ``max_depth``. The Extractor for each distinct set of
-    options is compiled once and reused by later calls.
+    ``max_input_bytes``, ``max_depth``, and ``explain`` (also write the
+    explain view, ``result.explain_html()``: the page with every block's
+    decision drawn on it). The Extractor for each distinct set of options is
+    compiled once and reused by later calls.
 
     Raises :class:`Error` for an unknown option, a bad value, or input longer
     than ``max_input_bytes``.

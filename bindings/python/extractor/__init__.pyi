@@ -48,6 +48,7 @@ def extract(
     include_links: Optional[bool] = ...,
     max_input_bytes: Optional[int] = ...,
     max_depth: Optional[int] = ...,
+    explain: Optional[bool] = ...,
 ) -> Result:
     """Extracts the article from one page (see extractor.extract)."""
 
@@ -65,6 +66,7 @@ def extract_many(
     include_links: Optional[bool] = ...,
     max_input_bytes: Optional[int] = ...,
     max_depth: Optional[int] = ...,
+    explain: Optional[bool] = ...,
 ) -> List[Result]:
     """Extracts many pages on native threads (see extractor.extract_many)."""
 

@@ -194,6 +194,10 @@ SAME_PROGRAM = [
     ["-f", "text", "-m", "{pages}"],
     ["-j", "1", "{pages}", "{missing}"],
     ["--charset", "windows-1251", "--max-input-bytes", "4000", "{data}"],
+    ["--explain", "{example}"],
+    ["--explain", "--include-comments", "{data}/blog-comments.html"],
+    ["--explain", "{pages}"],
+    ["--explain", "{missing}"],
 ]
 
 

@@ -72,10 +72,9 @@ def test_warc_to_parquet_rows_equal_the_commands_json(tmp_path, spark):
         assert row["url"] == line["warc_target_uri"]
         assert row["warc_record_id"] == line["warc_record_id"]
         assert row["fetch_date"] == line["warc_date"]
-        for key in ("title", "date", "language", "text"):
+        for key in ("title", "date", "language", "page_type", "text"):
             assert row[key] == line[key], (line["source"], key)
         assert list(row["authors"]) == line["authors"]
-        assert row["page_type"] is None
     assert errors == 1
     titles = [r["title"] for r in rows if r["title"]]
     assert any("библиотека" in t.lower() for t in titles)  # the wrong HTTP charset
