@@ -28,7 +28,10 @@ echo "== cluster run (standalone master and worker on this machine)"
 python3 -m venv "$work/job-venv"
 "$work/job-venv/bin/pip" install --quiet "$wheel" venv-pack -r examples/spark/requirements.txt
 "$work/job-venv/bin/venv-pack" -q -p "$work/job-venv" -o "$work/job-venv.tar.gz"
-class="$work/job-venv/bin/spark-class"
+# PySpark's own copy of Spark: its spark-class needs SPARK_HOME to find it.
+SPARK_HOME=$("$work/job-venv/bin/python" -c "import os, pyspark; print(os.path.dirname(pyspark.__file__))")
+export SPARK_HOME
+class="$SPARK_HOME/bin/spark-class"
 host=127.0.0.1
 SPARK_LOCAL_IP=$host "$class" org.apache.spark.deploy.master.Master --host $host --port 7077 \
   --webui-port 18080 > "$work/master.log" 2>&1 &
@@ -39,7 +42,9 @@ SPARK_LOCAL_IP=$host "$class" org.apache.spark.deploy.worker.Worker --webui-port
   --cores 2 --memory 2g --work-dir "$work/worker" spark://$host:7077 > "$work/worker.log" 2>&1 &
 worker=$!
 trap 'kill $worker $master 2>/dev/null || true' EXIT
-for _ in $(seq 60); do grep -q "Successfully registered with master" "$work/worker.log" && break; sleep 1; done
+for _ in $(seq 90); do grep -q "Successfully registered with master" "$work/worker.log" && break; sleep 1; done
+grep -q "Successfully registered with master" "$work/worker.log" ||
+  { echo "cluster_check: the worker did not start:" >&2; tail "$work/master.log" "$work/worker.log" >&2; exit 1; }
 echo "$work/fixtures.warc.gz" > "$work/warc-paths.txt"
 PYSPARK_DRIVER_PYTHON="$work/job-venv/bin/python" PYSPARK_PYTHON=./environment/bin/python \
   SPARK_LOCAL_IP=$host "$work/job-venv/bin/spark-submit" --master spark://$host:7077 \
