@@ -10,12 +10,14 @@
 #include "block_features.h"
 #include "chars.h"
 #include "metadata.h"
+#include "pagetype.h"
 #include "patterns.h"
 #include "prescan.h"
 #include "render_explain.h"
 #include "safe_url.h"
 #include "score.h"
 #include "segment.h"
+#include "sniff.h"
 
 namespace extractor {
 
@@ -151,6 +153,17 @@ void analyze(Prescanned pre, const Options& options, const Patterns& patterns,
     scores = score(segments, options);
     result->metadata =
         extract_metadata(MetadataInput{dom, pre.json_ld, segments, scores, page, patterns});
+    // The kind of page (the URL's shape: the canonical one where the page
+    // names it), when anything tells it: text, JSON-LD, a title or a URL (a
+    // forum whose posts are rendered by script shows no text at all).
+    if (!segments.blocks.empty() || !pre.json_ld.empty() || !result->metadata.title.empty() ||
+        !result->metadata.url.empty()) {
+      const PageClass kind = classify_page(
+          page_features(PageTypeInput{dom, pre.json_ld, segments, scores, result->metadata, patterns}));
+      result->page_type = kind.type;
+      result->page_type_confidence = kind.confidence;
+      result->article_probability = kind.article_probability;
+    }
     keep_safe_urls(&result->metadata);
 
     Paths of(segments);
@@ -209,6 +222,11 @@ Result run(const Options& options, const Patterns& patterns, std::string_view ht
                     " bytes exceeds max_input_bytes (" +
                     std::to_string(options.max_input_bytes) + ")");
   Result result;
+  // A PDF, an image, an archive or compressed bytes: no page to read.
+  if (const EmptyReason what = sniff_binary(html); what != EmptyReason::kNone) {
+    result.empty_reason = what;
+    return result;
+  }
   Decoded decoded = decode(html, patterns.charsets(), page.charset);
   result.charset = std::move(decoded.charset);
 
@@ -231,6 +249,10 @@ Result run(const Options& options, const Patterns& patterns, std::string_view ht
     analyze(prescan(decoded.text, scan), options, patterns, page, &again,
             view != nullptr ? &view_again : nullptr);
     if (content_bytes(again) > content_bytes(result)) {
+      // The kind of page is the page as shown, not its templates read as markup.
+      again.page_type = result.page_type;
+      again.page_type_confidence = result.page_type_confidence;
+      again.article_probability = result.article_probability;
       result = std::move(again);
       if (view != nullptr) *view = std::move(view_again);
     }

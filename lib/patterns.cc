@@ -20,6 +20,7 @@
 #include "decode.h"
 #include "metadata_names.h"
 #include "metadata_datetime.h"
+#include "pagetype.h"
 
 namespace extractor {
 namespace {
@@ -366,7 +367,8 @@ Patterns::Patterns()
     : sets_(std::make_unique<const Sets>()),
       charsets_(compile_charset_patterns()),
       dates_(compile_date_patterns()),
-      names_(compile_name_patterns(dates_)) {}
+      names_(compile_name_patterns(dates_)),
+      page_types_(compile_pagetype_patterns()) {}
 
 Patterns::~Patterns() = default;
 

@@ -20,6 +20,7 @@ namespace extractor {
 struct CharsetPatterns;
 struct DatePatterns;
 struct NamePatterns;
+struct PageTypePatterns;
 
 // What an element's class/id/role (or its tag) says it is. Bit flags.
 enum Cue : std::uint32_t {
@@ -104,6 +105,8 @@ class Patterns {
   // metadata_names.h).
   const DatePatterns& dates() const { return *dates_; }
   const NamePatterns& names() const { return *names_; }
+  // The words of buttons, labels and titles the page type reads (pagetype.h).
+  const PageTypePatterns& page_types() const { return *page_types_; }
 
  private:
   struct Sets;
@@ -113,6 +116,7 @@ class Patterns {
   std::shared_ptr<const CharsetPatterns> charsets_;
   std::shared_ptr<const DatePatterns> dates_;
   std::shared_ptr<const NamePatterns> names_;  // holds dates_ too
+  std::shared_ptr<const PageTypePatterns> page_types_;
 };
 
 // "mainNav  Footer_links" -> "main-nav footer_links": case folded, with a

@@ -59,6 +59,7 @@ std::string render_json(const Result& r, const JsonOptions& options) {
   const Metadata& m = r.metadata;
   Json j;
   if (options.with_source) j["source"] = options.source;
+  for (const Field& f : options.fields) j[f.first] = or_null(f.second);
   j["url"] = or_null(safe_url(m.url, UrlUse::kImage));
   j["title"] = or_null(m.title);
   j["author"] = or_null(m.author());
@@ -66,8 +67,11 @@ std::string render_json(const Result& r, const JsonOptions& options) {
   j["date"] = or_null(m.date);
   j["site_name"] = or_null(m.site_name);
   j["language"] = or_null(m.language);
+  j["page_type"] = to_string(r.page_type);
   j["text"] = r.text;
   if (options.full) {
+    j["page_type_confidence"] = std::round(double{r.page_type_confidence} * 1000) / 1000;
+    j["article_probability"] = std::round(double{r.article_probability} * 1000) / 1000;
     j["date_modified"] = or_null(m.date_modified);
     j["description"] = or_null(m.description);
     j["image"] = or_null(safe_url(m.image, UrlUse::kImage));

@@ -21,12 +21,29 @@ constexpr const char* kReasonNames[] = {
     "author-bio", "byline", "caption", "read-also", "reading-time", "copyright", "prev-next",
     "more-link", "credit"};
 static_assert(std::size(kReasonNames) == static_cast<std::size_t>(Reason::kCredit) + 1);
-constexpr const char* kEmptyReasonNames[] = {"none", "no-text", "no-article"};
-static_assert(std::size(kEmptyReasonNames) ==
-              static_cast<std::size_t>(EmptyReason::kNoArticle) + 1);
-constexpr const char* kEmptyReasonSentences[] = {"", "the page has no visible text",
-                                                 "no block of the page reads as an article"};
+constexpr const char* kEmptyReasonNames[] = {
+    "none",  "no-text",    "no-article", "pdf",  "image",      "gzip", "compressed",
+    "archive", "document", "executable", "media", "font", "binary"};
+static_assert(std::size(kEmptyReasonNames) == static_cast<std::size_t>(EmptyReason::kBinary) + 1);
+constexpr const char* kEmptyReasonSentences[] = {
+    "",
+    "the page has no visible text",
+    "no block of the page reads as an article",
+    "not a web page: a PDF document",
+    "not a web page: an image",
+    "not a web page: gzip-compressed data (a .gz file without its name, or a body saved "
+    "without its Content-Encoding)",
+    "not a web page: compressed data (bzip2, xz, zstd or LZ4)",
+    "not a web page: an archive (ZIP, tar, 7z or RAR; docx, xlsx, epub and jar are ZIP)",
+    "not a web page: an office document or a database file",
+    "not a web page: an executable or compiled code",
+    "not a web page: audio or video",
+    "not a web page: a font",
+    "not a web page: binary data"};
 static_assert(std::size(kEmptyReasonSentences) == std::size(kEmptyReasonNames));
+constexpr const char* kPageTypeNames[] = {"article",       "forum",   "product", "listing",
+                                          "documentation", "service", "other"};
+static_assert(std::size(kPageTypeNames) == static_cast<std::size_t>(PageType::kOther) + 1);
 constexpr const char* kSpanKindNames[] = {"link", "emphasis", "strong", "code"};
 static_assert(std::size(kSpanKindNames) == static_cast<std::size_t>(Span::Kind::kCode) + 1);
 constexpr const char* kFocusNames[] = {"precision", "balanced", "recall"};
@@ -53,6 +70,7 @@ const char* what(EmptyReason) { return "empty reason"; }
 const char* what(Span::Kind) { return "span kind"; }
 const char* what(Focus) { return "focus"; }
 const char* what(Format) { return "format"; }
+const char* what(PageType) { return "page type"; }
 
 }  // namespace
 
@@ -66,6 +84,7 @@ const char* to_string(Span::Kind kind) { return lookup(kSpanKindNames, kind); }
 const char* to_string(Focus focus) { return lookup(kFocusNames, focus); }
 const char* to_string(Format format) { return lookup(kFormatNames, format); }
 const char* to_string(ErrorCode code) { return lookup(kErrorCodeNames, code); }
+const char* to_string(PageType type) { return lookup(kPageTypeNames, type); }
 
 // Every enum's values count up from 0, and to_string() says "?" past the
 // last one.
@@ -94,6 +113,7 @@ template EmptyReason from_string<EmptyReason>(std::string_view);
 template Span::Kind from_string<Span::Kind>(std::string_view);
 template Focus from_string<Focus>(std::string_view);
 template Format from_string<Format>(std::string_view);
+template PageType from_string<PageType>(std::string_view);
 
 bool operator==(const Span& a, const Span& b) {
   return a.kind == b.kind && a.begin == b.begin && a.end == b.end && a.href == b.href;
@@ -124,7 +144,9 @@ bool operator==(const Metadata& a, const Metadata& b) {
 bool operator==(const Result& a, const Result& b) {
   return a.text == b.text && a.markdown == b.markdown && a.html == b.html &&
          a.comments == b.comments && a.metadata == b.metadata && a.blocks == b.blocks &&
-         a.charset == b.charset && a.empty_reason == b.empty_reason;
+         a.charset == b.charset && a.empty_reason == b.empty_reason &&
+         a.page_type == b.page_type && a.page_type_confidence == b.page_type_confidence &&
+         a.article_probability == b.article_probability;
 }
 
 const char* version() noexcept { return EXTRACTOR_VERSION; }

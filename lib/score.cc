@@ -165,7 +165,7 @@ bool contains(const Element& outer, int block) {
 // go with them; an item a boilerplate cue or text marks, or the classifier
 // dropped, stays out.
 void keep_list_together(const Segments& seg, Scores& s,
-                        const std::vector<std::uint32_t>& local_cues) {
+                        const std::vector<std::uint32_t>& local_cues, ScoreTrace* trace) {
   constexpr std::uint32_t kMarked = kStrongText | kTextCredit | kTextByline;
   const Element& region = seg.elements[static_cast<std::size_t>(s.region)];
   // Kept and dropped items per list (the items' parent element).
@@ -178,6 +178,11 @@ void keep_list_together(const Segments& seg, Scores& s,
   };
   for (std::size_t i = 0; i < seg.blocks.size(); ++i) {
     const int list = list_of(i);
+    if (trace != nullptr) {
+      trace->list[i] = list;
+      trace->list_marked[i] =
+          (local_cues[i] & kBoilerplateCues) || (seg.blocks[i].text_cues & kMarked);
+    }
     if (list < 0) continue;
     (s.labels[i] == Label::kContent ? kept : dropped)[static_cast<std::size_t>(list)]++;
   }
@@ -429,6 +434,9 @@ Scores score(const Segments& seg, const ExtractOptions& options, ScoreTrace* tra
   if (trace != nullptr) {
     trace->features.assign(n * kFeatureCount, 0.0f);
     trace->rule_labels = s.labels;
+    trace->cues = local_cues;
+    trace->list.assign(n, -1);
+    trace->list_marked.assign(n, false);
   }
   // The classifier overrules the rules only when it is confident: below
   // `drop_below` it drops a block they kept, from `keep_from` it keeps one
@@ -555,7 +563,7 @@ Scores score(const Segments& seg, const ExtractOptions& options, ScoreTrace* tra
       s.reasons[i] = Reason::kModel;
     }
   }
-  keep_list_together(seg, s, local_cues);
+  keep_list_together(seg, s, local_cues, trace);
   label_media(seg, s, local_cues);
   return s;
 }

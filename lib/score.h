@@ -2,6 +2,7 @@
 #ifndef EXTRACTOR_LIB_SCORE_H_
 #define EXTRACTOR_LIB_SCORE_H_
 
+#include <cstdint>
 #include <vector>
 
 #include "extractor/extractor.h"
@@ -21,6 +22,12 @@ struct Scores {
 struct ScoreTrace {
   std::vector<float> features;
   std::vector<Label> rule_labels;
+  std::vector<std::uint32_t> cues;  // per block: its and its ancestors' cues
+  // The list rule after the classifier (keep_list_together): per block its
+  // list's element inside the region (-1: not a list item there), and
+  // whether a cue or its text keeps it out of the list whatever the others.
+  std::vector<int> list;
+  std::vector<bool> list_marked;
 };
 
 // Labels every block. The article region is the element whose blocks carry

@@ -114,8 +114,8 @@ TEST(Document, ErrorLineHasTheKeysOfAnEmptyResultAndTheErrorLast) {
   const std::string line = render_error("d/b.html", "Permission denied", As(Format::kJsonLines));
   EXPECT_EQ(line,
             "{\"source\":\"d/b.html\",\"url\":null,\"title\":null,\"author\":null,"
-            "\"authors\":[],\"date\":null,\"site_name\":null,\"language\":null,\"text\":\"\","
-            "\"error\":\"Permission denied\"}\n");
+            "\"authors\":[],\"date\":null,\"site_name\":null,\"language\":null,"
+            "\"page_type\":\"other\",\"text\":\"\",\"error\":\"Permission denied\"}\n");
   // One line even where a page alone would be pretty-printed.
   EXPECT_EQ(render_error("d/b.html", "Permission denied", As(Format::kJson)), line);
   DocumentOptions o = As(Format::kJsonLines);
@@ -191,10 +191,11 @@ TEST(Names, EveryEnumRoundTrips) {
   ExpectNamesRoundTrip<Label>(3);
   ExpectNamesRoundTrip<Source>(6);
   ExpectNamesRoundTrip<Reason>(39);
-  ExpectNamesRoundTrip<EmptyReason>(3);
+  ExpectNamesRoundTrip<EmptyReason>(13);
   ExpectNamesRoundTrip<Span::Kind>(4);
   ExpectNamesRoundTrip<Focus>(3);
   ExpectNamesRoundTrip<Format>(5);
+  ExpectNamesRoundTrip<PageType>(7);
 }
 
 TEST(Names, TheWordsTheJsonHasAlwaysWritten) {

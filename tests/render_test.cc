@@ -391,7 +391,7 @@ using Strings = std::vector<std::string>;
 TEST(Render, JsonKeysInOrder) {
   const Json j = Json::parse(render_json(SampleResult()));
   EXPECT_EQ(Keys(j), (Strings{"url", "title", "author", "authors", "date", "site_name",
-                              "language", "text"}));
+                              "language", "page_type", "text"}));
   EXPECT_EQ(j["url"], "https://e.com/a");
   EXPECT_EQ(j["title"], "A title");
   EXPECT_EQ(j["author"], "Ann Lee, Bob Roe");
@@ -406,7 +406,7 @@ TEST(Render, JsonSourceFirst) {
   o.source = "pages/a.html";
   const Json j = Json::parse(render_json(SampleResult(), o));
   EXPECT_EQ(Keys(j), (Strings{"source", "url", "title", "author", "authors", "date",
-                              "site_name", "language", "text"}));
+                              "site_name", "language", "page_type", "text"}));
   EXPECT_EQ(j["source"], "pages/a.html");
 }
 
@@ -418,7 +418,7 @@ TEST(Render, JsonNullWhereUnknown) {
   EXPECT_EQ(j["text"], "");
   EXPECT_EQ(render_json(Result{}),
             "{\"url\":null,\"title\":null,\"author\":null,\"authors\":[],\"date\":null,"
-            "\"site_name\":null,\"language\":null,\"text\":\"\"}");
+            "\"site_name\":null,\"language\":null,\"page_type\":\"other\",\"text\":\"\"}");
 }
 
 TEST(Render, JsonValidWithControlCharactersAndLineSeparators) {
@@ -454,7 +454,8 @@ TEST(Render, JsonFullAddsKeys) {
   o.full = true;
   const Json j = Json::parse(render_json(SampleResult(), o));
   EXPECT_EQ(Keys(j), (Strings{"url", "title", "author", "authors", "date", "site_name",
-                              "language", "text", "date_modified", "description", "image",
+                              "language", "page_type", "text", "page_type_confidence",
+                              "article_probability", "date_modified", "description", "image",
                               "categories", "tags", "markdown", "comments", "charset",
                               "empty_reason", "sources"}));
   EXPECT_EQ(j["markdown"], "Body *text*.");

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -281,6 +282,85 @@ TEST(Dates, SameInstantInTwoZones) {
   // A zone on one side only: the written days are compared.
   EXPECT_TRUE(same_day("2019-04-04T00:30:00+09:00", "2019-04-04"));
   EXPECT_FALSE(same_day("2019-04-04", "2019-04-03T15:30:00Z"));
+}
+
+// --- Set conventions and page types ----------------------------------------
+
+TEST(Conventions, ScoringJson) {
+  EXPECT_TRUE(parse_conventions(R"({"include_comments": true, "why": "x"})").include_comments);
+  EXPECT_FALSE(parse_conventions(R"({"why": "no key: the default"})").include_comments);
+  EXPECT_FALSE(parse_conventions(R"({"include_comments": false})").include_comments);
+  EXPECT_THROW(parse_conventions(R"({"include_comments": "yes"})"), std::invalid_argument);
+  EXPECT_THROW(parse_conventions("[true]"), std::invalid_argument);
+  EXPECT_THROW(parse_conventions("{"), std::invalid_argument);
+}
+
+TEST(Conventions, CommentsAppendedOnlyWhenAsked) {
+  SetConventions with;
+  with.include_comments = true;
+  EXPECT_EQ(scored_text("Body.", "A reply.", with), "Body.\n\nA reply.");
+  EXPECT_EQ(scored_text("", "A reply.", with), "A reply.");
+  EXPECT_EQ(scored_text("Body.", "", with), "Body.");
+  EXPECT_EQ(scored_text("Body.", "A reply.", SetConventions{}), "Body.");
+  // Scored appended, the comments' shingles count: a truth holding the
+  // article and its comments is matched in full.
+  const BodyCounts c = score_body(scored_text("one two three four", "five six seven eight", with),
+                                  "one two three four\nfive six seven eight");
+  EXPECT_EQ(c.fp, 0);
+  EXPECT_EQ(c.fn, 0);
+}
+
+TEST(PageTypes, MeanPerPageF1AndEmptyPerType) {
+  TypeBreakdown types;
+  EXPECT_TRUE(types.empty());
+  const BodyCounts perfect{4, 0, 0}, half{1, 1, 1}, none{0, 0, 3};
+  types.add("article", perfect, false);
+  types.add("article", half, false);
+  types.add("forum", none, true);
+  types.add("article", none, true);
+  const std::vector<TypeBreakdown::Row> rows = types.rows();
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0].type, "article");  // most pages first
+  EXPECT_EQ(rows[0].pages, 3);
+  EXPECT_EQ(rows[0].empty, 1);
+  EXPECT_EQ(rows[0].zero, 1);
+  EXPECT_DOUBLE_EQ(rows[0].page_f1.value(), (1.0 + 0.5 + 0.0) / 3);
+  // Set-style: precision over the two pages with output, recall over all three.
+  EXPECT_DOUBLE_EQ(rows[0].body.precision(), 0.75);
+  EXPECT_DOUBLE_EQ(rows[0].body.recall(), 0.5);
+  EXPECT_EQ(rows[1].type, "forum");
+  EXPECT_EQ(rows[1].empty, 1);
+  EXPECT_DOUBLE_EQ(rows[1].page_f1.value(), 0.0);
+}
+
+TEST(PageTypes, ClassifierAgreementPerType) {
+  EXPECT_TRUE(same_page_type("forum", "forum"));
+  EXPECT_TRUE(same_page_type("collection", "listing"));
+  EXPECT_FALSE(same_page_type("listing", "collection"));
+  EXPECT_FALSE(same_page_type("article", ""));
+  TypeBreakdown types;
+  const BodyCounts c{1, 0, 0};
+  types.add("collection", c, false, "listing");
+  types.add("collection", c, false, "article");
+  types.add("collection", c, false);  // no answer (a peer): not counted
+  const std::vector<TypeBreakdown::Row> rows = types.rows();
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].classified.total, 2);
+  EXPECT_EQ(rows[0].classified.correct, 1);
+}
+
+TEST(PageTypes, FloorsOnATypesFigure) {
+  SetFigures a;
+  a.f1 = 0.8;
+  a.type_f1["forum"] = 0.45;
+  a.type_f1["article"] = 0.9;
+  Floors floors;
+  floors.sets["a"] = {{"type_f1:article", 0.9}, {"type_f1:forum", 0.5},
+                      {"type_f1:listing", 0.1}};
+  const std::vector<std::string> failures = check_floors({{"a", a}}, floors);
+  ASSERT_EQ(failures.size(), 2u);
+  EXPECT_EQ(failures[0], "a: type_f1:forum 0.450 is below its floor 0.500");
+  EXPECT_EQ(failures[1], "a: floor for type_f1:listing but the set has no such figure");
 }
 
 }  // namespace

@@ -38,6 +38,9 @@
 #ifndef EXTRACTOR_EVAL_DATASETS
 #define EXTRACTOR_EVAL_DATASETS "../shared/datasets"
 #endif
+#ifndef EXTRACTOR_EVAL_DATASETS_MORE
+#define EXTRACTOR_EVAL_DATASETS_MORE "build/datasets-more"
+#endif
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -58,6 +61,7 @@ struct Truth {
   std::string date;                  // "" = no date truth
   std::vector<std::string> must_contain;
   std::vector<std::string> must_not_contain;
+  std::string page_type;  // extra.page_type ("" = none)
 
   bool has_title() const { return !title.empty(); }
   bool has_authors() const { return !author_tokens(authors).empty(); }
@@ -77,6 +81,8 @@ struct Set {
   bool has_title = false;
   bool has_author = false;
   bool has_date = false;
+  bool has_page_types = false;
+  SetConventions conventions;  // from SCORING.json
 };
 
 std::string string_field(const json& j, const char* key) {
@@ -119,6 +125,16 @@ Set load_set(const fs::path& dir) {
   const fs::path file = dir / "truth.jsonl";
   std::ifstream in(file, std::ios::binary);
   if (!in) throw std::runtime_error("cannot read " + file.string());
+  if (const fs::path scoring = dir / "SCORING.json"; fs::exists(scoring)) {
+    std::ifstream sin(scoring, std::ios::binary);
+    std::ostringstream text;
+    text << sin.rdbuf();
+    try {
+      set.conventions = parse_conventions(text.str());
+    } catch (const std::exception& e) {
+      throw std::runtime_error(scoring.string() + ": " + e.what());
+    }
+  }
   std::string line;
   int lineno = 0;
   while (std::getline(in, line)) {
@@ -140,6 +156,8 @@ Set load_set(const fs::path& dir) {
     t.date = string_field(j, "date");
     t.must_contain = list_field(j, "must_contain");
     t.must_not_contain = list_field(j, "must_not_contain");
+    if (const auto extra = j.find("extra"); extra != j.end() && extra->is_object())
+      t.page_type = string_field(*extra, "page_type");
     set.pages.push_back(std::move(t));
   }
   return set;
@@ -147,13 +165,14 @@ Set load_set(const fs::path& dir) {
 
 void summarise(Set& set) {
   set.has_body = set.has_snippets = set.has_title = set.has_author =
-      set.has_date = false;
+      set.has_date = set.has_page_types = false;
   for (const Truth& t : set.pages) {
     set.has_body |= t.body.has_value();
     set.has_snippets |= t.has_snippets();
     set.has_title |= t.has_title();
     set.has_author |= t.has_authors();
     set.has_date |= t.has_date();
+    set.has_page_types |= !t.page_type.empty();
   }
 }
 
@@ -195,6 +214,7 @@ struct Output {
   std::string title;
   std::vector<std::string> authors;
   std::string date;
+  std::string page_type;  // the library's Result::page_type ("" for peers)
 };
 
 struct PageScore {
@@ -206,6 +226,7 @@ struct PageScore {
   std::optional<BodyCounts> body;
   std::optional<SnippetScore> snippets;
   std::optional<bool> title, author, date;
+  std::string page_type;  // the library's answer
   Output output;  // text kept only when it is to be printed (-v)
 
   double rank_score() const {
@@ -218,6 +239,7 @@ struct PageScore {
 PageScore score_page(const Truth& t, const Output& out) {
   PageScore s;
   s.truth = &t;
+  s.page_type = out.page_type;
   if (t.body) {
     const Shingles predicted = shingles(out.text);
     s.empty = predicted.tokens == 0;
@@ -301,6 +323,10 @@ Run run_library(const std::vector<Job>& jobs, const RunConfig& config) {
   run.library = true;
   run.pages.resize(jobs.size());
   const extractor::Extractor ex(config.options);
+  // Sets whose SCORING.json counts comments as content run with them.
+  extractor::Options with_comments = config.options;
+  with_comments.include_comments = true;
+  const extractor::Extractor ex_comments(with_comments);
   if (!config.dump_dir.empty()) {
     std::set<std::string> made;
     for (const Job& job : jobs) {
@@ -329,7 +355,8 @@ Run run_library(const std::vector<Job>& jobs, const RunConfig& config) {
       try {
         extractor::PageInfo page;
         page.url = t.url;
-        result = ex.extract(html, page);
+        result = (job.set->conventions.include_comments ? ex_comments : ex)
+                     .extract(html, page);
       } catch (const std::exception& e) {
         error = e.what();
       } catch (...) {
@@ -338,10 +365,11 @@ Run run_library(const std::vector<Job>& jobs, const RunConfig& config) {
       seconds = seconds_since(t0);
     }
     if (result) {
-      out.text = result->text;
+      out.text = scored_text(result->text, result->comments, job.set->conventions);
       out.title = result->metadata.title;
       out.authors = result->metadata.authors;
       out.date = result->metadata.date;
+      out.page_type = extractor::to_string(result->page_type);
     }
     if (!config.dump_dir.empty()) {
       const fs::path base = fs::path(config.dump_dir) / job.set->name / t.id;
@@ -452,6 +480,7 @@ struct SetReport {
   Accuracy title, author, date;
   double seconds = 0;
   SetFigures figures;
+  TypeBreakdown types;  // sets with extra.page_type and a body truth
 };
 
 std::vector<SetReport> aggregate(const std::vector<Set>& sets,
@@ -471,6 +500,8 @@ std::vector<SetReport> aggregate(const std::vector<Set>& sets,
     r.missing += s.missing;
     r.seconds += s.seconds;
     if (s.body) r.body.add(*s.body);
+    if (s.body && !s.truth->page_type.empty())
+      r.types.add(s.truth->page_type, *s.body, s.empty, s.page_type);
     if (s.snippets) r.snippets.add(s.snippets->score());
     if (s.title) r.title.add(*s.title);
     if (s.author) r.author.add(*s.author);
@@ -487,6 +518,8 @@ std::vector<SetReport> aggregate(const std::vector<Set>& sets,
     if (r.title.total) f.title = r.title.value();
     if (r.author.total) f.author = r.author.value();
     if (r.date.total) f.date = r.date.value();
+    for (const TypeBreakdown::Row& row : r.types.rows())
+      f.type_f1[row.type] = row.page_f1.value();
   }
   return reports;
 }
@@ -591,6 +624,32 @@ void print_table(const Run& run, const std::vector<SetReport>& reports,
     std::printf(
         "note: %d prediction line(s) name a page that is not in their set\n",
         run.unmatched);
+  }
+}
+
+// Sets whose truths give a page type: one row per type.
+void print_types(const std::vector<SetReport>& reports) {
+  for (const SetReport& r : reports) {
+    if (r.types.empty()) continue;
+    std::printf("%s by page type (page F1: mean per-page F1; zero: pages scoring 0; "
+                "P/R/F1 as in the table above):\n",
+                r.set->name.c_str());
+    std::printf("  %-14s %5s %5s %4s  %7s  %5s  %5s  %5s  %s\n", "type", "pages", "empty",
+                "zero", "page F1", "P", "R", "F1", "page type");
+    Accuracy classified;
+    for (const TypeBreakdown::Row& row : r.types.rows()) {
+      std::printf("  %-14s %5d %5d %4d  %7s  %5s  %5s  %5s  %s\n", row.type.c_str(), row.pages,
+                  row.empty, row.zero, fmt3(row.page_f1.value()).c_str(),
+                  fmt3(row.body.precision()).c_str(), fmt3(row.body.recall()).c_str(),
+                  fmt3(row.body.f1()).c_str(),
+                  row.classified.total ? fmt3(row.classified.value()).c_str() : "-");
+      classified.correct += row.classified.correct;
+      classified.total += row.classified.total;
+    }
+    if (classified.total)
+      std::printf("  page type agrees on %s of %d pages (in sample: the classifier is trained "
+                  "on them; bench/train/pagetype.py gives the out-of-sample figure)\n",
+                  fmt3(classified.value()).c_str(), classified.total);
   }
 }
 
@@ -752,6 +811,20 @@ json run_json(const Run& run, const std::vector<SetReport>& reports,
       s["date"] = *f.date;
       s["date_count"] = r.date.total;
     }
+    if (!r.types.empty()) {
+      json types = json::object();
+      for (const TypeBreakdown::Row& row : r.types.rows()) {
+        types[row.type] = {{"pages", row.pages},
+                           {"empty", row.empty},
+                           {"zero", row.zero},
+                           {"page_f1", row.page_f1.value()},
+                           {"precision", row.body.precision()},
+                           {"recall", row.body.recall()},
+                           {"f1", row.body.f1()}};
+        if (row.classified.total) types[row.type]["page_type_accuracy"] = row.classified.value();
+      }
+      s["page_types"] = std::move(types);
+    }
     json pages = json::array();
     for (const PageScore* p : r.pages) pages.push_back(page_json(*p));
     s["per_page"] = std::move(pages);
@@ -788,7 +861,10 @@ int run_main(int argc, char** argv) {
       "Each DIR is a datasets root (holding <set>/truth.jsonl) or one set "
       "directory;\n"
       "without DIR: $EXTRACTOR_DATASETS, else " EXTRACTOR_EVAL_DATASETS
-      ".\n"
+      "\nand " EXTRACTOR_EVAL_DATASETS_MORE " when it exists.\n"
+      "A set's SCORING.json says how it is run ({\"include_comments\": true}:\n"
+      "with comments, appended to the text); sets whose truths give\n"
+      "extra.page_type get a table by page type.\n"
       "Body P/R/F1 follow the article-extraction-benchmark convention; "
       "snippets,\n"
       "title, author and date as in the datasets' README.",
@@ -868,6 +944,8 @@ int run_main(int argc, char** argv) {
   if (dirs.empty()) {
     const char* env = std::getenv("EXTRACTOR_DATASETS");
     dirs.push_back(env && *env ? env : EXTRACTOR_EVAL_DATASETS);
+    if (!(env && *env) && fs::is_directory(EXTRACTOR_EVAL_DATASETS_MORE))
+      dirs.push_back(EXTRACTOR_EVAL_DATASETS_MORE);
   }
 
   // Sets, filtered by --sets and --id.
@@ -969,6 +1047,7 @@ int run_main(int argc, char** argv) {
     const std::vector<SetReport> reports = aggregate(sets, jobs, run);
     if (k > 0) std::printf("\n");
     print_table(run, reports, threads);
+    print_types(reports);
     for (const SetReport& r : reports) {
       for (const PageScore* s : r.pages) {
         if (!s->error.empty()) {

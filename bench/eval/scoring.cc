@@ -2,6 +2,8 @@
 
 #include <optional>
 
+#include <nlohmann/json.hpp>
+
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -415,7 +417,66 @@ const std::optional<double>* SetFigures::get(std::string_view key) const {
   if (key == "title") return &title;
   if (key == "author") return &author;
   if (key == "date") return &date;
+  constexpr std::string_view kType = "type_f1:";
+  if (key.substr(0, kType.size()) == kType) {
+    static const std::optional<double> kAbsent;
+    const auto it = type_f1.find(key.substr(kType.size()));
+    return it != type_f1.end() ? &it->second : &kAbsent;
+  }
   return nullptr;
+}
+
+SetConventions parse_conventions(std::string_view scoring_json) {
+  nlohmann::json j;
+  try {
+    j = nlohmann::json::parse(scoring_json);
+  } catch (const std::exception& e) {
+    throw std::invalid_argument(std::string("SCORING.json: ") + e.what());
+  }
+  if (!j.is_object()) throw std::invalid_argument("SCORING.json: not a JSON object");
+  SetConventions c;
+  if (const auto it = j.find("include_comments"); it != j.end()) {
+    if (!it->is_boolean())
+      throw std::invalid_argument("SCORING.json: include_comments is not true or false");
+    c.include_comments = it->get<bool>();
+  }
+  return c;
+}
+
+std::string scored_text(std::string_view text, std::string_view comments,
+                        const SetConventions& conventions) {
+  std::string out(text);
+  if (conventions.include_comments && !comments.empty()) {
+    if (!out.empty()) out += "\n\n";
+    out += comments;
+  }
+  return out;
+}
+
+bool same_page_type(std::string_view truth, std::string_view predicted) {
+  return !predicted.empty() &&
+         (truth == predicted || (truth == "collection" && predicted == "listing"));
+}
+
+void TypeBreakdown::add(const std::string& type, const BodyCounts& counts, bool empty,
+                        const std::string& predicted) {
+  Row& row = rows_[type];
+  if (!predicted.empty()) row.classified.add(same_page_type(type, predicted));
+  row.type = type;
+  ++row.pages;
+  row.empty += empty;
+  const double f1 = page_f1(counts);
+  row.zero += f1 == 0.0;
+  row.page_f1.add(f1);
+  row.body.add(counts);
+}
+
+std::vector<TypeBreakdown::Row> TypeBreakdown::rows() const {
+  std::vector<Row> out;
+  for (const auto& [type, row] : rows_) out.push_back(row);
+  std::stable_sort(out.begin(), out.end(),
+                   [](const Row& a, const Row& b) { return a.pages > b.pages; });
+  return out;
 }
 
 std::vector<std::string> check_floors(

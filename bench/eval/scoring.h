@@ -169,14 +169,67 @@ struct Mean {
 };
 
 // ---------------------------------------------------------------------------
+// Per-set conventions and page types
+// ---------------------------------------------------------------------------
+
+// What a set's SCORING.json asks of a run. {"include_comments": true}: the
+// set's annotators count reader comments as content, so the library runs
+// with Options::include_comments and the comment threads are scored
+// appended to the text (scored_text()). Unknown keys are ignored.
+struct SetConventions {
+  bool include_comments = false;
+};
+// From SCORING.json's text; throws std::invalid_argument when it is not a
+// JSON object or a known key has the wrong type.
+SetConventions parse_conventions(std::string_view scoring_json);
+
+// The text a page is scored on: the article, then its comments when the
+// set asks for them (separated by a blank line; either may be empty).
+std::string scored_text(std::string_view text, std::string_view comments,
+                        const SetConventions& conventions);
+
+// Figures per page type (a truth's extra.page_type) within a set: the mean
+// of per-page F1 (every page weighs the same, empty outputs count as 0),
+// the set-style F1 of the type's pages, the empty outputs and the pages
+// scoring 0.
+// A truth's page type and the library's answer agree: the same name, or a
+// "collection" answered "listing" (the library has one kind for both).
+bool same_page_type(std::string_view truth, std::string_view predicted);
+
+class TypeBreakdown {
+ public:
+  struct Row {
+    std::string type;
+    int pages = 0;
+    int empty = 0;   // outputs with no word token
+    int zero = 0;    // pages whose F1 is 0 (empty ones included)
+    Mean page_f1;    // mean per-page F1
+    BodyMeans body;  // set-style P/R/F1 over the type's pages
+    Accuracy classified;  // the library's page type agrees (same_page_type)
+  };
+  // `predicted`: the page type the extractor gave ("" when it gives none).
+  void add(const std::string& type, const BodyCounts& counts, bool empty,
+           const std::string& predicted = "");
+  // By page count, largest first; equal counts by name.
+  std::vector<Row> rows() const;
+  bool empty() const { return rows_.empty(); }
+
+ private:
+  std::map<std::string, Row> rows_;
+};
+
+// ---------------------------------------------------------------------------
 // Floors: the quality gate
 // ---------------------------------------------------------------------------
 
 // One set's figures; a figure is absent when the set has no truth for it.
 struct SetFigures {
   std::optional<double> precision, recall, f1, snippets, title, author, date;
+  // Mean per-page F1 by page type (sets whose truths give extra.page_type).
+  std::map<std::string, std::optional<double>, std::less<>> type_f1;
   // The figure named by a floors key ("f1", "precision", "recall",
-  // "snippets", "title", "author", "date"); nullptr for an unknown key.
+  // "snippets", "title", "author", "date", "type_f1:<type>"); nullptr for an
+  // unknown key.
   const std::optional<double>* get(std::string_view key) const;
 };
 

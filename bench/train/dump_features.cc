@@ -5,8 +5,11 @@
 //
 // Writes OUT_DIR/features.f32 (float32 rows of kFeatureCount values, every
 // block of every page in order) and OUT_DIR/pages.jsonl (one line per page:
-// set, id, and per block its text, kind and the rules' label), so that the
-// trainer can label blocks against the sets' truth.
+// set, id, the title the library finds, and per block its text, kind, the
+// rules' label, its label with comments included, the label and score the
+// compiled-in classifier gives, its cues and its list for the list rule), so
+// that the trainer can label blocks against the sets' truth and replay what
+// score() does after the classifier with another model.
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
@@ -17,7 +20,9 @@
 #include "decode.h"
 #include "dom.h"
 #include "block_features.h"
+#include "metadata.h"
 #include "model.h"
+#include "pagetype.h"
 #include "patterns.h"
 #include "prescan.h"
 #include "score.h"
@@ -37,10 +42,13 @@ int main(int argc, char** argv) {
   std::ofstream pages(out_dir / "pages.jsonl");
   const Patterns patterns;
   const Options options;
+  Options with_comments;
+  with_comments.include_comments = true;
   std::size_t total_blocks = 0;
   for (int a = 2; a < argc; ++a) {
     const fs::path set_dir = argv[a];
-    const std::string set = set_dir.filename().string();
+    std::string set = set_dir.filename().string();
+    if (set.empty()) set = set_dir.parent_path().filename().string();  // "DIR/"
     std::ifstream truth(set_dir / "truth.jsonl");
     std::string line;
     while (std::getline(truth, line)) {
@@ -52,22 +60,39 @@ int main(int argc, char** argv) {
       bytes << in.rdbuf();
       Decoded decoded = decode(bytes.str(), patterns.charsets());
       Prescanned pre = prescan(decoded.text, PrescanOptions::all(options.max_depth));
-      const Dom dom(std::move(pre));
+      const Dom dom(std::move(pre.html), pre.stash);
       Segments seg = segment(dom, patterns, options, url);
       compute_features(&seg.blocks, patterns);
       ScoreTrace trace;
       const Scores scores = score(seg, options, &trace);
+      const Scores commented = score(seg, with_comments);
+      PageInfo info;
+      info.url = url;
+      const Metadata meta = extract_metadata(MetadataInput{dom, pre.json_ld, seg, scores, info, patterns});
       features.write(reinterpret_cast<const char*>(trace.features.data()),
                      static_cast<std::streamsize>(trace.features.size() * sizeof(float)));
       nlohmann::json page;
       page["set"] = set;
       page["id"] = id;
       page["n"] = seg.blocks.size();
+      page["title"] = meta.title;
+      page["page_features"] =
+          page_features(PageTypeInput{dom, pre.json_ld, seg, scores, meta, patterns});
       auto& blocks = page["blocks"] = nlohmann::json::array();
       for (std::size_t i = 0; i < seg.blocks.size(); ++i) {
-        blocks.push_back({{"text", seg.blocks[i].text},
-                          {"kind", to_string(seg.blocks[i].kind)},
-                          {"rule", to_string(trace.rule_labels[i])}});
+        nlohmann::json b = {{"text", seg.blocks[i].text},
+                            {"kind", to_string(seg.blocks[i].kind)},
+                            {"rule", to_string(trace.rule_labels[i])},
+                            {"label", to_string(scores.labels[i])},
+                            {"p", scores.content[i]},
+                            {"reason", scores.reasons[i]},
+                            {"cues", trace.cues.empty() ? 0u : trace.cues[i]}};
+        if (commented.labels[i] == Label::kComment) b["comment"] = true;
+        if (!trace.list.empty() && trace.list[i] >= 0) {
+          b["list"] = trace.list[i];
+          if (trace.list_marked[i]) b["list_marked"] = true;
+        }
+        blocks.push_back(std::move(b));
       }
       pages << page.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
       total_blocks += seg.blocks.size();
@@ -77,5 +102,7 @@ int main(int argc, char** argv) {
             << " features each\n";
   std::ofstream names(out_dir / "feature_names.txt");
   for (int f = 0; f < kFeatureCount; ++f) names << kFeatureNames[f] << "\n";
+  std::ofstream page_names(out_dir / "page_feature_names.txt");
+  for (int f = 0; f < kPageFeatureCount; ++f) page_names << kPageFeatureNames[f] << "\n";
   return 0;
 }

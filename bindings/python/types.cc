@@ -319,7 +319,22 @@ const Field<PyResult> kResultFields[] = {
        return name_of(r.result.empty_reason);
      },
      set_empty_reason,
-     "empty_reason as a word to branch on: \"no-text\", \"no-article\", or None."},
+     "empty_reason as a word to branch on: \"no-text\", \"no-article\", or for bytes that "
+     "are no web page what they are (\"pdf\", \"image\", \"gzip\", \"archive\", \"binary\", "
+     "...), or None."},
+    {"page_type", [](const PyResult& r) { return name_of(r.result.page_type); },
+     [](PyResult& r, py::handle v) { r.result.page_type = enum_of<extractor::PageType>(v); },
+     "The kind of page: \"article\", \"forum\", \"product\", \"listing\", \"documentation\", "
+     "\"service\" or \"other\" (no kind with confidence)."},
+    {"page_type_confidence",
+     [](const PyResult& r) -> py::object { return py::float_(r.result.page_type_confidence); },
+     [](PyResult& r, py::handle v) { r.result.page_type_confidence = as<float>(v); },
+     "The classifier's probability of page_type, 0..1 (the JSON rounds it to three decimals)."},
+    {"article_probability",
+     [](const PyResult& r) -> py::object { return py::float_(r.result.article_probability); },
+     [](PyResult& r, py::handle v) { r.result.article_probability = as<float>(v); },
+     "The classifier's probability that the page is an article (what Readability's "
+     "isProbablyReaderable answers), 0..1."},
     {"error", [](const PyResult& r) { return str_or_none(r.error); },
      [](PyResult& r, py::handle v) { r.error = as<std::string>(v); },
      "extract_many(): why this page could not be processed, else None."},

@@ -46,6 +46,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "extractor/version.h"
@@ -238,6 +239,17 @@ enum class EmptyReason : std::uint8_t {
   kNone,       // "none": the Result has text
   kNoText,     // "no-text": the page has no visible text
   kNoArticle,  // "no-article": no block of the page reads as an article
+  // Bytes that are no web page (lib/sniff); nothing is extracted from them.
+  kPdf,         // "pdf": "not a web page: a PDF document"
+  kImage,       // "image": PNG, JPEG, GIF, WebP, AVIF, HEIF, TIFF, icon, ...
+  kGzip,        // "gzip": gzip-compressed data (saved without its .gz name or encoding)
+  kCompressed,  // "compressed": bzip2, xz, zstd or LZ4 data
+  kArchive,     // "archive": ZIP (also docx, xlsx, epub, jar), tar, 7z, RAR
+  kDocument,    // "document": an office document (OLE) or a database file
+  kExecutable,  // "executable": ELF, Mach-O, Java class, WebAssembly
+  kMedia,       // "media": audio or video
+  kFont,        // "font": a font file
+  kBinary,      // "binary": binary data without a known signature
 };
 
 // An inline range inside Block::text, in bytes.
@@ -329,6 +341,17 @@ struct Metadata {
   std::string author() const;
 };
 
+// What kind of page it is (Result::page_type).
+enum class PageType : std::uint8_t {
+  kArticle,        // news, blog post, essay, report: running prose
+  kForum,          // a forum thread, a question and its answers, a discussion
+  kProduct,        // one product (or offer) with its description and specifications
+  kListing,        // a listing or collection: category, search, archive, tag or card pages
+  kDocumentation,  // reference, guides, API documentation
+  kService,        // a service, company or landing page
+  kOther,          // none of these with confidence (see Result::page_type_confidence)
+};
+
 struct Result {
   std::string text;      // the article as plain text (see render)
   std::string markdown;  // the article as Markdown
@@ -340,8 +363,19 @@ struct Result {
   // The charset the bytes were decoded from (e.g. "windows-1251").
   std::string charset;
   // Why no article was found: kNone exactly when text is not empty
-  // (describe() gives the sentence, to_string() a word).
+  // (describe() gives the sentence, to_string() a word). For bytes that are
+  // no web page, what they are (kPdf: "not a web page: a PDF document").
   EmptyReason empty_reason = EmptyReason::kNone;
+  // The kind of page, from general features (schema.org types, og:type, the
+  // URL's shape, the layout of the text, the words of buttons and labels),
+  // weighed by a small classifier; kOther when no kind reaches 0.4.
+  PageType page_type = PageType::kOther;
+  // The classifier's probability of page_type (of the likeliest kind, for
+  // kOther), in [0, 1]; 0 when nothing was read.
+  float page_type_confidence = 0;
+  // Its probability that the page is an article (what Readability's
+  // isProbablyReaderable answers), in [0, 1].
+  float article_probability = 0;
 };
 
 // Equal in every field (scores compared exactly): a Result read back, or
@@ -467,10 +501,17 @@ std::string render_html(const std::vector<Block>& blocks,
                         const RenderOptions& options = {},
                         Label label = Label::kContent);
 
+// A key and its value that a page's JSON carries beside the extracted
+// fields (a WARC record's id, target URI and date): see JsonOptions::fields.
+using Field = std::pair<std::string, std::string>;
+
 struct JsonOptions {
   // Add "source" (an input's name, e.g. a file path) as the first key.
   std::string source;
   bool with_source = false;
+  // Keys written after "source" (before "url"), in this order; an empty
+  // value is written as null.
+  std::vector<Field> fields;
   // Add "markdown", "comments", "description", "image", "tags", ... and
   // "sources" (where each metadata field came from).
   bool full = false;
@@ -484,7 +525,8 @@ struct JsonOptions {
 };
 
 // One JSON object: source, url, title, author, authors, date, site_name,
-// language, text (null where unknown), plus what JsonOptions adds.
+// language, page_type, text (null where unknown), plus what JsonOptions
+// adds (full: page_type_confidence, article_probability, ...).
 std::string render_json(const Result& result, const JsonOptions& options = {});
 
 // ---------------------------------------------------------------------------
@@ -516,15 +558,17 @@ struct DocumentOptions {
 // The document of one page, newline-terminated (HTML as the fragment is):
 // text or Markdown (comments after a "--- comments ---" line or a
 // "## Comments" heading), the HTML fragment, or the JSON object with
-// "source" first.
+// "source" first and `fields` after it (JsonOptions::fields).
 std::string render_document(const Result& result, std::string_view source,
-                            const DocumentOptions& options);
+                            const DocumentOptions& options,
+                            const std::vector<Field>& fields = {});
 
 // What stands in the place of a page that could not be read or extracted:
 // in JSON, the object of an empty Result with "error" last, on one line;
 // in the other formats nothing (the message belongs on standard error).
 std::string render_error(std::string_view source, std::string_view message,
-                         const DocumentOptions& options);
+                         const DocumentOptions& options,
+                         const std::vector<Field>& fields = {});
 
 // ---------------------------------------------------------------------------
 // Batches (Extractor::extract_many)
@@ -542,6 +586,9 @@ struct BatchPage {
   // Set: the page could not be read; it is not extracted, and its result
   // carries this error.
   std::string error;
+  // More keys for the page's JSON document, after "source" (a WARC
+  // record's id, target URI and date); handed back in BatchResult::fields.
+  std::vector<Field> fields;
 };
 
 struct BatchResult {
@@ -554,6 +601,7 @@ struct BatchResult {
   // With BatchOptions::document: render_document() of the result, or
   // render_error() of the error.
   std::string document;
+  std::vector<Field> fields;  // the page's BatchPage::fields
   // With BatchOptions::explain: the page's explain view (Explained::html).
   std::string explain_html;
 };
@@ -596,6 +644,7 @@ const char* to_string(Span::Kind kind);
 const char* to_string(Focus focus);
 const char* to_string(Format format);
 const char* to_string(ErrorCode code);
+const char* to_string(PageType type);  // "article", "forum", "product", ...
 
 // The sentence that says why a Result is empty ("" for kNone).
 const char* describe(EmptyReason reason);
@@ -603,9 +652,15 @@ const char* describe(EmptyReason reason);
 // The value whose to_string() is `name` (for EmptyReason, describe() is
 // read too). Throws Error(kInvalidOption) naming the values there are.
 // Defined for BlockKind, Label, Source, Reason, EmptyReason, Span::Kind,
-// Focus and Format.
+// Focus, Format and PageType.
 template <typename Enum>
 Enum from_string(std::string_view name);
+
+// The converter a charset label names, as browsers read labels ("gb2312"
+// -> "gb18030", "latin1" -> "windows-1252", "UTF8" -> "utf-8"), or "" when
+// neither the WHATWG table nor ICU knows it (PageInfo::charset ignores such
+// a label; a tool may refuse it).
+std::string canonical_charset(std::string_view label);
 
 // The library's version, "MAJOR.MINOR.PATCH" (EXTRACTOR_VERSION is the
 // header's, from extractor/version.h).

@@ -73,6 +73,30 @@ def test_empty_page_is_not_an_error():
     assert "empty_reason" in repr(r)
 
 
+def test_not_a_web_page():
+    r = extractor.extract(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< >>\nstream\n" + bytes(range(256)) * 8)
+    assert r.text == ""
+    assert r.empty_reason == "not a web page: a PDF document"
+    assert r.empty_reason_code == "pdf"
+    assert r.page_type == "other" and r.page_type_confidence == 0.0
+
+
+def test_page_type(example_bytes):
+    r = extractor.extract(example_bytes, "https://www.example.com/news/2024/05/14/rail-yard-park")
+    assert r.page_type == "article"
+    assert 0.5 < r.article_probability <= 1.0
+    assert r.page_type_confidence == r.article_probability
+    assert r.to_dict()["page_type"] == "article"
+    assert json.loads(r.to_json())["page_type"] == "article"
+    assert json.loads(r.to_json(full=True))["article_probability"] == pytest.approx(
+        r.article_probability, abs=1e-3)
+    back = extractor.Result.from_dict(r.to_dict())
+    assert (back.page_type, back.article_probability) == ("article", r.article_probability)
+    assert back == r
+    with pytest.raises(ValueError):
+        extractor.Result.from_dict({"page_type": "blog"})
+
+
 # ---------------------------------------------------------------------------
 # Charsets
 # ---------------------------------------------------------------------------

@@ -36,7 +36,8 @@ def test_to_dict_has_every_attribute():
         else:
             assert getattr(r, key) == value, key
     assert {"text", "markdown", "html", "title", "author", "authors", "date", "date_modified",
-            "site_name", "language", "url", "blocks", "error", "sources"} <= set(d)
+            "site_name", "language", "url", "blocks", "error", "sources", "page_type",
+            "page_type_confidence", "article_probability"} <= set(d)
     block = d["blocks"][0]
     assert set(block) == {"kind", "label", "level", "quote_depth", "ordered", "text", "spans",
                           "src", "score", "reason", "path"}
@@ -53,6 +54,8 @@ def test_to_json_agrees_with_to_dict():
                     assert jb["text"] == db["text"] and jb["label"] == db["label"]
             elif key == "comments":
                 assert (value or "") == d["comments"]
+            elif key in ("page_type_confidence", "article_probability"):
+                assert value == pytest.approx(d[key], abs=1e-3), key
             else:
                 assert value == d[key], key
         # The JSON of a Result read back from it is the same JSON, byte for byte.
@@ -64,7 +67,7 @@ def test_to_json_options(example_bytes):
     compact = r.to_json()
     assert "\n" not in compact
     assert list(json.loads(compact)) == ["url", "title", "author", "authors", "date",
-                                         "site_name", "language", "text"]
+                                         "site_name", "language", "page_type", "text"]
     assert json.loads(r.to_json(pretty=True)) == json.loads(compact)
     assert r.to_json(pretty=True).startswith('{\n  "url"')
     assert list(json.loads(r.to_json(source="a.html")))[0] == "source"

@@ -1,0 +1,583 @@
+#include "pagetype.h"
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <iterator>
+#include <memory>
+#include <unordered_map>
+
+#include "dom.h"
+#include "block_features.h"
+#include "chars.h"
+#include "patterns.h"
+
+namespace extractor {
+namespace {
+
+// One node of a regression tree (as in model.cc): an inner node sends
+// x[feature] <= threshold to `left`, the rest to `right`; a leaf
+// (feature < 0) holds `value`.
+struct TreeNode {
+  std::int16_t feature;
+  float threshold;
+  std::int32_t left;
+  std::int32_t right;
+  float value;
+};
+
+#include "pagetype_trees.inc"
+
+float log1(double x) { return static_cast<float>(std::log1p(std::max(0.0, x))); }
+
+// --- schema.org types ------------------------------------------------------
+
+enum Family : int {
+  kArticleFamily,
+  kProductFamily,
+  kForumFamily,
+  kListingFamily,
+  kDocsFamily,
+  kServiceFamily,
+  kFaqFamily,
+  kRatingFamily,
+  kPersonFamily,
+  kFamilies
+};
+
+int family_of(std::string_view type) {
+  // "https://schema.org/Product" -> "Product"
+  if (const std::size_t slash = type.rfind('/'); slash != std::string_view::npos)
+    type.remove_prefix(slash + 1);
+  struct Entry {
+    std::string_view name;
+    int family;
+  };
+  static constexpr Entry kTypes[] = {
+      {"Article", kArticleFamily},          {"NewsArticle", kArticleFamily},
+      {"BlogPosting", kArticleFamily},      {"Report", kArticleFamily},
+      {"ScholarlyArticle", kArticleFamily}, {"OpinionNewsArticle", kArticleFamily},
+      {"AnalysisNewsArticle", kArticleFamily}, {"ReportageNewsArticle", kArticleFamily},
+      {"LiveBlogPosting", kArticleFamily},  {"ReviewNewsArticle", kArticleFamily},
+      {"Product", kProductFamily},          {"Offer", kProductFamily},
+      {"AggregateOffer", kProductFamily},   {"ProductGroup", kProductFamily},
+      {"IndividualProduct", kProductFamily}, {"ProductModel", kProductFamily},
+      {"DiscussionForumPosting", kForumFamily}, {"QAPage", kForumFamily},
+      {"Question", kForumFamily},           {"Answer", kForumFamily},
+      {"Comment", kForumFamily},            {"SocialMediaPosting", kForumFamily},
+      {"Conversation", kForumFamily},
+      {"ItemList", kListingFamily},         {"CollectionPage", kListingFamily},
+      {"SearchResultsPage", kListingFamily}, {"OfferCatalog", kListingFamily},
+      {"TechArticle", kDocsFamily},         {"APIReference", kDocsFamily},
+      {"SoftwareSourceCode", kDocsFamily},  {"HowTo", kDocsFamily},
+      {"Organization", kServiceFamily},     {"Corporation", kServiceFamily},
+      {"LocalBusiness", kServiceFamily},    {"Service", kServiceFamily},
+      {"ProfessionalService", kServiceFamily}, {"SoftwareApplication", kServiceFamily},
+      {"WebApplication", kServiceFamily},   {"ContactPage", kServiceFamily},
+      {"AboutPage", kServiceFamily},
+      {"FAQPage", kFaqFamily},
+      {"AggregateRating", kRatingFamily},   {"Review", kRatingFamily},
+      {"Rating", kRatingFamily},
+      {"Person", kPersonFamily},            {"ProfilePage", kPersonFamily},
+  };
+  for (const Entry& e : kTypes)
+    if (e.name == type) return e.family;
+  return -1;
+}
+
+// Every "@type" value in a JSON-LD body: "X" or ["X", "Y"]. A scan, not a
+// parse: a broken body still names its types.
+void json_ld_types(std::string_view s, std::array<bool, kFamilies>& seen) {
+  for (std::size_t at = s.find("\"@type\""); at != std::string_view::npos;
+       at = s.find("\"@type\"", at + 7)) {
+    std::size_t i = at + 7;
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) ++i;
+    if (i >= s.size() || s[i] != ':') continue;
+    ++i;
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) ++i;
+    const bool list = i < s.size() && s[i] == '[';
+    const std::size_t end = list ? s.find(']', i) : s.find_first_of(",}", i);
+    const std::string_view value = s.substr(i, end == std::string_view::npos ? 200 : end - i);
+    // Each quoted string in it.
+    for (std::size_t q = value.find('"'); q != std::string_view::npos;) {
+      const std::size_t close = value.find('"', q + 1);
+      if (close == std::string_view::npos) break;
+      const int f = family_of(value.substr(q + 1, close - q - 1));
+      if (f >= 0) seen[static_cast<std::size_t>(f)] = true;
+      q = value.find('"', close + 1);
+    }
+  }
+}
+
+// itemtype="https://schema.org/Product https://schema.org/Thing"
+void microdata_types(std::string_view itemtype, std::array<bool, kFamilies>& seen) {
+  while (!itemtype.empty()) {
+    const std::size_t space = itemtype.find(' ');
+    const int f = family_of(itemtype.substr(0, space));
+    if (f >= 0) seen[static_cast<std::size_t>(f)] = true;
+    if (space == std::string_view::npos) break;
+    itemtype.remove_prefix(space + 1);
+  }
+}
+
+// What <head> says: og:type, and the words the site names itself and the
+// page with (<title>, og:site_name, og:title), joined.
+struct Head {
+  std::string_view og_type;
+  std::string names;
+};
+
+Head read_head(const Dom& dom) {
+  Head out;
+  const GumboNode* html = dom.root();
+  if (html == nullptr || html->type != GUMBO_NODE_ELEMENT) return out;
+  for (unsigned i = 0; i < html->v.element.children.length; ++i) {
+    const auto* head = static_cast<const GumboNode*>(html->v.element.children.data[i]);
+    if (head->type != GUMBO_NODE_ELEMENT || head->v.element.tag != GUMBO_TAG_HEAD) continue;
+    for (unsigned k = 0; k < head->v.element.children.length && k < 400; ++k) {
+      const auto* el = static_cast<const GumboNode*>(head->v.element.children.data[k]);
+      if (el->type != GUMBO_NODE_ELEMENT) continue;
+      if (el->v.element.tag == GUMBO_TAG_TITLE && el->v.element.children.length > 0) {
+        const auto* t = static_cast<const GumboNode*>(el->v.element.children.data[0]);
+        if (t->type == GUMBO_NODE_TEXT)
+          out.names.append(t->v.text.text, std::min<std::size_t>(std::strlen(t->v.text.text), 300)) += " | ";
+      } else if (el->v.element.tag == GUMBO_TAG_META) {
+        const std::string_view property = attribute(el, "property");
+        if (property == "og:type") {
+          out.og_type = attribute(el, "content");
+        } else if (property == "og:site_name" || property == "og:title") {
+          const std::string_view v = attribute(el, "content");
+          out.names.append(v.substr(0, 300)) += " | ";
+        }
+      }
+    }
+  }
+  return out;
+}
+
+// --- the URL ---------------------------------------------------------------
+
+bool all_digits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool is_any(std::string_view w, std::initializer_list<std::string_view> words) {
+  return std::find(words.begin(), words.end(), w) != words.end();
+}
+
+void url_features(std::string_view url, float* x) {
+  // The path: after "scheme://host", before '?' or '#'.
+  const std::size_t scheme = url.find("://");
+  std::size_t start = scheme == std::string_view::npos ? 0 : url.find('/', scheme + 3);
+  if (start == std::string_view::npos) start = url.size();
+  // The host's labels but the last two ("docs" of docs.example.org) count
+  // as words of the path.
+  std::string host;
+  if (scheme != std::string_view::npos) {
+    std::string_view h = url.substr(scheme + 3, start - scheme - 3);
+    h = h.substr(0, h.find_first_of("?#:"));
+    const std::size_t last = h.rfind('.');
+    const std::size_t second = last == std::string_view::npos || last == 0
+                                   ? std::string_view::npos
+                                   : h.rfind('.', last - 1);
+    if (second != std::string_view::npos) host = std::string(h.substr(0, second));
+    for (char& c : host) c = lower_ascii(c);
+    for (char& c : host) if (c == '.') c = '-';
+  }
+  const std::size_t end = url.find_first_of("?#", start);
+  x[kP_url_query] = end != std::string_view::npos && url[end] == '?' ? 1.0f : 0.0f;
+  std::string path(url.substr(start, end == std::string_view::npos ? std::string_view::npos
+                                                                    : end - start));
+  for (char& c : path) c = lower_ascii(c);
+  std::vector<std::string_view> segments;
+  std::string_view rest(path);
+  while (!rest.empty()) {
+    const std::size_t slash = rest.find('/');
+    const std::string_view seg = rest.substr(0, slash);
+    if (!seg.empty()) segments.push_back(seg);
+    if (slash == std::string_view::npos) break;
+    rest.remove_prefix(slash + 1);
+  }
+  x[kP_url_depth] = static_cast<float>(std::min<std::size_t>(segments.size(), 10));
+  x[kP_url_root] = segments.empty() && !url.empty() ? 1.0f : 0.0f;
+  std::string_view last = segments.empty() ? std::string_view() : segments.back();
+  for (std::string_view ext : {".html", ".htm", ".php", ".aspx", ".asp", ".shtml"}) {
+    if (last.size() > ext.size() && last.substr(last.size() - ext.size()) == ext) {
+      x[kP_url_html] = 1.0f;
+      last.remove_suffix(ext.size());
+      break;
+    }
+  }
+  int slug = 0;
+  for (std::size_t i = 0; i < last.size();) {
+    while (i < last.size() && (last[i] == '-' || last[i] == '_')) ++i;
+    if (i >= last.size()) break;
+    ++slug;
+    while (i < last.size() && last[i] != '-' && last[i] != '_') ++i;
+  }
+  x[kP_url_slug_words] = static_cast<float>(std::min(slug, 20));
+  if (!host.empty()) segments.push_back(host);
+  for (std::size_t s = 0; s < segments.size(); ++s) {
+    const std::string_view seg = segments[s];
+    const bool is_host = !host.empty() && s + 1 == segments.size();
+    if (!is_host && seg.size() == 4 && all_digits(seg) && (seg[0] == '1' || seg[0] == '2'))
+      x[kP_url_date] = 1.0f;
+    int run = 0;
+    for (char c : seg) {
+      run = c >= '0' && c <= '9' ? run + 1 : 0;
+      if (!is_host && run >= 4 && !(seg.size() == 4)) x[kP_url_number] = 1.0f;
+    }
+    // The segment's words.
+    std::string_view w = seg;
+    while (!w.empty()) {
+      const std::size_t cut = w.find_first_of("-_.");
+      const std::string_view word = w.substr(0, cut);
+      if (is_any(word, {"news", "blog", "blogs", "article", "articles", "story", "stories",
+                        "post", "posts", "opinion", "column"}))
+        x[kP_url_article_word] = 1.0f;
+      if (is_any(word, {"product", "products", "shop", "store", "item", "items", "buy", "p",
+                        "dp", "sku", "catalog"}))
+        x[kP_url_product_word] = 1.0f;
+      if (is_any(word, {"forum", "forums", "thread", "threads", "topic", "topics",
+                        "discussion", "discussions", "community", "questions", "question",
+                        "t", "board", "boards", "viewtopic", "showthread", "r", "comments"}))
+        x[kP_url_forum_word] = 1.0f;
+      if (is_any(word, {"docs", "doc", "documentation", "api", "reference", "guide", "guides",
+                        "manual", "tutorial", "tutorials", "wiki", "learn", "help", "kb",
+                        "howto", "developer", "developers", "sdk"}))
+        x[kP_url_docs_word] = 1.0f;
+      if (is_any(word, {"category", "categories", "tag", "tags", "collection", "collections",
+                        "search", "archive", "archives", "list", "page", "browse", "topics",
+                        "section", "all"}))
+        x[kP_url_listing_word] = 1.0f;
+      if (is_any(word, {"about", "contact", "pricing", "services", "service", "solutions",
+                        "features", "careers", "support", "plans", "company", "team",
+                        "industries", "platform", "demo"}))
+        x[kP_url_service_word] = 1.0f;
+      if (cut == std::string_view::npos) break;
+      w.remove_prefix(cut + 1);
+    }
+  }
+}
+
+// --- words of short blocks ---------------------------------------------------
+
+constexpr int kWordFamilies = kP_word_listing - kP_word_price + 1;
+constexpr int kTitleFamilies = kP_title_news - kP_title_docs + 1;
+
+// Which of a list of patterns a text matches, as bits.
+class Words {
+ public:
+  template <std::size_t N>
+  explicit Words(const char* const (&patterns)[N]) : set_(options(), RE2::UNANCHORED) {
+    for (const char* p : patterns) set_.Add(p, nullptr);
+    ok_ = set_.Compile();
+  }
+  unsigned match(std::string_view text) const {
+    if (!ok_) return 0;
+    std::vector<int> hits;
+    if (!set_.Match(re2::StringPiece(text.data(), text.size()), &hits)) return 0;
+    unsigned bits = 0;
+    for (int h : hits) bits |= 1u << h;
+    return bits;
+  }
+
+ private:
+  static RE2::Options options() {
+    RE2::Options o;
+    o.set_case_sensitive(false);
+    o.set_log_errors(false);
+    return o;
+  }
+  RE2::Set set_;
+  bool ok_ = false;
+};
+
+// In the order of the word_* features.
+constexpr const char* kWordPatterns[kWordFamilies] = {
+        // price
+        R"((?:[$€£¥₹]\s?\d|\d[\d.,]*\s?(?:€|£|\$|usd|eur|gbp|chf|kr|zł|руб|₽|元)))",
+        // cart
+        R"(\b(?:add to (?:cart|basket|bag|trolley)|buy (?:it )?now|checkout|in stock|out of stock|add to wish ?list|free (?:shipping|delivery|returns)|warenkorb|ajouter au panier|añadir al carrito|aggiungi al carrello|qty|quantity|sku|specifications|specs|dimensions|warranty|select (?:size|color|colour)|size guide)\b)",
+        // rating
+        R"(\b(?:\d(?:\.\d)? out of 5|\d+ (?:customer )?(?:reviews?|ratings?)|write a review|reviews?|ratings?|stars?)\b)",
+        // forum
+        R"(\b(?:reply|replies|quote|joined|posts|views|thread|members?|likes?|permalink|upvotes?|answers?|asked|answered|posted by|report post|new topic|original poster|op)\b)",
+        // service
+        R"(\b(?:contact (?:us|sales)|get started|free trial|start (?:your )?free|book a (?:demo|call|consultation)|request a (?:demo|quote)|schedule a (?:demo|call|consultation)|get a (?:free )?quote|sign up|learn more|talk to (?:us|an expert|sales)|our (?:services|team|clients)|pricing|get in touch|call (?:us|now|today)|free (?:estimate|consultation)|testimonials|why choose us|book (?:now|online)|request (?:info|information))\b)",
+        // more
+        R"(\b(?:read more|continue reading|view all|see all|load more|show more|more stories|view more|see more)\b)",
+        // pagination
+        R"(^\s*(?:next|previous|prev|older|newer|next page|previous page|older posts|newer posts|page \d+(?: of \d+)?|\d{1,3}|»|«|›|‹|…)\s*$)",
+        // docs
+        R"(\b(?:parameters?|returns?|examples?|syntax|arguments?|usage|installation|deprecated|see also|type signature|default value|request body|response|endpoint|on this page|edit this page|was this (?:page|article) helpful|in this (?:article|section|guide)|table of contents|prerequisites)\b)",
+        // listing
+        R"(\b(?:sort by|sort|filters?|refine|showing \d+|\d+ (?:items|products|results|articles|stories)|results for|view as|grid view|list view|shop all|all categories|featured|new arrivals|best ?sellers?)\b)",
+};
+
+// In the order of the title_* features.
+constexpr const char* kTitlePatterns[kTitleFamilies] = {
+      R"(\b(?:documentation|docs|reference|api|tutorials?|guides?|manual|handbook|developers?|sdk|getting started|how to)\b)",
+      R"(\b(?:forums?|community|discussions?|threads?|boards?|q ?& ?a|questions?|answers|reddit|topic)\b)",
+      R"(\b(?:shop|store|buy|price|prices|sale|deals?|outlet|cart)\b)",
+      R"(\b(?:list of|lists|category|categories|archives?|all|best|top \d+|results|collections?|directory|browse|hub)\b)",
+      R"(\b(?:services?|solutions?|company|agency|consulting|software|platform|professional|experts?|contractors?|lawyers?|attorneys?|clinic|insurance|near me|\w+ing services)\b)",
+      R"(\b(?:news|blog|magazine|journal|times|post|daily|tribune|herald|gazette|report|press)\b)",
+};
+
+}  // namespace
+
+struct PageTypePatterns {
+  Words words{kWordPatterns};
+  Words title_words{kTitlePatterns};
+};
+
+std::shared_ptr<const PageTypePatterns> compile_pagetype_patterns() {
+  return std::make_shared<const PageTypePatterns>();
+}
+
+namespace {
+
+// --- runs of like siblings ----------------------------------------------------
+
+std::uint64_t fnv(std::string_view s, std::uint64_t h) {
+  for (unsigned char c : s) h = (h ^ c) * 0x100000001B3ULL;
+  return h;
+}
+
+}  // namespace
+
+const char* const kPageFeatureNames[kPageFeatureCount] = {
+#define PAGE_FEATURE(name) #name,
+#include "pagetype_features.inc"
+#undef PAGE_FEATURE
+};
+
+std::vector<float> page_features(const PageTypeInput& in) {
+  std::vector<float> x(kPageFeatureCount, 0.0f);
+  const Segments& seg = in.segments;
+
+  // schema.org types and og:type.
+  std::array<bool, kFamilies> types{};
+  for (const std::string& body : in.json_ld) json_ld_types(body, types);
+  for (const Element& e : seg.elements) {
+    const std::string_view itemtype = attribute(e.node, "itemtype");
+    if (!itemtype.empty()) microdata_types(itemtype, types);
+  }
+  for (int f = 0; f < kFamilies; ++f)
+    x[kP_schema_article + f] = types[static_cast<std::size_t>(f)] ? 1.0f : 0.0f;
+  const Head head = read_head(in.dom);
+  const unsigned title_bits = in.patterns.page_types().title_words.match(head.names);
+  for (int f = 0; f < kTitleFamilies; ++f) x[kP_title_docs + f] = (title_bits >> f) & 1u ? 1.0f : 0.0f;
+  std::string og(head.og_type);
+  for (char& c : og) c = lower_ascii(c);
+  if (og.empty()) {
+  } else if (og.find("article") != std::string::npos || og.find("blog") != std::string::npos) {
+    x[kP_og_article] = 1.0f;
+  } else if (og.find("product") != std::string::npos) {
+    x[kP_og_product] = 1.0f;
+  } else if (og == "website") {
+    x[kP_og_website] = 1.0f;
+  } else {
+    x[kP_og_other] = 1.0f;
+  }
+  url_features(in.metadata.url, x.data());
+  const Metadata& m = in.metadata;
+  x[kP_meta_date] = m.date.empty() ? 0.0f : 1.0f;
+  x[kP_meta_author] = m.authors.empty() ? 0.0f : 1.0f;
+  x[kP_meta_date_text] =
+      !m.date.empty() && (m.sources.date == Source::kText || m.sources.date == Source::kMarkup)
+          ? 1.0f
+          : 0.0f;
+
+  // The text.
+  const std::size_t n = seg.blocks.size();
+  double chars = 0, links = 0, content = 0, content_links = 0, code = 0, comment = 0,
+         article = 0, form = 0;
+  int content_blocks = 0, long_paragraphs = 0, headings = 0, items = 0, rows = 0, codes = 0,
+      images = 0, dated = 0, bylines = 0, content_sentences = 0, code_spans = 0, subheadings = 0;
+  double short_chars = 0;
+  int tel = 0, mailto = 0, nav = 0, breadcrumb = 0, c_headings = 0, c_items = 0, c_rows = 0;
+  double sidebar = 0;
+  std::array<int, kWordFamilies> word_counts{};
+  const Words& vocabulary = in.patterns.page_types().words;
+  int short_seen = 0;
+  // Prefix sums for the runs of siblings.
+  std::vector<double> pre_chars(n + 1, 0), pre_links(n + 1, 0), pre_content(n + 1, 0);
+  std::vector<int> pre_dated(n + 1, 0), pre_heading(n + 1, 0), pre_image(n + 1, 0);
+  for (std::size_t i = 0; i < n; ++i) {
+    const TextBlock& b = seg.blocks[i];
+    const bool is_content = i < in.scores.labels.size() && in.scores.labels[i] == Label::kContent;
+    const double c = b.chars;
+    const bool has_date = (b.text_cues & (kTextHasDate | kTextDateLine)) != 0;
+    chars += c;
+    links += b.link_chars;
+    if (b.kind == BlockKind::kImage) ++images;
+    if (b.kind == BlockKind::kHeading) ++headings;
+    if (b.kind == BlockKind::kHeading && b.level >= 2 && b.level <= 4) ++subheadings;
+    if (b.chars < 100) short_chars += c;
+    for (const Span& sp : b.spans) {
+      code_spans += sp.kind == Span::Kind::kCode;
+      if (sp.kind == Span::Kind::kLink && sp.href.size() > 4) {
+        tel += sp.href.compare(0, 4, "tel:") == 0;
+        mailto += sp.href.compare(0, 7, "mailto:") == 0;
+      }
+    }
+    if (b.kind == BlockKind::kListItem) ++items;
+    if (b.kind == BlockKind::kTableRow) ++rows;
+    if (b.kind == BlockKind::kCode) ++codes, code += c;
+    if (b.cues & kCueComment) comment += c;
+    if (b.cues & (kCueArticle | kCueMain)) article += c;
+    if (b.cues & kCueForm) form += c;
+    if (b.cues & kCueSidebar) sidebar += c;
+    if (b.cues & (kCueNav | kCueBreadcrumb)) ++nav;
+    if (b.cues & kCueBreadcrumb) breadcrumb = 1;
+    if (has_date) ++dated;
+    if ((b.text_cues & kTextByline) || (b.cues & kCueByline)) ++bylines;
+    if (is_content && b.kind != BlockKind::kImage) {
+      content += c;
+      content_links += b.link_chars;
+      ++content_blocks;
+      content_sentences += b.sentence_ends;
+      c_headings += b.kind == BlockKind::kHeading;
+      c_items += b.kind == BlockKind::kListItem;
+      c_rows += b.kind == BlockKind::kTableRow;
+    }
+    if (b.kind == BlockKind::kParagraph && b.chars >= 300) ++long_paragraphs;
+    if (b.kind != BlockKind::kImage && !b.text.empty() && b.text.size() <= 80 &&
+        short_seen < 5000) {
+      ++short_seen;
+      const unsigned bits = vocabulary.match(b.text);
+      for (int f = 0; f < kWordFamilies; ++f) word_counts[static_cast<std::size_t>(f)] += (bits >> f) & 1u;
+    }
+    pre_chars[i + 1] = pre_chars[i] + c;
+    pre_links[i + 1] = pre_links[i] + b.link_chars;
+    pre_content[i + 1] = pre_content[i] + (is_content ? c : 0.0);
+    pre_dated[i + 1] = pre_dated[i] + (has_date ? 1 : 0);
+    pre_heading[i + 1] = pre_heading[i] + (b.kind == BlockKind::kHeading ? 1 : 0);
+    pre_image[i + 1] = pre_image[i] + (b.kind == BlockKind::kImage ? 1 : 0);
+  }
+  const double blocks = std::max<double>(1.0, static_cast<double>(n));
+  const double all = std::max(1.0, chars);
+  x[kP_log_blocks] = log1(static_cast<double>(n));
+  x[kP_log_chars] = log1(chars);
+  x[kP_content_share] = static_cast<float>(content / all);
+  x[kP_log_content_chars] = log1(content);
+  x[kP_link_share] = static_cast<float>(links / all);
+  x[kP_content_link_share] = content > 0 ? static_cast<float>(content_links / content) : 0.0f;
+  x[kP_long_paragraphs] = log1(long_paragraphs);
+  x[kP_mean_content_block] = content_blocks > 0 ? log1(content / content_blocks) : 0.0f;
+  x[kP_sentences_per_block] =
+      content_blocks > 0 ? static_cast<float>(content_sentences) / static_cast<float>(content_blocks)
+                         : 0.0f;
+  x[kP_heading_share] = static_cast<float>(headings / blocks);
+  x[kP_list_share] = static_cast<float>(items / blocks);
+  x[kP_table_share] = static_cast<float>(rows / blocks);
+  x[kP_code_share] = static_cast<float>(code / all);
+  x[kP_code_blocks] = log1(codes);
+  x[kP_image_share] = static_cast<float>(images / blocks);
+  x[kP_comment_share] = static_cast<float>(comment / all);
+  x[kP_article_cue_share] = static_cast<float>(article / all);
+  x[kP_date_blocks] = log1(dated);
+  x[kP_byline_blocks] = log1(bylines);
+  x[kP_form_share] = static_cast<float>(form / all);
+  x[kP_short_share] = static_cast<float>(short_chars / all);
+  x[kP_code_spans] = static_cast<float>(std::min(1000.0 * code_spans / all, 50.0));
+  x[kP_subheadings] = log1(subheadings);
+  x[kP_tel_links] = log1(tel);
+  x[kP_mailto_links] = log1(mailto);
+  x[kP_nav_blocks] = log1(nav);
+  x[kP_breadcrumb] = static_cast<float>(breadcrumb);
+  x[kP_sidebar_share] = static_cast<float>(sidebar / all);
+  const float cb = static_cast<float>(std::max(1, content_blocks));
+  x[kP_content_headings] = static_cast<float>(c_headings) / cb;
+  x[kP_content_items] = static_cast<float>(c_items) / cb;
+  x[kP_content_rows] = static_cast<float>(c_rows) / cb;
+  for (int f = 0; f < kWordFamilies; ++f)
+    x[kP_word_price + f] = log1(word_counts[static_cast<std::size_t>(f)]);
+
+  // Runs of like siblings: elements holding text, grouped by parent, tag
+  // and first class.
+  struct Group {
+    int items = 0, dated = 0, headed = 0, imaged = 0;
+    double chars = 0, links = 0, content = 0;
+  };
+  std::unordered_map<std::uint64_t, Group> groups;
+  groups.reserve(seg.elements.size() / 4 + 1);
+  for (std::size_t e = 1; e < seg.elements.size(); ++e) {
+    const Element& el = seg.elements[e];
+    if (!el.block_level || el.end_block <= el.first_block || el.parent < 0) continue;
+    const auto a = static_cast<std::size_t>(el.first_block), z = static_cast<std::size_t>(el.end_block);
+    const double c = pre_chars[z] - pre_chars[a];
+    if (c <= 0) continue;
+    std::string_view cls = attribute(el.node, "class");
+    while (!cls.empty() && cls.front() == ' ') cls.remove_prefix(1);
+    cls = cls.substr(0, cls.find(' '));
+    std::uint64_t key = 0xCBF29CE484222325ULL ^ static_cast<std::uint64_t>(el.parent);
+    key = fnv(std::string_view(reinterpret_cast<const char*>(&el.tag), sizeof el.tag), key);
+    key = fnv(cls, key);
+    Group& g = groups[key];
+    ++g.items;
+    g.chars += c;
+    g.links += pre_links[z] - pre_links[a];
+    g.content += pre_content[z] - pre_content[a];
+    g.dated += pre_dated[z] > pre_dated[a];
+    g.headed += pre_heading[z] > pre_heading[a];
+    g.imaged += pre_image[z] > pre_image[a];
+  }
+  const Group* best = nullptr;
+  int runs = 0;
+  for (const auto& [key, g] : groups) {
+    if (g.items < 3) continue;
+    ++runs;
+    if (best == nullptr || g.chars > best->chars) best = &g;
+  }
+  x[kP_rep_groups] = log1(runs);
+  if (best != nullptr) {
+    const double k = best->items;
+    x[kP_rep_items] = log1(k);
+    x[kP_rep_share] = static_cast<float>(best->chars / all);
+    x[kP_rep_item_chars] = log1(best->chars / k);
+    x[kP_rep_link_share] = static_cast<float>(best->links / best->chars);
+    x[kP_rep_dated] = static_cast<float>(best->dated / k);
+    x[kP_rep_headed] = static_cast<float>(best->headed / k);
+    x[kP_rep_images] = static_cast<float>(best->imaged / k);
+    x[kP_rep_in_content] = static_cast<float>(best->content / best->chars);
+  }
+  return x;
+}
+
+PageClass classify_page(const std::vector<float>& x) {
+  PageClass out;
+  if (kPageTreeCount == 0 || x.size() != static_cast<std::size_t>(kPageFeatureCount)) return out;
+  std::array<double, kPageClasses> sum{};
+  for (int t = 0; t < kPageTreeCount; ++t) {
+    std::int32_t i = kPageTreeRoots[t];
+    while (kPageTreeNodes[i].feature >= 0) {
+      const TreeNode& node = kPageTreeNodes[i];
+      i = x[static_cast<std::size_t>(node.feature)] <= node.threshold ? node.left : node.right;
+    }
+    sum[static_cast<std::size_t>(t % kPageClasses)] += kPageTreeNodes[i].value;
+  }
+  const double top = *std::max_element(sum.begin(), sum.end());
+  double total = 0;
+  std::array<double, kPageClasses> p{};
+  for (int c = 0; c < kPageClasses; ++c) {
+    p[static_cast<std::size_t>(c)] = std::exp(sum[static_cast<std::size_t>(c)] - top);
+    total += p[static_cast<std::size_t>(c)];
+  }
+  int best = 0;
+  for (int c = 1; c < kPageClasses; ++c)
+    if (p[static_cast<std::size_t>(c)] > p[static_cast<std::size_t>(best)]) best = c;
+  out.confidence = static_cast<float>(p[static_cast<std::size_t>(best)] / total);
+  out.article_probability = static_cast<float>(p[0] / total);
+  out.type = out.confidence >= kPageTypeFloor ? static_cast<PageType>(best) : PageType::kOther;
+  return out;
+}
+
+}  // namespace extractor
