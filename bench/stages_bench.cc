@@ -37,7 +37,7 @@
 #include "decode.h"
 #include "dom.h"
 #include "extractor/extractor.h"
-#include "features.h"
+#include "block_features.h"
 #include "metadata.h"
 #include "model.h"
 #include "patterns.h"
@@ -82,7 +82,7 @@ void over_pages(benchmark::State& state, Fn&& fn) {
 const std::vector<std::string>& decoded_pages() {
   static const std::vector<std::string> v = [] {
     std::vector<std::string> out;
-    for (const Page& p : corpus().pages) out.push_back(decode(p.bytes).text);
+    for (const Page& p : corpus().pages) out.push_back(decode(p.bytes, patterns().charsets()).text);
     return out;
   }();
   return v;
@@ -131,7 +131,7 @@ Staged stages(std::size_t i, Upto upto) {
   if (upto == Upto::kScore) return s;
   const PageInfo info{corpus().pages[i].url, {}, {}, {}, 1.0f};
   s.metadata = extract_metadata(
-      MetadataInput{*s.dom, prescanned_pages()[i].json_ld, s.segments, s.scores, info});
+      MetadataInput{*s.dom, prescanned_pages()[i].json_ld, s.segments, s.scores, info, patterns()});
   return s;
 }
 
@@ -192,7 +192,7 @@ void BM_Decode(benchmark::State& state) {
       err = "decode: invalid or empty UTF-8 for " + c.pages[i].id;
   if (!check(state, err)) return;
   over_pages(state, [&](std::size_t i) {
-    Decoded d = decode(c.pages[i].bytes);
+    Decoded d = decode(c.pages[i].bytes, patterns().charsets());
     benchmark::DoNotOptimize(d.text.data());
   });
 }
@@ -323,7 +323,7 @@ void BM_Metadata(benchmark::State& state) {
     const PageInfo info{corpus().pages[i].url, {}, {}, {}, 1.0f};
     state.ResumeTiming();
     Metadata m = extract_metadata(
-        MetadataInput{*s.dom, prescanned_pages()[i].json_ld, s.segments, s.scores, info});
+        MetadataInput{*s.dom, prescanned_pages()[i].json_ld, s.segments, s.scores, info, patterns()});
     benchmark::DoNotOptimize(m.title.data());
     state.PauseTiming();
     m = Metadata();

@@ -36,7 +36,7 @@ case "$stage" in
       -DEXTRACTOR_SANITIZE=ON >/dev/null
     cmake --build build-asan --parallel "$jobs" \
       --target extractor_tests extractor_threads_tests extractor_cli_tests extractor_cli \
-      extractor-eval
+      extractor_warc_tests extractor-eval
     ctest --test-dir build-asan --output-on-failure --parallel "$jobs" -E consumer_project
     build-asan/bench/extractor-eval --worst 0 --dump build-asan/eval-dump "${datasets[@]}"
     if [ -x build/bench/extractor-eval ]; then
@@ -68,7 +68,8 @@ case "$stage" in
       -DCMAKE_BUILD_TYPE=RelWithDebInfo -DEXTRACTOR_FUZZ=ON -DEXTRACTOR_SANITIZE=ON \
       -DEXTRACTOR_BUILD_TESTS=OFF -DEXTRACTOR_BUILD_BENCH=OFF -DEXTRACTOR_BUILD_CLI=OFF \
       -DEXTRACTOR_INSTALL=OFF >/dev/null
-    cmake --build build-fuzz --parallel "$jobs" --target extract_fuzzer url_fuzzer extractor-stress
+    cmake --build build-fuzz --parallel "$jobs" --target extract_fuzzer url_fuzzer warc_fuzzer \
+      extractor-stress
     rm -rf build-fuzz/seeds
     fuzz/make_corpus.sh build-fuzz build-fuzz/seeds
     mkdir -p build-fuzz/corpus build-fuzz/artifacts
@@ -80,6 +81,17 @@ case "$stage" in
     build-fuzz/fuzz/url_fuzzer -artifact_prefix=build-fuzz/artifacts/url- \
       -max_total_time="$(( seconds / 3 ))" -max_len=512 -timeout=10 \
       -print_final_stats=1 build-fuzz/url-corpus fuzz/url-seeds
+    # The WARC reader: a third of the time again, from WARC files of the
+    # fixture pages (uncompressed and a gzip member per record).
+    rm -rf build-fuzz/warc-seeds
+    mkdir -p build-fuzz/warc-seeds build-fuzz/warc-corpus
+    python3 bench/make_warc.py build-fuzz/warc-seeds/a.warc tests/data/blog-comments.html \
+      tests/data/news-seed.html 2>/dev/null
+    python3 bench/make_warc.py build-fuzz/warc-seeds/b.warc.gz tests/data/hostile-links.html \
+      tests/data/russian-windows1251.html 2>/dev/null
+    build-fuzz/fuzz/warc_fuzzer -artifact_prefix=build-fuzz/artifacts/warc- \
+      -max_total_time="$(( seconds / 3 ))" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+      -print_final_stats=1 build-fuzz/warc-corpus build-fuzz/warc-seeds
     ;;
   *)
     echo "fuzz/ci.sh: unknown stage $stage (asan, tsan, fuzz)" >&2

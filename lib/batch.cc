@@ -40,6 +40,7 @@ BatchResult process(const Extractor& ex, BatchPage& page, const BatchOptions& op
   BatchResult r;
   r.index = page.index;
   r.source = std::move(page.source);
+  r.fields = std::move(page.fields);
   auto failed = [&](std::string message) {
     r.result = Result();
     r.explain_html.clear();
@@ -67,8 +68,9 @@ BatchResult process(const Extractor& ex, BatchPage& page, const BatchOptions& op
   }
   { std::string gone(std::move(page.owned)); }  // the bytes go before the document is made
   if (options.document) {
-    r.document = r.error.empty() ? render_document(r.result, r.source, *options.document)
-                                 : render_error(r.source, r.error, *options.document);
+    r.document = r.error.empty()
+                     ? render_document(r.result, r.source, *options.document, r.fields)
+                     : render_error(r.source, r.error, *options.document, r.fields);
     r.result = Result();
   }
   return r;

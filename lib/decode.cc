@@ -22,12 +22,12 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
-#include <boost/locale/utf.hpp>
 #include <cstring>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "chars.h"
 #include "re2/re2.h"
 
 namespace extractor {
@@ -101,9 +101,7 @@ std::string lower_trim(std::string_view s) {
   while (!s.empty() && (s.back() == ' ' || s.back() == '"' || s.back() == '\'' ||
                         s.back() == ';'))
     s.remove_suffix(1);
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
+  return lower_ascii(s);
 }
 
 bool is_cjk_multibyte(std::string_view converter) {
@@ -297,27 +295,30 @@ std::string canonical_charset(std::string_view label) {
   return l;
 }
 
-std::string declared_charset(std::string_view bytes) {
+struct CharsetPatterns {
+  std::unique_ptr<RE2> xml, meta;
+  CharsetPatterns() {
+    RE2::Options o;
+    o.set_encoding(RE2::Options::EncodingLatin1);
+    o.set_case_sensitive(false);
+    xml = std::make_unique<RE2>(R"(^\s*<\?xml[^>]*encoding\s*=\s*["']?([a-zA-Z0-9_:.+-]+))", o);
+    o.set_dot_nl(true);
+    meta = std::make_unique<RE2>(R"(<meta\s[^>]*?charset\s*=\s*["']?\s*([a-zA-Z0-9_:.+-]+))", o);
+  }
+};
+
+std::shared_ptr<const CharsetPatterns> compile_charset_patterns() {
+  return std::make_shared<const CharsetPatterns>();
+}
+
+std::string declared_charset(std::string_view bytes, const CharsetPatterns& patterns) {
   // Browsers look at the first 1024 bytes; real pages put the declaration
   // after long inline scripts often enough that we look further.
   constexpr std::size_t kHead = 16 * 1024;
   std::string_view head = bytes.substr(0, std::min(bytes.size(), kHead));
-  static const RE2* const kXml = [] {
-    RE2::Options o;
-    o.set_encoding(RE2::Options::EncodingLatin1);
-    o.set_case_sensitive(false);
-    return new RE2(R"(^\s*<\?xml[^>]*encoding\s*=\s*["']?([a-zA-Z0-9_:.+-]+))", o);
-  }();
-  static const RE2* const kMeta = [] {
-    RE2::Options o;
-    o.set_encoding(RE2::Options::EncodingLatin1);
-    o.set_case_sensitive(false);
-    o.set_dot_nl(true);
-    return new RE2(R"(<meta\s[^>]*?charset\s*=\s*["']?\s*([a-zA-Z0-9_:.+-]+))", o);
-  }();
   std::string cs;
-  if (RE2::PartialMatch(head, *kMeta, &cs)) return cs;
-  if (RE2::PartialMatch(head, *kXml, &cs)) return cs;
+  if (RE2::PartialMatch(head, *patterns.meta, &cs)) return cs;
+  if (RE2::PartialMatch(head, *patterns.xml, &cs)) return cs;
   return "";
 }
 
@@ -330,30 +331,28 @@ struct Utf8Census {
 };
 
 Utf8Census utf8_census(std::string_view bytes, bool stop_at_first_error) {
-  using Traits = boost::locale::utf::utf_traits<char>;
   Utf8Census c;
-  const char* p = bytes.data();
-  const char* const e = p + bytes.size();
-  while (p < e) {
+  const std::size_t n = bytes.size();
+  std::size_t i = 0;
+  while (i < n) {
     // Eight ASCII bytes at a time: most of a page is markup.
-    if (e - p >= 8) {
+    if (n - i >= 8) {
       std::uint64_t w;
-      std::memcpy(&w, p, 8);
+      std::memcpy(&w, bytes.data() + i, 8);
       if (!(w & 0x8080808080808080ULL)) {
-        p += 8;
+        i += 8;
         continue;
       }
     }
-    if (!(static_cast<unsigned char>(*p) & 0x80)) {
-      ++p;
+    if (!(static_cast<unsigned char>(bytes[i]) & 0x80)) {
+      ++i;
       continue;
     }
-    const char* start = p;
-    const auto cp = Traits::decode(p, e);
-    if (cp == boost::locale::utf::illegal || cp == boost::locale::utf::incomplete) {
+    const std::size_t start = i;
+    if (decode_utf8(bytes, &i) < 0) {
       ++c.invalid;
       if (stop_at_first_error) return c;
-      p = start + 1;
+      i = start + 1;
     } else {
       ++c.multibyte;
     }
@@ -368,33 +367,32 @@ bool is_valid_utf8(std::string_view bytes) {
 }
 
 std::string repair_utf8(std::string_view bytes) {
-  using Traits = boost::locale::utf::utf_traits<char>;
   std::string out;
   out.reserve(bytes.size());
-  const char* p = bytes.data();
-  const char* const e = p + bytes.size();
-  while (p < e) {
-    const char* start = p;
-    if (!(static_cast<unsigned char>(*p) & 0x80)) {
+  const std::size_t n = bytes.size();
+  std::size_t i = 0;
+  while (i < n) {
+    const std::size_t start = i;
+    if (!(static_cast<unsigned char>(bytes[i]) & 0x80)) {
       // Copy the ASCII run in one go.
-      while (p < e && !(static_cast<unsigned char>(*p) & 0x80)) ++p;
-      out.append(start, p);
+      while (i < n && !(static_cast<unsigned char>(bytes[i]) & 0x80)) ++i;
+      out.append(bytes, start, i - start);
       continue;
     }
-    const auto cp = Traits::decode(p, e);
-    if (cp == boost::locale::utf::illegal || cp == boost::locale::utf::incomplete) {
+    if (decode_utf8(bytes, &i) < 0) {
       out += "\xEF\xBF\xBD";  // U+FFFD for the first byte; resync after it
-      p = start + 1;
       // Skip the continuation bytes that belonged to the broken sequence.
-      while (p < e && (static_cast<unsigned char>(*p) & 0xC0) == 0x80 && p - start < 4) ++p;
+      i = start + 1;
+      while (i < n && is_utf8_continuation(bytes[i]) && i - start < 4) ++i;
     } else {
-      out.append(start, p);
+      out.append(bytes, start, i - start);
     }
   }
   return out;
 }
 
-Decoded decode(std::string_view bytes, std::string_view transport_charset) {
+Decoded decode(std::string_view bytes, const CharsetPatterns& patterns,
+               std::string_view transport_charset) {
   Decoded d;
   // 1. Byte-order marks.
   if (bytes.size() >= 3 && std::memcmp(bytes.data(), "\xEF\xBB\xBF", 3) == 0) {
@@ -412,7 +410,7 @@ Decoded decode(std::string_view bytes, std::string_view transport_charset) {
   }
 
   const std::string transport = canonical_charset(transport_charset);
-  const std::string declared = canonical_charset(declared_charset(bytes));
+  const std::string declared = canonical_charset(declared_charset(bytes, patterns));
   const std::string& claimed = !transport.empty() ? transport : declared;
   const CharsetSource claimed_source =
       !transport.empty() ? CharsetSource::kTransport : CharsetSource::kMeta;

@@ -49,10 +49,12 @@ std::string markdown_header(const Metadata& m) {
   return h;
 }
 
-JsonOptions json_options(std::string_view source, const DocumentOptions& options) {
+JsonOptions json_options(std::string_view source, const DocumentOptions& options,
+                         const std::vector<Field>& fields) {
   JsonOptions jo;
   jo.with_source = true;
   jo.source = std::string(source);
+  jo.fields = fields;
   jo.full = options.full;
   jo.with_blocks = options.with_blocks;
   return jo;
@@ -61,7 +63,7 @@ JsonOptions json_options(std::string_view source, const DocumentOptions& options
 }  // namespace
 
 std::string render_document(const Result& r, std::string_view source,
-                            const DocumentOptions& options) {
+                            const DocumentOptions& options, const std::vector<Field>& fields) {
   const bool markdown = options.format == Format::kMarkdown;
   switch (options.format) {
     case Format::kText:
@@ -84,7 +86,7 @@ std::string render_document(const Result& r, std::string_view source,
       return r.html;
     case Format::kJson:
     case Format::kJsonLines: {
-      JsonOptions jo = json_options(source, options);
+      JsonOptions jo = json_options(source, options, fields);
       jo.pretty = options.format == Format::kJson && !options.several;
       return render_json(r, jo) + "\n";
     }
@@ -93,9 +95,9 @@ std::string render_document(const Result& r, std::string_view source,
 }
 
 std::string render_error(std::string_view source, std::string_view message,
-                         const DocumentOptions& options) {
+                         const DocumentOptions& options, const std::vector<Field>& fields) {
   if (options.format != Format::kJson && options.format != Format::kJsonLines) return {};
-  JsonOptions jo = json_options(source, options);
+  JsonOptions jo = json_options(source, options, fields);
   jo.error = std::string(message);
   return render_json(Result(), jo) + "\n";
 }

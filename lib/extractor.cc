@@ -7,7 +7,8 @@
 
 #include "decode.h"
 #include "dom.h"
-#include "features.h"
+#include "block_features.h"
+#include "chars.h"
 #include "metadata.h"
 #include "pagetype.h"
 #include "patterns.h"
@@ -36,13 +37,6 @@ void validate(const Options& o) {
     throw Error(ErrorCode::kInvalidOption,
                 "extractor: max_depth must be in [16, 100000], got " +
                     std::to_string(o.max_depth));
-}
-
-// At most `n` bytes of `s`, not cutting a UTF-8 sequence.
-std::string_view utf8_prefix(std::string_view s, std::size_t n) {
-  if (s.size() <= n) return s;
-  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
-  return s.substr(0, n);
 }
 
 // Elements named in Block::path, innermost first. A path names a block's
@@ -157,7 +151,7 @@ void analyze(Prescanned pre, const Options& options, const Patterns& patterns,
     release(pre.stash);  // back in the tree now
     read_blocks(dom, patterns, options, page.url, &segments, &scores);
     result->metadata =
-        extract_metadata(MetadataInput{dom, pre.json_ld, segments, scores, page});
+        extract_metadata(MetadataInput{dom, pre.json_ld, segments, scores, page, patterns});
     // The kind of page (the URL's shape: the canonical one where the page
     // names it), when anything tells it: text, JSON-LD, a title or a URL (a
     // forum whose posts are rendered by script shows no text at all).
@@ -170,7 +164,7 @@ void analyze(Prescanned pre, const Options& options, const Patterns& patterns,
     } else if (!segments.blocks.empty() || !pre.json_ld.empty() ||
                !result->metadata.title.empty() || !result->metadata.url.empty()) {
       const PageClass kind = classify_page(
-          page_features(PageTypeInput{dom, pre.json_ld, segments, scores, result->metadata}));
+          page_features(PageTypeInput{dom, pre.json_ld, segments, scores, result->metadata, patterns}));
       result->page_type = kind.type;
       result->page_type_confidence = kind.confidence;
       result->article_probability = kind.article_probability;
@@ -236,7 +230,7 @@ Result run(const Options& options, const Patterns& patterns, std::string_view ht
     result.empty_reason = what;
     return result;
   }
-  Decoded decoded = decode(html, page.charset);
+  Decoded decoded = decode(html, patterns.charsets(), page.charset);
   result.charset = std::move(decoded.charset);
 
   PrescanOptions scan = PrescanOptions::all(options.max_depth);

@@ -1,12 +1,15 @@
 // Stage 6: title, authors, dates, site, language, description, image, tags.
 //
-// Every field is gathered from all the places a page states it — JSON-LD
-// (metadata_jsonld), <meta> tags, markup (h1, time, itemprop, rel=author,
-// byline elements), the URL path, and the visible text near the headline
-// (metadata_dates, metadata_authors) — and chosen by rank and agreement.
-// The text is searched only in the few blocks around the headline and the
-// start of the article region (plus, for credits, its last lines), never in
-// every block: the stage costs little next to the parse.
+// Every field is gathered from all the places a page states it — JSON-LD,
+// <meta> tags, markup (h1, time, itemprop, rel=author, byline elements),
+// the URL, and the visible text near the headline and in the article's
+// last lines — and chosen by rank and agreement. The stages, in order:
+// metadata_evidence (what the page gives, read once), metadata_site,
+// metadata_title, metadata_zone (where to read text), metadata_dates,
+// metadata_authors, metadata_fields. The text is searched only in the few
+// blocks around the headline and the start of the article region (plus,
+// for credits, its last lines), never in every block: the stage costs
+// little next to the parse.
 #ifndef EXTRACTOR_LIB_METADATA_H_
 #define EXTRACTOR_LIB_METADATA_H_
 
@@ -21,6 +24,7 @@
 namespace extractor {
 
 class Dom;
+class Patterns;
 
 // Everything the metadata sources need, gathered by the earlier stages.
 struct MetadataInput {
@@ -29,6 +33,7 @@ struct MetadataInput {
   const Segments& segments;
   const Scores& scores;
   const PageInfo& page;  // url and reference_date
+  const Patterns& patterns;  // the dates and names read
 };
 
 Metadata extract_metadata(const MetadataInput& input);

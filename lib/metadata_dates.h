@@ -1,108 +1,79 @@
-// Dates for the metadata stage: machine-readable forms (ISO 8601, RFC 822,
-// epoch seconds), dates written for readers in many languages and scripts,
-// dates in URL paths, and the checks that keep impossible ones out.
-//
-// No locale-dependent libc call is used: month names are data, calendars are
-// arithmetic, and the ISO 8601 text is formatted here.
+// Metadata, the dates: when the article was published and last modified.
+// Candidates come from what the page states for machines (JSON-LD, <meta>),
+// its markup (microdata, <time>, elements classed as dates), the text near
+// the headline and in the article's last lines, a "last edited" line below
+// the article, and the URL; choose_dates() votes between the days they name.
 #ifndef EXTRACTOR_LIB_METADATA_DATES_H_
 #define EXTRACTOR_LIB_METADATA_DATES_H_
 
-#include <climits>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "extractor/extractor.h"
+#include "metadata_datetime.h"
+
 namespace extractor {
 
-struct DateTime {
-  static constexpr int kNoZone = INT_MIN;
-  int year = 0;
-  int month = 0;  // 1..12
-  int day = 0;    // 1..31
-  int hour = -1;  // -1: no time given
-  int minute = -1;
-  int second = -1;       // -1: not given (hh:mm only)
-  int zone = kNoZone;    // minutes east of UTC, or kNoZone
+class Evidence;
+struct Zone;
 
-  bool has_time() const { return hour >= 0; }
-  // YYYYMMDD as one number, for comparing calendar days.
-  int day_number() const { return year * 10000 + month * 100 + day; }
+// Ranks of date evidence, best first. Each also weighs in the vote between
+// days (tuning::kDateRankWeights).
+enum DateRank : int {
+  kRankStated = 0,    // JSON-LD datePublished, article:published_time
+  kRankDeclared = 1,  // other meta names, itemprop=datePublished, <time pubdate>
+  kRankShown = 2,     // a date shown near the headline (or closing the article)
+  kRankGeneric = 3,   // <meta name=date>, dc.date: often a CMS's own date
+  kRankUrl = 4,       // the URL path
+  kRankCreated = 5,   // dateCreated, uploadDate, a magazine's cover date
 };
 
-// "YYYY-MM-DD", then "Thh:mm", ":ss" and the zone ("Z", "+02:00") when known.
-std::string format_iso(const DateTime& d);
-
-// "YYYY-MM-DD" only.
-std::string format_day(const DateTime& d);
-
-// A real calendar day (month 1..12, day within the month, leap years) and a
-// real clock time when there is one.
-bool is_valid(const DateTime& d);
-
-// Days since 1970-01-01 of a civil date, and back (proleptic Gregorian).
-long days_from_civil(int y, int m, int d);
-DateTime civil_from_days(long days);
-
-// Today's date in UTC (from the system clock, no locale).
-DateTime today_utc();
-
-// Parses "YYYY-MM-DD" (optionally with a time) into a day; nullopt otherwise.
-std::optional<DateTime> parse_reference_date(std::string_view text);
-
-// A date as machines write it in attributes (<meta content>, <time datetime>,
-// JSON-LD): ISO 8601 and its common variants ("2021-12-02T10:00:00.000Z",
-// "2021-12-02 10:00", "2021/12/02", "20211202"), RFC 822 / 1123 ("Thu, 02
-// Dec 2021 10:00:00 GMT"), epoch seconds or milliseconds, and, as a last
-// resort, the first date a reader would see in the value (find_text_dates).
-// Returns nullopt for anything without a calendar day.
-std::optional<DateTime> parse_machine_date(std::string_view value);
-
-// How to read an all-numeric day/month pair that could be either way round
-// ("03/04/2021"): month first for US English, day first elsewhere. Dotted
-// and dashed dates ("03.04.2021", "03-04-2021") are always day first.
-enum class NumericOrder { kDayFirst, kMonthFirst };
-
-// What a few words before a date say it is.
-// kOther: a date that is no article's ("Joined", "Member since", "建立于").
-// kIssue: a magazine's cover date ("December 5, 2016 Issue"), days or weeks
-// after the article went online: the article's only when nothing else is.
-enum class DateRole { kUnknown, kPublished, kModified, kOther, kIssue };
-
-struct TextDate {
+struct DateCandidate {
   DateTime date;
-  std::size_t begin = 0;  // byte range of the date in the text
-  std::size_t end = 0;
-  DateRole role = DateRole::kUnknown;
-  bool relative = false;  // "3 hours ago", "yesterday": read against a reference
+  int rank = kRankStated;  // DateRank: lower wins
+  Source source = Source::kNone;
+  // How far from the headline it is shown, in half-blocks (see
+  // Zone::distance); dates closing the article count from
+  // tuning::kTailDistance on, dates far from it from tuning::kFarDistance.
+  int distance = 0;
 };
 
-// Every date written for readers in `text`, in order: "December 2, 2021",
-// "Dec. 2nd, 2021", "2 December 2021", "2. Dezember 2021", "2 de diciembre
-// de 2021", "2 декабря 2021", "2 грудня 2021", "2021. december 2.",
-// "2021年12月2日", "2021년 12월 2일", "2021-12-02", "02.12.2021",
-// "12/02/2021", each with the time of day that follows it ("at 14:30",
-// "um 14.30 Uhr", "2:30 pm", "14时30分"). Relative forms ("3 hours ago",
-// "vor 2 Tagen", "yesterday", "昨天", "2天前") only when `reference` is given.
-// The role is read from the words just before the date ("Updated",
-// "Published", "aktualisiert", "发布时间", ...), and from an "issue" after it.
-std::vector<TextDate> find_text_dates(std::string_view text, NumericOrder order,
-                                      const DateTime* reference);
+struct DateCandidates {
+  std::vector<DateCandidate> published;
+  std::vector<DateCandidate> modified;
+};
 
-// The date in a URL's path: /2021/12/02/, /2021-12-02-, /20211202/,
-// /2021/1202/. nullopt when the path has no full day.
-std::optional<DateTime> date_from_url(std::string_view url);
+// How dates are read on this page.
+struct DateContext {
+  DateTime reference;  // no date after it is plausible; relative dates count from it
+  bool reference_given = false;  // relative dates ("yesterday") only then
+  NumericOrder order = NumericOrder::kDayFirst;
+};
 
-// The zone that makes `local` (a time without a zone) the same instant as
-// `zoned`: "2016-12-19 19:08:44" and "2016-12-20T00:08:44Z" are one moment
-// written twice, at -05:00. nullopt when no real zone does: the two differ
-// by other than whole or half hours, by more than 14 hours, or in their
-// seconds.
-std::optional<int> zone_between(const DateTime& local, const DateTime& zoned);
+// The reference date ("YYYY-MM-DD" from the caller, else today) and the
+// order of numeric dates: month first for English unless a region other
+// than the US is declared.
+DateContext date_context(const DatePatterns& patterns, std::string_view reference_date,
+                         const std::string& language, const std::string& region);
 
-// Whether a date can be a web page's: not after `reference` (plus a day, for
-// zones), and not before `earliest_year`.
-bool is_plausible(const DateTime& d, const DateTime& reference, int earliest_year);
+DateCandidates date_candidates(const Evidence& ev, const Zone& zone, const DateContext& dc,
+                               const DatePatterns& patterns);
+
+struct DateChoice {
+  std::string published;  // ISO 8601, as far as known
+  Source published_source = Source::kNone;
+  std::string modified;
+  Source modified_source = Source::kNone;
+};
+
+// The published day most evidence points to (a vote, each candidate with
+// its rank's weight; of the dates shown, only the one nearest the headline
+// votes), with the time a candidate of the same day gives; the modified
+// date is the best-ranked nearest. A shown date later than the updated date
+// under the headline or than the page's last edit is no publication date;
+// with none left, the modified date stands for it.
+DateChoice choose_dates(const DateCandidates& c);
 
 }  // namespace extractor
 

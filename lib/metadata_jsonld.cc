@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "metadata_text.h"
+#include "url.h"
 
 namespace extractor {
 namespace {

@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include "chars.h"
+
 namespace extractor {
 namespace {
 
@@ -21,24 +23,6 @@ bool is_space_cp(char32_t c) {
 // word joiner, byte-order mark, soft hyphen ("Knigh\u200Bt" is "Knight").
 bool is_invisible_cp(char32_t c) {
   return (c >= 0x200B && c <= 0x200D) || c == 0x2060 || c == 0xFEFF || c == 0xAD;
-}
-
-void append_utf8(char32_t cp, std::string* out) {
-  if (cp < 0x80) {
-    *out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    *out += static_cast<char>(0xC0 | (cp >> 6));
-    *out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    *out += static_cast<char>(0xE0 | (cp >> 12));
-    *out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    *out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    *out += static_cast<char>(0xF0 | (cp >> 18));
-    *out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    *out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    *out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
 }
 
 struct Named {
@@ -58,30 +42,6 @@ const Named kNamed[] = {
 };
 
 }  // namespace
-
-char32_t next_code_point(std::string_view s, std::size_t* i) {
-  const unsigned char c = static_cast<unsigned char>(s[*i]);
-  if (c < 0x80) {
-    ++*i;
-    return c;
-  }
-  const int n = (c >> 5) == 6 ? 1 : (c >> 4) == 14 ? 2 : (c >> 3) == 30 ? 3 : -1;
-  if (n < 0 || *i + static_cast<std::size_t>(n) >= s.size()) {
-    ++*i;
-    return 0xFFFD;
-  }
-  char32_t cp = c & (0x3F >> n);
-  for (int k = 1; k <= n; ++k) {
-    const unsigned char d = static_cast<unsigned char>(s[*i + static_cast<std::size_t>(k)]);
-    if ((d & 0xC0) != 0x80) {
-      ++*i;
-      return 0xFFFD;
-    }
-    cp = (cp << 6) | (d & 0x3F);
-  }
-  *i += static_cast<std::size_t>(n) + 1;
-  return cp;
-}
 
 int count_words(std::string_view s) {
   int n = 0;
@@ -146,10 +106,7 @@ std::string decode_entities(std::string_view s) {
       const bool hex = name.size() > 1 && (name[1] == 'x' || name[1] == 'X');
       for (std::size_t k = hex ? 2 : 1; k < name.size(); ++k) {
         const char c = name[k];
-        int d = c >= '0' && c <= '9' ? c - '0'
-                : hex && c >= 'a' && c <= 'f' ? c - 'a' + 10
-                : hex && c >= 'A' && c <= 'F' ? c - 'A' + 10
-                                              : -1;
+        const int d = hex ? hex_digit_value(c) : is_ascii_digit(c) ? c - '0' : -1;
         if (d < 0 || cp > 0x10FFFF) {
           cp = 0;
           break;
@@ -223,27 +180,6 @@ std::string comparison_key(std::string_view s) {
   return out;
 }
 
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c | 0x20);
-  return out;
-}
-
-bool looks_like_url(std::string_view s) {
-  const std::string l = lower_ascii(s.substr(0, 12));
-  return l.rfind("http://", 0) == 0 || l.rfind("https://", 0) == 0 || l.rfind("//", 0) == 0 ||
-         l.rfind("www.", 0) == 0 || l.rfind("/", 0) == 0 ||
-         s.find("://") != std::string_view::npos;
-}
-
-bool is_cjk_code_point(char32_t c) {
-  return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) ||
-         (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
-         (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0x1100 && c <= 0x11FF) ||
-         (c >= 0x20000 && c <= 0x2FA1F);
-}
-
 void count_scripts(std::string_view s, ScriptCounts* n) {
   std::size_t i = 0;
   while (i < s.size()) {
@@ -262,7 +198,7 @@ void count_scripts(std::string_view s, ScriptCounts* n) {
     else if (c >= 0xE00 && c <= 0xE7F) ++n->thai;
     else if (c >= 0x3040 && c <= 0x30FF) ++n->kana;
     else if ((c >= 0xAC00 && c <= 0xD7AF) || (c >= 0x1100 && c <= 0x11FF)) ++n->hangul;
-    else if (is_cjk_code_point(c)) ++n->han;
+    else if (is_cjk(c)) ++n->han;
     else if (u_isalpha(static_cast<UChar32>(c))) ++n->other;
   }
 }

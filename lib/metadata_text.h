@@ -23,18 +23,8 @@ std::string decode_entities(std::string_view s);
 // kept. "Foo — Bar’s" and "foo-bars" give the same key.
 std::string comparison_key(std::string_view s);
 
-// Lower-cased ASCII letters; other bytes unchanged.
-std::string lower_ascii(std::string_view s);
-
 // Runs of characters between single spaces (the text is collapsed).
 int count_words(std::string_view s);
-
-// True when `s` looks like a URL or a path ("http://", "https://", "//",
-// "www.", or starts with '/').
-bool looks_like_url(std::string_view s);
-
-// Decodes one UTF-8 code point at s[i], advancing i; U+FFFD on bad bytes.
-char32_t next_code_point(std::string_view s, std::size_t* i);
 
 // The writing system most letters of `s` are in.
 enum class Script { kUnknown, kLatin, kCyrillic, kGreek, kArabic, kHebrew, kHan, kKana,
@@ -49,9 +39,6 @@ struct ScriptCounts {
 };
 void count_scripts(std::string_view s, ScriptCounts* counts);
 Script dominant_script(const ScriptCounts& c);
-
-// True for a code point of the Han, kana or Hangul blocks.
-bool is_cjk_code_point(char32_t cp);
 
 }  // namespace extractor
 

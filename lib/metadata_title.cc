@@ -4,7 +4,10 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "chars.h"
+#include "metadata_evidence.h"
 #include "metadata_text.h"
+#include "metadata_tuning.h"
 
 namespace extractor {
 namespace {
@@ -12,14 +15,6 @@ namespace {
 struct Part {
   std::size_t begin, end;
 };
-
-bool has_cjk(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    if (is_cjk_code_point(next_code_point(s, &i))) return true;
-  }
-  return false;
-}
 
 // The parts of a title between its separators, trimmed, in order. `loose`
 // adds separators that are also ordinary punctuation in headlines (" : ",
@@ -96,9 +91,7 @@ std::vector<Part> split_title(std::string_view t, bool loose = false) {
 
 int word_count(std::string_view s) {
   if (has_cjk(s)) {
-    int n = 0;
-    for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    return n / 2;  // two Han characters weigh about one word
+    return static_cast<int>(count_code_points(s)) / 2;  // two Han characters weigh about one word
   }
   return count_words(s);
 }
@@ -370,6 +363,153 @@ TitleChoice choose_title(const TitleCandidates& c) {
     if (!is_site(comparison_key(h))) return {std::move(h), Source::kMarkup};
   }
   return {};
+}
+
+namespace {
+
+// "Home > News > Sport", "Start » Ratgeber", "首页 > 新闻": a trail of
+// links to where the page sits (its levels joined by " > ", " » ", " › ").
+bool is_breadcrumb_trail(std::string_view s) {
+  for (const char* sep : {" > ", " \xc2\xbb ", " \xe2\x80\xba "})
+    if (s.find(sep) != std::string_view::npos) return true;
+  return false;
+}
+
+// An <h1> that reads as a whole title a source states for machines
+// (og:title, JSON-LD's headline) is the headline wherever the page puts it:
+// some pages put it in their breadcrumb trail or a menu bar.
+bool states_whole(const Heading& h, const TitleCandidates& tc) {
+  if (h.level != 1 || count_words(h.text) < tuning::kHeadlineMinWords) return false;
+  const std::string k = comparison_key(h.text);
+  for (const std::string* src : {&tc.json_ld, &tc.og, &tc.twitter, &tc.meta})
+    if (!src->empty() && comparison_key(*src) == k) return true;
+  return false;
+}
+
+// Visible h1 (and title-classed h2/h3) not in menus or sidebars, those
+// nearest the region's start first.
+std::vector<const Heading*> title_headings(const Evidence& ev, const TitleCandidates& tc) {
+  std::vector<const Heading*> hs;
+  for (const Heading& h : ev.gathered.headings)
+    // A masthead <header> holds the site's logo h1 (its name, which no
+    // title source confirms) and often the article's h1 too.
+    if ((!(h.ctx & (kAway & ~kCueHeader)) || states_whole(h, tc)) &&
+        (h.level == 1 || h.title_class))
+      hs.push_back(&h);
+  const Region& r = ev.region;
+  std::stable_sort(hs.begin(), hs.end(), [&](const Heading* a, const Heading* b) {
+    auto cost = [&](const Heading* h) {
+      int d = h->block < r.begin ? r.begin - h->block : h->block - r.begin;
+      if (h->block >= r.end) d += tuning::kHeadingAfterRegionCost;
+      if (h->level != 1) d += tuning::kHeadingNotH1Cost;
+      return d;
+    };
+    return cost(a) < cost(b);
+  });
+  return hs;
+}
+
+// A heading with a kicker is its headline: the kicker is a label that meta
+// titles often repeat ("Kicker: Headline") and readers do not count as the
+// title.
+const std::string& shown_text(const Heading* h) {
+  return h->after_kicker.empty() ? h->text : h->after_kicker;
+}
+
+// The <h1> at the article's start; else, on a page without one (older
+// sites), the <h2> or <h3> opening the article or just above it. One of
+// several headings of its level in the article is a section's ("Test case
+// 1", "Test case 2"; "Fazit"), not the headline.
+std::string region_headline(const Evidence& ev, const std::vector<const Heading*>& hs) {
+  const Region& r = ev.region;
+  if (!r.found) return {};
+  for (const Heading* h : hs)
+    if (h->level == 1 && h->block >= r.begin - tuning::kHeadlineH1Before &&
+        h->block <= r.begin + tuning::kHeadlineH1After)
+      return shown_text(h);
+  const std::vector<TextBlock>& blocks = ev.blocks;
+  const int n = static_cast<int>(blocks.size());
+  const int to = std::min(n, r.begin + tuning::kHeadlineOtherAround);
+  for (int i = std::max(0, r.begin - tuning::kHeadlineOtherAround); i < to; ++i) {
+    const TextBlock& b = blocks[static_cast<std::size_t>(i)];
+    if (b.kind != BlockKind::kHeading || b.level > 3 || ev.away(b)) continue;
+    const int words = count_words(b.text);
+    bool alone = true;
+    for (int j = i + 1; j < std::min(n, r.end) && alone; ++j)
+      alone = !(blocks[static_cast<std::size_t>(j)].kind == BlockKind::kHeading &&
+                blocks[static_cast<std::size_t>(j)].level <= b.level);
+    if (words >= tuning::kHeadlineMinWords && words <= tuning::kHeadlineMaxWords && alone)
+      return b.text;
+    return {};
+  }
+  return {};
+}
+
+// Short visible texts around the region's start: a <title> part that one of
+// them repeats is the headline on pages without an <h1>. Only texts no
+// longer than the longest source can repeat a part of one. `kicked` holds
+// the comparison keys of whole headings with a kicker.
+std::vector<std::string> nearby_texts(const Evidence& ev, const TitleCandidates& tc,
+                                      const std::vector<std::string>& kicked) {
+  std::vector<std::string> texts;
+  std::size_t longest = 0;
+  for (const std::string* t : {&tc.json_ld, &tc.og, &tc.twitter, &tc.meta, &tc.title_tag})
+    longest = std::max(longest, t->size());
+  const std::vector<TextBlock>& blocks = ev.blocks;
+  const int from = std::max(0, ev.region.begin - tuning::kTitleTextsBefore);
+  const int to = std::min(static_cast<int>(blocks.size()), ev.region.begin + tuning::kTitleTextsAfter);
+  for (int i = from; i < to; ++i) {
+    const TextBlock& b = blocks[static_cast<std::size_t>(i)];
+    // An image's alt text is a logo's or a picture's, and a trail of links
+    // ("Home > News > Sport") is where the page sits: neither is a
+    // headline, though both repeat parts of the <title>.
+    if (b.text.size() >= tuning::kTitleTextMinBytes &&
+        b.text.size() <= longest + tuning::kTitleTextSlackBytes && !ev.away(b) &&
+        b.kind != BlockKind::kImage && !is_breadcrumb_trail(b.text) &&
+        (kicked.empty() ||
+         std::find(kicked.begin(), kicked.end(), comparison_key(b.text)) == kicked.end()))
+      texts.push_back(b.text);
+  }
+  return texts;
+}
+
+}  // namespace
+
+TitleCandidates title_candidates(const Evidence& ev, const std::string& site_name,
+                                 const std::string& host) {
+  TitleCandidates tc;
+  tc.json_ld = ev.ld.headline;
+  tc.og = ev.metas.first({"og:title"});
+  tc.twitter = ev.metas.first({"twitter:title"});
+  tc.meta = ev.metas.first(
+      {"dc.title", "dcterms.title", "title", "sailthru.title", "parsely-title", "headline"});
+  if (tc.meta.empty())
+    for (const Mark& mk : ev.gathered.marks)
+      if (mk.kind == MarkKind::kHeadlineProp && !(mk.ctx & kAway)) {
+        tc.meta = !mk.value.empty() ? mk.value : mk.text;
+        if (!tc.meta.empty()) break;
+      }
+  tc.title_tag = ev.gathered.title_tag;
+  tc.site_name = site_name;
+  tc.host = host;
+  const std::vector<const Heading*> hs = title_headings(ev, tc);
+  tc.headline = region_headline(ev, hs);
+  std::vector<std::string> kicked;  // comparison keys of whole kicker headings
+  for (const Heading* h : hs) {
+    const bool masthead = (h->ctx & kCueHeader) != 0;
+    tc.headings.push_back(shown_text(h));
+    tc.in_masthead.push_back(masthead);
+    if (!h->after_kicker.empty()) {
+      kicked.push_back(comparison_key(h->text));
+      continue;
+    }
+    for (const std::string& p : h->parts) {
+      tc.headings.push_back(p);
+      tc.in_masthead.push_back(masthead);
+    }
+  }
+  tc.texts = nearby_texts(ev, tc, kicked);
+  return tc;
 }
 
 }  // namespace extractor

@@ -1,5 +1,6 @@
-// The title for the metadata stage: candidates from JSON-LD, <meta>, the
-// page's headings and <title>, chosen by agreement, without the site's name.
+// Metadata, the title: candidates from JSON-LD, <meta>, the page's headings,
+// texts near the article's start and <title>, chosen by agreement, without
+// the site's name.
 #ifndef EXTRACTOR_LIB_METADATA_TITLE_H_
 #define EXTRACTOR_LIB_METADATA_TITLE_H_
 
@@ -10,6 +11,8 @@
 #include "extractor/extractor.h"
 
 namespace extractor {
+
+class Evidence;
 
 struct TitleCandidates {
   std::string json_ld;    // the article's headline
@@ -32,6 +35,13 @@ struct TitleCandidates {
   std::string site_name;  // when known
   std::string host;       // the page's host, e.g. "www.example.com"
 };
+
+// What the page states and shows: JSON-LD's headline, og:title,
+// twitter:title, the meta titles (or an itemprop=headline), <title>, the
+// visible headings (nearest the article first, with their parts, a kicker
+// left out), the headline at the article's start, and short texts near it.
+TitleCandidates title_candidates(const Evidence& ev, const std::string& site_name,
+                                 const std::string& host);
 
 struct TitleChoice {
   std::string title;

@@ -12,7 +12,8 @@
 #include <memory>
 
 #include "dom.h"
-#include "features.h"
+#include "block_features.h"
+#include "chars.h"
 #include "patterns.h"
 #include "runs.h"
 
@@ -161,8 +162,6 @@ Head read_head(const Dom& dom) {
 
 // --- the URL ---------------------------------------------------------------
 
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
 bool all_digits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -187,14 +186,14 @@ void url_features(std::string_view url, float* x) {
                                    ? std::string_view::npos
                                    : h.rfind('.', last - 1);
     if (second != std::string_view::npos) host = std::string(h.substr(0, second));
-    for (char& c : host) c = lower(c);
+    for (char& c : host) c = lower_ascii(c);
     for (char& c : host) if (c == '.') c = '-';
   }
   const std::size_t end = url.find_first_of("?#", start);
   x[kP_url_query] = end != std::string_view::npos && url[end] == '?' ? 1.0f : 0.0f;
   std::string path(url.substr(start, end == std::string_view::npos ? std::string_view::npos
                                                                     : end - start));
-  for (char& c : path) c = lower(c);
+  for (char& c : path) c = lower_ascii(c);
   std::vector<std::string_view> segments;
   std::string_view rest(path);
   while (!rest.empty()) {
@@ -299,9 +298,8 @@ class Words {
   bool ok_ = false;
 };
 
-const Words& words() {
-    // In the order of the word_* features.
-    static constexpr const char* kPatterns[kWordFamilies] = {
+// In the order of the word_* features.
+constexpr const char* kWordPatterns[kWordFamilies] = {
         // price
         R"((?:[$€£¥₹]\s?\d|\d[\d.,]*\s?(?:€|£|\$|usd|eur|gbp|chf|kr|zł|руб|₽|元)))",
         // cart
@@ -320,26 +318,28 @@ const Words& words() {
         R"(\b(?:parameters?|returns?|examples?|syntax|arguments?|usage|installation|deprecated|see also|type signature|default value|request body|response|endpoint|on this page|edit this page|was this (?:page|article) helpful|in this (?:article|section|guide)|table of contents|prerequisites)\b)",
         // listing
         R"(\b(?:sort by|sort|filters?|refine|showing \d+|\d+ (?:items|products|results|articles|stories)|results for|view as|grid view|list view|shop all|all categories|featured|new arrivals|best ?sellers?)\b)",
-    };
-  static const Words w(kPatterns);
-  return w;
-}
+};
 
-const Words& title_words() {
-  // In the order of the title_* features.
-  static constexpr const char* kPatterns[kTitleFamilies] = {
+// In the order of the title_* features.
+constexpr const char* kTitlePatterns[kTitleFamilies] = {
       R"(\b(?:documentation|docs|reference|api|tutorials?|guides?|manual|handbook|developers?|sdk|getting started|how to)\b)",
       R"(\b(?:forums?|community|discussions?|threads?|boards?|q ?& ?a|questions?|answers|reddit|topic)\b)",
       R"(\b(?:shop|store|buy|price|prices|sale|deals?|outlet|cart)\b)",
       R"(\b(?:list of|lists|category|categories|archives?|all|best|top \d+|results|collections?|directory|browse|hub)\b)",
       R"(\b(?:services?|solutions?|company|agency|consulting|software|platform|professional|experts?|contractors?|lawyers?|attorneys?|clinic|insurance|near me|\w+ing services)\b)",
       R"(\b(?:news|blog|magazine|journal|times|post|daily|tribune|herald|gazette|report|press)\b)",
-  };
-  static const Words w(kPatterns);
-  return w;
-}
+};
 
 }  // namespace
+
+struct PageTypePatterns {
+  Words words{kWordPatterns};
+  Words title_words{kTitlePatterns};
+};
+
+std::shared_ptr<const PageTypePatterns> compile_pagetype_patterns() {
+  return std::make_shared<const PageTypePatterns>();
+}
 
 const char* const kPageFeatureNames[kPageFeatureCount] = {
 #define PAGE_FEATURE(name) #name,
@@ -361,10 +361,10 @@ std::vector<float> page_features(const PageTypeInput& in) {
   for (int f = 0; f < kFamilies; ++f)
     x[kP_schema_article + f] = types[static_cast<std::size_t>(f)] ? 1.0f : 0.0f;
   const Head head = read_head(in.dom);
-  const unsigned title_bits = title_words().match(head.names);
+  const unsigned title_bits = in.patterns.page_types().title_words.match(head.names);
   for (int f = 0; f < kTitleFamilies; ++f) x[kP_title_docs + f] = (title_bits >> f) & 1u ? 1.0f : 0.0f;
   std::string og(head.og_type);
-  for (char& c : og) c = lower(c);
+  for (char& c : og) c = lower_ascii(c);
   if (og.empty()) {
   } else if (og.find("article") != std::string::npos || og.find("blog") != std::string::npos) {
     x[kP_og_article] = 1.0f;
@@ -394,7 +394,7 @@ std::vector<float> page_features(const PageTypeInput& in) {
   int tel = 0, mailto = 0, nav = 0, breadcrumb = 0, c_headings = 0, c_items = 0, c_rows = 0;
   double sidebar = 0;
   std::array<int, kWordFamilies> word_counts{};
-  const Words& vocabulary = words();
+  const Words& vocabulary = in.patterns.page_types().words;
   int short_seen = 0;
   // Prefix sums for the runs of siblings.
   std::vector<double> pre_chars(n + 1, 0), pre_links(n + 1, 0), pre_content(n + 1, 0);

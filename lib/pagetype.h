@@ -11,6 +11,7 @@
 #ifndef EXTRACTOR_LIB_PAGETYPE_H_
 #define EXTRACTOR_LIB_PAGETYPE_H_
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,6 +23,11 @@
 namespace extractor {
 
 class Dom;
+class Patterns;
+
+// The words page_features() reads, compiled once (held by Patterns).
+struct PageTypePatterns;
+std::shared_ptr<const PageTypePatterns> compile_pagetype_patterns();
 
 enum PageFeature : int {
 #define PAGE_FEATURE(name) kP_##name,
@@ -38,6 +44,7 @@ struct PageTypeInput {
   const Segments& segments;
   const Scores& scores;
   const Metadata& metadata;  // its url (canonical, else the page's) is read too
+  const Patterns& patterns;  // the words of buttons, labels and titles
 };
 
 // The feature vector (kPageFeatureCount values) of one page.

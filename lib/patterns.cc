@@ -16,6 +16,12 @@
 #include <stdexcept>
 #include <vector>
 
+#include "chars.h"
+#include "decode.h"
+#include "metadata_names.h"
+#include "metadata_datetime.h"
+#include "pagetype.h"
+
 namespace extractor {
 namespace {
 
@@ -349,14 +355,20 @@ struct Patterns::Sets {
   std::vector<std::uint32_t> attribute_bits;
   std::unique_ptr<RE2::Set> text;
   std::vector<std::uint32_t> text_bits;
+
+  Sets() {
+    // Attribute words are ASCII after folding; Latin-1 mode keeps the DFA small.
+    attributes = compile(kAttributeGroups, std::size(kAttributeGroups), &attribute_bits, true);
+    text = compile(kTextGroups, std::size(kTextGroups), &text_bits, false);
+  }
 };
 
-Patterns::Patterns() : sets_(std::make_unique<Sets>()) {
-  // Attribute words are ASCII after folding; Latin-1 mode keeps the DFA small.
-  sets_->attributes =
-      compile(kAttributeGroups, std::size(kAttributeGroups), &sets_->attribute_bits, true);
-  sets_->text = compile(kTextGroups, std::size(kTextGroups), &sets_->text_bits, false);
-}
+Patterns::Patterns()
+    : sets_(std::make_unique<const Sets>()),
+      charsets_(compile_charset_patterns()),
+      dates_(compile_date_patterns()),
+      names_(compile_name_patterns(dates_)),
+      page_types_(compile_pagetype_patterns()) {}
 
 Patterns::~Patterns() = default;
 
@@ -378,9 +390,9 @@ std::string fold_attribute_words(std::string_view words) {
   out.reserve(words.size() + 8);
   char prev = ' ';
   for (char c : words) {
-    if (c >= 'A' && c <= 'Z') {
-      if (prev >= 'a' && prev <= 'z') out += '-';
-      out += static_cast<char>(c | 0x20);
+    if (is_ascii_upper(c)) {
+      if (is_ascii_lower(prev)) out += '-';
+      out += lower_ascii(c);
     } else {
       out += c;
     }

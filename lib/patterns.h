@@ -1,5 +1,8 @@
-// Every vocabulary the scorer listens to — class/id/role words and the short
-// phrases of boilerplate text — as RE2 sets compiled once per Extractor.
+// Every vocabulary the stages listen to, compiled once per Extractor and
+// shared by its threads: the class/id/role words and the short phrases of
+// boilerplate text (RE2 sets, here), and the patterns of the charset
+// declarations (decode), of dates and of names (metadata). No regular
+// expression is compiled anywhere else.
 #ifndef EXTRACTOR_LIB_PATTERNS_H_
 #define EXTRACTOR_LIB_PATTERNS_H_
 
@@ -13,6 +16,11 @@ class RE2;
 }
 
 namespace extractor {
+
+struct CharsetPatterns;
+struct DatePatterns;
+struct NamePatterns;
+struct PageTypePatterns;
 
 // What an element's class/id/role (or its tag) says it is. Bit flags.
 enum Cue : std::uint32_t {
@@ -91,9 +99,24 @@ class Patterns {
   // the caller decides when a block is short enough to ask.
   std::uint32_t text_cues(std::string_view text) const;
 
+  // The charset declarations decode() reads (decode.h).
+  const CharsetPatterns& charsets() const { return *charsets_; }
+  // The dates and names the metadata stages read (metadata_datetime.h,
+  // metadata_names.h).
+  const DatePatterns& dates() const { return *dates_; }
+  const NamePatterns& names() const { return *names_; }
+  // The words of buttons, labels and titles the page type reads (pagetype.h).
+  const PageTypePatterns& page_types() const { return *page_types_; }
+
  private:
   struct Sets;
-  std::unique_ptr<Sets> sets_;
+  std::unique_ptr<const Sets> sets_;
+  // Each defined (and compiled by its constructor) in the file that reads
+  // it; shared_ptr, so that it is destroyed here without its definition.
+  std::shared_ptr<const CharsetPatterns> charsets_;
+  std::shared_ptr<const DatePatterns> dates_;
+  std::shared_ptr<const NamePatterns> names_;  // holds dates_ too
+  std::shared_ptr<const PageTypePatterns> page_types_;
 };
 
 // "mainNav  Footer_links" -> "main-nav footer_links": case folded, with a

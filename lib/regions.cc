@@ -7,7 +7,7 @@
 #include <utility>
 
 #include "dom.h"
-#include "features.h"
+#include "block_features.h"
 #include "patterns.h"
 #include "runs.h"
 

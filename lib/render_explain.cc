@@ -28,6 +28,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "chars.h"
 #include "dom.h"
 #include "patterns.h"
 #include "render.h"
@@ -266,13 +267,6 @@ void append_score(std::string* out, float v) {
   *out += static_cast<char>('0' + hundredths % 10);
 }
 
-// At most `n` bytes of `s`, not cutting a UTF-8 sequence.
-std::string_view utf8_prefix(std::string_view s, std::size_t n) {
-  if (s.size() <= n) return s;
-  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
-  return s.substr(0, n);
-}
-
 // `s` cut to about `n` bytes at a character boundary, escaped, with "…"
 // when cut (line breaks and tabs as spaces).
 void append_snippet(std::string* out, std::string_view s, std::size_t n) {
@@ -290,8 +284,7 @@ void append_fragment(std::string* out, std::string_view id) {
   static constexpr char kHex[] = "0123456789ABCDEF";
   for (const char c : id) {
     const auto u = static_cast<unsigned char>(c);
-    if ((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') ||
-        u == '-' || u == '_' || u == '.' || u == '~') {
+    if (is_ascii_alnum(c) || u == '-' || u == '_' || u == '.' || u == '~') {
       *out += c;
     } else {
       *out += '%';
@@ -304,15 +297,7 @@ void append_fragment(std::string* out, std::string_view id) {
 // --- CSS -----------------------------------------------------------------------
 
 bool css_name_char(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-         c == '-' || c == '_' || c >= 0x80;
-}
-
-int hex_digit(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
+  return is_ascii_alnum(static_cast<char>(c)) || c == '-' || c == '_' || c >= 0x80;
 }
 
 // The escape at css[i] ('\\'): its length, and the ASCII character it
@@ -321,16 +306,16 @@ std::size_t css_escape(std::string_view css, std::size_t i, char* ascii) {
   *ascii = 0;
   std::size_t j = i + 1;
   if (j >= css.size()) return 1;
-  if (hex_digit(css[j]) >= 0) {
+  if (hex_digit_value(css[j]) >= 0) {
     unsigned v = 0;
     int digits = 0;
-    while (j < css.size() && digits < 6 && hex_digit(css[j]) >= 0) {
-      v = v * 16 + static_cast<unsigned>(hex_digit(css[j]));
+    while (j < css.size() && digits < 6 && hex_digit_value(css[j]) >= 0) {
+      v = v * 16 + static_cast<unsigned>(hex_digit_value(css[j]));
       ++j;
       ++digits;
     }
     if (j < css.size() && (css[j] == ' ' || css[j] == '\t' || css[j] == '\n')) ++j;
-    if (v > 0 && v < 0x80) *ascii = static_cast<char>(v >= 'A' && v <= 'Z' ? v | 0x20 : v);
+    if (v > 0 && v < 0x80) *ascii = lower_ascii(static_cast<char>(v));
     return j - i;
   }
   if (css[j] == '\n') return 2;  // a line continuation in a string
@@ -339,7 +324,7 @@ std::size_t css_escape(std::string_view css, std::size_t i, char* ascii) {
   if (u >= 0xF0) len = 4;
   else if (u >= 0xE0) len = 3;
   else if (u >= 0xC0) len = 2;
-  if (u < 0x80) *ascii = static_cast<char>(u >= 'A' && u <= 'Z' ? u | 0x20 : u);
+  if (u < 0x80) *ascii = lower_ascii(static_cast<char>(u));
   return std::min(1 + len, css.size() - i);
 }
 
@@ -429,16 +414,6 @@ bool loads_or_runs(std::string_view lower) {
   return false;
 }
 
-// `raw` (a name without escapes) is `lower` when ASCII case is folded.
-bool equals_folded(std::string_view raw, std::string_view lower) {
-  if (raw.size() != lower.size()) return false;
-  for (std::size_t k = 0; k < raw.size(); ++k) {
-    const auto v = static_cast<unsigned char>(raw[k]);
-    if (static_cast<char>(v >= 'A' && v <= 'Z' ? v | 0x20 : v) != lower[k]) return false;
-  }
-  return true;
-}
-
 // css[i, ...) read as a name with its escapes undone and ASCII lower-cased
 // (a character that is not ASCII, or an escape of one, becomes '?'): the
 // name into *name, and where it ends.
@@ -453,7 +428,7 @@ std::size_t read_name(std::string_view css, std::size_t i, std::string* name) {
       *name += ascii != 0 ? ascii : '?';
       i += n;
     } else if (css_name_char(v)) {
-      *name += static_cast<char>(v >= 'A' && v <= 'Z' ? v | 0x20 : v);
+      *name += lower_ascii(css[i]);
       ++i;
     } else {
       break;
@@ -486,10 +461,9 @@ std::size_t pinned_position(std::string_view css, std::size_t i) {
   while (end < css.size() && css_name_char(static_cast<unsigned char>(css[end]))) ++end;
   const std::string_view value = css.substr(v, end - v);
   if (end < css.size() && css[end] == '\\') return std::string_view::npos;
-  return equals_folded(value, "fixed") || equals_folded(value, "sticky") ||
-                 equals_folded(value, "-webkit-sticky")
-             ? end
-             : std::string_view::npos;
+  const bool floats = equals_lower_ascii(value, "fixed") || equals_lower_ascii(value, "sticky") ||
+                      equals_lower_ascii(value, "-webkit-sticky");
+  return floats ? end : std::string_view::npos;
 }
 constexpr CssTriggers kCssTriggers;
 
@@ -519,7 +493,7 @@ void scrub_css(std::string_view css, std::string* out) {
         // the window, they would cover the boxes under them wherever one
         // scrolls (or a box a link scrolls to).
         const std::size_t start = name_start(i, floor);
-        if (i - start == 8 && equals_folded(css.substr(start, 8), "position")) {
+        if (i - start == 8 && equals_lower_ascii(css.substr(start, 8), "position")) {
           const std::size_t end = pinned_position(css, i);
           if (end != std::string_view::npos) {
             flush(i + 1);
@@ -706,9 +680,9 @@ std::string_view element_name(const GumboNode* node, std::string* custom) {
   bool dash = false;
   for (std::size_t i = 0; valid && i < name.size(); ++i) {
     char& c = name[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c | 0x20);
+    c = lower_ascii(c);
     if (c == '-') dash = true;
-    valid = (c >= 'a' && c <= 'z') || (i > 0 && ((c >= '0' && c <= '9') || c == '-'));
+    valid = is_ascii_lower(c) || (i > 0 && (is_ascii_digit(c) || c == '-'));
   }
   static constexpr std::string_view kKnown[] = {"dialog", "picture", "search", "slot",
                                                 "hgroup", "rb", "rtc"};
@@ -1037,24 +1011,12 @@ class Writer {
   int collecting_ = -1;  // the hidden element whose text is being collected
 };
 
-const GumboNode* child_element(const GumboNode* parent, GumboTag tag) {
-  const GumboVector* kids = children_of(parent);
-  if (kids == nullptr) return nullptr;
-  for (unsigned i = 0; i < kids->length; ++i) {
-    const auto* k = static_cast<const GumboNode*>(kids->data[i]);
-    if (k->type == GUMBO_NODE_ELEMENT && k->v.element.tag == tag) return k;
-  }
-  return nullptr;
-}
-
 // Media queries as a page writes them, when they are plain enough to write
 // back (letters, digits, white space and ",():.-/"); else "" (the sheet
 // is left out: better than applying a print or mobile sheet to the screen).
 bool plain_media(std::string_view media) {
   for (const char c : media) {
-    const auto u = static_cast<unsigned char>(c);
-    if (!((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') ||
-          std::strchr(" \t\n,():.-/", c) != nullptr))
+    if (!(is_ascii_alnum(c) || std::strchr(" \t\n,():.-/", c) != nullptr))
       return false;
   }
   return true;

@@ -59,6 +59,7 @@ std::string render_json(const Result& r, const JsonOptions& options) {
   const Metadata& m = r.metadata;
   Json j;
   if (options.with_source) j["source"] = options.source;
+  for (const Field& f : options.fields) j[f.first] = or_null(f.second);
   j["url"] = or_null(safe_url(m.url, UrlUse::kImage));
   j["title"] = or_null(m.title);
   j["author"] = or_null(m.author());

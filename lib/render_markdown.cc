@@ -2,13 +2,12 @@
 #include <algorithm>
 #include <string_view>
 
+#include "chars.h"
 #include "render.h"
 #include "safe_url.h"
 
 namespace extractor {
 namespace {
-
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // Whether text[i] ('&') begins what CommonMark reads as a character
 // reference: "&amp;", "&#106;", "&#x6A;".
@@ -16,10 +15,7 @@ bool starts_reference(std::string_view text, std::size_t i) {
   std::size_t j = i + 1;
   if (j < text.size() && text[j] == '#') ++j;
   const std::size_t start = j;
-  while (j < text.size() && j - start < 32 &&
-         (is_digit(text[j]) || (text[j] >= 'a' && text[j] <= 'z') ||
-          (text[j] >= 'A' && text[j] <= 'Z')))
-    ++j;
+  while (j < text.size() && j - start < 32 && is_ascii_alnum(text[j])) ++j;
   return j > start && j < text.size() && text[j] == ';';
 }
 
@@ -47,10 +43,10 @@ void append_escaped(std::string* out, std::string_view text, bool line_start, bo
     if (at_line_start &&
         (c == '#' || c == '>' || c == '-' || c == '+' || c == '|' || c == '~' || c == '='))
       escape = true;
-    if (at_line_start && is_digit(c)) {
+    if (at_line_start && is_ascii_digit(c)) {
       // "1984. The year" would start an ordered list: escape its dot.
       std::size_t j = i;
-      while (j < text.size() && is_digit(text[j]) && j - i < 9) ++j;
+      while (j < text.size() && is_ascii_digit(text[j]) && j - i < 9) ++j;
       if (j < text.size() && (text[j] == '.' || text[j] == ')') &&
           (j + 1 == text.size() || text[j + 1] == ' ')) {
         out->append(text.substr(i, j - i));

@@ -4,20 +4,10 @@
 #include <array>
 #include <cstdint>
 
+#include "chars.h"
+
 namespace extractor {
 namespace {
-
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_alnum(char c) { return is_alpha(c) || is_digit(c); }
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-int hex_value(char c) {
-  if (is_digit(c)) return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
 
 // What the URL parser of a browser does to an attribute value before it
 // looks for a scheme: C0 controls and spaces stripped at both ends, every
@@ -37,17 +27,15 @@ std::string browser_clean(std::string_view url) {
 // `complete` is false when the text ends inside what could still be one.
 std::string scheme_of(std::string_view s, bool* complete = nullptr) {
   if (complete != nullptr) *complete = true;
-  if (s.empty() || !is_alpha(s[0])) return {};
+  if (s.empty() || !is_ascii_alpha(s[0])) return {};
   std::size_t i = 1;
-  while (i < s.size() && (is_alnum(s[i]) || s[i] == '+' || s[i] == '-' || s[i] == '.')) ++i;
+  while (i < s.size() && (is_ascii_alnum(s[i]) || s[i] == '+' || s[i] == '-' || s[i] == '.')) ++i;
   if (i == s.size()) {
     if (complete != nullptr) *complete = false;
     return {};
   }
   if (s[i] != ':') return {};
-  std::string scheme(s.substr(0, i));
-  for (char& c : scheme) c = lower(c);
-  return scheme;
+  return lower_ascii(s.substr(0, i));
 }
 
 bool allowed(std::string_view scheme, UrlUse use) {
@@ -73,8 +61,8 @@ std::size_t char_reference(std::string_view s, std::size_t i, std::string* out) 
     if (hex) ++j;
     std::uint32_t cp = 0;
     const std::size_t digits = j;
-    while (j < s.size() && (hex ? hex_value(s[j]) >= 0 : is_digit(s[j]))) {
-      cp = cp * (hex ? 16 : 10) + static_cast<std::uint32_t>(hex ? hex_value(s[j]) : s[j] - '0');
+    while (j < s.size() && (hex ? hex_digit_value(s[j]) >= 0 : is_ascii_digit(s[j]))) {
+      cp = cp * (hex ? 16 : 10) + static_cast<std::uint32_t>(hex ? hex_digit_value(s[j]) : s[j] - '0');
       if (cp > 0x10FFFF) cp = 0xFFFD + 0x110000;  // stays out of range, no overflow
       ++j;
     }
@@ -96,14 +84,14 @@ std::size_t char_reference(std::string_view s, std::size_t i, std::string* out) 
       {"quot", "\""}, {"apos", "'"},   {"nbsp", " "},     {"excl", "!"},   {"quest", "?"},
       {"equals", "="}, {"plus", "+"},  {"dash", "-"},     {"hyphen", "-"}, {"grave", "`"},
   };
-  while (j < s.size() && is_alnum(s[j]) && j - i <= 8) ++j;
+  while (j < s.size() && is_ascii_alnum(s[j]) && j - i <= 8) ++j;
   const std::size_t len = j - i - 1;
   if (len == 0) return 0;
   for (const auto& e : kNamed) {
     const std::string_view name = e.name;
     if (name.size() != len) continue;
     bool same = true;
-    for (std::size_t k = 0; k < len && same; ++k) same = lower(s[i + 1 + k]) == name[k];
+    for (std::size_t k = 0; k < len && same; ++k) same = lower_ascii(s[i + 1 + k]) == name[k];
     if (!same) continue;
     if (j < s.size() && s[j] == ';') ++j;
     if (!skippable(static_cast<unsigned char>(e.text[0]))) *out += e.text;
@@ -126,13 +114,13 @@ std::string decode_once(std::string_view s) {
         i += n;
         continue;
       }
-    } else if (c == '%' && i + 2 < s.size() && hex_value(s[i + 1]) >= 0 &&
-               hex_value(s[i + 2]) >= 0) {
-      out += static_cast<char>(hex_value(s[i + 1]) * 16 + hex_value(s[i + 2]));
+    } else if (c == '%' && i + 2 < s.size() && hex_digit_value(s[i + 1]) >= 0 &&
+               hex_digit_value(s[i + 2]) >= 0) {
+      out += static_cast<char>(hex_digit_value(s[i + 1]) * 16 + hex_digit_value(s[i + 2]));
       i += 3;
       continue;
     } else if (c == '\\' && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) < 0x7F &&
-               !is_alnum(s[i + 1]) && s[i + 1] > 0x20) {
+               !is_ascii_alnum(s[i + 1]) && s[i + 1] > 0x20) {
       out += s[i + 1];
       i += 2;
       continue;
@@ -292,7 +280,7 @@ std::string markdown_url(std::string_view url) {
       std::size_t j = i + 1;
       if (j < url.size() && url[j] == '#') ++j;
       const std::size_t start = j;
-      while (j < url.size() && is_alnum(url[j])) ++j;
+      while (j < url.size() && is_ascii_alnum(url[j])) ++j;
       escape = j > start && j < url.size() && url[j] == ';';
     }
     if (escape) {

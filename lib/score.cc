@@ -12,7 +12,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "features.h"
+#include "block_features.h"
 #include "model.h"
 #include "patterns.h"
 

@@ -5,111 +5,14 @@
 #include <cstring>
 #include <unordered_map>
 
+#include "chars.h"
 #include "dom.h"
 #include "patterns.h"
 #include "safe_url.h"
+#include "url.h"
 
 namespace extractor {
 namespace {
-
-enum class Flow : std::uint8_t { kInline, kBlock, kSkip };
-
-Flow flow_of(GumboTag tag) {
-  switch (tag) {
-    // Not text a reader reads as the page: code, styles, media, widgets.
-    case GUMBO_TAG_HEAD:
-    case GUMBO_TAG_SCRIPT:
-    case GUMBO_TAG_STYLE:
-    case GUMBO_TAG_NOSCRIPT:
-    case GUMBO_TAG_TEMPLATE:
-    case GUMBO_TAG_IFRAME:
-    case GUMBO_TAG_OBJECT:
-    case GUMBO_TAG_EMBED:
-    case GUMBO_TAG_APPLET:
-    case GUMBO_TAG_SVG:
-    case GUMBO_TAG_MATH:
-    case GUMBO_TAG_CANVAS:
-    case GUMBO_TAG_VIDEO:
-    case GUMBO_TAG_AUDIO:
-    case GUMBO_TAG_MAP:
-    case GUMBO_TAG_SELECT:
-    case GUMBO_TAG_OPTION:
-    case GUMBO_TAG_OPTGROUP:
-    case GUMBO_TAG_DATALIST:
-    case GUMBO_TAG_BUTTON:
-    case GUMBO_TAG_INPUT:
-    case GUMBO_TAG_TEXTAREA:
-    case GUMBO_TAG_PROGRESS:
-    case GUMBO_TAG_METER:
-    case GUMBO_TAG_FRAME:
-    case GUMBO_TAG_NOFRAMES:
-    case GUMBO_TAG_PARAM:
-    case GUMBO_TAG_SOURCE:
-    case GUMBO_TAG_TRACK:
-    case GUMBO_TAG_LINK:
-    case GUMBO_TAG_META:
-    case GUMBO_TAG_TITLE:
-    case GUMBO_TAG_BASE:
-    case GUMBO_TAG_RP:
-    case GUMBO_TAG_RT:
-    case GUMBO_TAG_KEYGEN:
-    case GUMBO_TAG_AREA:
-      return Flow::kSkip;
-    case GUMBO_TAG_ADDRESS:
-    case GUMBO_TAG_ARTICLE:
-    case GUMBO_TAG_ASIDE:
-    case GUMBO_TAG_BLOCKQUOTE:
-    case GUMBO_TAG_BODY:
-    case GUMBO_TAG_CENTER:
-    case GUMBO_TAG_DD:
-    case GUMBO_TAG_DETAILS:
-    case GUMBO_TAG_DIR:
-    case GUMBO_TAG_DIV:
-    case GUMBO_TAG_DL:
-    case GUMBO_TAG_DT:
-    case GUMBO_TAG_FIELDSET:
-    case GUMBO_TAG_FIGCAPTION:
-    case GUMBO_TAG_FIGURE:
-    case GUMBO_TAG_FOOTER:
-    case GUMBO_TAG_FORM:
-    case GUMBO_TAG_H1:
-    case GUMBO_TAG_H2:
-    case GUMBO_TAG_H3:
-    case GUMBO_TAG_H4:
-    case GUMBO_TAG_H5:
-    case GUMBO_TAG_H6:
-    case GUMBO_TAG_HEADER:
-    case GUMBO_TAG_HGROUP:
-    case GUMBO_TAG_HR:
-    case GUMBO_TAG_LI:
-    case GUMBO_TAG_MAIN:
-    case GUMBO_TAG_MENU:
-    case GUMBO_TAG_NAV:
-    case GUMBO_TAG_OL:
-    case GUMBO_TAG_P:
-    case GUMBO_TAG_PRE:
-    case GUMBO_TAG_LISTING:
-    case GUMBO_TAG_XMP:
-    case GUMBO_TAG_PLAINTEXT:
-    case GUMBO_TAG_SECTION:
-    case GUMBO_TAG_SUMMARY:
-    case GUMBO_TAG_TABLE:
-    case GUMBO_TAG_CAPTION:
-    case GUMBO_TAG_TBODY:
-    case GUMBO_TAG_THEAD:
-    case GUMBO_TAG_TFOOT:
-    case GUMBO_TAG_TR:
-    case GUMBO_TAG_TD:
-    case GUMBO_TAG_TH:
-    case GUMBO_TAG_UL:
-    case GUMBO_TAG_LEGEND:
-    case GUMBO_TAG_FRAMESET:
-    case GUMBO_TAG_HTML:
-      return Flow::kBlock;
-    default:
-      return Flow::kInline;
-  }
-}
 
 // Cues that an element's tag carries by itself.
 std::uint32_t tag_cues(GumboTag tag) {
@@ -136,13 +39,6 @@ std::uint32_t tag_cues(GumboTag tag) {
   }
 }
 
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c | 0x20);
-  return out;
-}
-
 // `text` holds `lower_word` when spaces, tabs and newlines are left out and
 // ASCII case is folded ("Display: None" holds "display:none"), without
 // building the folded copy (a style attribute on most elements of a page).
@@ -151,11 +47,10 @@ bool contains_folded(const char* text, std::string_view lower_word) {
     while (*p == ' ' || *p == '\t' || *p == '\n') ++p;
     return p;
   };
-  auto fold = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c; };
   for (const char* start = skip(text); *start; start = skip(start + 1)) {
     const char* p = start;
     std::size_t k = 0;
-    while (k < lower_word.size() && *p && fold(*p) == lower_word[k]) {
+    while (k < lower_word.size() && *p && lower_ascii(*p) == lower_word[k]) {
       ++k;
       p = skip(p + 1);
     }
@@ -174,20 +69,13 @@ const char* hidden_by(const GumboNode* node) {
     if (name[0] != 'h' && name[0] != 'a' && name[0] != 's') continue;  // the three below
     if (std::strcmp(name, "hidden") == 0) return "hidden attribute";
     if (std::strcmp(name, "aria-hidden") == 0) {
-      if (lower_ascii(a->value) == "true") return "aria-hidden";
+      if (equals_lower_ascii(a->value, "true")) return "aria-hidden";
     } else if (std::strcmp(name, "style") == 0) {
       if (contains_folded(a->value, "display:none")) return "style display:none";
       if (contains_folded(a->value, "visibility:hidden")) return "style visibility:hidden";
     }
   }
   return nullptr;
-}
-
-bool equals_ignore_case(std::string_view a, std::string_view lower_b) {
-  if (a.size() != lower_b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(a[i])) != lower_b[i]) return false;
-  return true;
 }
 
 // An id made from a heading ("sharing-with-a-single-developer", as
@@ -205,8 +93,7 @@ bool is_slug(std::string_view id) {
     const std::string_view part = id.substr(start, end - start);
     if (!part.empty()) {
       ++parts;
-      for (std::string_view w : kStop)
-        if (equals_ignore_case(part, w)) return true;
+      if (is_one_of_lower_ascii(part, kStop)) return true;
     }
     start = end + 1;
   }
@@ -248,37 +135,17 @@ std::string_view unknown_tag_name(const GumboNode* node) {
 }
 
 
-int heading_level(GumboTag tag) {
-  switch (tag) {
-    case GUMBO_TAG_H1: return 1;
-    case GUMBO_TAG_H2: return 2;
-    case GUMBO_TAG_H3: return 3;
-    case GUMBO_TAG_H4: return 4;
-    case GUMBO_TAG_H5: return 5;
-    case GUMBO_TAG_H6: return 6;
-    default: return 0;
-  }
-}
-
-inline bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
-
 class Walker {
  public:
   Walker(const Patterns& patterns, const Options& options, bool read_noscript, Segments* out)
       : patterns_(patterns), options_(options), read_noscript_(read_noscript), out_(*out) {}
 
   bool enter(const GumboNode* node) {
-    switch (node->type) {
-      case GUMBO_NODE_TEXT:
-      case GUMBO_NODE_WHITESPACE:
-      case GUMBO_NODE_CDATA:
-        append_text(node->v.text.text);
-        return false;
-      case GUMBO_NODE_ELEMENT:
-        return enter_element(node);
-      default:
-        return false;  // comments, templates
+    if (const char* text = text_of(node)) {
+      append_text(text);
+      return false;
     }
+    return node->type == GUMBO_NODE_ELEMENT && enter_element(node);  // not comments, templates
   }
 
   void leave(const GumboNode* node) {
@@ -354,12 +221,12 @@ class Walker {
       // Tags Gumbo 0.10 does not know: <dialog> (a closed one is not shown),
       // and custom elements, which sites use as block containers.
       const std::string_view name = unknown_tag_name(node);
-      if (equals_ignore_case(name, "dialog")) {
+      if (equals_lower_ascii(name, "dialog")) {
         if (gumbo_get_attribute(&node->v.element.attributes, "open") == nullptr)
           return skip_hidden(node, "closed dialog");
         cues |= kCueModal;
         flow = Flow::kBlock;
-      } else if (equals_ignore_case(name, "search")) {
+      } else if (equals_lower_ascii(name, "search")) {
         cues |= kCueNav;
         flow = Flow::kBlock;
       } else if (name.find('-') != std::string_view::npos) {
@@ -491,7 +358,7 @@ class Walker {
         const unsigned char c = static_cast<unsigned char>(*p);
         if (c == '\r') continue;
         buf_ += static_cast<char>(c);
-        if (c > ' ' && !is_continuation(c)) count_char(in_link);
+        if (c > ' ' && !is_utf8_continuation(static_cast<char>(c))) count_char(in_link);
       }
       return;
     }
@@ -511,7 +378,7 @@ class Walker {
         pending_space_ = false;
       }
       buf_ += static_cast<char>(c);
-      if (!is_continuation(c)) count_char(in_link);
+      if (!is_utf8_continuation(static_cast<char>(c))) count_char(in_link);
     }
   }
 
@@ -711,16 +578,6 @@ class Walker {
   std::uint64_t generation_ = 0;
 };
 
-const GumboNode* find_child(const GumboNode* parent, GumboTag tag) {
-  const GumboVector* kids = children_of(parent);
-  if (kids == nullptr) return nullptr;
-  for (unsigned i = 0; i < kids->length; ++i) {
-    const auto* k = static_cast<const GumboNode*>(kids->data[i]);
-    if (k->type == GUMBO_NODE_ELEMENT && k->v.element.tag == tag) return k;
-  }
-  return nullptr;
-}
-
 }  // namespace
 
 Segments segment(const Dom& dom, const Patterns& patterns, const Options& options,
@@ -728,21 +585,21 @@ Segments segment(const Dom& dom, const Patterns& patterns, const Options& option
   Segments out;
   const GumboNode* html = dom.root();
   out.base_url = std::string(page_url);
-  if (const GumboNode* head = find_child(html, GUMBO_TAG_HEAD)) {
+  if (const GumboNode* head = child_element(html, GUMBO_TAG_HEAD)) {
     // Without the page's URL, its own canonical link is where it lives.
     if (out.base_url.empty()) {
       const GumboVector* kids = children_of(head);
       for (unsigned i = 0; kids != nullptr && i < kids->length; ++i) {
         const auto* k = static_cast<const GumboNode*>(kids->data[i]);
         if (k->type != GUMBO_NODE_ELEMENT || k->v.element.tag != GUMBO_TAG_LINK) continue;
-        if (!equals_ignore_case(attribute(k, "rel"), "canonical")) continue;
+        if (!equals_lower_ascii(attribute(k, "rel"), "canonical")) continue;
         const std::string_view href = attribute(k, "href");
         if (href.substr(0, 7) == "http://" || href.substr(0, 8) == "https://")
           out.base_url = std::string(href);
         break;
       }
     }
-    if (const GumboNode* base = find_child(head, GUMBO_TAG_BASE)) {
+    if (const GumboNode* base = child_element(head, GUMBO_TAG_BASE)) {
       const std::string_view href = attribute(base, "href");
       if (!href.empty()) out.base_url = resolve_url(out.base_url, href);
     }
@@ -751,7 +608,7 @@ Segments segment(const Dom& dom, const Patterns& patterns, const Options& option
   // every relative link into one that may not be shown: they stay relative.
   if (!out.base_url.empty() && safe_url(out.base_url, UrlUse::kImage).empty())
     out.base_url.clear();
-  const GumboNode* body = find_child(html, GUMBO_TAG_BODY);
+  const GumboNode* body = child_element(html, GUMBO_TAG_BODY);
   if (body == nullptr) body = html;  // framesets and other oddities
   out.elements.reserve(1024);
   out.blocks.reserve(256);
@@ -760,143 +617,6 @@ Segments segment(const Dom& dom, const Patterns& patterns, const Options& option
       body, [&](const GumboNode* n, int) { return walker.enter(n); },
       [&](const GumboNode* n, int) { walker.leave(n); });
   walker.finish();
-  return out;
-}
-
-// --- URLs ----------------------------------------------------------------------
-
-namespace {
-
-struct UrlParts {
-  std::string_view scheme, authority, path, query, fragment;
-  bool has_authority = false, has_query = false, has_fragment = false;
-};
-
-UrlParts split_url(std::string_view u) {
-  UrlParts p;
-  const std::size_t colon = u.find(':');
-  const std::size_t first_delim = u.find_first_of("/?#");
-  if (colon != std::string_view::npos && colon > 0 &&
-      (first_delim == std::string_view::npos || colon < first_delim)) {
-    bool ok = std::isalpha(static_cast<unsigned char>(u[0])) != 0;
-    for (std::size_t i = 1; i < colon && ok; ++i) {
-      const char c = u[i];
-      ok = std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.';
-    }
-    if (ok) {
-      p.scheme = u.substr(0, colon);
-      u.remove_prefix(colon + 1);
-    }
-  }
-  if (const std::size_t hash = u.find('#'); hash != std::string_view::npos) {
-    p.fragment = u.substr(hash + 1);
-    p.has_fragment = true;
-    u = u.substr(0, hash);
-  }
-  if (const std::size_t q = u.find('?'); q != std::string_view::npos) {
-    p.query = u.substr(q + 1);
-    p.has_query = true;
-    u = u.substr(0, q);
-  }
-  if (u.substr(0, 2) == "//") {
-    u.remove_prefix(2);
-    const std::size_t slash = u.find('/');
-    p.authority = u.substr(0, slash);
-    p.has_authority = true;
-    u = slash == std::string_view::npos ? std::string_view() : u.substr(slash);
-  }
-  p.path = u;
-  return p;
-}
-
-std::string remove_dot_segments(std::string_view path) {
-  std::vector<std::string_view> out;
-  std::size_t i = 0;
-  const bool absolute = !path.empty() && path[0] == '/';
-  bool trailing_slash = false;
-  while (i <= path.size()) {
-    std::size_t j = path.find('/', i);
-    if (j == std::string_view::npos) j = path.size();
-    const std::string_view seg = path.substr(i, j - i);
-    trailing_slash = false;
-    if (seg == "..") {
-      if (!out.empty()) out.pop_back();
-      trailing_slash = true;
-    } else if (seg == ".") {
-      trailing_slash = true;
-    } else if (!seg.empty() || (j < path.size() && i != 0)) {
-      if (!seg.empty()) out.push_back(seg);
-    }
-    i = j + 1;
-  }
-  std::string r = absolute ? "/" : "";
-  for (std::size_t k = 0; k < out.size(); ++k) {
-    if (k > 0) r += '/';
-    r.append(out[k]);
-  }
-  if ((trailing_slash || (!path.empty() && path.back() == '/')) && !out.empty()) r += '/';
-  return r;
-}
-
-}  // namespace
-
-std::string resolve_url(std::string_view base, std::string_view ref) {
-  while (!ref.empty() && (ref.front() == ' ' || ref.front() == '\n' || ref.front() == '\t'))
-    ref.remove_prefix(1);
-  while (!ref.empty() && (ref.back() == ' ' || ref.back() == '\n' || ref.back() == '\t'))
-    ref.remove_suffix(1);
-  if (base.empty()) return std::string(ref);
-  const UrlParts r = split_url(ref);
-  if (!r.scheme.empty()) return std::string(ref);
-  const UrlParts b = split_url(base);
-  if (b.scheme.empty()) return std::string(ref);
-  std::string out(b.scheme);
-  out += ':';
-  std::string path;
-  std::string_view query;
-  bool has_query = false;
-  std::string_view authority = b.authority;
-  bool has_authority = b.has_authority;
-  if (r.has_authority) {
-    authority = r.authority;
-    has_authority = true;
-    path = remove_dot_segments(r.path);
-    query = r.query;
-    has_query = r.has_query;
-  } else if (r.path.empty()) {
-    path = std::string(b.path);
-    query = r.has_query ? r.query : b.query;
-    has_query = r.has_query || b.has_query;
-  } else {
-    if (r.path[0] == '/') {
-      path = remove_dot_segments(r.path);
-    } else {
-      std::string merged;
-      if (b.has_authority && b.path.empty()) {
-        merged = "/";
-      } else {
-        const std::size_t slash = b.path.rfind('/');
-        if (slash != std::string_view::npos) merged = std::string(b.path.substr(0, slash + 1));
-      }
-      merged.append(r.path);
-      path = remove_dot_segments(merged);
-    }
-    query = r.query;
-    has_query = r.has_query;
-  }
-  if (has_authority) {
-    out += "//";
-    out.append(authority);
-  }
-  out += path;
-  if (has_query) {
-    out += '?';
-    out.append(query);
-  }
-  if (r.has_fragment) {
-    out += '#';
-    out.append(r.fragment);
-  }
   return out;
 }
 

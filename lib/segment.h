@@ -81,10 +81,6 @@ struct Segments {
 Segments segment(const Dom& dom, const Patterns& patterns, const Options& options,
                  std::string_view page_url, bool read_noscript = false);
 
-// Resolves `ref` against `base` (RFC 3986, section 5.2). Returns `ref` as is
-// when base is empty or ref is already absolute.
-std::string resolve_url(std::string_view base, std::string_view ref);
-
 }  // namespace extractor
 
 #endif  // EXTRACTOR_LIB_SEGMENT_H_

@@ -417,6 +417,112 @@ TEST_F(Cli, MarkdownLayoutEscapesPageText) {
   EXPECT_NE(r.out.find("\\[click\\](javascript:alert(4))"), std::string::npos) << r.out;
 }
 
+// ---------------------------------------------------------------------------
+// WARC input and the command-line habits of issue 15.
+// ---------------------------------------------------------------------------
+
+namespace {
+
+std::string WarcRecord(const std::string& type, const std::string& uri, const std::string& block,
+                       int id) {
+  return "WARC/1.1\r\nWARC-Type: " + type + "\r\nWARC-Record-ID: <urn:uuid:rec-" +
+         std::to_string(id) + ">\r\nWARC-Date: 2024-05-0" + std::to_string(1 + id % 9) +
+         "T12:00:00Z\r\nWARC-Target-URI: " + uri + "\r\nContent-Length: " +
+         std::to_string(block.size()) + "\r\n\r\n" + block + "\r\n\r\n";
+}
+
+std::string HttpPage(const std::string& type, const std::string& body) {
+  return "HTTP/1.1 200 OK\r\nContent-Type: " + type + "\r\n\r\n" + body;
+}
+
+}  // namespace
+
+TEST_F(Cli, WarcGivesJsonLinesWithTheRecordsIdUriAndDate) {
+  std::string warc = WarcRecord("warcinfo", "", "software: test\r\n", 0);
+  for (int i = 1; i <= 12; ++i) {
+    const std::string uri = "https://news.example/story/" + std::to_string(i);
+    warc += WarcRecord("request", uri, "GET / HTTP/1.1\r\n\r\n", 100 + i);
+    warc += WarcRecord("response", uri, HttpPage("text/html; charset=utf-8", page_), i);
+  }
+  warc += WarcRecord("response", "https://news.example/a.png", HttpPage("image/png", "PNG"), 99);
+  const std::string damaged = "WARC/1.1\r\nWARC-Type: response\r\nContent-Length: 99999\r\n\r\nshort";
+  const std::string path = Write("crawl.warc", warc + damaged);
+  const CliRun one = RunCli({path, "-j", "1"});
+  EXPECT_EQ(one.status, 1) << one.err;  // the damaged record
+  const auto lines = Lines(one.out);
+  ASSERT_EQ(lines.size(), 13u) << one.out;
+  for (int i = 1; i <= 12; ++i) {
+    const auto j = nlohmann::json::parse(lines[i - 1]);
+    EXPECT_EQ(j["warc_record_id"], "<urn:uuid:rec-" + std::to_string(i) + ">");
+    EXPECT_EQ(j["warc_target_uri"], "https://news.example/story/" + std::to_string(i));
+    EXPECT_EQ(j["warc_date"], "2024-05-0" + std::to_string(1 + i % 9) + "T12:00:00Z");
+    EXPECT_NE(j["text"].get<std::string>().find("Sergei Lavrov"), std::string::npos);
+    EXPECT_EQ(j["source"].get<std::string>().rfind(path + "@", 0), 0u);
+  }
+  const auto bad = nlohmann::json::parse(lines[12]);
+  EXPECT_EQ(bad["source"], path + "@" + std::to_string(warc.size()));
+  EXPECT_EQ(bad["error"], "truncated record: 5 of 99999 bytes");
+  EXPECT_NE(one.err.find(path + ": 12 pages from 26 records; skipped 1 not HTML, 12 request, "
+                                "1 warcinfo; 1 fault"),
+            std::string::npos)
+      << one.err;
+  // -j N keeps the order.
+  const CliRun four = RunCli({path, "-j", "4"});
+  EXPECT_EQ(four.out, one.out);
+}
+
+// Output read by a program gets JSON lines for one input as for several
+// (xargs batches); -f says otherwise.
+TEST_F(Cli, FormatDoesNotDependOnTheInputCountWhenPiped) {
+  const std::string a = Write("a.html", page_);
+  const std::string b = Write("b.html", page_);
+  const CliRun one = RunCli({a});
+  const CliRun two = RunCli({a, b});
+  ASSERT_EQ(Lines(one.out).size(), 1u);
+  EXPECT_EQ(Lines(two.out)[0], Lines(one.out)[0]);
+  EXPECT_EQ(nlohmann::json::parse(one.out)["source"], a);
+  const CliRun text = RunCli({"-f", "text", a});
+  EXPECT_EQ(text.out.find("{\"source\""), std::string::npos);
+  EXPECT_NE(text.out.find("Sergei Lavrov"), std::string::npos);
+}
+
+TEST_F(Cli, InputListAndOutputDirMirroringTheInputs) {
+  Write("site/index.html", page_);
+  Write("site/news/a.html", page_);
+  // Broken gzip: an error in its place, and no file.
+  Write("site/news/b.htm.gz", std::string("\x1f\x8b\x08\0\0\0\0\0\0\x03garbage", 17));
+  const std::string list = Write("list.txt", Path("site") + "\n\n" + Path("site/news/a.html") + "\n");
+  const CliRun r = RunCli({"-i", list, "--output-dir", Path("out")});
+  EXPECT_EQ(r.status, 1) << r.err;
+  EXPECT_TRUE(r.out.empty());
+  const fs::path root = fs::path(Path("out")) / fs::path(Path("site")).relative_path();
+  EXPECT_TRUE(fs::exists(root / "index.txt"));
+  EXPECT_TRUE(fs::exists(root / "news" / "a.txt"));
+  EXPECT_FALSE(fs::exists(root / "news" / "b.txt"));
+  EXPECT_NE(Slurp(root / "news" / "a.txt").find("Sergei Lavrov"), std::string::npos);
+  const CliRun json = RunCli({"-i", list, "--output-dir", Path("out2"), "-f", "json"});
+  const fs::path root2 = fs::path(Path("out2")) / fs::path(Path("site")).relative_path();
+  EXPECT_EQ(nlohmann::json::parse(Slurp(root2 / "index.json"))["source"], Path("site/index.html"));
+  EXPECT_EQ(RunCli({"-i", Path("no-such-list")}).status, 2);
+}
+
+TEST_F(Cli, UrlsAreNotFetched) {
+  const CliRun r = RunCli({"https://example.com/news/1"});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("https://example.com/news/1: pages are not fetched"), std::string::npos)
+      << r.err;
+}
+
+TEST_F(Cli, CharsetAndDateOptionsAreChecked) {
+  const std::string a = Write("a.html", page_);
+  EXPECT_EQ(RunCli({"--charset", "no-such-charset", a}).status, 2);
+  EXPECT_EQ(RunCli({"--reference-date", "2024-13-01", a}).status, 2);
+  EXPECT_EQ(RunCli({"--reference-date", "2023-02-29", a}).status, 2);
+  EXPECT_EQ(RunCli({"--reference-date", "yesterday", a}).status, 2);
+  EXPECT_EQ(RunCli({"--charset", "latin1", "--reference-date", "2024-02-29", a}).status, 0);
+  EXPECT_EQ(RunCli({"--reference-date", "2024-02-29T10:00:00Z", a}).status, 0);
+}
+
 // --explain: one page's explain view, to -o or standard output; the
 // options reach the Result it shows; anything but one page is a usage error.
 TEST_F(Cli, ExplainWritesTheViewOfOnePage) {

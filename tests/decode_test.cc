@@ -13,6 +13,15 @@
 namespace extractor {
 namespace {
 
+const CharsetPatterns& Charsets() {
+  static const std::shared_ptr<const CharsetPatterns> patterns = compile_charset_patterns();
+  return *patterns;
+}
+
+Decoded Decode(std::string_view bytes, std::string_view transport_charset = {}) {
+  return decode(bytes, Charsets(), transport_charset);
+}
+
 // "cc ee f1" -> "\xCC\xEE\xF1".
 std::string Hex(std::string_view hex) {
   std::string out;
@@ -72,13 +81,13 @@ const std::string kChineseGbk = Hex(
 // --- decode: what wins --------------------------------------------------------
 
 TEST(Decode, Utf8PassesThrough) {
-  const Decoded d = decode("<p>caf\xC3\xA9</p>");
+  const Decoded d = Decode("<p>caf\xC3\xA9</p>");
   EXPECT_EQ(d.text, "<p>caf\xC3\xA9</p>");
   EXPECT_EQ(d.charset, "utf-8");
 }
 
 TEST(Decode, Utf8BomStripped) {
-  const Decoded d = decode("\xEF\xBB\xBF<p>caf\xC3\xA9</p>");
+  const Decoded d = Decode("\xEF\xBB\xBF<p>caf\xC3\xA9</p>");
   EXPECT_EQ(d.text, "<p>caf\xC3\xA9</p>");
   EXPECT_EQ(d.charset, "utf-8");
   EXPECT_EQ(d.source, CharsetSource::kBom);
@@ -87,7 +96,7 @@ TEST(Decode, Utf8BomStripped) {
 TEST(Decode, Utf16LeBom) {
   // "<p>é€</p>" in UTF-16LE.
   const std::string bytes("\xFF\xFE<\0p\0>\0\xE9\0\xAC\x20<\0/\0p\0>\0", 20);
-  const Decoded d = decode(bytes);
+  const Decoded d = Decode(bytes);
   EXPECT_EQ(d.text, "<p>é€</p>");
   EXPECT_EQ(d.charset, "utf-16le");
   EXPECT_EQ(d.source, CharsetSource::kBom);
@@ -95,14 +104,14 @@ TEST(Decode, Utf16LeBom) {
 
 TEST(Decode, Utf16BeBom) {
   const std::string bytes("\xFE\xFF\0<\0p\0>\x04\x1F\x04\x40\0<\0/\0p\0>", 20);
-  const Decoded d = decode(bytes);
+  const Decoded d = Decode(bytes);
   EXPECT_EQ(d.text, "<p>Пр</p>");
   EXPECT_EQ(d.charset, "utf-16be");
   EXPECT_EQ(d.source, CharsetSource::kBom);
 }
 
 TEST(Decode, BomBeatsTransportAndMeta) {
-  const Decoded d = decode("\xEF\xBB\xBF<meta charset=\"windows-1251\"><p>caf\xC3\xA9</p>",
+  const Decoded d = Decode("\xEF\xBB\xBF<meta charset=\"windows-1251\"><p>caf\xC3\xA9</p>",
                            "iso-8859-2");
   EXPECT_EQ(d.charset, "utf-8");
   EXPECT_EQ(d.source, CharsetSource::kBom);
@@ -112,14 +121,14 @@ TEST(Decode, BomBeatsTransportAndMeta) {
 TEST(Decode, TransportCharsetBeatsMeta) {
   // The page claims KOI8-R, the transport windows-1251; the bytes are 1251.
   const std::string page = "<meta charset=\"koi8-r\"><p>" + kRussian1251 + "</p>";
-  const Decoded d = decode(page, "windows-1251");
+  const Decoded d = Decode(page, "windows-1251");
   EXPECT_EQ(d.charset, "windows-1251");
   EXPECT_EQ(d.source, CharsetSource::kTransport);
   EXPECT_EQ(d.text, "<meta charset=\"koi8-r\"><p>" + kRussianUtf8 + "</p>");
 }
 
 TEST(Decode, TransportCharsetCaseAndQuotesIgnored) {
-  const Decoded d = decode("<p>" + kRussian1251 + "</p>", " \"Windows-1251\" ");
+  const Decoded d = Decode("<p>" + kRussian1251 + "</p>", " \"Windows-1251\" ");
   EXPECT_EQ(d.charset, "windows-1251");
   EXPECT_EQ(d.text, "<p>" + kRussianUtf8 + "</p>");
 }
@@ -128,7 +137,7 @@ TEST(Decode, MetaCharsetWindows1251) {
   const std::string page =
       "<html><head><meta charset=\"windows-1251\"><title>t</title></head><body><p>" +
       kRussian1251 + "</p></body></html>";
-  const Decoded d = decode(page);
+  const Decoded d = Decode(page);
   EXPECT_EQ(d.charset, "windows-1251");
   EXPECT_EQ(d.source, CharsetSource::kMeta);
   EXPECT_NE(d.text.find("<p>" + kRussianUtf8 + "</p>"), std::string::npos);
@@ -138,8 +147,8 @@ TEST(Decode, HttpEquivContentType) {
   const std::string page =
       "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=KOI8-R\"><p>" +
       kRussianKoi8r + "</p>";
-  EXPECT_EQ(declared_charset(page), "KOI8-R");
-  const Decoded d = decode(page);
+  EXPECT_EQ(declared_charset(page, Charsets()), "KOI8-R");
+  const Decoded d = Decode(page);
   EXPECT_EQ(d.charset, "koi8-r");
   EXPECT_EQ(d.source, CharsetSource::kMeta);
   EXPECT_NE(d.text.find("<p>" + kRussianUtf8 + "</p>"), std::string::npos);
@@ -148,8 +157,8 @@ TEST(Decode, HttpEquivContentType) {
 TEST(Decode, XmlDeclarationEncoding) {
   const std::string page =
       "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<html><p>caf\xE9 cr\xE8me</p></html>";
-  EXPECT_EQ(declared_charset(page), "ISO-8859-1");
-  const Decoded d = decode(page);
+  EXPECT_EQ(declared_charset(page, Charsets()), "ISO-8859-1");
+  const Decoded d = Decode(page);
   // Latin-1 labels mean windows-1252, as in browsers.
   EXPECT_EQ(d.charset, "windows-1252");
   EXPECT_EQ(d.source, CharsetSource::kMeta);
@@ -158,27 +167,27 @@ TEST(Decode, XmlDeclarationEncoding) {
 
 TEST(Decode, Latin1LabelDecodesWindows1252Punctuation) {
   // 0x93/0x94 are curly quotes in windows-1252, C1 controls in ISO-8859-1.
-  const Decoded d = decode("<p>\x93quoted\x94 caf\xE9</p>", "iso-8859-1");
+  const Decoded d = Decode("<p>\x93quoted\x94 caf\xE9</p>", "iso-8859-1");
   EXPECT_EQ(d.charset, "windows-1252");
   EXPECT_EQ(d.text, "<p>\xE2\x80\x9Cquoted\xE2\x80\x9D café</p>");
 }
 
 TEST(Decode, ValidUtf8BeatsLatin1Declaration) {
-  const Decoded d = decode("<meta charset=\"iso-8859-1\"><p>caf\xC3\xA9 na\xC3\xAFve</p>");
+  const Decoded d = Decode("<meta charset=\"iso-8859-1\"><p>caf\xC3\xA9 na\xC3\xAFve</p>");
   EXPECT_EQ(d.charset, "utf-8");
   EXPECT_EQ(d.source, CharsetSource::kUtf8);
   EXPECT_EQ(d.text, "<meta charset=\"iso-8859-1\"><p>café naïve</p>");
 }
 
 TEST(Decode, ValidUtf8BeatsTransportDeclaration) {
-  const Decoded d = decode("<p>" + kRussianUtf8 + "</p>", "windows-1251");
+  const Decoded d = Decode("<p>" + kRussianUtf8 + "</p>", "windows-1251");
   EXPECT_EQ(d.charset, "utf-8");
   EXPECT_EQ(d.source, CharsetSource::kUtf8);
   EXPECT_EQ(d.text, "<p>" + kRussianUtf8 + "</p>");
 }
 
 TEST(Decode, DeclaredUtf8WithValidBytesReportsTheDeclaration) {
-  const Decoded d = decode("<meta charset=utf-8><p>caf\xC3\xA9</p>");
+  const Decoded d = Decode("<meta charset=utf-8><p>caf\xC3\xA9</p>");
   EXPECT_EQ(d.charset, "utf-8");
   EXPECT_EQ(d.source, CharsetSource::kMeta);
 }
@@ -186,7 +195,7 @@ TEST(Decode, DeclaredUtf8WithValidBytesReportsTheDeclaration) {
 TEST(Decode, MostlyUtf8WithAFewBadBytesIsRepaired) {
   // A UTF-8 page with one pasted Latin-1 byte (0xE9) in the middle.
   const std::string page = "<p>" + kRussianUtf8 + " caf\xE9 " + kRussianUtf8 + "</p>";
-  const Decoded d = decode(page, "windows-1251");
+  const Decoded d = Decode(page, "windows-1251");
   EXPECT_EQ(d.charset, "utf-8");
   EXPECT_TRUE(is_valid_utf8(d.text));
   EXPECT_EQ(Count(d.text, kFffd), 1);
@@ -196,7 +205,7 @@ TEST(Decode, MostlyUtf8WithAFewBadBytesIsRepaired) {
 
 TEST(Decode, Latin1BytesAreNotMistakenForBrokenUtf8) {
   // A few Latin-1 accents and no UTF-8 at all: not "mostly UTF-8".
-  const Decoded d = decode("<meta charset=\"windows-1252\"><p>Caf\xE9, cr\xE8me br\xFBl\xE9" "e</p>");
+  const Decoded d = Decode("<meta charset=\"windows-1252\"><p>Caf\xE9, cr\xE8me br\xFBl\xE9" "e</p>");
   EXPECT_EQ(d.charset, "windows-1252");
   EXPECT_NE(d.text.find("Café, crème brûlée"), std::string::npos);
 }
@@ -204,7 +213,7 @@ TEST(Decode, Latin1BytesAreNotMistakenForBrokenUtf8) {
 TEST(Decode, GbkUndeclaredDetectedAsGb18030) {
   const std::string page = "<html><body><p>" + kChineseGbk + "</p><p>" + kChineseGbk +
                            "</p></body></html>";
-  const Decoded d = decode(page);
+  const Decoded d = Decode(page);
   EXPECT_EQ(d.charset, "gb18030");
   EXPECT_EQ(d.source, CharsetSource::kDetected);
   EXPECT_NE(d.text.find("<p>" + kChineseUtf8 + "</p>"), std::string::npos);
@@ -217,11 +226,11 @@ TEST(Decode, LongUndeclaredPagesDetected) {
   std::string chinese = russian;
   while (russian.size() < 40 * 1024) russian += "<p>" + kRussian1251 + "</p>\n";
   while (chinese.size() < 40 * 1024) chinese += "<p>" + kChineseGbk + "</p>\n";
-  const Decoded r = decode(russian);
+  const Decoded r = Decode(russian);
   EXPECT_EQ(r.charset, "windows-1251");
   EXPECT_EQ(r.source, CharsetSource::kDetected);
   EXPECT_NE(r.text.find("<p>" + kRussianUtf8 + "</p>"), std::string::npos);
-  const Decoded c = decode(chinese);
+  const Decoded c = Decode(chinese);
   EXPECT_EQ(c.charset, "gb18030");
   EXPECT_NE(c.text.find("<p>" + kChineseUtf8 + "</p>"), std::string::npos);
 }
@@ -230,7 +239,7 @@ TEST(Decode, GbkDeclaredAsLatin1IsDetected) {
   // A frequent mistake on Chinese pages: a single-byte declaration.
   const std::string page = "<meta charset=\"iso-8859-1\"><p>" + kChineseGbk + "</p><p>" +
                            kChineseGbk + "</p>";
-  const Decoded d = decode(page);
+  const Decoded d = Decode(page);
   EXPECT_EQ(d.charset, "gb18030");
   EXPECT_EQ(d.source, CharsetSource::kDetected);
   EXPECT_NE(d.text.find(kChineseUtf8), std::string::npos);
@@ -248,7 +257,7 @@ TEST(Decode, ShiftJisDeclaredAsLatin1IsDetected) {
       "92 ca 8b ce 82 b5 82 c4 82 a2 82 dc 82 b7 81 42");
   const std::string page = "<meta charset=\"windows-1252\"><p>" + sjis + "</p><p>" + sjis +
                            "</p><p>" + sjis + "</p>";
-  const Decoded d = decode(page);
+  const Decoded d = Decode(page);
   EXPECT_EQ(d.charset, "windows-31j");
   EXPECT_EQ(d.source, CharsetSource::kDetected);
   EXPECT_NE(d.text.find("東京は日本の首都であり"), std::string::npos);
@@ -258,7 +267,7 @@ TEST(Decode, IsolatedHighBytesKeepTheSingleByteDeclaration) {
   // Accented letters between ASCII ones are no CJK text, however many.
   std::string page = "<meta charset=\"iso-8859-1\"><p>";
   for (int i = 0; i < 200; ++i) page += "Caf\xE9 cr\xE8me br\xFBl\xE9" "e, na\xEFve fa\xE7" "ade. ";
-  const Decoded d = decode(page + "</p>");
+  const Decoded d = Decode(page + "</p>");
   EXPECT_EQ(d.charset, "windows-1252");
   EXPECT_EQ(d.source, CharsetSource::kMeta);
   EXPECT_NE(d.text.find("Café crème brûlée, naïve façade."), std::string::npos);
@@ -269,7 +278,7 @@ TEST(Decode, UndeclaredPageWithHardlyAnyNonAsciiIsWindows1252) {
   std::string page = "<html><body>";
   for (int i = 0; i < 100; ++i) page += "<p>Plain English text, line after line.</p>";
   page += "<p>\xA9 2008 Example \x96 all rights reserved</p></body></html>";
-  const Decoded d = decode(page);
+  const Decoded d = Decode(page);
   EXPECT_EQ(d.charset, "windows-1252");
   EXPECT_EQ(d.source, CharsetSource::kDefault);
   EXPECT_NE(d.text.find("© 2008 Example – all"), std::string::npos);
@@ -289,14 +298,14 @@ TEST(Decode, UndeclaredLatin2AfterALongAsciiHeadIsDetected) {
     page += "<li class=\"nav-item\"><a href=\"/c/" + std::to_string(i) + "\"></a></li>";
   page += "</ul><p>";
   for (int i = 0; i < 40; ++i) page += czech;
-  const Decoded d = decode(page + "</p></body></html>");
+  const Decoded d = Decode(page + "</p></body></html>");
   EXPECT_EQ(d.charset, "iso-8859-2");
   EXPECT_EQ(d.source, CharsetSource::kDetected);
   EXPECT_NE(d.text.find("Příliš žluťoučký kůň"), std::string::npos);
 }
 
 TEST(Decode, Gb2312DeclarationDecodesWithGb18030) {
-  const Decoded d = decode("<meta charset=\"gb2312\"><p>" + kChineseGbk + "</p>");
+  const Decoded d = Decode("<meta charset=\"gb2312\"><p>" + kChineseGbk + "</p>");
   EXPECT_EQ(d.charset, "gb18030");
   EXPECT_EQ(d.source, CharsetSource::kMeta);
   EXPECT_NE(d.text.find("<p>" + kChineseUtf8 + "</p>"), std::string::npos);
@@ -304,7 +313,7 @@ TEST(Decode, Gb2312DeclarationDecodesWithGb18030) {
 
 TEST(Decode, UnknownTransportLabelIgnored) {
   const std::string page = "<meta charset=\"windows-1251\"><p>" + kRussian1251 + "</p>";
-  const Decoded d = decode(page, "x-no-such-charset");
+  const Decoded d = Decode(page, "x-no-such-charset");
   EXPECT_EQ(d.charset, "windows-1251");
   EXPECT_EQ(d.source, CharsetSource::kMeta);
   EXPECT_NE(d.text.find(kRussianUtf8), std::string::npos);
@@ -313,7 +322,7 @@ TEST(Decode, UnknownTransportLabelIgnored) {
 TEST(Decode, UnknownMetaLabelFallsBackToDetection) {
   const std::string page = "<meta charset=\"x-klingon\"><p>" + kRussian1251 + " " +
                            kRussian1251 + "</p>";
-  const Decoded d = decode(page);
+  const Decoded d = Decode(page);
   EXPECT_NE(d.charset, "x-klingon");
   EXPECT_EQ(d.source, CharsetSource::kDetected);
   EXPECT_TRUE(is_valid_utf8(d.text));
@@ -322,7 +331,7 @@ TEST(Decode, UnknownMetaLabelFallsBackToDetection) {
 }
 
 TEST(Decode, AsciiKeepsTheDeclaredCharsetName) {
-  const Decoded d = decode("<meta charset=\"windows-1251\"><p>plain</p>");
+  const Decoded d = Decode("<meta charset=\"windows-1251\"><p>plain</p>");
   EXPECT_EQ(d.text, "<meta charset=\"windows-1251\"><p>plain</p>");
   EXPECT_EQ(d.charset, "windows-1251");
   EXPECT_EQ(d.source, CharsetSource::kMeta);
@@ -330,7 +339,7 @@ TEST(Decode, AsciiKeepsTheDeclaredCharsetName) {
 
 TEST(Decode, SevenBitIso2022JpIsConvertedAlthoughAscii) {
   // "日本語" in ISO-2022-JP: escape sequences and ASCII bytes only.
-  const Decoded d = decode("<meta charset=\"iso-2022-jp\"><p>\x1b$BF|K\\8l\x1b(B</p>");
+  const Decoded d = Decode("<meta charset=\"iso-2022-jp\"><p>\x1b$BF|K\\8l\x1b(B</p>");
   EXPECT_EQ(d.charset, "iso-2022-jp");
   EXPECT_EQ(d.source, CharsetSource::kMeta);
   EXPECT_NE(d.text.find("<p>日本語</p>"), std::string::npos) << d.text;
@@ -338,13 +347,13 @@ TEST(Decode, SevenBitIso2022JpIsConvertedAlthoughAscii) {
 
 TEST(Decode, Utf16MetaOnAsciiBytesIsUtf8) {
   // A page cannot declare UTF-16 in ASCII bytes; browsers read it as UTF-8.
-  const Decoded d = decode("<meta charset=\"utf-16\"><p>plain</p>");
+  const Decoded d = Decode("<meta charset=\"utf-16\"><p>plain</p>");
   EXPECT_EQ(d.text, "<meta charset=\"utf-16\"><p>plain</p>");
   EXPECT_EQ(d.charset, "utf-8");
 }
 
 TEST(Decode, DeclaredUtf8ButLatin1BytesIsNotDecodedAsUtf8Blindly) {
-  const Decoded d = decode(
+  const Decoded d = Decode(
       "<meta charset=\"utf-8\"><p>Le caf\xE9 de la gare, o\xF9 l'on boit un th\xE9 "
       "tr\xE8s chaud, est ferm\xE9 le dimanche.</p>");
   EXPECT_TRUE(is_valid_utf8(d.text));
@@ -355,25 +364,25 @@ TEST(Decode, DeclaredUtf8ButLatin1BytesIsNotDecodedAsUtf8Blindly) {
 
 TEST(Decode, NulBytesSurvive) {
   const std::string ascii("<p>a\0b</p>", 10);
-  EXPECT_EQ(decode(ascii).text, ascii);
+  EXPECT_EQ(Decode(ascii).text, ascii);
   const std::string latin("<p>caf\xE9\0x</p>", 13);
-  const Decoded d = decode(latin, "windows-1252");
+  const Decoded d = Decode(latin, "windows-1252");
   EXPECT_EQ(d.text, std::string("<p>caf\xC3\xA9\0x</p>", 14));
   const std::string utf8("<p>caf\xC3\xA9\0x</p>", 14);
-  EXPECT_EQ(decode(utf8).text, utf8);
+  EXPECT_EQ(Decode(utf8).text, utf8);
 }
 
 TEST(Decode, EmptyInput) {
-  const Decoded d = decode("");
+  const Decoded d = Decode("");
   EXPECT_EQ(d.text, "");
   EXPECT_EQ(d.charset, "utf-8");
-  const Decoded t = decode("", "windows-1251");
+  const Decoded t = Decode("", "windows-1251");
   EXPECT_EQ(t.text, "");
 }
 
 TEST(Decode, LoneBomGivesEmptyText) {
-  EXPECT_EQ(decode("\xEF\xBB\xBF").text, "");
-  EXPECT_EQ(decode("\xFF\xFE").text, "");
+  EXPECT_EQ(Decode("\xEF\xBB\xBF").text, "");
+  EXPECT_EQ(Decode("\xFF\xFE").text, "");
 }
 
 // --- canonical_charset / declared_charset ------------------------------------
@@ -410,19 +419,19 @@ TEST(Decode, CanonicalCharsetUnknownIsEmpty) {
 }
 
 TEST(Decode, DeclaredCharsetForms) {
-  EXPECT_EQ(declared_charset("<meta charset=utf-8>"), "utf-8");
-  EXPECT_EQ(declared_charset("<META CHARSET='Windows-1251'>"), "Windows-1251");
-  EXPECT_EQ(declared_charset("<meta\ncharset = \"gbk\" >"), "gbk");
-  EXPECT_EQ(declared_charset("<meta http-equiv=content-type content='text/html;charset=euc-jp'>"),
+  EXPECT_EQ(declared_charset("<meta charset=utf-8>", Charsets()), "utf-8");
+  EXPECT_EQ(declared_charset("<META CHARSET='Windows-1251'>", Charsets()), "Windows-1251");
+  EXPECT_EQ(declared_charset("<meta\ncharset = \"gbk\" >", Charsets()), "gbk");
+  EXPECT_EQ(declared_charset("<meta http-equiv=content-type content='text/html;charset=euc-jp'>", Charsets()),
             "euc-jp");
-  EXPECT_EQ(declared_charset("<?xml version='1.0' encoding='koi8-r'?><html>"), "koi8-r");
-  EXPECT_EQ(declared_charset("<html><p>no declaration</p>"), "");
-  EXPECT_EQ(declared_charset(""), "");
+  EXPECT_EQ(declared_charset("<?xml version='1.0' encoding='koi8-r'?><html>", Charsets()), "koi8-r");
+  EXPECT_EQ(declared_charset("<html><p>no declaration</p>", Charsets()), "");
+  EXPECT_EQ(declared_charset("", Charsets()), "");
 }
 
 TEST(Decode, DeclaredCharsetIgnoresLaterXmlDeclaration) {
   // An XML declaration counts only at the very start of the document.
-  EXPECT_EQ(declared_charset("<p>x</p><?xml version='1.0' encoding='koi8-r'?>"), "");
+  EXPECT_EQ(declared_charset("<p>x</p><?xml version='1.0' encoding='koi8-r'?>", Charsets()), "");
 }
 
 // --- UTF-8 validity and repair -----------------------------------------------

@@ -11,7 +11,7 @@
 
 #include "decode.h"
 #include "dom.h"
-#include "features.h"
+#include "block_features.h"
 #include "metadata.h"
 #include "patterns.h"
 #include "prescan.h"
@@ -107,15 +107,15 @@ TEST(PageType, Names) {
 std::vector<float> Features(const std::string& html, const std::string& url) {
   const Patterns patterns;
   const Options options;
-  Prescanned pre = prescan(decode(html).text, PrescanOptions::all(options.max_depth));
+  Prescanned pre = prescan(decode(html, patterns.charsets()).text, PrescanOptions::all(options.max_depth));
   const Dom dom(std::move(pre.html), pre.stash);
   Segments seg = segment(dom, patterns, options, url);
   compute_features(&seg.blocks, patterns);
   const Scores scores = score(seg, options);
   PageInfo page;
   page.url = url;
-  const Metadata meta = extract_metadata(MetadataInput{dom, pre.json_ld, seg, scores, page});
-  return page_features(PageTypeInput{dom, pre.json_ld, seg, scores, meta});
+  const Metadata meta = extract_metadata(MetadataInput{dom, pre.json_ld, seg, scores, page, patterns});
+  return page_features(PageTypeInput{dom, pre.json_ld, seg, scores, meta, patterns});
 }
 
 TEST(PageType, SchemaTypesOgTypeAndWords) {

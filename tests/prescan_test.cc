@@ -536,7 +536,7 @@ TEST(PrescanLevers, WhiteSpaceRunsCollapsed) {
 std::string Segmented(const std::string& page, const PrescanOptions& levers) {
   static const Patterns patterns;
   const Options options;
-  const Prescanned pre = prescan(decode(page).text, levers);
+  const Prescanned pre = prescan(decode(page, patterns.charsets()).text, levers);
   const Dom dom(pre.html, pre.stash);
   const Segments seg = segment(dom, patterns, options, "");
   std::ostringstream out;

@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "dom.h"
-#include "features.h"
+#include "block_features.h"
 #include "model.h"
 #include "patterns.h"
 #include "prescan.h"

@@ -1,4 +1,4 @@
-// Unit tests for lib/segment: the DOM cut into text blocks, and resolve_url.
+// Unit tests for lib/segment: the DOM cut into text blocks.
 #include "segment.h"
 
 #include <gtest/gtest.h>
@@ -537,82 +537,6 @@ TEST(Segment, EmptyBody) {
   EXPECT_TRUE(p.blocks().empty());
   ASSERT_EQ(p.seg.elements.size(), 1u);
   EXPECT_EQ(p.seg.elements[0].tag, GUMBO_TAG_BODY);
-}
-
-// --- resolve_url ----------------------------------------------------------------------
-
-TEST(Segment, ResolveUrlRfc3986NormalExamples) {
-  const std::string base = "http://a/b/c/d;p?q";
-  const std::pair<const char*, const char*> cases[] = {
-      {"g:h", "g:h"},
-      {"g", "http://a/b/c/g"},
-      {"./g", "http://a/b/c/g"},
-      {"g/", "http://a/b/c/g/"},
-      {"/g", "http://a/g"},
-      {"//g", "http://g"},
-      {"?y", "http://a/b/c/d;p?y"},
-      {"g?y", "http://a/b/c/g?y"},
-      {"#s", "http://a/b/c/d;p?q#s"},
-      {"g#s", "http://a/b/c/g#s"},
-      {"g?y#s", "http://a/b/c/g?y#s"},
-      {";x", "http://a/b/c/;x"},
-      {"g;x", "http://a/b/c/g;x"},
-      {"g;x?y#s", "http://a/b/c/g;x?y#s"},
-      {"", "http://a/b/c/d;p?q"},
-      {".", "http://a/b/c/"},
-      {"./", "http://a/b/c/"},
-      {"..", "http://a/b/"},
-      {"../", "http://a/b/"},
-      {"../g", "http://a/b/g"},
-      {"../..", "http://a/"},
-      {"../../", "http://a/"},
-      {"../../g", "http://a/g"},
-  };
-  for (const auto& [ref, want] : cases) EXPECT_EQ(resolve_url(base, ref), want) << ref;
-}
-
-TEST(Segment, ResolveUrlRfc3986AbnormalExamples) {
-  const std::string base = "http://a/b/c/d;p?q";
-  const std::pair<const char*, const char*> cases[] = {
-      {"../../../g", "http://a/g"},
-      {"../../../../g", "http://a/g"},
-      {"/./g", "http://a/g"},
-      {"/../g", "http://a/g"},
-      {"g.", "http://a/b/c/g."},
-      {".g", "http://a/b/c/.g"},
-      {"g..", "http://a/b/c/g.."},
-      {"..g", "http://a/b/c/..g"},
-      {"./../g", "http://a/b/g"},
-      {"./g/.", "http://a/b/c/g/"},
-      {"g/./h", "http://a/b/c/g/h"},
-      {"g/../h", "http://a/b/c/h"},
-      {"g;x=1/./y", "http://a/b/c/g;x=1/y"},
-      {"g;x=1/../y", "http://a/b/c/y"},
-      {"g?y/./x", "http://a/b/c/g?y/./x"},
-      {"g?y/../x", "http://a/b/c/g?y/../x"},
-      {"g#s/./x", "http://a/b/c/g#s/./x"},
-      {"g#s/../x", "http://a/b/c/g#s/../x"},
-      {"http:g", "http:g"},
-  };
-  for (const auto& [ref, want] : cases) EXPECT_EQ(resolve_url(base, ref), want) << ref;
-}
-
-TEST(Segment, ResolveUrlWebCases) {
-  EXPECT_EQ(resolve_url("https://example.com", "a.html"), "https://example.com/a.html");
-  EXPECT_EQ(resolve_url("https://example.com/x/y.html", "//cdn.net/i.png"),
-            "https://cdn.net/i.png");
-  EXPECT_EQ(resolve_url("https://example.com/x/", "  /path?q=1 \n"),
-            "https://example.com/path?q=1");
-  EXPECT_EQ(resolve_url("https://example.com/x", "mailto:me@example.com"), "mailto:me@example.com");
-  EXPECT_EQ(resolve_url("https://example.com/x", "HTTPS://Other.org/"), "HTTPS://Other.org/");
-  EXPECT_EQ(resolve_url("https://example.com/a/b#frag", "#top"), "https://example.com/a/b#top");
-  EXPECT_EQ(resolve_url("https://example.com/a/b?q", "c?r"), "https://example.com/a/c?r");
-}
-
-TEST(Segment, ResolveUrlWithoutUsableBase) {
-  EXPECT_EQ(resolve_url("", "../x"), "../x");
-  EXPECT_EQ(resolve_url("", " x "), "x");
-  EXPECT_EQ(resolve_url("/relative/base", "x"), "x");  // a base without a scheme
 }
 
 }  // namespace

@@ -19,7 +19,7 @@
 
 #include "decode.h"
 #include "dom.h"
-#include "features.h"
+#include "block_features.h"
 #include "metadata.h"
 #include "model.h"
 #include "pagetype.h"
@@ -59,7 +59,7 @@ int main(int argc, char** argv) {
       std::ifstream in(set_dir / "pages" / (id + ".html"), std::ios::binary);
       std::stringstream bytes;
       bytes << in.rdbuf();
-      Decoded decoded = decode(bytes.str());
+      Decoded decoded = decode(bytes.str(), patterns.charsets());
       Prescanned pre = prescan(decoded.text, PrescanOptions::all(options.max_depth));
       const Dom dom(std::move(pre.html), pre.stash);
       Segments seg;
@@ -69,7 +69,7 @@ int main(int argc, char** argv) {
       const Scores commented = score(seg, with_comments);
       PageInfo info;
       info.url = url;
-      const Metadata meta = extract_metadata(MetadataInput{dom, pre.json_ld, seg, scores, info});
+      const Metadata meta = extract_metadata(MetadataInput{dom, pre.json_ld, seg, scores, info, patterns});
       features.write(reinterpret_cast<const char*>(trace.features.data()),
                      static_cast<std::streamsize>(trace.features.size() * sizeof(float)));
       nlohmann::json page;
@@ -78,7 +78,7 @@ int main(int argc, char** argv) {
       page["n"] = seg.blocks.size();
       page["title"] = meta.title;
       page["page_features"] =
-          page_features(PageTypeInput{dom, pre.json_ld, seg, scores, meta});
+          page_features(PageTypeInput{dom, pre.json_ld, seg, scores, meta, patterns});
       auto& blocks = page["blocks"] = nlohmann::json::array();
       for (std::size_t i = 0; i < seg.blocks.size(); ++i) {
         nlohmann::json b = {{"text", seg.blocks[i].text},

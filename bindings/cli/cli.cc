@@ -1,181 +1,36 @@
-// extractor [options] [FILE|DIR|-]...
+// extractor [options] [FILE|DIR|WARC|-]...
 //
 // Maps flags onto extractor::Options and DocumentOptions, turns files,
-// directories and standard input into the pages of one batch
+// directories, WARC records and standard input into the pages of one batch
 // (Extractor::extract_many: input order, N threads, the documents written
 // by the library), and writes them out. No extraction or layout logic lives
 // here.
 #include "cli.h"
 
-#include <zlib.h>
+#include <unistd.h>
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <cstring>
+#include <deque>
 #include <filesystem>
+#include <memory>
+#include <mutex>
 #include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "extractor/extractor.h"
+#include "inputs.h"
+#include "warc.h"
 
 namespace extractor::cli {
 namespace {
 
 namespace fs = std::filesystem;
-
-struct Input {
-  std::string name;   // what the user named: a path, or "-" for standard input
-  std::string error;  // set when the input could not even be listed
-};
-
-bool has_page_extension(const fs::path& p) {
-  std::string name = p.filename().string();
-  std::transform(name.begin(), name.end(), name.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  if (name.size() > 3 && name.compare(name.size() - 3, 3, ".gz") == 0)
-    name.resize(name.size() - 3);
-  for (const char* ext : {".html", ".htm", ".xhtml"}) {
-    const std::size_t n = std::strlen(ext);
-    if (name.size() > n && name.compare(name.size() - n, n, ext) == 0) return true;
-  }
-  return false;
-}
-
-// Expands directories (recursively, sorted) into their page files. Symlinked
-// directories are not followed, so that a link loop cannot recur forever;
-// a directory that cannot be read, and a page name whose link leads nowhere
-// (dangling, or a loop), become inputs with an error, reported in their
-// place, rather than being skipped in silence.
-void list_directory(const std::string& root, std::vector<Input>* inputs) {
-  std::vector<Input> found;
-  std::vector<fs::path> pending = {fs::path(root)};
-  while (!pending.empty()) {
-    const fs::path dir = std::move(pending.back());
-    pending.pop_back();
-    std::error_code ec;
-    fs::directory_iterator it(dir, ec);
-    if (ec) {
-      found.push_back({dir.string(), "cannot read directory: " + ec.message()});
-      continue;
-    }
-    for (const fs::directory_iterator end; it != end; it.increment(ec)) {
-      const fs::path path = it->path();
-      std::error_code lec;
-      const fs::file_status link = it->symlink_status(lec);
-      if (fs::is_symlink(link)) {
-        std::error_code tec;
-        const fs::file_status target = fs::status(path, tec);
-        if (tec && has_page_extension(path)) {
-          found.push_back({path.string(), tec.message()});
-        } else if (!tec && fs::is_regular_file(target) && has_page_extension(path)) {
-          found.push_back({path.string(), {}});
-        }
-      } else if (fs::is_directory(link)) {
-        pending.push_back(path);
-      } else if (fs::is_regular_file(link) && has_page_extension(path)) {
-        found.push_back({path.string(), {}});
-      }
-    }
-    if (ec) found.push_back({dir.string(), "cannot read directory: " + ec.message()});
-  }
-  std::sort(found.begin(), found.end(),
-            [](const Input& a, const Input& b) { return a.name < b.name; });
-  for (Input& f : found) inputs->push_back(std::move(f));
-}
-
-std::vector<Input> list_inputs(const std::vector<std::string>& args) {
-  std::vector<Input> inputs;
-  for (const std::string& arg : args) {
-    std::error_code ec;
-    if (arg != "-" && fs::is_directory(arg, ec)) {
-      list_directory(arg, &inputs);
-    } else {
-      inputs.push_back({arg, {}});
-    }
-  }
-  return inputs;
-}
-
-std::string limit_error(std::size_t limit) {
-  return "input exceeds the size limit of " + std::to_string(limit) + " bytes";
-}
-
-// Everything `read` (fread or gzread) gives, up to `limit` bytes.
-template <typename Read>
-bool read_all(Read read, std::size_t limit, std::string* out, std::string* error) {
-  char buf[1 << 16];
-  for (;;) {
-    const long n = read(buf, sizeof buf);
-    if (n < 0) return false;  // `read` said why
-    if (n == 0) return true;
-    out->append(buf, static_cast<std::size_t>(n));
-    if (out->size() > limit) {
-      *error = limit_error(limit);
-      return false;
-    }
-  }
-}
-
-bool read_stream(std::FILE* f, std::size_t limit, std::string* out, std::string* error) {
-  return read_all(
-      [&](char* buf, std::size_t size) -> long {
-        const std::size_t n = std::fread(buf, 1, size, f);
-        if (n == 0 && std::ferror(f)) {
-          *error = std::string("read error: ") + std::strerror(errno);
-          return -1;
-        }
-        return static_cast<long>(n);
-      },
-      limit, out, error);
-}
-
-// Reads a file, gunzipping *.gz, or `in` for "-"; refuses more than `limit` bytes.
-bool read_input(const std::string& name, std::FILE* in, std::size_t limit, std::string* out,
-                std::string* error) {
-  if (name == "-") return read_stream(in, limit, out, error);
-  std::error_code ec;
-  const auto status = fs::status(name, ec);
-  if (ec) {
-    *error = ec.message();
-    return false;
-  }
-  if (fs::is_directory(status)) {
-    *error = "is a directory";
-    return false;
-  }
-  const bool gz = name.size() > 3 && name.compare(name.size() - 3, 3, ".gz") == 0;
-  if (!gz) {
-    std::FILE* f = std::fopen(name.c_str(), "rb");
-    if (f == nullptr) {
-      *error = std::strerror(errno);
-      return false;
-    }
-    const bool ok = read_stream(f, limit, out, error);
-    std::fclose(f);
-    return ok;
-  }
-  gzFile f = gzopen(name.c_str(), "rb");
-  if (f == nullptr) {
-    *error = std::strerror(errno);
-    return false;
-  }
-  const bool ok = read_all(
-      [&](char* buf, std::size_t size) -> long {
-        const int n = gzread(f, buf, static_cast<unsigned>(size));
-        if (n < 0) {
-          int code = 0;
-          const char* msg = gzerror(f, &code);
-          *error = std::string("gzip: ") + (msg ? msg : "read error");
-        }
-        return n;
-      },
-      limit, out, error);
-  gzclose(f);
-  return ok;
-}
 
 void write_text(std::FILE* f, const std::string& s) { std::fwrite(s.data(), 1, s.size(), f); }
 
@@ -197,6 +52,157 @@ CLI::Validator one_of() {
         }
       },
       names + "}");
+}
+
+// "YYYY-MM-DD", a real day, optionally followed by "T" and a time.
+std::string check_date(std::string& value) {
+  auto digits = [&](std::size_t at, std::size_t n) {
+    int v = 0;
+    for (std::size_t i = at; i < at + n; ++i) {
+      if (i >= value.size() || value[i] < '0' || value[i] > '9') return -1;
+      v = v * 10 + (value[i] - '0');
+    }
+    return v;
+  };
+  const int y = digits(0, 4), m = digits(5, 2), d = digits(8, 2);
+  static const int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool ok = y > 0 && m >= 1 && m <= 12 && d >= 1 && d <= kDays[m - 1] &&
+                  value[4] == '-' && value[7] == '-' &&
+                  (value.size() == 10 || value[10] == 'T' || value[10] == ' ') &&
+                  !(m == 2 && d == 29 && (y % 4 != 0 || (y % 100 == 0 && y % 400 != 0)));
+  return ok ? "" : "not a date YYYY-MM-DD: '" + value + "'";
+}
+
+std::string check_charset(std::string& value) {
+  return canonical_charset(value).empty() ? "unknown charset '" + value + "'" : "";
+}
+
+// The pages of the batch, in input order: page files (read on the workers,
+// by `load`), and the HTML records of WARC files (read here, in order).
+class Pages {
+ public:
+  Pages(const std::vector<Input>& inputs, const PageInfo& page, std::size_t max_bytes,
+        std::FILE* err)
+      : inputs_(inputs), page_(page), err_(err) {
+    warc_options_.max_record_bytes = max_bytes;
+  }
+
+  // BatchOptions's `next`; `out_name` gets the name --output-dir mirrors.
+  bool next(BatchPage& p, std::string* out_name) {
+    for (;;) {
+      if (warc_ && next_record(p, out_name)) return true;
+      if (at_ == inputs_.size()) return false;
+      const Input& input = inputs_[at_++];
+      if (input.warc && input.error.empty()) {
+        std::FILE* f = std::fopen(input.name.c_str(), "rb");
+        if (f != nullptr) {
+          warc_ = std::make_unique<warc::ReadAhead>(f, warc_options_);
+          warc_name_ = input.name;
+          continue;
+        }
+        p.error = std::strerror(errno);
+      } else {
+        p.error = input.error;
+      }
+      p.source = input.name;
+      p.info = page_;
+      *out_name = input.name;
+      return true;
+    }
+  }
+
+ private:
+  // The next page or fault of the open WARC file; false (and the file's
+  // summary on standard error) at its end.
+  bool next_record(BatchPage& p, std::string* out_name) {
+    warc::Page page;
+    warc::Fault fault;
+    const warc::Reader::Item item = warc_->next(&page, &fault);
+    if (item == warc::Reader::Item::kEnd) {
+      const std::string line =
+          "extractor: " + warc_name_ + ": " + warc::summary(warc_->counts()) + "\n";
+      std::fwrite(line.data(), 1, line.size(), err_);
+      warc_.reset();
+      return false;
+    }
+    const bool is_page = item == warc::Reader::Item::kPage;
+    const std::uint64_t offset = is_page ? page.offset : fault.offset;
+    p.source = warc_name_ + "@" + std::to_string(offset);
+    *out_name = warc_name_ + "/" + std::to_string(offset) + ".warc";
+    if (!is_page) {
+      p.error = fault.message;
+      p.fields = {{"warc_record_id", ""}, {"warc_target_uri", ""}, {"warc_date", ""}};
+      return true;
+    }
+    p.info.url = page.target_uri;
+    p.info.charset = page_.charset.empty() ? page.charset : page_.charset;
+    p.info.reference_date = page_.reference_date.empty() ? page.date : page_.reference_date;
+    p.owned = std::move(page.html);
+    p.fields = {{"warc_record_id", std::move(page.record_id)},
+                {"warc_target_uri", std::move(page.target_uri)},
+                {"warc_date", std::move(page.date)}};
+    return true;
+  }
+
+  const std::vector<Input>& inputs_;
+  const PageInfo page_;
+  std::FILE* err_;
+  warc::Options warc_options_;
+  std::size_t at_ = 0;
+  std::unique_ptr<warc::ReadAhead> warc_;
+  std::string warc_name_;
+};
+
+// "extractor: 1,234 pages, 2 errors, 310 pages/s" on a terminal's standard
+// error, redrawn about once a second after the first two.
+class Progress {
+ public:
+  explicit Progress(std::FILE* err) : err_(err), on_(isatty(fileno(err)) != 0) {}
+  ~Progress() { clear(); }
+
+  void count(bool error) {
+    ++pages_;
+    errors_ += error ? 1 : 0;
+  }
+
+  void tick() {
+    if (!on_) return;
+    const auto now = std::chrono::steady_clock::now();
+    if (now - start_ < std::chrono::seconds(2) || now - last_ < std::chrono::seconds(1)) return;
+    last_ = now;
+    const double s = std::chrono::duration<double>(now - start_).count();
+    const std::string line = "\r\033[Kextractor: " + std::to_string(pages_) + " pages, " +
+                             std::to_string(errors_) + " errors, " +
+                             std::to_string(static_cast<long>(pages_ / s)) + " pages/s";
+    std::fwrite(line.data(), 1, line.size(), err_);
+    std::fflush(err_);
+    shown_ = true;
+  }
+
+  // Before a message, and at the end: the line goes.
+  void clear() {
+    if (!shown_) return;
+    std::fwrite("\r\033[K", 1, 4, err_);
+    shown_ = false;
+  }
+
+ private:
+  std::FILE* err_;
+  bool on_;
+  bool shown_ = false;
+  std::size_t pages_ = 0, errors_ = 0;
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now(), last_;
+};
+
+const char* extension(Format f) {
+  switch (f) {
+    case Format::kText: return ".txt";
+    case Format::kMarkdown: return ".md";
+    case Format::kHtml: return ".html";
+    case Format::kJson:
+    case Format::kJsonLines: return ".json";
+  }
+  return ".txt";
 }
 
 // --explain: the one input's explain view (Extractor::explain) to `to`.
@@ -222,34 +228,54 @@ int write_explain(const Extractor& ex, const Input& input, std::FILE* in, const 
   return 1;
 }
 
+// Writes `text` to `path`, making its directories; the errno, or 0.
+int write_file(const std::string& path, const std::string& text) {
+  std::error_code ec;
+  fs::create_directories(fs::path(path).parent_path(), ec);
+  std::FILE* f = std::fopen(path.c_str(), "wb");
+  if (f == nullptr) return errno;
+  errno = 0;
+  const bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
+  int e = ok ? 0 : (errno != 0 ? errno : EIO);
+  if (std::fclose(f) != 0 && e == 0) e = errno != 0 ? errno : EIO;
+  return e;
+}
+
 }  // namespace
 
 int run(const std::vector<std::string>& args, std::FILE* in, std::FILE* out, std::FILE* err) {
   CLI::App app{
       "Extracts the article (text, title, authors, date) from saved web pages.\n"
       "Inputs are files, directories (searched recursively for *.html, *.htm,\n"
-      "*.xhtml, also gzipped) or - for standard input.",
+      "*.xhtml, also gzipped, and *.warc, *.warc.gz), WARC files (the HTML\n"
+      "responses in them) or - for standard input. Pages are not fetched.",
       "extractor"};
   std::vector<std::string> names;
+  std::string list_path;
   std::string format_name;
   std::string focus_name = "balanced";
-  std::string output_path;
+  std::string output_path_flag;
+  std::string output_dir;
   DocumentOptions doc;
   PageInfo page;
   Options options;
   unsigned threads = 0;
   bool no_images = false;
   bool no_tables = false;
-  app.add_option("inputs", names, "FILE, DIR or - (default: -)");
+  app.add_option("inputs", names, "FILE, DIR, WARC or - (default: -)");
+  app.add_option("-i,--input-list", list_path,
+                 "read the inputs from FILE, one a line (- for standard input)");
   app.add_option("-f,--format", format_name,
-                 "text, markdown, html, json or jsonl (default: text for one input, "
-                 "jsonl for several)")
+                 "text, markdown, html, json or jsonl (default: jsonl when standard output\n"
+                 "is not a terminal; on a terminal, text for one page file, jsonl otherwise)")
       ->check(one_of<Format>());
   app.add_option("-u,--url", page.url, "the page's URL (one input only)");
-  app.add_option("--charset", page.charset, "decode the input(s) as this charset");
+  app.add_option("--charset", page.charset, "decode the input(s) as this charset")
+      ->check(CLI::Validator(check_charset, "NAME"));
   app.add_option("--reference-date", page.reference_date,
                  "YYYY-MM-DD: the day relative dates count from, and the latest date a "
-                 "page may carry (default: today)");
+                 "page may carry (default: today; a WARC record's own date)")
+      ->check(CLI::Validator(check_date, "DATE"));
   app.add_flag("--include-comments", options.include_comments,
                "keep comment threads, after the article");
   app.add_option("--focus", focus_name, "precision, balanced (default) or recall")
@@ -261,21 +287,29 @@ int run(const std::vector<std::string>& args, std::FILE* in, std::FILE* out, std
                "text/markdown: title, author, date before the text");
   app.add_flag("--full", doc.full, "json: add markdown, description, tags, sources, ...");
   app.add_flag("--blocks", doc.with_blocks, "json: add every block with its label and score");
-  app.add_option("-o,--output", output_path, "write to FILE instead of standard output");
+  auto* to_file = app.add_option("-o,--output", output_path_flag,
+                                 "write to FILE instead of standard output");
+  app.add_option("--output-dir", output_dir,
+                 "write each input's result to its own file under DIR, mirroring the\n"
+                 "input paths (default format: text)")
+      ->excludes(to_file);
   bool explain = false;
   app.add_flag("--explain", explain,
                "one input: write its explain view (an HTML file: the page with every "
                "block's decision drawn on it) instead of the text");
   app.add_option("-j,--threads", threads, "worker threads (default: all cores)");
   app.add_option("--max-input-bytes", options.max_input_bytes,
-                 "refuse inputs larger than this (default: 64 MiB)")
+                 "refuse inputs (and WARC records) larger than this (default: 64 MiB)")
       ->check(CLI::PositiveNumber);
   app.footer(
-      "Exit status: 0 every input done; 1 an input could not be read or was refused\n"
-      "(its message is on standard error, and with json/jsonl an \"error\" line\n"
-      "stands in its place; every other input's result is still written), or the\n"
-      "output could not be written; 2 usage error, or the -o file cannot be opened;\n"
-      "141 standard output was closed early (| head), as for cat or grep.");
+      "A WARC input gives one JSON line per HTML response, with warc_record_id,\n"
+      "warc_target_uri and warc_date; other records are skipped and counted, a\n"
+      "damaged record is reported with its offset (FILE@OFFSET) and skipped.\n\n"
+      "Exit status: 0 every input done; 1 an input (or WARC record) could not be\n"
+      "read or was refused (its message is on standard error, and with json/jsonl\n"
+      "an \"error\" line stands in its place; every other input's result is still\n"
+      "written), or the output could not be written; 2 usage error, or the -o file\n"
+      "cannot be opened; 141 standard output was closed early (| head).");
   app.set_version_flag("--version", std::string("extractor ") + version());
   try {
     std::vector<const char*> argv;
@@ -290,33 +324,51 @@ int run(const std::vector<std::string>& args, std::FILE* in, std::FILE* out, std
     return status == 0 ? 0 : 2;
   }
 
-  if (names.empty()) names.push_back("-");
+  if (!list_path.empty()) {
+    std::string error;
+    if (!read_list(list_path, in, &names, &error)) {
+      write_text(err, "extractor: cannot read the list " + list_path + ": " + error + "\n");
+      return 2;
+    }
+  } else if (names.empty()) {
+    names.push_back("-");
+  }
   options.include_images = !no_images;
   options.include_tables = !no_tables;
   options.focus = from_string<Focus>(focus_name);
   const std::vector<Input> inputs = list_inputs(names);
-  doc.several = inputs.size() != 1 || names.size() != 1 ||
-                (names[0] != "-" && fs::is_directory(names[0]));
-  if (doc.several && !page.url.empty()) {
+  const bool any_warc =
+      std::any_of(inputs.begin(), inputs.end(), [](const Input& i) { return i.warc; });
+  // Several pages: more than one input, a directory, a list or a WARC file.
+  const bool several = inputs.size() != 1 || names.size() != 1 || !list_path.empty() ||
+                       any_warc || (names[0] != "-" && fs::is_directory(names[0]));
+  if (several && !page.url.empty()) {
     write_text(err, "extractor: --url applies to a single input\n");
     return 2;
   }
-  if (explain && (doc.several || !format_name.empty())) {
+  if (explain && (several || any_warc || !format_name.empty() || !output_dir.empty())) {
     write_text(err, "extractor: --explain takes one page, and no --format\n");
     return 2;
   }
-  if (format_name.empty()) {
-    doc.format = doc.several ? Format::kJsonLines : Format::kText;
-  } else {
+  // The format never depends on how many inputs there are when the output
+  // is read by a program (a pipe, a file): xargs batches of one and of many
+  // give the same JSON lines. A person at a terminal gets one page as text.
+  const bool terminal = output_path_flag.empty() && isatty(fileno(out)) != 0;
+  if (!format_name.empty()) {
     doc.format = from_string<Format>(format_name);
+  } else if (!output_dir.empty()) {
+    doc.format = Format::kText;
+  } else {
+    doc.format = terminal && !several ? Format::kText : Format::kJsonLines;
   }
+  doc.several = several && output_dir.empty();
 
   std::FILE* to = out;
-  if (!output_path.empty()) {
-    to = std::fopen(output_path.c_str(), "wb");
+  if (!output_path_flag.empty()) {
+    to = std::fopen(output_path_flag.c_str(), "wb");
     if (to == nullptr) {
-      write_text(err,
-                 "extractor: cannot write " + output_path + ": " + std::strerror(errno) + "\n");
+      write_text(err, "extractor: cannot write " + output_path_flag + ": " +
+                          std::strerror(errno) + "\n");
       return 2;
     }
   }
@@ -324,34 +376,60 @@ int run(const std::vector<std::string>& args, std::FILE* in, std::FILE* out, std
   const Extractor ex(options);
   if (explain) {
     const int status = write_explain(ex, inputs.front(), in, page, to, err,
-                                     output_path.empty() ? "standard output" : output_path);
+                                     output_path_flag.empty() ? "standard output"
+                                                              : output_path_flag);
     if (to != out) std::fclose(to);
     return status;
   }
   BatchOptions batch;
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-  batch.threads = std::max<unsigned>(1, std::min<std::size_t>(threads, inputs.size()));
+  batch.threads = any_warc ? threads
+                           : std::max<unsigned>(1, std::min<std::size_t>(threads, inputs.size()));
   batch.document = doc;
   batch.load = [&](BatchPage& p) {
-    read_input(p.source, in, options.max_input_bytes, &p.owned, &p.error);
+    if (p.owned.empty()) read_input(p.source, in, options.max_input_bytes, &p.owned, &p.error);
   };
-  std::size_t next = 0;
+  Pages pages(inputs, page, options.max_input_bytes, err);
+  std::mutex names_mu;
+  std::deque<std::string> out_names;  // --output-dir: the names of the pages under way
+  Progress progress(err);
+  batch.poll = [&] {
+    progress.tick();
+    return true;
+  };
   int status = 0;
   int output_errno = 0;  // set when writing failed
   ex.extract_many(
       [&](BatchPage& p) {
-        if (next == inputs.size()) return false;
-        p.source = inputs[next].name;
-        p.error = inputs[next].error;
-        p.info = page;
-        ++next;
+        std::string name;
+        if (!pages.next(p, &name)) return false;
+        std::lock_guard<std::mutex> lock(names_mu);
+        out_names.push_back(std::move(name));
         return true;
       },
       [&](BatchResult& r) {
+        std::string name;
+        {
+          std::lock_guard<std::mutex> lock(names_mu);
+          name = std::move(out_names.front());
+          out_names.pop_front();
+        }
+        progress.count(!r.error.empty());
         if (!r.error.empty()) {
+          progress.clear();
           write_text(err, "extractor: " + r.source + ": " + r.error + "\n");
           std::fflush(err);
           status = 1;
+        }
+        if (!output_dir.empty()) {
+          if (r.document.empty() && !r.error.empty()) return true;
+          const std::string path = output_path(output_dir, name, extension(doc.format));
+          if (const int e = write_file(path, r.document); e != 0) {
+            progress.clear();
+            write_text(err, "extractor: cannot write " + path + ": " + std::strerror(e) + "\n");
+            status = 1;
+          }
+          return true;
         }
         errno = 0;
         if (!r.document.empty() &&
@@ -359,9 +437,11 @@ int run(const std::vector<std::string>& args, std::FILE* in, std::FILE* out, std
           output_errno = errno != 0 ? errno : EIO;
           return false;
         }
+        progress.tick();
         return true;
       },
       batch);
+  progress.clear();
   if (output_errno == 0 && std::fflush(to) != 0) output_errno = errno != 0 ? errno : EIO;
   if (to != out && std::fclose(to) != 0 && output_errno == 0)
     output_errno = errno != 0 ? errno : EIO;
@@ -370,7 +450,8 @@ int run(const std::vector<std::string>& args, std::FILE* in, std::FILE* out, std
   if (output_errno == EPIPE) return 141;
   if (output_errno != 0) {
     write_text(err, "extractor: cannot write " +
-                        (output_path.empty() ? std::string("standard output") : output_path) +
+                        (output_path_flag.empty() ? std::string("standard output")
+                                                  : output_path_flag) +
                         ": " + std::strerror(output_errno) + "\n");
     return 1;
   }

@@ -303,6 +303,7 @@ PYBIND11_MODULE(_extractor, m) {
   });
 
   def_result_types(m);
+  def_warc(m);
 
   py::class_<PyExtractor>(
       m, "Extractor",

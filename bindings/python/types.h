@@ -72,6 +72,9 @@ extractor::Format content_format(py::handle name);
 // Defines Span, Block and Result in `m`.
 void def_result_types(py::module_& m);
 
+// Defines the WARC reader and the WARC batch (warc.cc).
+void def_warc(py::module_& m);
+
 }  // namespace extractor_python
 
 #endif  // EXTRACTOR_BINDINGS_PYTHON_TYPES_H_

@@ -46,6 +46,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "extractor/version.h"
@@ -515,10 +516,17 @@ std::string render_html(const std::vector<Block>& blocks,
                         const RenderOptions& options = {},
                         Label label = Label::kContent);
 
+// A key and its value that a page's JSON carries beside the extracted
+// fields (a WARC record's id, target URI and date): see JsonOptions::fields.
+using Field = std::pair<std::string, std::string>;
+
 struct JsonOptions {
   // Add "source" (an input's name, e.g. a file path) as the first key.
   std::string source;
   bool with_source = false;
+  // Keys written after "source" (before "url"), in this order; an empty
+  // value is written as null.
+  std::vector<Field> fields;
   // Add "markdown", "comments", "description", "image", "tags", ... and
   // "sources" (where each metadata field came from).
   bool full = false;
@@ -565,15 +573,17 @@ struct DocumentOptions {
 // The document of one page, newline-terminated (HTML as the fragment is):
 // text or Markdown (comments after a "--- comments ---" line or a
 // "## Comments" heading), the HTML fragment, or the JSON object with
-// "source" first.
+// "source" first and `fields` after it (JsonOptions::fields).
 std::string render_document(const Result& result, std::string_view source,
-                            const DocumentOptions& options);
+                            const DocumentOptions& options,
+                            const std::vector<Field>& fields = {});
 
 // What stands in the place of a page that could not be read or extracted:
 // in JSON, the object of an empty Result with "error" last, on one line;
 // in the other formats nothing (the message belongs on standard error).
 std::string render_error(std::string_view source, std::string_view message,
-                         const DocumentOptions& options);
+                         const DocumentOptions& options,
+                         const std::vector<Field>& fields = {});
 
 // ---------------------------------------------------------------------------
 // Batches (Extractor::extract_many)
@@ -591,6 +601,9 @@ struct BatchPage {
   // Set: the page could not be read; it is not extracted, and its result
   // carries this error.
   std::string error;
+  // More keys for the page's JSON document, after "source" (a WARC
+  // record's id, target URI and date); handed back in BatchResult::fields.
+  std::vector<Field> fields;
 };
 
 struct BatchResult {
@@ -603,6 +616,7 @@ struct BatchResult {
   // With BatchOptions::document: render_document() of the result, or
   // render_error() of the error.
   std::string document;
+  std::vector<Field> fields;  // the page's BatchPage::fields
   // With BatchOptions::explain: the page's explain view (Explained::html).
   std::string explain_html;
 };
@@ -656,6 +670,12 @@ const char* describe(EmptyReason reason);
 // Focus, Format and PageType.
 template <typename Enum>
 Enum from_string(std::string_view name);
+
+// The converter a charset label names, as browsers read labels ("gb2312"
+// -> "gb18030", "latin1" -> "windows-1252", "UTF8" -> "utf-8"), or "" when
+// neither the WHATWG table nor ICU knows it (PageInfo::charset ignores such
+// a label; a tool may refuse it).
+std::string canonical_charset(std::string_view label);
 
 // The library's version, "MAJOR.MINOR.PATCH" (EXTRACTOR_VERSION is the
 // header's, from extractor/version.h).

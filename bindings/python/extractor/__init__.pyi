@@ -2,7 +2,8 @@
 **options, so that an unknown one raises extractor.Error)."""
 
 import datetime
-from typing import Iterable, List, Literal, Optional, Tuple, Union
+import os
+from typing import Any, Dict, Iterable, Iterator, List, Literal, NamedTuple, Optional, Tuple, Union
 
 from ._extractor import Block as Block
 from ._extractor import Error as Error
@@ -23,9 +24,13 @@ __all__ = [
     "Extractor",
     "Result",
     "Span",
+    "WarcPages",
+    "WarcRecord",
     "__version__",
     "extract",
     "extract_many",
+    "extract_warc",
+    "read_warc",
 ]
 
 def _default_threads() -> int: ...
@@ -64,3 +69,53 @@ def extract_many(
     explain: Optional[bool] = ...,
 ) -> List[Result]:
     """Extracts many pages on native threads (see extractor.extract_many)."""
+
+class WarcRecord(NamedTuple):
+    """Where a page of a WARC file came from (see extractor.WarcRecord)."""
+
+    source: str
+    offset: int
+    record_id: Optional[str]
+    target_uri: Optional[str]
+    date: Optional[str]
+    charset: Optional[str]
+
+class WarcPages:
+    """(WarcRecord, Result) pairs in file order (see extractor.extract_warc)."""
+
+    def __init__(
+        self,
+        path: Union[str, os.PathLike[str]],
+        ex: Extractor,
+        threads: int,
+        max_record_bytes: int,
+        reference_date: str,
+    ) -> None: ...
+    def __iter__(self) -> WarcPages: ...
+    def __next__(self) -> Tuple[WarcRecord, Result]: ...
+    @property
+    def counts(self) -> Dict[str, Any]: ...
+    def summary(self) -> str: ...
+
+def read_warc(
+    path: Union[str, os.PathLike[str]], *, max_record_bytes: int = ...
+) -> Iterator[Tuple[WarcRecord, Optional[bytes], Optional[str]]]:
+    """The HTML pages of a WARC file (see extractor.read_warc)."""
+
+def extract_warc(
+    path: Union[str, os.PathLike[str]],
+    *,
+    threads: Optional[int] = None,
+    max_record_bytes: Optional[int] = None,
+    reference_date: ReferenceDate = None,
+    extractor: Optional[Extractor] = None,
+    format: Optional[_Format] = ...,
+    include_comments: Optional[bool] = ...,
+    focus: Optional[_Focus] = ...,
+    include_tables: Optional[bool] = ...,
+    include_images: Optional[bool] = ...,
+    include_links: Optional[bool] = ...,
+    max_input_bytes: Optional[int] = ...,
+    max_depth: Optional[int] = ...,
+) -> WarcPages:
+    """Extracts the HTML pages of a WARC file (see extractor.extract_warc)."""

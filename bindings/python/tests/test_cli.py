@@ -49,9 +49,38 @@ def pages(tmp_path):
 
 
 def test_single_file_text():
-    p = run([EXAMPLE])
+    p = run(["-f", "text", EXAMPLE])
     assert p.returncode == 0, p.stderr
     assert p.stdout.decode() == extractor.extract(EXAMPLE.read_bytes()).text + "\n"
+
+
+def test_default_format_is_text_on_a_terminal_and_json_lines_in_a_pipe():
+    """The count of inputs never changes the format of what a program reads:
+    one page in a pipe is a JSON line, as each of several is."""
+    import pty
+
+    controller, terminal = pty.openpty()
+    try:
+        p = subprocess.run(PY + [str(EXAMPLE)], stdout=terminal, stderr=subprocess.PIPE,
+                           timeout=120)
+        os.close(terminal)
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(controller, 65536)
+            except OSError:  # the terminal's other end is closed
+                break
+            if not chunk:
+                break
+            shown += chunk
+    finally:
+        os.close(controller)
+    assert p.returncode == 0, p.stderr
+    text = extractor.extract(EXAMPLE.read_bytes()).text
+    assert shown.decode().replace("\r\n", "\n") == text + "\n"
+    piped = run([EXAMPLE])
+    line = json.loads(piped.stdout)
+    assert line["source"] == str(EXAMPLE) and line["text"] == text
 
 
 def test_stdin_and_url():

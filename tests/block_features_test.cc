@@ -1,12 +1,12 @@
-// Unit tests for lib/features: the numbers each block is judged by.
-#include "features.h"
+// Unit tests for lib/block_features: the numbers each block is judged by.
+#include "block_features.h"
 
 #include <gtest/gtest.h>
 
-#include <boost/locale/utf.hpp>
 #include <string>
 #include <vector>
 
+#include "chars.h"
 #include "patterns.h"
 
 namespace extractor {
@@ -23,11 +23,8 @@ TextBlock F(const std::string& text, BlockKind kind = BlockKind::kParagraph) {
   TextBlock b;
   b.kind = kind;
   b.text = text;
-  using Traits = boost::locale::utf::utf_traits<char>;
-  const char* p = text.data();
-  const char* const e = p + text.size();
-  while (p < e) {
-    const auto cp = Traits::decode(p, e);
+  for (std::size_t i = 0; i < text.size();) {
+    const char32_t cp = next_code_point(text, &i);
     if (cp != ' ' && cp != '\n' && cp != '\t') ++b.chars;
   }
   std::vector<TextBlock> blocks{std::move(b)};
@@ -96,18 +93,6 @@ TEST(Features, MixedScriptWords) {
   const TextBlock b = F("我们使用Linux系统");
   EXPECT_EQ(b.cjk, 6);
   EXPECT_EQ(b.words, 1 + 3);  // "Linux" and six Han characters
-}
-
-TEST(Features, IsCjk) {
-  EXPECT_TRUE(is_cjk(U'中'));
-  EXPECT_TRUE(is_cjk(U'あ'));
-  EXPECT_TRUE(is_cjk(U'カ'));
-  EXPECT_TRUE(is_cjk(U'한'));
-  EXPECT_TRUE(is_cjk(0x20000));  // CJK Extension B
-  EXPECT_FALSE(is_cjk(U'a'));
-  EXPECT_FALSE(is_cjk(U'Я'));
-  EXPECT_FALSE(is_cjk(0x3002));  // 。 is punctuation
-  EXPECT_FALSE(is_cjk(0xFF0C));  // ，
 }
 
 TEST(Features, EffectiveLengthWeightsCjk) {

@@ -1,6 +1,6 @@
 // Stage 5a: the numbers each block is judged by.
-#ifndef EXTRACTOR_LIB_FEATURES_H_
-#define EXTRACTOR_LIB_FEATURES_H_
+#ifndef EXTRACTOR_LIB_BLOCK_FEATURES_H_
+#define EXTRACTOR_LIB_BLOCK_FEATURES_H_
 
 #include <string_view>
 #include <vector>
@@ -21,9 +21,6 @@ void compute_features(std::vector<TextBlock>* blocks, const Patterns& patterns);
 // Hangul character carries about as much as three Latin letters.
 int effective_length(const TextBlock& block);
 
-// True for a code point of the Han, kana or Hangul blocks.
-bool is_cjk(char32_t cp);
-
 }  // namespace extractor
 
-#endif  // EXTRACTOR_LIB_FEATURES_H_
+#endif  // EXTRACTOR_LIB_BLOCK_FEATURES_H_

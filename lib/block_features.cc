@@ -1,10 +1,10 @@
-#include "features.h"
+#include "block_features.h"
 
-#include <boost/locale/utf.hpp>
 #include <cstdint>
 #include <string_view>
 #include <unordered_map>
 
+#include "chars.h"
 #include "patterns.h"
 
 namespace extractor {
@@ -30,35 +30,25 @@ bool is_closing(char32_t cp) {
 
 }  // namespace
 
-bool is_cjk(char32_t cp) {
-  return (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
-         (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7AF) ||
-         (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FA1F);
-}
-
 int effective_length(const TextBlock& b) { return b.chars + 2 * b.cjk; }
 
 void compute_features(std::vector<TextBlock>* blocks, const Patterns& patterns) {
-  using Traits = boost::locale::utf::utf_traits<char>;
   std::unordered_map<std::string_view, std::uint32_t> cues_of;  // views into the blocks' text
   for (TextBlock& b : *blocks) {
     if (b.kind == BlockKind::kImage) continue;
-    const char* p = b.text.data();
-    const char* const e = p + b.text.size();
+    const std::string_view text = b.text;
     bool in_word = false;
     char32_t last = 0;      // last non-space code point
     char32_t previous = 0;  // the one before `last`
-    while (p < e) {
-      char32_t cp;
-      if (!(static_cast<unsigned char>(*p) & 0x80)) {
-        cp = static_cast<unsigned char>(*p++);
+    for (std::size_t i = 0; i < text.size();) {
+      // ASCII (most of most pages) without the call.
+      char32_t cp = static_cast<unsigned char>(text[i]);
+      if (cp < 0x80) {
+        ++i;
       } else {
-        const auto d = Traits::decode(p, e);
-        if (d == boost::locale::utf::illegal || d == boost::locale::utf::incomplete) {
-          ++p;
-          continue;
-        }
-        cp = d;
+        const std::int32_t d = decode_utf8(text, &i);
+        if (d < 0) continue;  // not in decoded text
+        cp = static_cast<char32_t>(d);
       }
       const bool space = cp == ' ' || cp == '\n' || cp == '\t';
       if (space) {
