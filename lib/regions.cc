@@ -285,11 +285,96 @@ void read_forum(const Segments& seg, float confidence, Scores* s) {
   }
 }
 
+// Cues that put a run of like siblings out of a listing: the site's menus,
+// masthead, footer, breadcrumbs, dialogs and prompts. Feeds, "related" and
+// card-grid wrappers are a listing's very items.
+constexpr std::uint32_t kOffList = kCueNav | kCueHeader | kCueFooter | kCueSidebar | kCueModal |
+                                   kCueLogin | kCueBreadcrumb | kCueConsent | kCueNewsletter |
+                                   kCueShare | kCueTags | kCueComment;
+
+// A listing or a collection: the run of like siblings holding the most item
+// text (titles, prices, summaries), its members alike.
+void read_listing(const Segments& seg, Scores* s) {
+  const Page page(seg);
+  const std::vector<Run> runs = find_runs(seg, 3);
+  struct Candidate {
+    const Run* run;
+    double chars;
+  };
+  std::vector<Candidate> candidates;
+  for (const Run& r : runs) {
+    int chars = 0;
+    bool consent = false;
+    for (int m : r.members) {
+      chars += page.chars(m);
+      const Element& x = page.el(m);
+      for (int i = x.first_block; i < x.end_block; ++i)
+        consent |= (seg.blocks[static_cast<std::size_t>(i)].text_cues & kTextCookie) != 0;
+    }
+    if (consent) continue;
+    // Items are small parts of the page, not the columns of its layout.
+    int largest = 0;
+    for (int m : r.members) largest = std::max(largest, page.chars(m));
+    if (largest * 4 > page.chars_prefix.back()) continue;
+    if (chars < 20 * static_cast<int>(r.members.size())) continue;  // a menu's short links
+    if ((page.cues_above(r.parent) | page.el(r.members[0]).cues) & kOffList) continue;
+    candidates.push_back({&r, static_cast<double>(chars)});
+  }
+  std::sort(candidates.begin(), candidates.end(),
+            [](const Candidate& a, const Candidate& b) { return a.chars > b.chars; });
+  if (candidates.size() > 6) candidates.resize(6);
+  const Run* best = nullptr;
+  double best_score = 0;
+  for (const Candidate& c : candidates) {
+    const double score = c.chars * regularity(page, *c.run);
+    if (score > best_score) {
+      best_score = score;
+      best = c.run;
+    }
+  }
+  if (best == nullptr) return;
+  std::vector<char> in(seg.blocks.size(), 0);
+  // An article the page type took for a listing (its reading keeps more
+  // text outside the items than half of what they hold, or some prose: two
+  // or three sentences) keeps the article's reading.
+  int items = 0;
+  for (int m : best->members) {
+    items += page.chars(m);
+    const Element& x = page.el(m);
+    for (int i = x.first_block; i < x.end_block; ++i) in[static_cast<std::size_t>(i)] = 1;
+  }
+  int outside = 0, prose = 0;
+  for (std::size_t i = 0; i < seg.blocks.size(); ++i) {
+    const TextBlock& b = seg.blocks[i];
+    if (in[i] || s->labels[i] != Label::kContent) continue;
+    outside += b.chars;
+    if (b.kind != BlockKind::kHeading && b.kind != BlockKind::kListItem && b.sentence_ends >= 1 &&
+        effective_length(b) >= 80)
+      prose += effective_length(b);
+  }
+  if (items < 2 * outside || prose >= 200) return;
+  for (int m : best->members) {
+    const Element& x = page.el(m);
+    for (int i = x.first_block; i < x.end_block; ++i) {
+      const auto u = static_cast<std::size_t>(i);
+      const TextBlock& b = seg.blocks[u];
+      if (b.kind == BlockKind::kImage || b.kind == BlockKind::kCaption || b.chars == 0) continue;
+      const bool marked =
+          (cues_between(page, b.element, m) & kNotPostCues & ~(kCueFeed | kCueRelated | kCueAd)) ||
+          (b.text_cues & kNotPostText);
+      if (marked) continue;
+      s->labels[u] = Label::kContent;
+      s->reasons[u] = Reason::kItem;
+    }
+  }
+}
+
 }  // namespace
 
 void read_as_type(const Segments& segments, PageType type, float confidence, Scores* scores) {
   if (segments.blocks.empty()) return;
   if (type == PageType::kForum && confidence >= 0.5f) read_forum(segments, confidence, scores);
+  if (type == PageType::kListing && confidence >= 0.5f) read_listing(segments, scores);
 }
 
 }  // namespace extractor

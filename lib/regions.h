@@ -37,9 +37,11 @@ void read_blocks(const Dom& dom, const Patterns& patterns, const Options& option
                  std::string_view page_url, Segments* segments, Scores* scores,
                  ScoreTrace* trace = nullptr);
 
-// The page read as its kind: a forum thread's posts (every post's text,
-// not its author line, date or buttons; comment-thread classes do not rule
-// posts out). Changes `scores` only where the kind's reading differs from
+// The page read as its kind: a forum thread's posts (every post's text
+// with its author line and date, not its buttons; comment-thread classes do
+// not rule posts out), a listing's or collection's items (the largest run of
+// like, small siblings outside menus, header and footer: every item's
+// title, price and summary), unless the article's reading holds prose. Changes `scores` only where the kind's reading differs from
 // the article's, and only when `confidence` reaches the kind's bar.
 void read_as_type(const Segments& segments, PageType type, float confidence, Scores* scores);
 

@@ -1,4 +1,5 @@
-// The page read as its kind (lib/regions.h read_as_type) and the runs of
+// The page read as its kind (lib/regions.h read_as_type: a forum's posts,
+// a listing's items) and the runs of
 // like siblings it chooses from (lib/runs.h), through extract() with the
 // page type given by the caller (PageInfo::page_type).
 #include "regions.h"
@@ -107,6 +108,59 @@ TEST(ReadAsType, CommentsBesideAnArticleNeedASureThread) {
   const Result sure = ExtractAs(html, PageType::kForum, 0.95f);
   EXPECT_NE(sure.text.find("frozen river"), std::string::npos);
   EXPECT_NE(sure.text.find(reply), std::string::npos);
+}
+
+const char* const kShoes[] = {"Trail Runner 3 Waterproof", "Summit Mid Leather Boot",
+                              "Ridge Light Hiker", "Canyon Sandal Pro", "Alpine GTX Mid",
+                              "River Crossing Water Shoe"};
+
+// A collection: a menu, a short heading, then a grid of product cards
+// (a name that links, a price, a line of description).
+std::string Collection() {
+  std::string page =
+      "<html><head><title>Hiking boots | Outfitters</title></head><body>"
+      "<nav class=\"menu\"><ul><li><a href=\"/men\">Men</a></li><li><a href=\"/women\">Women"
+      "</a></li><li><a href=\"/kids\">Kids</a></li><li><a href=\"/sale\">Sale</a></li></ul>"
+      "</nav><h1>Hiking boots</h1><div class=\"grid\">";
+  for (int i = 0; i < 6; ++i)
+    page += "<div class=\"card card-" + std::to_string(i) + "\"><a href=\"/p/" +
+            std::to_string(i) + "\">" + kShoes[i] + "</a><div class=\"price\">$1" +
+            std::to_string(i) + "9.00</div><p class=\"note\">Grippy sole, light upper</p></div>";
+  page += "</div><footer><a href=\"/help\">Help</a> <a href=\"/stores\">Stores</a></footer>"
+          "</body></html>";
+  return page;
+}
+
+TEST(ReadAsType, ListingGivesEveryItem) {
+  const std::string html = Collection();
+  const Result listing = ExtractAs(html, PageType::kListing, 1.0f);
+  for (const char* shoe : kShoes) EXPECT_NE(listing.text.find(shoe), std::string::npos) << shoe;
+  EXPECT_NE(listing.text.find("$159.00"), std::string::npos);
+  EXPECT_EQ(listing.text.find("Women"), std::string::npos);
+  EXPECT_EQ(listing.text.find("Stores"), std::string::npos);
+  // The article's reading finds no article there.
+  const Result article = ExtractAs(html, PageType::kArticle, 1.0f);
+  EXPECT_EQ(article.text.find(kShoes[3]), std::string::npos);
+}
+
+// An article with a list of related stories, taken for a listing: the
+// article's reading stands.
+TEST(ReadAsType, ArticleTakenForAListingKeepsItsReading) {
+  std::string html = "<html><body><article><h1>Winter camping, a first time</h1>";
+  for (int i = 0; i < 4; ++i)
+    html +=
+        "<p>We left the car at the trailhead before sunrise, loaded the sleds and walked for "
+        "four hours along the frozen river, stopping only to eat and to check the map.</p>";
+  html += "</article><div class=\"more\">";
+  for (int i = 0; i < 12; ++i)
+    html += "<div class=\"story\"><a href=\"/s/" + std::to_string(i) + "\">" + kShoes[i % 6] +
+            ": a review after a season on the trail, and what we would change</a><span>May " +
+            std::to_string(i + 1) + ", 2024</span></div>";
+  html += "</div></body></html>";
+  const Result listing = ExtractAs(html, PageType::kListing, 1.0f);
+  const Result article = ExtractAs(html, PageType::kArticle, 1.0f);
+  EXPECT_NE(article.text.find("frozen river"), std::string::npos);
+  EXPECT_EQ(listing.text, article.text);
 }
 
 TEST(Runs, LikeSiblingsGroupByTagAndClassWithoutDigits) {

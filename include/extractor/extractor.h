@@ -246,6 +246,7 @@ enum class Reason : std::uint8_t {
   // How the page's kind reads it (Result::page_type; lib/regions.h).
   kPost,          // "post": the text of a post of a forum thread
   kPostMeta,      // "post-meta": a post's author line, date, counts and buttons
+  kItem,          // "item": an item of a listing or collection (its title, price, summary)
 };
 
 // Why a Result has no text (Result::empty_reason). to_string() gives a word
