@@ -16,20 +16,10 @@
 #include "block_features.h"
 #include "chars.h"
 #include "patterns.h"
+#include "trees.h"
 
 namespace extractor {
 namespace {
-
-// One node of a regression tree (as in model.cc): an inner node sends
-// x[feature] <= threshold to `left`, the rest to `right`; a leaf
-// (feature < 0) holds `value`.
-struct TreeNode {
-  std::int16_t feature;
-  float threshold;
-  std::int32_t left;
-  std::int32_t right;
-  float value;
-};
 
 #include "pagetype_trees.inc"
 
@@ -594,14 +584,9 @@ PageClass classify_page(const std::vector<float>& x) {
   PageClass out;
   if (kPageTreeCount == 0 || x.size() != static_cast<std::size_t>(kPageFeatureCount)) return out;
   std::array<double, kPageClasses> sum{};
-  for (int t = 0; t < kPageTreeCount; ++t) {
-    std::int32_t i = kPageTreeRoots[t];
-    while (kPageTreeNodes[i].feature >= 0) {
-      const TreeNode& node = kPageTreeNodes[i];
-      i = x[static_cast<std::size_t>(node.feature)] <= node.threshold ? node.left : node.right;
-    }
-    sum[static_cast<std::size_t>(t % kPageClasses)] += kPageTreeNodes[i].value;
-  }
+  for (int t = 0; t < kPageTreeCount; ++t)
+    sum[static_cast<std::size_t>(t % kPageClasses)] +=
+        tree_value(kPageTreeNodes, kPageTreeRoots[t], x.data());
   const double top = *std::max_element(sum.begin(), sum.end());
   double total = 0;
   std::array<double, kPageClasses> p{};
