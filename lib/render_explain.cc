@@ -210,16 +210,24 @@ void block_link(std::string* out, const PageCapture& page, std::size_t i, std::s
   *out += ",exv-shown)\"></span>";
 }
 
-void panel(std::string* out, const PageCapture& page, const Result& r, const Options& options) {
-  const std::size_t n = r.blocks.size();
-  int counts[kPartCount] = {};
+// How many blocks the view gives each part, and how many are kept.
+struct Tally {
+  int parts[kPartCount] = {};
   int kept = 0;
-  for (std::size_t i = 0; i < n && i < page.parts.size(); ++i) {
-    ++counts[static_cast<int>(page.parts[i])];
-    if (r.blocks[i].label == Label::kContent) ++kept;
+};
+
+Tally tally(const PageCapture& page, const Result& r) {
+  Tally t;
+  for (std::size_t i = 0; i < r.blocks.size() && i < page.parts.size(); ++i) {
+    ++t.parts[static_cast<int>(page.parts[i])];
+    if (r.blocks[i].label == Label::kContent) ++t.kept;
   }
-  *out += "<exv-panel id=\"exv-panel\" role=\"complementary\" aria-label=\"What the extractor "
-          "decided\">\n";
+  return t;
+}
+
+// The heading and the notes under it: blocks, kept, charset, why empty.
+void panel_head(std::string* out, const Result& r, int kept) {
+  const std::size_t n = r.blocks.size();
   *out += "<h1>What the extractor decided</h1>\n<p class=\"exv-note\">";
   *out += std::to_string(n) + " blocks, " + std::to_string(kept) + " kept";
   if (!r.charset.empty()) {
@@ -233,8 +241,10 @@ void panel(std::string* out, const PageCapture& page, const Result& r, const Opt
   *out += "</p>\n<p class=\"exv-note\">Tab or hover over a box for its score, reason and "
           "element path; a line of text leads to its box. No script of the page runs here "
           "and nothing is loaded: images show as their place and alt text.</p>\n";
+}
 
-  // Legend.
+// The legend: each part's colour, word and count, then the outlines.
+void legend(std::string* out, const Tally& t) {
   *out += "<details open><summary><h2>Legend</h2></summary>\n<ul class=\"exv-legend\">\n";
   for (int p = 0; p < kPartCount; ++p) {
     const PartStyle& s = kPartStyles[p];
@@ -244,14 +254,16 @@ void panel(std::string* out, const PageCapture& page, const Result& r, const Opt
     *out += s.word;
     *out += "</b> — ";
     *out += s.legend;
-    *out += " (" + std::to_string(counts[p]) + ")</li>\n";
+    *out += " (" + std::to_string(t.parts[p]) + ")</li>\n";
   }
   *out += "<li><span class=\"exv-sw exv-solid\" aria-hidden=\"true\"></span>solid outline: kept in "
           "the text</li>\n<li><span class=\"exv-sw exv-dashed\" aria-hidden=\"true\"></span>dashed: "
           "dropped</li>\n<li><span class=\"exv-sw exv-dotted\" aria-hidden=\"true\"></span>dotted: "
           "a reader comment</li>\n</ul>\n</details>\n";
+}
 
-  // Metadata, each field with where it came from.
+// Metadata, each field with where it came from.
+void metadata_table(std::string* out, const Result& r) {
   const Metadata& m = r.metadata;
   const Metadata::Sources& s = m.sources;
   *out += "<details open><summary><h2>Metadata</h2></summary>\n<table>\n"
@@ -269,34 +281,40 @@ void panel(std::string* out, const PageCapture& page, const Result& r, const Opt
   metadata_row(out, "categories", joined(m.categories), s.categories);
   metadata_row(out, "tags", joined(m.tags), s.tags);
   *out += "</table>\n</details>\n";
+}
 
-  // The extracted text, one line per block as render_text writes them.
-  const std::vector<const Block*> shown = visible_blocks(r.blocks, Label::kContent, false, options);
-  *out += "<details open><summary><h2>Extracted text</h2></summary>\n";
-  if (shown.empty()) *out += "<p>(none)</p>\n";
-  *out += "<ol class=\"exv-text\">\n";
-  for (const Block* b : shown) {
+// The blocks' texts, one item each, linked to their boxes.
+void text_items(std::string* out, const PageCapture& page, const Result& r,
+                const std::vector<const Block*>& blocks) {
+  for (const Block* b : blocks) {
     *out += "<li>";
     block_link(out, page, static_cast<std::size_t>(b - r.blocks.data()), b->text);
     *out += "</li>\n";
   }
+}
+
+// The extracted text, one line per block as render_text writes them, and
+// the comments when they are asked for.
+void text_lists(std::string* out, const PageCapture& page, const Result& r,
+                const Options& options) {
+  const std::vector<const Block*> shown = visible_blocks(r.blocks, Label::kContent, false, options);
+  *out += "<details open><summary><h2>Extracted text</h2></summary>\n";
+  if (shown.empty()) *out += "<p>(none)</p>\n";
+  *out += "<ol class=\"exv-text\">\n";
+  text_items(out, page, r, shown);
   *out += "</ol>\n</details>\n";
+  if (!options.include_comments) return;
+  const std::vector<const Block*> comments =
+      visible_blocks(r.blocks, Label::kComment, false, options);
+  if (comments.empty()) return;
+  *out += "<details open><summary><h2>Comments</h2></summary>\n<ol class=\"exv-text\">\n";
+  text_items(out, page, r, comments);
+  *out += "</ol>\n</details>\n";
+}
 
-  if (options.include_comments) {
-    const std::vector<const Block*> comments =
-        visible_blocks(r.blocks, Label::kComment, false, options);
-    if (!comments.empty()) {
-      *out += "<details open><summary><h2>Comments</h2></summary>\n<ol class=\"exv-text\">\n";
-      for (const Block* b : comments) {
-        *out += "<li>";
-        block_link(out, page, static_cast<std::size_t>(b - r.blocks.data()), b->text);
-        *out += "</li>\n";
-      }
-      *out += "</ol>\n</details>\n";
-    }
-  }
-
-  // Every block, with the part the view gives it.
+// Every block, with the part the view gives it.
+void all_blocks(std::string* out, const PageCapture& page, const Result& r) {
+  const std::size_t n = r.blocks.size();
   *out += "<details><summary><h2>All blocks (" + std::to_string(n) + ")</h2></summary>\n<ol class=\"exv-blocks\" start=\"0\">\n";
   for (std::size_t i = 0; i < n; ++i) {
     const Block& b = r.blocks[i];
@@ -315,8 +333,10 @@ void panel(std::string* out, const PageCapture& page, const Result& r, const Opt
     *out += "</li>\n";
   }
   *out += "</ol>\n</details>\n";
+}
 
-  // What the page hides (no blocks come from there).
+// What the page hides (no blocks come from there).
+void hidden_list(std::string* out, const PageCapture& page) {
   *out += "<details open><summary><h2>Hidden by the page (" + std::to_string(page.hidden.size()) +
           ")</h2></summary>\n<p class=\"exv-note\">Elements the page's markup hides give no "
           "blocks; a link shows one in place. Boxes above marked <span class=\"exv-hid\">hidden"
@@ -332,7 +352,20 @@ void panel(std::string* out, const PageCapture& page, const Result& r, const Opt
     append_html(out, h.path);
     *out += "</span></li>\n";
   }
-  *out += "</ul>\n</details>\n</exv-panel>\n";
+  *out += "</ul>\n</details>\n";
+}
+
+void panel(std::string* out, const PageCapture& page, const Result& r, const Options& options) {
+  const Tally t = tally(page, r);
+  *out += "<exv-panel id=\"exv-panel\" role=\"complementary\" aria-label=\"What the extractor "
+          "decided\">\n";
+  panel_head(out, r, t.kept);
+  legend(out, t);
+  metadata_table(out, r);
+  text_lists(out, page, r, options);
+  all_blocks(out, page, r);
+  hidden_list(out, page);
+  *out += "</exv-panel>\n";
 }
 
 }  // namespace
