@@ -938,7 +938,8 @@ int run_main(int argc, char** argv) {
   app.add_option("--rule-off", rules_off,
                  "switch this metadata rule off, to measure it (repeatable; "
                  "bench/eval/metadata_rules.py runs every one)")
-      ->type_name("NAME");
+      ->type_name("NAME")
+      ->allow_extra_args(false);
   app.add_flag("--list-rules", list_rules, "print the metadata rules' names and exit");
   app.add_option("--id", ids, "only this page (repeatable)")
       ->type_name("ID|SET/ID");

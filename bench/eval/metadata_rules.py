@@ -45,7 +45,7 @@ def run_eval(args, name, off):
     cmd = [args.eval, "--threads", str(args.threads), "--sets", ",".join(args.sets),
            "--worst", "0", "--json", out]
     for r in off:
-        cmd += ["--rule-off", r]
+        cmd.append("--rule-off=" + r)
     cmd += args.roots
     subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
     return load(out)
