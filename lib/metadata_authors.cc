@@ -544,7 +544,7 @@ class AuthorGatherer {
     // The name on a comment that the post's author wrote (a blog's owner
     // answering readers).
     if (!names_anyone() && on(rules::kAuthorPostAuthorComment))
-      add(post_author_in_comments(ev_.input.segments), AuthorValue::kField,
+      add(post_author_in_comments(ev_.input.segments), AuthorValue::kByline,
           tuning::kAuthorPageOwner, Source::kMarkup, tuning::kAuthorOwnerDistance);
     // The person holding the copyright, in the copyright <meta> or a line in
     // the page's last blocks: the owner and writer of a personal site.

@@ -342,20 +342,37 @@ const DateCandidate* best_of(const std::vector<DateCandidate>& v) {
 // list of dates further down is a feed, not evidence). Ties go to the best
 // rank.
 const DateCandidate* vote(const std::vector<DateCandidate>& v) {
+  // Of the dates shown, and of those the markup declares (a forum's posts,
+  // a list's items, each with its itemprop=datePublished), the nearest
+  // alone votes.
   const DateCandidate* nearest_shown = nullptr;
-  for (const DateCandidate& c : v)
+  const DateCandidate* nearest_declared = nullptr;
+  auto declared_in_markup = [](const DateCandidate& c) {
+    return c.rank == kRankDeclared && c.source == Source::kMarkup;
+  };
+  for (const DateCandidate& c : v) {
     if (c.rank == kRankShown && (nearest_shown == nullptr || c.distance < nearest_shown->distance))
       nearest_shown = &c;
+    if (declared_in_markup(c) &&
+        (nearest_declared == nullptr || c.distance < nearest_declared->distance))
+      nearest_declared = &c;
+  }
   const bool nearest_only = on(rules::kDateNearestShownOnly);
+  const bool nearest_declared_only = on(rules::kDateNearestDeclaredOnly);
+  auto votes = [&](const DateCandidate& c) {
+    if (c.rank == kRankShown && nearest_only && &c != nearest_shown) return false;
+    if (declared_in_markup(c) && nearest_declared_only && &c != nearest_declared) return false;
+    return true;
+  };
   const DateCandidate* best = nullptr;
   int best_weight = 0;
   for (const DateCandidate& c : v) {
-    if (c.rank == kRankShown && nearest_only && &c != nearest_shown) continue;
+    if (!votes(c)) continue;
     int w = 0;
     const DateCandidate* top = nullptr;  // the best-ranked candidate of this day
     for (const DateCandidate& o : v) {
       if (o.date.day_number() != c.date.day_number()) continue;
-      if (o.rank == kRankShown && nearest_only && &o != nearest_shown) continue;
+      if (!votes(o)) continue;
       w += weight_of(o.rank);
       if (top == nullptr || o.rank < top->rank) top = &o;
     }

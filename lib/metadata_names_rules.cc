@@ -143,6 +143,10 @@ void NamePatterns::compile_cuts() {
       "on (?:twitter|facebook|x)\\b)");
   bio = make(S "+(?:is|was|has|covers|writes|reports|joined|leads|lives|ist|schreibt|est)" S
              "+\\pL");
+  // What a comment's or a picture's label adds after the name shown
+  // ("Amber says:", "Jane Doe avatar"): not the name's.
+  speech_tail = make(S "+(?:says|said|sagt|schreibt|schrieb|wrote|writes|dit|dice|diz|pisze|"
+                     "avatar)" S "*[:：.]?" S "*$");
   location = make(S "+((?:in|aus|à|en|from|reporting from|desde|da|z|из|з))" S "+\\p{Lu}.*$");
   photo = make(
       "^[\\s\\pP]*(?:photos?|photography|photographs?|pictures?|images?|illustrations?|"

@@ -48,6 +48,8 @@ namespace rules {
   X(kAuthorShownPartOfList, "author.shown_part_of_list", "a long field list cut to what the byline shows") \
   X(kAuthorReadersForm, "author.readers_form", "the form written for readers, a fuller name") \
   X(kAuthorLoginForm, "author.login_form", "a login read as the person's shown name")       \
+  X(kAuthorSpeechTail, "author.speech_tail", "\"X says:\", \"X avatar\": the name without the label") \
+  X(kAuthorLoginDigits, "author.login_digits", "a one-word login with digits in a field or byline element") \
   X(kDateJsonLd, "date.jsonld", "JSON-LD datePublished")                                    \
   X(kDateMetaStated, "date.meta_stated", "article:published_time and kin")                  \
   X(kDateMetaDeclared, "date.meta_declared", "other publication metas (dc.date.issued, ...)") \
@@ -66,6 +68,7 @@ namespace rules {
   X(kDateUrl, "date.url", "the URL's date")                                                 \
   X(kDatePlaceholder, "date.placeholder", "CMS placeholder dates (1970-01-01) dropped")     \
   X(kDateNearestShownOnly, "date.nearest_shown_only", "of shown dates only the nearest votes") \
+  X(kDateNearestDeclaredOnly, "date.nearest_declared_only", "of itemprop=datePublished only the nearest votes") \
   X(kDateLaterThanUpdate, "date.later_than_update", "a far date later than the shown update is none") \
   X(kDateLaterThanEdit, "date.later_than_edit", "a shown date later than the last edit is none") \
   X(kDateTimeFromSameDay, "date.time_from_same_day", "the time from another candidate of the day") \

@@ -73,6 +73,22 @@ TEST(MetadataDates, OnlyTheNearestShownDateVotes) {
   EXPECT_EQ(choose_dates(c).published, "2024-06-07");
 }
 
+TEST(MetadataDates, OnlyTheNearestDateTheMarkupDeclaresVotes) {
+  // A forum's replies, each with its itemprop=datePublished, do not outvote
+  // the thread's first post.
+  DateCandidates c;
+  c.published = {Cand(Day(2023, 12, 30), kRankStated, Source::kJsonLd),
+                 Cand(Day(2023, 12, 30), kRankShown, Source::kMarkup, 4),
+                 Cand(Day(2023, 12, 31), kRankDeclared, Source::kMarkup, 128),
+                 Cand(Day(2023, 12, 31), kRankDeclared, Source::kMarkup, 164),
+                 Cand(Day(2023, 12, 31), kRankDeclared, Source::kMarkup, 202)};
+  EXPECT_EQ(choose_dates(c).published, "2023-12-30");
+  // A declared meta is no list: it votes beside the markup's nearest.
+  c.published.push_back(Cand(Day(2023, 12, 31), kRankDeclared, Source::kMeta));
+  c.published.push_back(Cand(Day(2023, 12, 31), kRankGeneric, Source::kMeta));
+  EXPECT_EQ(choose_dates(c).published, "2023-12-31");
+}
+
 TEST(MetadataDates, TheTimeOfTheSameDayAndTheZoneOfTheSameInstant) {
   DateCandidates c;
   c.published = {Cand(Day(2024, 6, 8), kRankStated, Source::kMeta),
