@@ -713,8 +713,18 @@ const Supported* readers_form(const std::vector<Supported>& cands, const Support
     for (const std::string& s : c.names) n += static_cast<int>(std::count(s.begin(), s.end(), ' '));
     return n;
   };
+  // A name that says a word twice ("Elaine Chen Elaine Chen": an element's
+  // text and its image's alt run together) is no fuller form.
+  auto repeats_a_word = [](const AuthorCandidate& c) {
+    std::size_t words = 0;
+    for (const std::string& n : c.names)
+      words += static_cast<std::size_t>(std::count(n.begin(), n.end(), ' ')) + 1;
+    return words > c.keys.size();
+  };
   for (const Supported& c : cands)
-    if (c.keys == best->keys && spaces(c) > spaces(*shown)) shown = &c;
+    if (c.keys == best->keys && spaces(c) > spaces(*shown) &&
+        !(on(rules::kAuthorNoRepeatedWords) && repeats_a_word(c)))
+      shown = &c;
   for (const Supported& c : cands) {
     if (c.organization || c.names.size() != best->names.size() ||
         c.keys.size() <= best->keys.size() ||

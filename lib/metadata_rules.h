@@ -48,6 +48,7 @@ namespace rules {
   X(kAuthorShownPartOfList, "author.shown_part_of_list", "a long field list cut to what the byline shows") \
   X(kAuthorReadersForm, "author.readers_form", "the form written for readers, a fuller name") \
   X(kAuthorLoginForm, "author.login_form", "a login read as the person's shown name")       \
+  X(kAuthorNoRepeatedWords, "author.no_repeated_words", "a name saying a word twice is no fuller form") \
   X(kAuthorSpeechTail, "author.speech_tail", "\"X says:\", \"X avatar\": the name without the label") \
   X(kAuthorLoginDigits, "author.login_digits", "a one-word login with digits in a field or byline element") \
   X(kDateJsonLd, "date.jsonld", "JSON-LD datePublished")                                    \

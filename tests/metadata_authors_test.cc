@@ -118,6 +118,17 @@ TEST(MetadataAuthors, AFullerFormOfTheSameNames) {
   EXPECT_EQ(Chosen(c), (Strings{"Nils"}));
 }
 
+TEST(MetadataAuthors, ANameSayingAWordTwiceIsNoFullerForm) {
+  // A byline element's text and its picture's alt text run together.
+  AuthorCandidates c;
+  c.lists = {List({"Elaine Chen"}, tuning::kAuthorJsonLd, Source::kJsonLd),
+             List({"Elaine Chen Elaine Chen"}, tuning::kAuthorBylineClass, Source::kMarkup, 2)};
+  EXPECT_EQ(Chosen(c), (Strings{"Elaine Chen"}));
+  // A fuller form that repeats nothing still is one.
+  c.lists[1] = List({"Elaine Marie Chen"}, tuning::kAuthorBylineClass, Source::kMarkup, 2);
+  EXPECT_EQ(Chosen(c), (Strings{"Elaine Marie Chen"}));
+}
+
 TEST(MetadataAuthors, ALoginAndTheNameItSpells) {
   AuthorCandidates c;
   c.lists = {List({"christian.stadtfeld"}, tuning::kAuthorJsonLd, Source::kJsonLd),
