@@ -97,7 +97,7 @@ def rule_effects(base, off_pages, sites, folds, k):
     """Per field: {changed pages, sites, net, per-fold net, per-site net}."""
     eff = {}
     for field in FIELDS:
-        changed, net_by_site = 0, collections.Counter()
+        changed, changed_day, net_by_site = 0, 0, collections.Counter()
         touched = set()
         for key, p in base.items():
             c0 = correct(p, field)
@@ -107,13 +107,15 @@ def rule_effects(base, off_pages, sites, folds, k):
             if output(p, field) != output(q, field):
                 changed += 1
                 touched.add(sites[key])
+                if field != "date" or (p.get("date_out") or "")[:10] != (q.get("date_out") or "")[:10]:
+                    changed_day += 1
             c1 = correct(q, field)
             if c1 is not None and c0 != c1:
                 net_by_site[sites[key]] += c0 - c1  # the rule's win: on right, off wrong
         per_fold = [0] * k
         for site, n in net_by_site.items():
             per_fold[folds[site]] += n
-        eff[field] = {"changed": changed, "sites": len(touched),
+        eff[field] = {"changed": changed, "changed_day": changed_day, "sites": len(touched),
                       "net": sum(net_by_site.values()), "per_fold": per_fold,
                       "win_sites": {s for s, n in net_by_site.items() if n > 0},
                       "net_by_site": net_by_site}
@@ -224,14 +226,15 @@ def main():
         sites_changed = max(e[f]["sites"] for f in FIELDS)
         if sites_changed == 0:
             verdict = "changes nothing"
+        elif all(e[f]["changed_day"] == 0 and not any(e[f]["per_fold"]) for f in FIELDS):
+            verdict = "time of day only (not scored)"
         elif sites_changed > args.min_sites and held > 0:
             verdict = "earns"
         else:
             verdict = "retire?"
         verdicts[r] = verdict
-        for f in FIELDS:
-            if e[f]["changed"] == 0 and f != FIELDS[0]:
-                continue
+        shown = [f for f in FIELDS if e[f]["changed"] > 0] or [r.split(".")[0]]
+        for f in shown:
             print("| %s | %s | %d | %d | %+d | %s | %+d | %s |" % (
                 r, f, e[f]["changed"], e[f]["sites"], e[f]["net"],
                 " ".join("%+d" % n for n in e[f]["per_fold"]), held, verdict))
