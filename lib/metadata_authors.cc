@@ -222,13 +222,6 @@ class AuthorGatherer {
       add(orgs, AuthorValue::kField, tuning::kAuthorJsonLdOrg, Source::kJsonLd);
     if (on(rules::kAuthorMeta)) meta_authors();
     const Metas& metas = ev_.metas;
-    // twitter:creator, where it is a name and not an @handle (which is an
-    // account, often the site's own): the weakest of the meta names.
-    const std::string creator = metas.first({"twitter:creator"});
-    if (on(rules::kAuthorTwitterCreator) && !creator.empty() && creator.find('@') == std::string::npos && !looks_like_url(creator) &&
-        creator != metas.first({"twitter:site"}))
-      add_names(clean_authors(np_, creator, AuthorValue::kField, site_),
-                tuning::kAuthorTwitterCreator, Source::kMeta);
     // Twitter's label/data pairs: SEO plugins write the author there under
     // a label in the site's language ("Written by", "Verfasst von",
     // "Escrito por") beside "Est. reading time".
@@ -415,8 +408,8 @@ class AuthorGatherer {
     }
   }
 
-  // Credits in the article's last lines ("Reporting by", "（记者 X）", "Text:
-  // Jane Doe", "Eingestellt von X um 21:11", "Interview" / "Jane Doe").
+  // Credits in the article's last lines ("（记者 X）", "Text: Jane Doe",
+  // "Eingestellt von X um 21:11").
   void closing_lines() {
     const int last = zone_.last;
     if (last < 0) return;
@@ -426,21 +419,11 @@ class AuthorGatherer {
       if (ev_.away(b, kAwayForAuthors)) continue;
       const int dist = tuning::kAuthorTailDistance + i - last;
       const std::string_view t = utf8_suffix(b.text, 160);
-      if (b.cjk == 0) {
-        std::string signed_name = trailing_parenthesized_name(np_, t);
-        if (!signed_name.empty() && on(rules::kAuthorSignedName))
-          out_.signed_names.push_back(std::move(signed_name));
-      }
-      if (b.cjk > 0) {
-        if (on(rules::kAuthorClosingCjk)) add_cjk(t, tuning::kAuthorClosingCredit, dist);
-      } else if (on(rules::kAuthorClosingLatin)) {
-        add_names(trailing_credit(np_, t, site_), tuning::kAuthorClosingLatin, Source::kText,
-                  dist);
-      }
+      if (b.cjk > 0 && on(rules::kAuthorClosingCjk))
+        add_cjk(t, tuning::kAuthorClosingCredit, dist);
       const std::string* next =
           i + 1 < n_blocks_ ? &blocks_[static_cast<std::size_t>(i) + 1].text : nullptr;
-      // Byline lines ("By", "Posted by", "Von:" over the name), else a
-      // credit label over a name.
+      // Byline lines ("By", "Posted by", "Von:" over the name).
       const bool bylines = on(rules::kAuthorClosingByline);
       if (b.text.size() <= 200 && starts_with_byline_marker(np_, b.text)) {
         if (bylines)
@@ -453,10 +436,6 @@ class AuthorGatherer {
         if (bylines)
           add(b.text + " " + *next, AuthorValue::kText, tuning::kAuthorClosingCredit,
               Source::kText, dist);
-      } else if (on(rules::kAuthorClosingLabel) && is_credit_label(b.text) && next != nullptr &&
-                 next->size() <= 80) {
-        add("By " + *next, AuthorValue::kText, tuning::kAuthorClosingCredit, Source::kText,
-            dist);
       }
     }
   }
@@ -671,38 +650,6 @@ const Supported* best_supported(const std::vector<Supported>& cands) {
   return best;
 }
 
-// A long list in a field (three names or more) of which the byline under
-// the headline shows only the first: the others are credited for the
-// pictures, the styling, the models; the byline names the writers.
-const Supported* shown_part_of_list(const std::vector<Supported>& cands, const Supported* best) {
-  if (best->organization || best->names.size() < tuning::kLongAuthorList ||
-      (best->source != Source::kMeta && best->source != Source::kJsonLd))
-    return best;
-  auto opens_the_list = [&](const Supported& c) {
-    if (c.names.size() >= best->names.size()) return false;
-    for (std::size_t i = 0; i < c.names.size(); ++i)
-      if (comparison_key(c.names[i]) != comparison_key(best->names[i])) return false;
-    return true;
-  };
-  // What the page shows of the list there: one element per name (a paper's
-  // authors) shows all of it.
-  auto visible = [&](const Supported& c) {
-    return !c.organization && !c.link_only && c.distance <= tuning::kVisibleBylineDistance &&
-           (c.source == Source::kText || c.source == Source::kMarkup) &&
-           std::includes(best->keys.begin(), best->keys.end(), c.keys.begin(), c.keys.end());
-  };
-  const Supported* byline = nullptr;
-  std::vector<std::string> shown_keys;
-  for (const Supported& c : cands) {
-    if (!visible(c)) continue;
-    shown_keys.insert(shown_keys.end(), c.keys.begin(), c.keys.end());
-    if (opens_the_list(c) && (byline == nullptr || c.support > byline->support)) byline = &c;
-  }
-  std::sort(shown_keys.begin(), shown_keys.end());
-  shown_keys.erase(std::unique(shown_keys.begin(), shown_keys.end()), shown_keys.end());
-  return byline != nullptr && shown_keys == byline->keys ? byline : best;
-}
-
 // Of lists naming the same people, the one written for readers ("Mike
 // Cason", not the login "mikecason"); a fuller form of the same names
 // ("Nils" -> "Nils Pickert") that the page also gives, with fair support.
@@ -746,29 +693,6 @@ const Supported* readers_form(const std::vector<Supported>& cands, const Support
   return shown;
 }
 
-// "christian.stadtfeld", "jane_doe" -> {"christian", "stadtfeld"}: the
-// words of a login that spells a person's name (two words or more, of two
-// letters or more); empty for anything else.
-std::vector<std::string> login_words(const std::string& login) {
-  std::vector<std::string> parts;
-  if (login.empty()) return parts;
-  for (char ch : login)
-    if (!(is_ascii_lower(ch) || ch == '.' || ch == '_' || ch == '-')) return parts;
-  std::size_t i = 0;
-  while (i <= login.size()) {
-    std::size_t j = login.find_first_of("._-", i);
-    if (j == std::string::npos) j = login.size();
-    if (j > i) parts.push_back(login.substr(i, j - i));
-    i = j + 1;
-  }
-  const bool named = parts.size() >= 2 && std::all_of(parts.begin(), parts.end(),
-                                                      [](const std::string& p) {
-                                                        return p.size() >= 2;
-                                                      });
-  if (!named) parts.clear();
-  return parts;
-}
-
 }  // namespace
 
 AuthorCandidates author_candidates(const Evidence& ev, const Zone& zone, const SiteNames& site,
@@ -785,33 +709,7 @@ AuthorChoice choose_authors(const AuthorCandidates& c) {
   if (on(rules::kAuthorAgreedOrg)) prefer_agreed_organization(&cands);
   const Supported* best = best_supported(cands);
   if (best == nullptr) return {};
-  if (on(rules::kAuthorShownPartOfList)) best = shown_part_of_list(cands, best);
   const Supported* shown = on(rules::kAuthorReadersForm) ? readers_form(cands, best) : best;
-  // A login that spells a person's name and a name the page shows that
-  // reads as it, first and last word ("Christian P. Stadtfeld"): the one
-  // written for readers.
-  if (shown->names.size() == 1 && on(rules::kAuthorLoginForm)) {
-    const std::vector<std::string> parts = login_words(shown->names[0]);
-    auto reads_as_login = [&](const std::string& n) {
-      const std::size_t first_end = n.find(' ');
-      return !parts.empty() && first_end != std::string::npos &&
-             comparison_key(std::string_view(n).substr(0, first_end)) == parts.front() &&
-             comparison_key(std::string_view(n).substr(n.rfind(' ') + 1)) == parts.back();
-    };
-    const Supported* readable = nullptr;
-    for (const Supported& other : cands)
-      if (!other.organization && other.names.size() == 1 && &other != shown &&
-          reads_as_login(other.names[0])) {
-        readable = &other;
-        break;
-      }
-    if (readable != nullptr) {
-      shown = readable;
-    } else {
-      for (const std::string& n : c.signed_names)
-        if (reads_as_login(n)) return {{n}, Source::kText};
-    }
-  }
   return {shown->names, best->source};
 }
 

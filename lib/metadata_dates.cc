@@ -26,18 +26,6 @@ int weight_of(int rank) {
 
 bool is_secondary(DateRole r) { return r == DateRole::kModified || r == DateRole::kIssue; }
 
-// In a paragraph only a dateline counts: a date opening it (within its
-// first bytes) and followed by a dash or a colon ("BERLIN, 2. Dezember
-// 2021 –"). False when the date is later in the paragraph.
-bool opens_dateline(std::string_view text, const TextDate& td) {
-  std::size_t k = td.end;
-  while (k < text.size() && (text[k] == ' ' || text[k] == ',')) ++k;
-  const std::string_view rest = text.substr(k, 3);
-  return !rest.empty() && (rest[0] == '-' || rest[0] == ':' || rest[0] == '|' ||
-                           rest[0] == '(' || rest.rfind("\xe2\x80\x93", 0) == 0 ||
-                           rest.rfind("\xe2\x80\x94", 0) == 0);
-}
-
 class DateGatherer {
  public:
   DateGatherer(const Evidence& ev, const Zone& zone, const DateContext& dc,
@@ -248,12 +236,10 @@ class DateGatherer {
       std::string_view text = b.text;
       const bool short_block = text.size() <= tuning::kDateLineMaxBytes;
       if (tail && !short_block) continue;
-      if (!short_block) text = text.substr(0, tuning::kDatelineBytes);  // a dateline opens a paragraph
+      // In a paragraph, only a date opening it (a dateline).
+      if (!short_block) text = text.substr(0, tuning::kDatelineBytes);
       for (const TextDate& td : find_text_dates(dp_, text, dc_.order, reference_if_given())) {
-        if (!short_block && td.begin > tuning::kDatelineOpening) {
-          if (td.begin > tuning::kDatelineMaxOffset) break;
-          if (!opens_dateline(text, td) || !on(rules::kDateDateline)) continue;
-        }
+        if (!short_block && td.begin > tuning::kDatelineOpening) break;
         if (td.role == DateRole::kOther) continue;
         const int earliest =
             td.role == DateRole::kPublished ? kEarliestStatedYear : kEarliestShownYear;
@@ -436,25 +422,6 @@ DateChoice choose_dates(const DateCandidates& c) {
   DateChoice choice;
   const DateCandidate* p = vote(c.published);
   const DateCandidate* u = best_of(c.modified);
-  const DateCandidate* last_edit = nullptr;
-  for (const DateCandidate& m : c.modified)
-    if (m.distance >= tuning::kLastEditDistance) {
-      last_edit = &m;
-      break;
-    }
-  // A date shown only in the article's last lines or far from the headline
-  // ("reported on the radio on 29 April"), later than the "Stand:" /
-  // "Updated" date under the headline, cannot be the original: the page
-  // gives none, and the updated date is its only date. Nor can any date
-  // only shown that is later than the page's last edit ("the next meeting
-  // is on 5 February" on a page last edited on 29 January): it is a day the
-  // page announces.
-  if (p != nullptr && p->rank >= kRankShown &&
-      ((on(rules::kDateLaterThanUpdate) && u != nullptr && p->distance >= tuning::kTailDistance &&
-        u->distance < tuning::kTailDistance && u->rank == kRankShown &&
-        p->date.day_number() > u->date.day_number()) ||
-       (on(rules::kDateLaterThanEdit) && last_edit != nullptr && p->date.day_number() > last_edit->date.day_number())))
-    p = nullptr;
   if (p != nullptr) {
     choice.published = format_iso(with_time(*p, c.published));
     choice.published_source = p->source;

@@ -420,16 +420,6 @@ bool is_bare_latin_marker(const NamePatterns& patterns, std::string_view text) {
   return RE2::FullMatch(rest, *r.bare_marker_tail);
 }
 
-bool is_credit_label(std::string_view text) {
-  if (text.empty() || text.size() > 24) return false;
-  std::string t = lower_ascii(collapse_space(text));
-  while (!t.empty() && (t.back() == ':' || t.back() == ' ')) t.pop_back();
-  for (const char* w : {"interview", "interviews", "das interview", "entrevista", "intervista",
-                        "entretien", "wywiad", "интервью"})
-    if (t == w) return true;
-  return false;
-}
-
 bool is_bare_cjk_marker(const NamePatterns& patterns, std::string_view text) {
   if (text.empty() || text.size() > 40) return false;
   const NamePatterns& r = patterns;
@@ -633,14 +623,6 @@ std::vector<std::string> sign_off_name(const NamePatterns& patterns, std::string
   if (!site_name.empty() && key == comparison_key(site_name)) return out;
   out.push_back(name);
   return out;
-}
-
-std::string trailing_parenthesized_name(const NamePatterns& patterns, std::string_view text) {
-  const NamePatterns& r = patterns;
-  re2::StringPiece in(text.data(), text.size());
-  re2::StringPiece g[2];
-  if (!r.trailing_paren->Match(in, 0, in.size(), RE2::UNANCHORED, g, 2)) return {};
-  return collapse_space(std::string_view(g[1].data(), g[1].size()));
 }
 
 std::vector<std::string> picture_or_translation_credit(const NamePatterns& patterns, std::string_view text) {

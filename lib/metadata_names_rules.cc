@@ -165,16 +165,6 @@ void NamePatterns::compile_cuts() {
   email = make("[\\w.+-]+@[\\w-]+\\.[\\w.-]+");
   handle = make("(?:^|" S ")@\\w+");
   parens = make(S "*(?:\\([^)]*\\)|\\[[^\\]]*\\]|（[^）]*）|【[^】]*】)" S "*");
-  // A name in parentheses closing the article's text ("... bleibt
-  // spannend. (Christian P. Stadtfeld)", "(Jane Doe) +++"): two or three
-  // capitalised words, an initial between them allowed. Case matters
-  // here: "(siehe unten)" is no name.
-  trailing_paren = make(
-      "\\((?-i:(\\p{Lu}[\\p{Ll}'’-]+(?:" S "+\\p{Lu}\\.)?(?:" S
-      "+\\p{Lu}[\\p{Ll}'’-]+){1,2}))\\)[\\s\\x{a0}+*.]*$");
-  trailing_latin = make(
-      "(?:reporting|reported|writing|written|additional reporting|compiled|text)" S
-      "+by" S "+([^;.()]+)");
 }
 
 void NamePatterns::compile_credits() {

@@ -17,7 +17,6 @@ namespace rules {
 #define EXTRACTOR_METADATA_RULES(X)                                                         \
   X(kAuthorJsonLdOrg, "author.jsonld_org", "JSON-LD's author organisations")                \
   X(kAuthorMeta, "author.meta", "meta author, Dublin Core, citation_author, ...")          \
-  X(kAuthorTwitterCreator, "author.twitter_creator", "twitter:creator when a name")         \
   X(kAuthorTwitterLabel, "author.twitter_label", "\"Written by\" twitter:label/data pairs") \
   X(kAuthorAddressField, "author.address_field", "a field naming the site then single words: no people") \
   X(kAuthorWeakLogin, "author.weak_login", "a lone lower-case login weighs little")         \
@@ -31,11 +30,8 @@ namespace rules {
   X(kAuthorBylineText, "author.byline_text", "\"By ...\" lines near the headline")           \
   X(kAuthorPostWord, "author.post_word", "\"Posted ... by X\" near the headline")            \
   X(kAuthorMarkerNextLine, "author.marker_next_line", "\"Von:\" alone, the name on the next line") \
-  X(kAuthorSignedName, "author.signed_name", "a name in parentheses closing the article")   \
-  X(kAuthorClosingLatin, "author.closing_latin", "\"Reporting by\" credits closing the article") \
   X(kAuthorClosingCjk, "author.closing_cjk", "Chinese credits closing the article")         \
   X(kAuthorClosingByline, "author.closing_byline", "byline lines in the article's last lines") \
-  X(kAuthorClosingLabel, "author.closing_label", "a credit label over a name closing the article") \
   X(kAuthorDropPictureCredits, "author.drop_picture_credits", "people credited for pictures/translation are no authors") \
   X(kAuthorBareCjkNames, "author.bare_cjk_names", "a line of bare Han names under the headline") \
   X(kAuthorCreditAnywhere, "author.credit_anywhere", "a credit line elsewhere in the article") \
@@ -45,9 +41,7 @@ namespace rules {
   X(kAuthorCopyrightText, "author.copyright_text", "the copyright line's holder")           \
   X(kAuthorCjkBestKind, "author.cjk_best_kind", "of Chinese credits, the best kind wins")   \
   X(kAuthorAgreedOrg, "author.agreed_org", "an agreed organisation over link-only people")  \
-  X(kAuthorShownPartOfList, "author.shown_part_of_list", "a long field list cut to what the byline shows") \
   X(kAuthorReadersForm, "author.readers_form", "the form written for readers, a fuller name") \
-  X(kAuthorLoginForm, "author.login_form", "a login read as the person's shown name")       \
   X(kAuthorNoRepeatedWords, "author.no_repeated_words", "a name saying a word twice is no fuller form") \
   X(kAuthorSpeechTail, "author.speech_tail", "\"X says:\", \"X avatar\": the name without the label") \
   X(kAuthorLoginDigits, "author.login_digits", "a one-word login with digits in a field or byline element") \
@@ -62,7 +56,6 @@ namespace rules {
   X(kDateMarkupFar, "date.markup_far", "<time datetime> elsewhere on the page")             \
   X(kDateHeaderNotAway, "date.header_not_away", "a header/breadcrumb by the headline is the article's") \
   X(kDateTextNear, "date.text_near", "dates written near the headline")                     \
-  X(kDateDateline, "date.dateline", "a dateline opening a paragraph")                       \
   X(kDateTextTail, "date.text_tail", "dates written in the article's last lines")           \
   X(kDateFirstPublishedLine, "date.first_published_line", "the first \"published\" line in the article") \
   X(kDateLastEditedLine, "date.last_edited_line", "\"last edited on\" below the article")   \
@@ -70,8 +63,6 @@ namespace rules {
   X(kDatePlaceholder, "date.placeholder", "CMS placeholder dates (1970-01-01) dropped")     \
   X(kDateNearestShownOnly, "date.nearest_shown_only", "of shown dates only the nearest votes") \
   X(kDateNearestDeclaredOnly, "date.nearest_declared_only", "of itemprop=datePublished only the nearest votes") \
-  X(kDateLaterThanUpdate, "date.later_than_update", "a far date later than the shown update is none") \
-  X(kDateLaterThanEdit, "date.later_than_edit", "a shown date later than the last edit is none") \
   X(kDateTimeFromSameDay, "date.time_from_same_day", "the time from another candidate of the day") \
   X(kDateZoneBetween, "date.zone_between", "a local time's zone from the same instant elsewhere")
 

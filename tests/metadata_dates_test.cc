@@ -102,31 +102,6 @@ TEST(MetadataDates, TheTimeOfTheSameDayAndTheZoneOfTheSameInstant) {
   EXPECT_EQ(choose_dates(c).published, "2024-06-08T19:30:00");
 }
 
-TEST(MetadataDates, AClosingDateLaterThanTheUpdatedOneIsNoPublicationDate) {
-  // "Reported on the radio on 29 April" closing the article, "Updated 3
-  // April" under the headline: the updated date is the page's only date.
-  DateCandidates c;
-  c.published = {Cand(Day(2024, 4, 29), kRankShown, Source::kText, tuning::kTailDistance + 1)};
-  c.modified = {Cand(Day(2024, 4, 3), kRankShown, Source::kText, 3)};
-  const DateChoice d = choose_dates(c);
-  EXPECT_EQ(d.published, "2024-04-03");
-  EXPECT_EQ(d.modified, "2024-04-03");
-  // Near the headline the same date stands.
-  c.published[0].distance = 5;
-  EXPECT_EQ(choose_dates(c).published, "2024-04-29");
-  EXPECT_EQ(choose_dates(c).modified, "");  // older than the publication
-}
-
-TEST(MetadataDates, ADayAfterThePagesLastEditIsAnAnnouncedOne) {
-  DateCandidates c;
-  c.published = {Cand(Day(2020, 2, 5), kRankShown, Source::kText, 8)};
-  c.modified = {Cand(Day(2020, 1, 29), kRankShown, Source::kText, tuning::kLastEditDistance + 70)};
-  EXPECT_EQ(choose_dates(c).published, "2020-01-29");
-  // A stated date is not checked so.
-  c.published[0].rank = kRankStated;
-  EXPECT_EQ(choose_dates(c).published, "2020-02-05");
-}
-
 TEST(MetadataDates, NoCandidateNoDate) {
   const DateChoice d = choose_dates(DateCandidates());
   EXPECT_EQ(d.published, "");
