@@ -25,7 +25,8 @@ const char kLatinMarkers[] =
     "geschrieben|verfasst|eingestellt|gepostet|publiziert|veröffentlicht|erstellt|"
     "texte?|écrit|escrito|scritto|napisał[a]?)" S "+)?"
     "(?:by|von|vom|durch|par|por|di|door|av|af|przez|od|от|від)"
-    "|autor(?:in|innen|en|es|as|a|ka|zy)?|author(?:s)?|auteur(?:e|s|es)?|verfasser(?:in)?|"
+    "|(?:guest" S "+|gast)?(?:autor(?:in|innen|en|es|as|a|ka|zy)?|author(?:s)?)|"
+    "auteur(?:e|s|es)?|verfasser(?:in)?|contributors?" S "*[:：]|"
     "text|texte|tekst|testo|textos?|redakteur(?:in)?|reporter(?:in)?|"
     "автор(?:ы|и)?|текст|кореспондент|корреспондент)";
 

@@ -151,6 +151,18 @@ TEST(MetadataNames, ACommentsOrAPicturesLabelIsNoPartOfTheName) {
   EXPECT_EQ(clean_authors(Names(), "Simon Says", AuthorValue::kField, ""), (Strings{"Simon Says"}));
 }
 
+TEST(MetadataNames, GuestAuthorsAndContributors) {
+  EXPECT_EQ(clean_authors(Names(), "Contributors: Janet Loughrey", AuthorValue::kText, ""),
+            (Strings{"Janet Loughrey"}));
+  EXPECT_EQ(clean_authors(Names(), "Guest author Elizabeth Shields", AuthorValue::kText, ""),
+            (Strings{"Elizabeth Shields"}));
+  EXPECT_EQ(clean_authors(Names(), "Gastautorin Jane Doe", AuthorValue::kText, ""),
+            (Strings{"Jane Doe"}));
+  // Without a colon "Contributors" is a name's word, not a marker.
+  EXPECT_EQ(clean_authors(Names(), "Contributors to Wikimedia projects", AuthorValue::kField, ""),
+            (Strings{"Contributors to Wikimedia projects"}));
+}
+
 TEST(MetadataNames, TextNeedsAMarker) {
   EXPECT_EQ(clean_authors(Names(), "Jane Doe went home.", AuthorValue::kText, ""), Strings{});
   EXPECT_EQ(clean_authors(Names(), "By Jane Doe", AuthorValue::kText, ""), (Strings{"Jane Doe"}));
