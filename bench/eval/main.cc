@@ -903,7 +903,8 @@ int run_main(int argc, char** argv) {
       ->type_name("DIR");
   app.add_option("--sets", set_names, "only these sets (directory names)")
       ->delimiter(',')
-      ->type_name("A,B");
+      ->type_name("A,B")
+      ->allow_extra_args(false);
   app.add_option("--threads", threads,
                  "worker threads (default: hardware threads)")
       ->check(CLI::PositiveNumber)
@@ -924,7 +925,8 @@ int run_main(int argc, char** argv) {
          "score this JSONL of {set,id,text,title,author,date} instead of "
          "running the library; repeatable, one table per NAME "
          "(default NAME: the file's stem)")
-      ->type_name("[NAME=]FILE");
+      ->type_name("[NAME=]FILE")
+      ->allow_extra_args(false);
   app.add_option("--json", json_file,
                  "write every per-set figure and per-page score to FILE")
       ->type_name("FILE");
@@ -942,7 +944,8 @@ int run_main(int argc, char** argv) {
       ->allow_extra_args(false);
   app.add_flag("--list-rules", list_rules, "print the metadata rules' names and exit");
   app.add_option("--id", ids, "only this page (repeatable)")
-      ->type_name("ID|SET/ID");
+      ->type_name("ID|SET/ID")
+      ->allow_extra_args(false);
   app.add_flag("--links", links,
                "keep links in the Markdown and HTML outputs (Options::include_links; "
                "the scores read the text, which links do not change)");
