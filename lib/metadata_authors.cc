@@ -11,6 +11,7 @@
 #include "chars.h"
 #include "metadata_evidence.h"
 #include "metadata_names.h"
+#include "metadata_rules.h"
 #include "metadata_text.h"
 #include "metadata_tuning.h"
 #include "metadata_zone.h"
@@ -19,6 +20,7 @@
 namespace extractor {
 namespace {
 
+using rules::on;
 using tuning::AuthorSource;
 
 // Bylines in columns, menus and feeds are often other articles'; they count
@@ -158,7 +160,8 @@ class AuthorGatherer {
     }
     // A field naming the site or an organisation, then single words
     // ("hessenschau.de, Frankfurt, Germany"): its address, no people.
-    if (!orgs.empty() && !c.names.empty() && (src == Source::kMeta || src == Source::kJsonLd) &&
+    if (on(rules::kAuthorAddressField) && !orgs.empty() && !c.names.empty() &&
+        (src == Source::kMeta || src == Source::kJsonLd) &&
         std::all_of(c.names.begin(), c.names.end(), is_single_latin_word))
       c.names.clear();
     if (c.names.empty()) {
@@ -168,7 +171,8 @@ class AuthorGatherer {
     c.keys = word_keys(c.names);
     if (c.keys.empty()) return;
     // A lone lower-case login ("jdoe", "jane.doe", "sarah-indra") is a weak name.
-    if (c.names.size() == 1 && c.names[0].find(' ') == std::string::npos &&
+    if (on(rules::kAuthorWeakLogin) && c.names.size() == 1 &&
+        c.names[0].find(' ') == std::string::npos &&
         lower_ascii(c.names[0]) == c.names[0] &&
         std::any_of(c.names[0].begin(), c.names[0].end(), is_ascii_lower))
       c.weight = std::min(c.weight, tuning::kAuthorWeakWeight);
@@ -214,20 +218,14 @@ class AuthorGatherer {
       to += p.name;
     }
     add(people, AuthorValue::kField, tuning::kAuthorJsonLd, Source::kJsonLd);
-    add(orgs, AuthorValue::kField, tuning::kAuthorJsonLdOrg, Source::kJsonLd);
-    meta_authors();
+    if (on(rules::kAuthorJsonLdOrg))
+      add(orgs, AuthorValue::kField, tuning::kAuthorJsonLdOrg, Source::kJsonLd);
+    if (on(rules::kAuthorMeta)) meta_authors();
     const Metas& metas = ev_.metas;
-    // twitter:creator, where it is a name and not an @handle (which is an
-    // account, often the site's own): the weakest of the meta names.
-    const std::string creator = metas.first({"twitter:creator"});
-    if (!creator.empty() && creator.find('@') == std::string::npos && !looks_like_url(creator) &&
-        creator != metas.first({"twitter:site"}))
-      add_names(clean_authors(np_, creator, AuthorValue::kField, site_),
-                tuning::kAuthorTwitterCreator, Source::kMeta);
     // Twitter's label/data pairs: SEO plugins write the author there under
     // a label in the site's language ("Written by", "Verfasst von",
     // "Escrito por") beside "Est. reading time".
-    for (int k = 1; k <= 4; ++k) {
+    for (int k = 1; k <= 4 && on(rules::kAuthorTwitterLabel); ++k) {
       const std::string n = std::to_string(k);
       const std::string label = metas.first({("twitter:label" + n).c_str()});
       if (label.empty() || label.size() > 40) continue;
@@ -271,6 +269,7 @@ class AuthorGatherer {
   // picture. (A partner's logo over the byline and its date is no picture's
   // credit.)
   bool credits_picture(int block) const {
+    if (!on(rules::kAuthorPictureCreditLine)) return false;
     if (block < 1 || block >= n_blocks_ || blocks_[static_cast<std::size_t>(block)].digits > 0)
       return false;
     // A picture's credit label on the line before ("Foto:" / "Jane Doe").
@@ -295,6 +294,7 @@ class AuthorGatherer {
   // died.") is a reference, not a byline, unless the line opens with a
   // byline marker just before it.
   bool in_prose(const Mark& mk) const {
+    if (!on(rules::kAuthorInProse)) return false;
     if (mk.block < 0 || mk.block >= n_blocks_) return false;
     const std::string_view text = blocks_[static_cast<std::size_t>(mk.block)].text;
     const std::size_t at = mk.text.empty() ? 0 : text.find(mk.text);
@@ -327,12 +327,15 @@ class AuthorGatherer {
       if (mk.ctx & kAwayForAuthors) continue;
       const int penalty = (mk.ctx & kSideCues) ? tuning::kAuthorSidePenalty : 0;
       if (mk.kind == MarkKind::kAuthorProp) {
+        if (!on(rules::kAuthorMicrodata)) continue;
         const std::string& v = !mk.value.empty() ? mk.value : mk.text;
         if (v.empty() || looks_like_url(v)) continue;
         if (!props.empty()) props += "; ";
         props += v;
       } else if (mk.kind == MarkKind::kAuthorRel || mk.kind == MarkKind::kAuthorLink) {
         if (!zone_.contains(mk.block)) continue;
+        if (!on(mk.kind == MarkKind::kAuthorRel ? rules::kAuthorRelLink : rules::kAuthorPageLink))
+          continue;
         if (mk.kind == MarkKind::kAuthorLink && in_prose(mk)) continue;
         const AuthorSource s =
             mk.kind == MarkKind::kAuthorRel ? tuning::kAuthorRelLink : tuning::kAuthorPageLink;
@@ -347,7 +350,8 @@ class AuthorGatherer {
       } else if (mk.kind == MarkKind::kAuthorClass) {
         // Near the headline an "author box" is the byline's (name and
         // date); the biography boxes under an article are further down.
-        if (zone_.contains(mk.block) && !credits_picture(mk.block))
+        if (on(rules::kAuthorBylineClass) && zone_.contains(mk.block) &&
+            !credits_picture(mk.block))
           add(mk.text, AuthorValue::kByline, tuning::kAuthorBylineClass, Source::kMarkup,
               zone_.distance(mk.block) + penalty);
       }
@@ -388,14 +392,15 @@ class AuthorGatherer {
       if (ev_.away(b, kAwayForAuthors) || b.text.size() > 300) continue;
       const int dist = zone_.distance(i) + side_penalty(b);
       if (b.cjk > 0) {
-        i = cjk_byline(i);
+        if (on(rules::kAuthorCjkByline)) i = cjk_byline(i);
       } else if (starts_with_byline_marker(np_, b.text)) {
-        add(b.text, AuthorValue::kText, tuning::kAuthorBylineText, Source::kText, dist);
-      } else if (!byline_after_post_word(np_, b.text).empty()) {
+        if (on(rules::kAuthorBylineText))
+          add(b.text, AuthorValue::kText, tuning::kAuthorBylineText, Source::kText, dist);
+      } else if (on(rules::kAuthorPostWord) && !byline_after_post_word(np_, b.text).empty()) {
         add(byline_after_post_word(np_, b.text), AuthorValue::kText, tuning::kAuthorBylineText,
             Source::kText, dist);
-      } else if (is_bare_latin_marker(np_, b.text) && i + 1 < n_blocks_ &&
-                 blocks_[static_cast<std::size_t>(i) + 1].text.size() <= 80) {
+      } else if (on(rules::kAuthorMarkerNextLine) && is_bare_latin_marker(np_, b.text) &&
+                 i + 1 < n_blocks_ && blocks_[static_cast<std::size_t>(i) + 1].text.size() <= 80) {
         // "Von:" on a line of its own, the name on the next.
         add(b.text + " " + blocks_[static_cast<std::size_t>(i) + 1].text, AuthorValue::kText,
             tuning::kAuthorBylineText, Source::kText, dist);
@@ -403,8 +408,8 @@ class AuthorGatherer {
     }
   }
 
-  // Credits in the article's last lines ("Reporting by", "（记者 X）", "Text:
-  // Jane Doe", "Eingestellt von X um 21:11", "Interview" / "Jane Doe").
+  // Credits in the article's last lines ("（记者 X）", "Text: Jane Doe",
+  // "Eingestellt von X um 21:11").
   void closing_lines() {
     const int last = zone_.last;
     if (last < 0) return;
@@ -414,29 +419,24 @@ class AuthorGatherer {
       if (ev_.away(b, kAwayForAuthors)) continue;
       const int dist = tuning::kAuthorTailDistance + i - last;
       const std::string_view t = utf8_suffix(b.text, 160);
-      if (b.cjk == 0) {
-        std::string signed_name = trailing_parenthesized_name(np_, t);
-        if (!signed_name.empty()) out_.signed_names.push_back(std::move(signed_name));
-      }
-      if (b.cjk > 0) {
+      if (b.cjk > 0 && on(rules::kAuthorClosingCjk))
         add_cjk(t, tuning::kAuthorClosingCredit, dist);
-      } else {
-        add_names(trailing_credit(np_, t, site_), tuning::kAuthorClosingLatin, Source::kText,
-                  dist);
-      }
       const std::string* next =
           i + 1 < n_blocks_ ? &blocks_[static_cast<std::size_t>(i) + 1].text : nullptr;
-      if (b.text.size() <= 200 && starts_with_byline_marker(np_, b.text))
-        add(b.text, AuthorValue::kText, tuning::kAuthorClosingCredit, Source::kText, dist);
-      else if (!byline_after_post_word(np_, b.text).empty())
-        add(byline_after_post_word(np_, b.text), AuthorValue::kText,
-            tuning::kAuthorClosingCredit, Source::kText, dist);
-      else if (is_bare_latin_marker(np_, b.text) && next != nullptr && next->size() <= 80)
-        add(b.text + " " + *next, AuthorValue::kText, tuning::kAuthorClosingCredit,
-            Source::kText, dist);
-      else if (is_credit_label(b.text) && next != nullptr && next->size() <= 80)
-        add("By " + *next, AuthorValue::kText, tuning::kAuthorClosingCredit, Source::kText,
-            dist);
+      // Byline lines ("By", "Posted by", "Von:" over the name).
+      const bool bylines = on(rules::kAuthorClosingByline);
+      if (b.text.size() <= 200 && starts_with_byline_marker(np_, b.text)) {
+        if (bylines)
+          add(b.text, AuthorValue::kText, tuning::kAuthorClosingCredit, Source::kText, dist);
+      } else if (!byline_after_post_word(np_, b.text).empty()) {
+        if (bylines)
+          add(byline_after_post_word(np_, b.text), AuthorValue::kText,
+              tuning::kAuthorClosingCredit, Source::kText, dist);
+      } else if (is_bare_latin_marker(np_, b.text) && next != nullptr && next->size() <= 80) {
+        if (bylines)
+          add(b.text + " " + *next, AuthorValue::kText, tuning::kAuthorClosingCredit,
+              Source::kText, dist);
+      }
     }
   }
 
@@ -459,7 +459,7 @@ class AuthorGatherer {
       return (c.source == Source::kText || (c.source == Source::kMarkup && !c.link_only)) &&
              only_credited(c);
     });
-    if (!credited.empty() && !bylined)
+    if (!credited.empty() && !bylined && on(rules::kAuthorDropPictureCredits))
       cs.erase(std::remove_if(cs.begin(), cs.end(), only_credited), cs.end());
   }
 
@@ -496,11 +496,11 @@ class AuthorGatherer {
 
   // The weaker places, each read only when nothing before names anyone.
   void when_no_one_is_named() {
-    if (!names_anyone()) bare_cjk_names();
+    if (!names_anyone() && on(rules::kAuthorBareCjkNames)) bare_cjk_names();
     // A Chinese credit line of its own anywhere else in the article ("编辑：X"
     // above a list of related links, "文：X" under a rule); the same for a
     // Latin byline line of its own ("Autoren A und B").
-    if (!names_anyone() && ev_.region.found) {
+    if (!names_anyone() && ev_.region.found && on(rules::kAuthorCreditAnywhere)) {
       for (int i = zone_.region_begin; i < std::min(n_blocks_, zone_.region_end + 4); ++i) {
         const TextBlock& b = blocks_[static_cast<std::size_t>(i)];
         if (b.text.size() > 120 || ev_.away(b, kAwayForAuthors)) continue;
@@ -513,7 +513,7 @@ class AuthorGatherer {
     }
     // The name signing the article off on its last line ("Jane Doe", "Benni
     // / 10. September 2017"): a letter's, a speech's, a blog post's author.
-    if (!names_anyone() && zone_.last >= 0) {
+    if (!names_anyone() && zone_.last >= 0 && on(rules::kAuthorSignOff)) {
       const TextBlock& b = blocks_[static_cast<std::size_t>(zone_.last)];
       if (b.kind == BlockKind::kParagraph && b.cjk == 0 && b.link_chars == 0 &&
           !ev_.away(b, kAwayForAuthors))
@@ -522,18 +522,18 @@ class AuthorGatherer {
     }
     // The name on a comment that the post's author wrote (a blog's owner
     // answering readers).
-    if (!names_anyone())
-      add(post_author_in_comments(ev_.input.segments), AuthorValue::kField,
+    if (!names_anyone() && on(rules::kAuthorPostAuthorComment))
+      add(post_author_in_comments(ev_.input.segments), AuthorValue::kByline,
           tuning::kAuthorPageOwner, Source::kMarkup, tuning::kAuthorOwnerDistance);
     // The person holding the copyright, in the copyright <meta> or a line in
     // the page's last blocks: the owner and writer of a personal site.
     if (!names_anyone()) {
       const std::string meta = ev_.metas.first({"copyright"});
-      if (!meta.empty())
+      if (!meta.empty() && on(rules::kAuthorCopyrightMeta))
         add_names(copyright_holder(np_, "© " + meta, site_), tuning::kAuthorPageOwner,
                   Source::kMeta);
     }
-    if (!names_anyone()) {
+    if (!names_anyone() && on(rules::kAuthorCopyrightText)) {
       for (int i = n_blocks_ - 1; i >= std::max(zone_.region_end, n_blocks_ - 40); --i) {
         std::vector<std::string> names =
             copyright_holder(np_, blocks_[static_cast<std::size_t>(i)].text, site_);
@@ -650,38 +650,6 @@ const Supported* best_supported(const std::vector<Supported>& cands) {
   return best;
 }
 
-// A long list in a field (three names or more) of which the byline under
-// the headline shows only the first: the others are credited for the
-// pictures, the styling, the models; the byline names the writers.
-const Supported* shown_part_of_list(const std::vector<Supported>& cands, const Supported* best) {
-  if (best->organization || best->names.size() < tuning::kLongAuthorList ||
-      (best->source != Source::kMeta && best->source != Source::kJsonLd))
-    return best;
-  auto opens_the_list = [&](const Supported& c) {
-    if (c.names.size() >= best->names.size()) return false;
-    for (std::size_t i = 0; i < c.names.size(); ++i)
-      if (comparison_key(c.names[i]) != comparison_key(best->names[i])) return false;
-    return true;
-  };
-  // What the page shows of the list there: one element per name (a paper's
-  // authors) shows all of it.
-  auto visible = [&](const Supported& c) {
-    return !c.organization && !c.link_only && c.distance <= tuning::kVisibleBylineDistance &&
-           (c.source == Source::kText || c.source == Source::kMarkup) &&
-           std::includes(best->keys.begin(), best->keys.end(), c.keys.begin(), c.keys.end());
-  };
-  const Supported* byline = nullptr;
-  std::vector<std::string> shown_keys;
-  for (const Supported& c : cands) {
-    if (!visible(c)) continue;
-    shown_keys.insert(shown_keys.end(), c.keys.begin(), c.keys.end());
-    if (opens_the_list(c) && (byline == nullptr || c.support > byline->support)) byline = &c;
-  }
-  std::sort(shown_keys.begin(), shown_keys.end());
-  shown_keys.erase(std::unique(shown_keys.begin(), shown_keys.end()), shown_keys.end());
-  return byline != nullptr && shown_keys == byline->keys ? byline : best;
-}
-
 // Of lists naming the same people, the one written for readers ("Mike
 // Cason", not the login "mikecason"); a fuller form of the same names
 // ("Nils" -> "Nils Pickert") that the page also gives, with fair support.
@@ -692,8 +660,18 @@ const Supported* readers_form(const std::vector<Supported>& cands, const Support
     for (const std::string& s : c.names) n += static_cast<int>(std::count(s.begin(), s.end(), ' '));
     return n;
   };
+  // A name that says a word twice ("Elaine Chen Elaine Chen": an element's
+  // text and its image's alt run together) is no fuller form.
+  auto repeats_a_word = [](const AuthorCandidate& c) {
+    std::size_t words = 0;
+    for (const std::string& n : c.names)
+      words += static_cast<std::size_t>(std::count(n.begin(), n.end(), ' ')) + 1;
+    return words > c.keys.size();
+  };
   for (const Supported& c : cands)
-    if (c.keys == best->keys && spaces(c) > spaces(*shown)) shown = &c;
+    if (c.keys == best->keys && spaces(c) > spaces(*shown) &&
+        !(on(rules::kAuthorNoRepeatedWords) && repeats_a_word(c)))
+      shown = &c;
   for (const Supported& c : cands) {
     if (c.organization || c.names.size() != best->names.size() ||
         c.keys.size() <= best->keys.size() ||
@@ -715,29 +693,6 @@ const Supported* readers_form(const std::vector<Supported>& cands, const Support
   return shown;
 }
 
-// "christian.stadtfeld", "jane_doe" -> {"christian", "stadtfeld"}: the
-// words of a login that spells a person's name (two words or more, of two
-// letters or more); empty for anything else.
-std::vector<std::string> login_words(const std::string& login) {
-  std::vector<std::string> parts;
-  if (login.empty()) return parts;
-  for (char ch : login)
-    if (!(is_ascii_lower(ch) || ch == '.' || ch == '_' || ch == '-')) return parts;
-  std::size_t i = 0;
-  while (i <= login.size()) {
-    std::size_t j = login.find_first_of("._-", i);
-    if (j == std::string::npos) j = login.size();
-    if (j > i) parts.push_back(login.substr(i, j - i));
-    i = j + 1;
-  }
-  const bool named = parts.size() >= 2 && std::all_of(parts.begin(), parts.end(),
-                                                      [](const std::string& p) {
-                                                        return p.size() >= 2;
-                                                      });
-  if (!named) parts.clear();
-  return parts;
-}
-
 }  // namespace
 
 AuthorCandidates author_candidates(const Evidence& ev, const Zone& zone, const SiteNames& site,
@@ -749,38 +704,12 @@ AuthorChoice choose_authors(const AuthorCandidates& c) {
   std::vector<Supported> cands;
   cands.reserve(c.lists.size());
   for (const AuthorCandidate& a : c.lists) cands.push_back(Supported{a});
-  keep_best_cjk_kind(&cands);
+  if (on(rules::kAuthorCjkBestKind)) keep_best_cjk_kind(&cands);
   support(&cands);
-  prefer_agreed_organization(&cands);
+  if (on(rules::kAuthorAgreedOrg)) prefer_agreed_organization(&cands);
   const Supported* best = best_supported(cands);
   if (best == nullptr) return {};
-  best = shown_part_of_list(cands, best);
-  const Supported* shown = readers_form(cands, best);
-  // A login that spells a person's name and a name the page shows that
-  // reads as it, first and last word ("Christian P. Stadtfeld"): the one
-  // written for readers.
-  if (shown->names.size() == 1) {
-    const std::vector<std::string> parts = login_words(shown->names[0]);
-    auto reads_as_login = [&](const std::string& n) {
-      const std::size_t first_end = n.find(' ');
-      return !parts.empty() && first_end != std::string::npos &&
-             comparison_key(std::string_view(n).substr(0, first_end)) == parts.front() &&
-             comparison_key(std::string_view(n).substr(n.rfind(' ') + 1)) == parts.back();
-    };
-    const Supported* readable = nullptr;
-    for (const Supported& other : cands)
-      if (!other.organization && other.names.size() == 1 && &other != shown &&
-          reads_as_login(other.names[0])) {
-        readable = &other;
-        break;
-      }
-    if (readable != nullptr) {
-      shown = readable;
-    } else {
-      for (const std::string& n : c.signed_names)
-        if (reads_as_login(n)) return {{n}, Source::kText};
-    }
-  }
+  const Supported* shown = on(rules::kAuthorReadersForm) ? readers_form(cands, best) : best;
   return {shown->names, best->source};
 }
 

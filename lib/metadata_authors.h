@@ -37,9 +37,6 @@ struct AuthorCandidate {
 
 struct AuthorCandidates {
   std::vector<AuthorCandidate> lists;
-  // Names in parentheses closing the article's last lines: no byline, but
-  // how a login reads ("christian.stadtfeld" is "Christian P. Stadtfeld").
-  std::vector<std::string> signed_names;
 };
 
 // The site as authors are told from it: its name, the publisher's, the

@@ -8,12 +8,14 @@
 
 #include "chars.h"
 #include "metadata_evidence.h"
+#include "metadata_rules.h"
 #include "metadata_tuning.h"
 #include "metadata_zone.h"
 
 namespace extractor {
 namespace {
 
+using rules::on;
 using tuning::kEarliestShownYear;
 using tuning::kEarliestStatedYear;
 
@@ -23,18 +25,6 @@ int weight_of(int rank) {
 }
 
 bool is_secondary(DateRole r) { return r == DateRole::kModified || r == DateRole::kIssue; }
-
-// In a paragraph only a dateline counts: a date opening it (within its
-// first bytes) and followed by a dash or a colon ("BERLIN, 2. Dezember
-// 2021 –"). False when the date is later in the paragraph.
-bool opens_dateline(std::string_view text, const TextDate& td) {
-  std::size_t k = td.end;
-  while (k < text.size() && (text[k] == ' ' || text[k] == ',')) ++k;
-  const std::string_view rest = text.substr(k, 3);
-  return !rest.empty() && (rest[0] == '-' || rest[0] == ':' || rest[0] == '|' ||
-                           rest[0] == '(' || rest.rfind("\xe2\x80\x93", 0) == 0 ||
-                           rest.rfind("\xe2\x80\x94", 0) == 0);
-}
 
 class DateGatherer {
  public:
@@ -47,14 +37,16 @@ class DateGatherer {
     for (const Mark& mk : ev_.gathered.marks) {
       if (away(mk.block, mk.ctx)) continue;
       if (mk.kind == MarkKind::kPublishedProp || mk.kind == MarkKind::kModifiedProp ||
-          mk.kind == MarkKind::kCreatedProp)
-        microdata(mk);
-      else if (mk.kind == MarkKind::kTime || mk.kind == MarkKind::kDateClass)
+          mk.kind == MarkKind::kCreatedProp) {
+        if (on(rules::kDateMicrodata)) microdata(mk);
+      } else if (mk.kind == MarkKind::kTime || mk.kind == MarkKind::kDateClass) {
         shown_in_markup(mk);
+      }
     }
     shown_in_text();
-    first_published_line();
-    last_edited_line();
+    if (on(rules::kDateFirstPublishedLine)) first_published_line();
+    if (on(rules::kDateLastEditedLine)) last_edited_line();
+    if (!on(rules::kDateUrl)) return std::move(out_);
     if (auto d = date_from_url(dp_, ev_.input.page.url))
       if (is_plausible(*d, dc_.reference, kEarliestShownYear))
         add(&out_.published, d, kRankUrl, Source::kUrl);
@@ -75,7 +67,7 @@ class DateGatherer {
     std::optional<DateTime> d = parse_machine_date(dp_, v);
     if (!d || !is_plausible(*d, dc_.reference, earliest)) return std::nullopt;
     // Placeholder dates of CMSs and epoch zeros.
-    if ((d->year == 1970 || d->year == 1900 || d->year == 2000) && d->month == 1 &&
+    if (on(rules::kDatePlaceholder) && (d->year == 1970 || d->year == 1900 || d->year == 2000) && d->month == 1 &&
         d->day == 1 && (!d->has_time() || (d->hour == 0 && d->minute == 0)))
       return std::nullopt;
     return d;
@@ -89,7 +81,8 @@ class DateGatherer {
   // headline, a context that is a breadcrumb counts as neither.)
   bool away(int block, std::uint32_t ctx) const {
     std::uint32_t mask = kAwayForDates;
-    if (zone_.headline >= 0 && std::abs(block - zone_.headline) <= tuning::kArticleHeaderBlocks) {
+    if (zone_.headline >= 0 && std::abs(block - zone_.headline) <= tuning::kArticleHeaderBlocks &&
+        on(rules::kDateHeaderNotAway)) {
       mask &= ~(kCueHeader | kCueBreadcrumb);
       if (ctx & kCueBreadcrumb) mask &= ~kCueNav;
     }
@@ -101,13 +94,17 @@ class DateGatherer {
     const Metas& metas = ev_.metas;
     const JsonLdArticle& ld = ev_.ld;
     std::vector<DateCandidate>& pub = out_.published;
-    add(&pub, machine_date(ld.date_published, kEarliestStatedYear), kRankStated, Source::kJsonLd);
+    if (on(rules::kDateJsonLd))
+      add(&pub, machine_date(ld.date_published, kEarliestStatedYear), kRankStated,
+          Source::kJsonLd);
+    if (on(rules::kDateMetaStated))
     add(&pub,
         machine_date(metas.first({"article:published_time", "og:article:published_time",
                                   "og:published_time", "article:published", "datepublished",
                                   "itemprop:datepublished"}),
                      kEarliestStatedYear),
         kRankStated, Source::kMeta);
+    if (on(rules::kDateMetaDeclared))
     add(&pub,
         machine_date(metas.first({"dc.date.issued", "dcterms.issued", "sailthru.date",
                                   "parsely-pub-date", "publish-date", "publish_date",
@@ -117,14 +114,19 @@ class DateGatherer {
                                   "rnews:datepublished", "og:pubdate", "release_date"}),
                      kEarliestStatedYear),
         kRankDeclared, Source::kMeta);
+    if (on(rules::kDateMetaGeneric))
     add(&pub,
         machine_date(metas.first({"date", "dc.date", "dcterms.date", "dc.date.created",
                                   "dcterms.created", "created"}),
                      kEarliestStatedYear),
         kRankGeneric, Source::kMeta);
-    add(&pub, machine_date(metas.first({"uploaddate", "datecreated"}), kEarliestStatedYear),
-        kRankCreated, Source::kMeta);
-    add(&pub, machine_date(ld.date_created, kEarliestStatedYear), kRankCreated, Source::kJsonLd);
+    if (on(rules::kDateCreated)) {
+      add(&pub, machine_date(metas.first({"uploaddate", "datecreated"}), kEarliestStatedYear),
+          kRankCreated, Source::kMeta);
+      add(&pub, machine_date(ld.date_created, kEarliestStatedYear), kRankCreated,
+          Source::kJsonLd);
+    }
+    if (!on(rules::kDateModifiedStated)) return;
     add(&out_.modified, machine_date(ld.date_modified, kEarliestStatedYear), kRankStated,
         Source::kJsonLd);
     add(&out_.modified,
@@ -195,6 +197,7 @@ class DateGatherer {
     // a date (the vote hears the nearest shown date only).
     const bool far = !near && !tail && !mk.pubdate;
     if (far && (mk.kind != MarkKind::kTime || mk.value.empty())) return;
+    if (!on(far ? rules::kDateMarkupFar : rules::kDateMarkupNear)) return;
     DateRole role;
     const std::optional<DateTime> d = markup_date(mk, far, &role);
     if (!d) return;
@@ -229,15 +232,14 @@ class DateGatherer {
         continue;
       if (b.text_cues & kTextCopyright) continue;
       const bool tail = !zone_.contains(i);
+      if (!on(tail ? rules::kDateTextTail : rules::kDateTextNear)) continue;
       std::string_view text = b.text;
       const bool short_block = text.size() <= tuning::kDateLineMaxBytes;
       if (tail && !short_block) continue;
-      if (!short_block) text = text.substr(0, tuning::kDatelineBytes);  // a dateline opens a paragraph
+      // In a paragraph, only a date opening it (a dateline).
+      if (!short_block) text = text.substr(0, tuning::kDatelineBytes);
       for (const TextDate& td : find_text_dates(dp_, text, dc_.order, reference_if_given())) {
-        if (!short_block && td.begin > tuning::kDatelineOpening) {
-          if (td.begin > tuning::kDatelineMaxOffset) break;
-          if (!opens_dateline(text, td)) continue;
-        }
+        if (!short_block && td.begin > tuning::kDatelineOpening) break;
         if (td.role == DateRole::kOther) continue;
         const int earliest =
             td.role == DateRole::kPublished ? kEarliestStatedYear : kEarliestShownYear;
@@ -326,19 +328,37 @@ const DateCandidate* best_of(const std::vector<DateCandidate>& v) {
 // list of dates further down is a feed, not evidence). Ties go to the best
 // rank.
 const DateCandidate* vote(const std::vector<DateCandidate>& v) {
+  // Of the dates shown, and of those the markup declares (a forum's posts,
+  // a list's items, each with its itemprop=datePublished), the nearest
+  // alone votes.
   const DateCandidate* nearest_shown = nullptr;
-  for (const DateCandidate& c : v)
+  const DateCandidate* nearest_declared = nullptr;
+  auto declared_in_markup = [](const DateCandidate& c) {
+    return c.rank == kRankDeclared && c.source == Source::kMarkup;
+  };
+  for (const DateCandidate& c : v) {
     if (c.rank == kRankShown && (nearest_shown == nullptr || c.distance < nearest_shown->distance))
       nearest_shown = &c;
+    if (declared_in_markup(c) &&
+        (nearest_declared == nullptr || c.distance < nearest_declared->distance))
+      nearest_declared = &c;
+  }
+  const bool nearest_only = on(rules::kDateNearestShownOnly);
+  const bool nearest_declared_only = on(rules::kDateNearestDeclaredOnly);
+  auto votes = [&](const DateCandidate& c) {
+    if (c.rank == kRankShown && nearest_only && &c != nearest_shown) return false;
+    if (declared_in_markup(c) && nearest_declared_only && &c != nearest_declared) return false;
+    return true;
+  };
   const DateCandidate* best = nullptr;
   int best_weight = 0;
   for (const DateCandidate& c : v) {
-    if (c.rank == kRankShown && &c != nearest_shown) continue;
+    if (!votes(c)) continue;
     int w = 0;
     const DateCandidate* top = nullptr;  // the best-ranked candidate of this day
     for (const DateCandidate& o : v) {
       if (o.date.day_number() != c.date.day_number()) continue;
-      if (o.rank == kRankShown && &o != nearest_shown) continue;
+      if (!votes(o)) continue;
       w += weight_of(o.rank);
       if (top == nullptr || o.rank < top->rank) top = &o;
     }
@@ -356,7 +376,7 @@ DateTime with_time(const DateCandidate& p, const std::vector<DateCandidate>& pub
   // A shown date on the same day carries the time the page omitted from
   // the stated one, and vice versa.
   DateTime d = p.date;
-  if (!d.has_time())
+  if (!d.has_time() && on(rules::kDateTimeFromSameDay))
     for (const DateCandidate& c : published)
       if (c.date.day_number() == d.day_number() && c.date.has_time()) {
         d = c.date;
@@ -366,7 +386,7 @@ DateTime with_time(const DateCandidate& p, const std::vector<DateCandidate>& pub
   // ("2016-12-19 19:08:44" in one tag, "2016-12-20T00:08:44Z" in another):
   // without it the day cannot be placed in time. A creation or upload time
   // is another moment, whole hours apart by chance.
-  if (d.has_time() && d.zone == DateTime::kNoZone)
+  if (d.has_time() && d.zone == DateTime::kNoZone && on(rules::kDateZoneBetween))
     for (const DateCandidate& c : published)
       if (std::optional<int> zone =
               c.rank == kRankCreated ? std::nullopt : zone_between(d, c.date)) {
@@ -402,25 +422,6 @@ DateChoice choose_dates(const DateCandidates& c) {
   DateChoice choice;
   const DateCandidate* p = vote(c.published);
   const DateCandidate* u = best_of(c.modified);
-  const DateCandidate* last_edit = nullptr;
-  for (const DateCandidate& m : c.modified)
-    if (m.distance >= tuning::kLastEditDistance) {
-      last_edit = &m;
-      break;
-    }
-  // A date shown only in the article's last lines or far from the headline
-  // ("reported on the radio on 29 April"), later than the "Stand:" /
-  // "Updated" date under the headline, cannot be the original: the page
-  // gives none, and the updated date is its only date. Nor can any date
-  // only shown that is later than the page's last edit ("the next meeting
-  // is on 5 February" on a page last edited on 29 January): it is a day the
-  // page announces.
-  if (p != nullptr && p->rank >= kRankShown &&
-      ((u != nullptr && p->distance >= tuning::kTailDistance &&
-        u->distance < tuning::kTailDistance && u->rank == kRankShown &&
-        p->date.day_number() > u->date.day_number()) ||
-       (last_edit != nullptr && p->date.day_number() > last_edit->date.day_number())))
-    p = nullptr;
   if (p != nullptr) {
     choice.published = format_iso(with_time(*p, c.published));
     choice.published_source = p->source;

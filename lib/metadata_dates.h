@@ -68,11 +68,10 @@ struct DateChoice {
 };
 
 // The published day most evidence points to (a vote, each candidate with
-// its rank's weight; of the dates shown, only the one nearest the headline
-// votes), with the time a candidate of the same day gives; the modified
-// date is the best-ranked nearest. A shown date later than the updated date
-// under the headline or than the page's last edit is no publication date;
-// with none left, the modified date stands for it.
+// its rank's weight; of the dates shown and of those the markup declares,
+// only the one nearest the headline votes), with the time a candidate of the same day gives; the modified
+// date is the best-ranked nearest; with no published date, the modified
+// date stands for it.
 DateChoice choose_dates(const DateCandidates& c);
 
 }  // namespace extractor

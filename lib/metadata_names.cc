@@ -11,6 +11,7 @@
 #include "chars.h"
 #include "metadata_datetime.h"
 #include "metadata_names_rules.h"
+#include "metadata_rules.h"
 #include "metadata_text.h"
 #include "url.h"
 
@@ -119,15 +120,30 @@ std::vector<std::string> split_words(std::string_view s) {
   return out;
 }
 
-// "happyface313", "delta201": a user name of letters and a number, one
-// word; in a field meant for names it names the account that wrote.
-bool is_login_with_number(std::string_view s) {
-  std::size_t letters = 0;
-  while (letters < s.size() && is_ascii_alpha(s[letters])) ++letters;
-  if (letters < 3 || letters == s.size()) return false;
-  return std::all_of(s.begin() + static_cast<std::ptrdiff_t>(letters), s.end(),
-                     [](char c) { return c >= '0' && c <= '9'; }) &&
-         s.size() - letters <= 4;
+// "happyface313", "Need2KnowLion", "josh_wilmot90": a user name of letters
+// and digits (and "_", ".", "-"), one word opening with a letter, three
+// letters at least; in a field meant for names it names the account that
+// wrote.
+bool is_login_with_number(std::string_view s, AuthorValue kind) {
+  if (!rules::on(rules::kAuthorLoginDigits)) {  // as it was: a field's, letters then a number
+    std::size_t letters = 0;
+    while (letters < s.size() && is_ascii_alpha(s[letters])) ++letters;
+    if (kind != AuthorValue::kField || letters < 3 || letters == s.size()) return false;
+    return std::all_of(s.begin() + static_cast<std::ptrdiff_t>(letters), s.end(),
+                       [](char c) { return c >= '0' && c <= '9'; }) &&
+           s.size() - letters <= 4;
+  }
+  if (s.size() < 4 || s.size() > 32 || !is_ascii_alpha(s[0])) return false;
+  int letters = 0, digits = 0;
+  for (char c : s) {
+    if (is_ascii_alpha(c))
+      ++letters;
+    else if (is_ascii_digit(c))
+      ++digits;
+    else if (c != '_' && c != '.' && c != '-')
+      return false;
+  }
+  return letters >= 3 && digits >= 1 && digits <= 8;
 }
 
 // Han names separated by spaces are several: "王建宏 张文攀"; but a
@@ -278,7 +294,7 @@ std::string clean_part(const NamePatterns& patterns, std::string part, AuthorVal
       }
     }
   }
-  if (!is_plausible_name(patterns, part) && !(kind == AuthorValue::kField && is_login_with_number(part)))
+  if (!is_plausible_name(patterns, part) && !(kind != AuthorValue::kText && is_login_with_number(part, kind)))
     return {};
   return part;
 }
@@ -404,16 +420,6 @@ bool is_bare_latin_marker(const NamePatterns& patterns, std::string_view text) {
   return RE2::FullMatch(rest, *r.bare_marker_tail);
 }
 
-bool is_credit_label(std::string_view text) {
-  if (text.empty() || text.size() > 24) return false;
-  std::string t = lower_ascii(collapse_space(text));
-  while (!t.empty() && (t.back() == ':' || t.back() == ' ')) t.pop_back();
-  for (const char* w : {"interview", "interviews", "das interview", "entrevista", "intervista",
-                        "entretien", "wywiad", "интервью"})
-    if (t == w) return true;
-  return false;
-}
-
 bool is_bare_cjk_marker(const NamePatterns& patterns, std::string_view text) {
   if (text.empty() || text.size() > 40) return false;
   const NamePatterns& r = patterns;
@@ -484,6 +490,7 @@ std::vector<std::string> clean_authors(const NamePatterns& patterns, std::string
   }
   cut_at(*r.cut, &s);
   if (kind != AuthorValue::kField) cut_at(*r.bio, &s);
+  if (kind != AuthorValue::kField && rules::on(rules::kAuthorSpeechTail)) cut_at(*r.speech_tail, &s);
   replace_all(*r.email, &s, " ");
   replace_all(*r.handle, &s, " ");
   // "Richard (R.J.) Eskow", "Jane Doe (AP)": a parenthesis is dropped.
@@ -616,14 +623,6 @@ std::vector<std::string> sign_off_name(const NamePatterns& patterns, std::string
   if (!site_name.empty() && key == comparison_key(site_name)) return out;
   out.push_back(name);
   return out;
-}
-
-std::string trailing_parenthesized_name(const NamePatterns& patterns, std::string_view text) {
-  const NamePatterns& r = patterns;
-  re2::StringPiece in(text.data(), text.size());
-  re2::StringPiece g[2];
-  if (!r.trailing_paren->Match(in, 0, in.size(), RE2::UNANCHORED, g, 2)) return {};
-  return collapse_space(std::string_view(g[1].data(), g[1].size()));
 }
 
 std::vector<std::string> picture_or_translation_credit(const NamePatterns& patterns, std::string_view text) {

@@ -68,24 +68,9 @@ std::string_view byline_after_post_word(const NamePatterns& patterns, std::strin
 // "| By"): the name is on the next line.
 bool is_bare_latin_marker(const NamePatterns& patterns, std::string_view text);
 
-// True when the text is a credit's label that names the writer on the next
-// line of an article's closing credits ("Interview", "Interview:"). Not a
-// byline marker: "Interview mit X" names who was interviewed.
-bool is_credit_label(std::string_view text);
 // True when the text is a Chinese credit marker and nothing else ("本报记者",
 // "作者：", "编辑："): the names are on the next line.
 bool is_bare_cjk_marker(const NamePatterns& patterns, std::string_view text);
-
-// "Reporting by X; Editing by Y", "（记者 X）", "责任编辑：X", "X/文": the names
-// an article's last lines credit, in languages that put the byline there.
-std::vector<std::string> trailing_credit(const NamePatterns& patterns, std::string_view text, std::string_view site_name);
-
-// The name in parentheses that closes an article's text ("... bleibt
-// spannend. (Christian P. Stadtfeld) +++"): two or three capitalised words,
-// an initial allowed between them; "" when the text ends otherwise. Not a
-// byline on its own (places and organisations are written so too): it
-// only tells how a login of the same person reads.
-std::string trailing_parenthesized_name(const NamePatterns& patterns, std::string_view text);
 
 // Chinese credits anywhere in a line: "作者：宋怡 杨志华", "记者 王建宏 张文攀",
 // "（记者 胡晓蓉）", "光明日报记者王某", "责任编辑：魏喆", "马俊峰/文". A name is

@@ -389,18 +389,4 @@ std::vector<std::string> cjk_posted_by(const NamePatterns& patterns, std::string
   return clean_authors(patterns, name, AuthorValue::kField, site_name);
 }
 
-std::vector<std::string> trailing_credit(const NamePatterns& patterns, std::string_view text, std::string_view site_name) {
-  std::vector<std::string> out;
-  if (text.empty()) return out;
-  const NamePatterns& r = patterns;
-  re2::StringPiece in(text.data(), text.size());
-  re2::StringPiece g[2];
-  if (r.trailing_latin->Match(in, 0, in.size(), RE2::UNANCHORED, g, 2)) {
-    out = clean_authors(patterns, std::string_view(g[1].data(), g[1].size()), AuthorValue::kField,
-                        site_name);
-    if (!out.empty()) return out;
-  }
-  return cjk_credits(patterns, text, site_name);
-}
-
 }  // namespace extractor

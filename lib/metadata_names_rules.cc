@@ -25,7 +25,8 @@ const char kLatinMarkers[] =
     "geschrieben|verfasst|eingestellt|gepostet|publiziert|veröffentlicht|erstellt|"
     "texte?|écrit|escrito|scritto|napisał[a]?)" S "+)?"
     "(?:by|von|vom|durch|par|por|di|door|av|af|przez|od|от|від)"
-    "|autor(?:in|innen|en|es|as|a|ka|zy)?|author(?:s)?|auteur(?:e|s|es)?|verfasser(?:in)?|"
+    "|(?:guest" S "+|gast)?(?:autor(?:in|innen|en|es|as|a|ka|zy)?|author(?:s)?)|"
+    "auteur(?:e|s|es)?|verfasser(?:in)?|contributors?" S "*[:：]|"
     "text|texte|tekst|testo|textos?|redakteur(?:in)?|reporter(?:in)?|"
     "автор(?:ы|и)?|текст|кореспондент|корреспондент)";
 
@@ -143,6 +144,10 @@ void NamePatterns::compile_cuts() {
       "on (?:twitter|facebook|x)\\b)");
   bio = make(S "+(?:is|was|has|covers|writes|reports|joined|leads|lives|ist|schreibt|est)" S
              "+\\pL");
+  // What a comment's or a picture's label adds after the name shown
+  // ("Amber says:", "Jane Doe avatar"): not the name's.
+  speech_tail = make(S "+(?:says|said|sagt|schreibt|schrieb|wrote|writes|dit|dice|diz|pisze|"
+                     "avatar)" S "*[:：.]?" S "*$");
   location = make(S "+((?:in|aus|à|en|from|reporting from|desde|da|z|из|з))" S "+\\p{Lu}.*$");
   photo = make(
       "^[\\s\\pP]*(?:photos?|photography|photographs?|pictures?|images?|illustrations?|"
@@ -161,16 +166,6 @@ void NamePatterns::compile_cuts() {
   email = make("[\\w.+-]+@[\\w-]+\\.[\\w.-]+");
   handle = make("(?:^|" S ")@\\w+");
   parens = make(S "*(?:\\([^)]*\\)|\\[[^\\]]*\\]|（[^）]*）|【[^】]*】)" S "*");
-  // A name in parentheses closing the article's text ("... bleibt
-  // spannend. (Christian P. Stadtfeld)", "(Jane Doe) +++"): two or three
-  // capitalised words, an initial between them allowed. Case matters
-  // here: "(siehe unten)" is no name.
-  trailing_paren = make(
-      "\\((?-i:(\\p{Lu}[\\p{Ll}'’-]+(?:" S "+\\p{Lu}\\.)?(?:" S
-      "+\\p{Lu}[\\p{Ll}'’-]+){1,2}))\\)[\\s\\x{a0}+*.]*$");
-  trailing_latin = make(
-      "(?:reporting|reported|writing|written|additional reporting|compiled|text)" S
-      "+by" S "+([^;.()]+)");
 }
 
 void NamePatterns::compile_credits() {

@@ -18,11 +18,10 @@ struct NamePatterns {
       copyright_end;
   std::unique_ptr<RE2> marker, cjk_marker, role_only, role_prefix, role_suffix, desk_alone,
       collective_tail, collective_head;
-  std::unique_ptr<RE2> cut, bio, location, photo, photo_suffix, split, email, handle, parens;
-  std::unique_ptr<RE2> trailing_latin, cjk_credit_marker, cjk_colon, cjk_paren, cjk_slash_wen,
+  std::unique_ptr<RE2> cut, bio, speech_tail, location, photo, photo_suffix, split, email, handle, parens;
+  std::unique_ptr<RE2> cjk_credit_marker, cjk_colon, cjk_paren, cjk_slash_wen,
       stop_name, cjk_bracket_before_source,
-      non_name_word, org_cjk, org_word, inner_marker, lead_word, edge_word, photo_credit,
-      trailing_paren;
+      non_name_word, org_cjk, org_word, inner_marker, lead_word, edge_word, photo_credit;
 
   explicit NamePatterns(std::shared_ptr<const DatePatterns> dates);
   // Names read dates ("Jane Doe, 3. Mai 2021").

@@ -130,11 +130,10 @@ constexpr int kTextAfterMarkup = 1;
 constexpr int kRelativeDatePenalty = 4;
 // Lines up to this many bytes are read whole for dates; in a longer one
 // (a paragraph) only its first bytes, for a dateline: a date opening it
-// (past its first few bytes, up to the offset) followed by a dash or colon.
+// (within its first few bytes).
 constexpr std::size_t kDateLineMaxBytes = 240;
 constexpr std::size_t kDatelineBytes = 120;
 constexpr std::size_t kDatelineOpening = 2;
-constexpr std::size_t kDatelineMaxOffset = 40;
 
 // --- authors (metadata_authors) ------------------------------------------------
 
@@ -148,7 +147,6 @@ struct AuthorSource {
 constexpr AuthorSource kAuthorJsonLd{5, 0};        // JSON-LD's author people: stated on purpose
 constexpr AuthorSource kAuthorJsonLdOrg{2, 6};     // JSON-LD's author organisations
 constexpr AuthorSource kAuthorMeta{3, 1};          // meta author, Dublin Core, citation_author, ...
-constexpr AuthorSource kAuthorTwitterCreator{1, 1};  // twitter:creator: often the site's account
 constexpr AuthorSource kAuthorTwitterLabel{2, 1};  // "Written by" in twitter:label/data: the poster
 constexpr AuthorSource kAuthorMicrodata{4, 1};     // itemprop=author
 constexpr AuthorSource kAuthorRelLink{3, 2};       // <a rel=author> near the headline
@@ -157,7 +155,6 @@ constexpr AuthorSource kAuthorBylineClass{3, 2};   // an element classed as a by
 constexpr AuthorSource kAuthorBylineText{3, 3};    // a "By ..." line near it
 constexpr AuthorSource kAuthorCjkCredit{2, 4};     // a Chinese credit line near it, or bare names
 constexpr AuthorSource kAuthorClosingCredit{2, 5};   // a credit line closing the article
-constexpr AuthorSource kAuthorClosingLatin{1, 5};    // "Reporting by ..." closing it
 constexpr AuthorSource kAuthorCreditAnywhere{1, 6};  // a credit line elsewhere in the article
 constexpr AuthorSource kAuthorSignOff{1, 7};       // a name signing the article off
 constexpr AuthorSource kAuthorPageOwner{1, 8};     // the post author's comment, the copyright holder
@@ -180,10 +177,6 @@ constexpr double kAuthorDistanceScale = 10.0;
 // people only links to author pages name when its support is this many
 // times theirs.
 constexpr double kOrganizationOverLinks = 3.0;
-// A list of this many names or more in a field, of which the byline within
-// this distance of the headline shows the first, is cut to what it shows.
-constexpr std::size_t kLongAuthorList = 3;
-constexpr int kVisibleBylineDistance = 12;
 // A fuller form of the chosen names ("Nils Pickert" for "Nils") replaces
 // them with at least this share of their support.
 constexpr double kFullerNameSupport = 0.5;

@@ -73,6 +73,22 @@ TEST(MetadataDates, OnlyTheNearestShownDateVotes) {
   EXPECT_EQ(choose_dates(c).published, "2024-06-07");
 }
 
+TEST(MetadataDates, OnlyTheNearestDateTheMarkupDeclaresVotes) {
+  // A forum's replies, each with its itemprop=datePublished, do not outvote
+  // the thread's first post.
+  DateCandidates c;
+  c.published = {Cand(Day(2023, 12, 30), kRankStated, Source::kJsonLd),
+                 Cand(Day(2023, 12, 30), kRankShown, Source::kMarkup, 4),
+                 Cand(Day(2023, 12, 31), kRankDeclared, Source::kMarkup, 128),
+                 Cand(Day(2023, 12, 31), kRankDeclared, Source::kMarkup, 164),
+                 Cand(Day(2023, 12, 31), kRankDeclared, Source::kMarkup, 202)};
+  EXPECT_EQ(choose_dates(c).published, "2023-12-30");
+  // A declared meta is no list: it votes beside the markup's nearest.
+  c.published.push_back(Cand(Day(2023, 12, 31), kRankDeclared, Source::kMeta));
+  c.published.push_back(Cand(Day(2023, 12, 31), kRankGeneric, Source::kMeta));
+  EXPECT_EQ(choose_dates(c).published, "2023-12-31");
+}
+
 TEST(MetadataDates, TheTimeOfTheSameDayAndTheZoneOfTheSameInstant) {
   DateCandidates c;
   c.published = {Cand(Day(2024, 6, 8), kRankStated, Source::kMeta),
@@ -84,31 +100,6 @@ TEST(MetadataDates, TheTimeOfTheSameDayAndTheZoneOfTheSameInstant) {
   // A creation time is another moment: no zone from it.
   c.published[2].rank = kRankCreated;
   EXPECT_EQ(choose_dates(c).published, "2024-06-08T19:30:00");
-}
-
-TEST(MetadataDates, AClosingDateLaterThanTheUpdatedOneIsNoPublicationDate) {
-  // "Reported on the radio on 29 April" closing the article, "Updated 3
-  // April" under the headline: the updated date is the page's only date.
-  DateCandidates c;
-  c.published = {Cand(Day(2024, 4, 29), kRankShown, Source::kText, tuning::kTailDistance + 1)};
-  c.modified = {Cand(Day(2024, 4, 3), kRankShown, Source::kText, 3)};
-  const DateChoice d = choose_dates(c);
-  EXPECT_EQ(d.published, "2024-04-03");
-  EXPECT_EQ(d.modified, "2024-04-03");
-  // Near the headline the same date stands.
-  c.published[0].distance = 5;
-  EXPECT_EQ(choose_dates(c).published, "2024-04-29");
-  EXPECT_EQ(choose_dates(c).modified, "");  // older than the publication
-}
-
-TEST(MetadataDates, ADayAfterThePagesLastEditIsAnAnnouncedOne) {
-  DateCandidates c;
-  c.published = {Cand(Day(2020, 2, 5), kRankShown, Source::kText, 8)};
-  c.modified = {Cand(Day(2020, 1, 29), kRankShown, Source::kText, tuning::kLastEditDistance + 70)};
-  EXPECT_EQ(choose_dates(c).published, "2020-01-29");
-  // A stated date is not checked so.
-  c.published[0].rank = kRankStated;
-  EXPECT_EQ(choose_dates(c).published, "2020-02-05");
 }
 
 TEST(MetadataDates, NoCandidateNoDate) {

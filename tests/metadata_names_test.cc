@@ -127,11 +127,40 @@ TEST(MetadataNames, UserNamesWithUnderscores) {
 TEST(MetadataNames, FieldsKeepOneWordNames) {
   EXPECT_EQ(clean_authors(Names(), "zboygirl", AuthorValue::kField, ""), (Strings{"zboygirl"}));
   EXPECT_EQ(clean_authors(Names(), "Smith, John", AuthorValue::kField, ""), (Strings{"John Smith"}));
-  // A user name ending in a number, in a field only.
+  // A user name with digits, one word, in a field or a byline element
+  // (a forum post's author), never in running text.
   EXPECT_EQ(clean_authors(Names(), "happyfox313", AuthorValue::kField, ""), (Strings{"happyfox313"}));
-  EXPECT_EQ(clean_authors(Names(), "happyfox313", AuthorValue::kByline, ""), Strings{});
+  EXPECT_EQ(clean_authors(Names(), "Need2KnowLion", AuthorValue::kField, ""),
+            (Strings{"Need2KnowLion"}));
+  EXPECT_EQ(clean_authors(Names(), "josh_wilmot90", AuthorValue::kByline, ""),
+            (Strings{"josh_wilmot90"}));
+  EXPECT_EQ(clean_authors(Names(), "happyfox313", AuthorValue::kByline, ""), (Strings{"happyfox313"}));
+  EXPECT_EQ(clean_authors(Names(), "By happyfox313", AuthorValue::kText, ""), Strings{});
+  // Digits alone, two letters, or more digits than a login holds: no name.
+  EXPECT_EQ(clean_authors(Names(), "ab1234", AuthorValue::kField, ""), Strings{});
+  EXPECT_EQ(clean_authors(Names(), "abc123456789", AuthorValue::kField, ""), Strings{});
   EXPECT_EQ(clean_authors(Names(), "2024", AuthorValue::kField, ""), Strings{});
   EXPECT_EQ(clean_authors(Names(), "Jane Doe 2", AuthorValue::kField, ""), Strings{});
+}
+
+TEST(MetadataNames, ACommentsOrAPicturesLabelIsNoPartOfTheName) {
+  EXPECT_EQ(Byline("Amber says:"), (Strings{"Amber"}));
+  EXPECT_EQ(Byline("Jane Doe avatar"), (Strings{"Jane Doe"}));
+  EXPECT_EQ(Byline("Jane Doe sagt"), (Strings{"Jane Doe"}));
+  // A structured name is taken whole.
+  EXPECT_EQ(clean_authors(Names(), "Simon Says", AuthorValue::kField, ""), (Strings{"Simon Says"}));
+}
+
+TEST(MetadataNames, GuestAuthorsAndContributors) {
+  EXPECT_EQ(clean_authors(Names(), "Contributors: Janet Loughrey", AuthorValue::kText, ""),
+            (Strings{"Janet Loughrey"}));
+  EXPECT_EQ(clean_authors(Names(), "Guest author Elizabeth Shields", AuthorValue::kText, ""),
+            (Strings{"Elizabeth Shields"}));
+  EXPECT_EQ(clean_authors(Names(), "Gastautorin Jane Doe", AuthorValue::kText, ""),
+            (Strings{"Jane Doe"}));
+  // Without a colon "Contributors" is a name's word, not a marker.
+  EXPECT_EQ(clean_authors(Names(), "Contributors to Wikimedia projects", AuthorValue::kField, ""),
+            (Strings{"Contributors to Wikimedia projects"}));
 }
 
 TEST(MetadataNames, TextNeedsAMarker) {

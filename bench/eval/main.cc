@@ -24,6 +24,8 @@
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
+
+#include "metadata_rules.h"  // lib/: the rules by name, for --rule-off
 #include <optional>
 #include <set>
 #include <sstream>
@@ -215,6 +217,7 @@ struct Output {
   std::vector<std::string> authors;
   std::string date;
   std::string page_type;  // the library's Result::page_type ("" for peers)
+  std::string author_source, date_source;  // Metadata::sources ("" for peers)
 };
 
 struct PageScore {
@@ -227,6 +230,9 @@ struct PageScore {
   std::optional<SnippetScore> snippets;
   std::optional<bool> title, author, date;
   std::string page_type;  // the library's answer
+  std::string author_source, date_source;
+  std::vector<std::string> authors_out;  // what was returned
+  std::string date_out;
   Output output;  // text kept only when it is to be printed (-v)
 
   double rank_score() const {
@@ -403,6 +409,8 @@ Run run_library(const std::vector<Job>& jobs, const RunConfig& config) {
       out.authors = result->metadata.authors;
       out.date = result->metadata.date;
       out.page_type = extractor::to_string(result->page_type);
+      out.author_source = extractor::to_string(result->metadata.sources.authors);
+      out.date_source = extractor::to_string(result->metadata.sources.date);
     }
     if (!config.dump_dir.empty()) {
       const fs::path base = fs::path(config.dump_dir) / job.set->name / t.id;
@@ -428,6 +436,10 @@ Run run_library(const std::vector<Job>& jobs, const RunConfig& config) {
       }
     }
     PageScore s = score_page(t, out);
+    s.author_source = out.author_source;
+    s.date_source = out.date_source;
+    s.authors_out = out.authors;
+    s.date_out = out.date;
     s.error = std::move(error);
     s.seconds = seconds;
     if (config.keep_text) s.output = std::move(out);
@@ -804,6 +816,17 @@ json page_json(const PageScore& s) {
   if (s.title) p["title"] = *s.title;
   if (s.author) p["author"] = *s.author;
   if (s.date) p["date"] = *s.date;
+  // What was returned and from where, for the per-source and per-rule
+  // figures (bench/eval/metadata_rules.py).
+  if (!s.truth->url.empty()) p["url"] = s.truth->url;
+  if (s.author) {
+    p["author_out"] = s.authors_out;
+    p["author_source"] = s.author_source;
+  }
+  if (s.date) {
+    p["date_out"] = s.date_out;
+    p["date_source"] = s.date_source;
+  }
   if (s.seconds > 0) p["seconds"] = s.seconds;
   return p;
 }
@@ -913,7 +936,8 @@ int run_main(int argc, char** argv) {
       ->type_name("DIR");
   app.add_option("--sets", set_names, "only these sets (directory names)")
       ->delimiter(',')
-      ->type_name("A,B");
+      ->type_name("A,B")
+      ->allow_extra_args(false);
   app.add_option("--threads", threads,
                  "worker threads (default: hardware threads)")
       ->check(CLI::PositiveNumber)
@@ -934,7 +958,8 @@ int run_main(int argc, char** argv) {
          "score this JSONL of {set,id,text,title,author,date} instead of "
          "running the library; repeatable, one table per NAME "
          "(default NAME: the file's stem)")
-      ->type_name("[NAME=]FILE");
+      ->type_name("[NAME=]FILE")
+      ->allow_extra_args(false);
   app.add_option("--json", json_file,
                  "write every per-set figure and per-page score to FILE")
       ->type_name("FILE");
@@ -949,8 +974,17 @@ int run_main(int argc, char** argv) {
                  "--predictions writes the out-of-sample ones), or \"truth\": the truth's "
                  "extra.page_type")
       ->type_name("FILE|truth");
+  std::vector<std::string> rules_off;
+  bool list_rules = false;
+  app.add_option("--rule-off", rules_off,
+                 "switch this metadata rule off, to measure it (repeatable; "
+                 "bench/eval/metadata_rules.py runs every one)")
+      ->type_name("NAME")
+      ->allow_extra_args(false);
+  app.add_flag("--list-rules", list_rules, "print the metadata rules' names and exit");
   app.add_option("--id", ids, "only this page (repeatable)")
-      ->type_name("ID|SET/ID");
+      ->type_name("ID|SET/ID")
+      ->allow_extra_args(false);
   app.add_flag("--links", links,
                "keep links in the Markdown and HTML outputs (Options::include_links; "
                "the scores read the text, which links do not change)");
@@ -976,6 +1010,14 @@ int run_main(int argc, char** argv) {
       "  extractor-eval --floors bench/floors.json --worst 0");
   try {
     app.parse(argc, argv);
+    if (list_rules) {
+      for (const extractor::rules::Info& i : extractor::rules::all())
+        std::printf("%s\t%s\n", i.name, i.what);
+      return 0;
+    }
+    for (const std::string& r : rules_off)
+      if (!extractor::rules::switch_off(r))
+        throw CLI::ValidationError("--rule-off", "no metadata rule named " + r);
   } catch (const CLI::ParseError& e) {
     return app.exit(e);
   }
