@@ -29,7 +29,7 @@ std::string extract_error() {
   const Corpus& c = corpus();
   bool any_text = false;
   for (const Page& p : c.pages) {
-    const PageInfo info{p.url, {}, {}};
+    const PageInfo info{p.url, {}, {}, {}, 1.0f};
     const Result a = shared_extractor().extract(p.bytes, info);
     const Result b = shared_extractor().extract(p.bytes, info);
     if (a.text != b.text || a.metadata.title != b.metadata.title)
@@ -58,7 +58,7 @@ void BM_Extract(benchmark::State& state) {
   for (auto _ : state) {
     for (std::size_t k = 0; k < n; ++k) {
       const Page& p = c.pages[(start + k) % n];
-      Result r = shared_extractor().extract(p.bytes, PageInfo{p.url, {}, {}});
+      Result r = shared_extractor().extract(p.bytes, PageInfo{p.url, {}, {}, {}, 1.0f});
       benchmark::DoNotOptimize(r.text.data());
       bytes += static_cast<std::int64_t>(p.bytes.size());
     }
@@ -80,7 +80,7 @@ std::string explain_error() {
   JsonOptions all;
   all.full = all.with_blocks = true;
   for (const Page& p : corpus().pages) {
-    const PageInfo info{p.url, {}, {}};
+    const PageInfo info{p.url, {}, {}, {}, 1.0f};
     const Explained e = shared_extractor().explain(p.bytes, info);
     if (render_json(e.result, all) != render_json(shared_extractor().extract(p.bytes, info), all))
       return "explain: not the Result of extract() on " + p.id;
@@ -103,7 +103,7 @@ void BM_Explain(benchmark::State& state) {
   std::int64_t bytes = 0;
   for (auto _ : state) {
     for (const Page& p : c.pages) {
-      Explained e = shared_extractor().explain(p.bytes, PageInfo{p.url, {}, {}});
+      Explained e = shared_extractor().explain(p.bytes, PageInfo{p.url, {}, {}, {}, 1.0f});
       benchmark::DoNotOptimize(e.html.data());
       bytes += static_cast<std::int64_t>(p.bytes.size());
     }
@@ -143,7 +143,7 @@ void BM_ExplainCost(benchmark::State& state) {
     extract_total = explain_total = 0;
     costs.clear();
     for (const Page& p : c.pages) {
-      const PageInfo info{p.url, {}, {}};
+      const PageInfo info{p.url, {}, {}, {}, 1.0f};
       double best_extract = 1e30, best_explain = 1e30;
       for (int turn = 0; turn < 3; ++turn) {
         const double t0 = now();

@@ -95,7 +95,7 @@ int main(int argc, char** argv) {
     malloc_trim(0);
     const long before = status_bytes("VmRSS:");
     reset_hwm();
-    const extractor::Result r = ex.extract(p.bytes, extractor::PageInfo{p.url, {}, {}});
+    const extractor::Result r = ex.extract(p.bytes, extractor::PageInfo{p.url, {}, {}, {}, 1.0f});
     const long hwm = status_bytes("VmHWM:");
     rows.push_back({&p, std::max(0L, hwm - before)});
   }

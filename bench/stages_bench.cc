@@ -129,7 +129,7 @@ Staged stages(std::size_t i, Upto upto) {
   if (upto == Upto::kFeatures) return s;
   s.scores = score(s.segments, options());
   if (upto == Upto::kScore) return s;
-  const PageInfo info{corpus().pages[i].url, {}, {}};
+  const PageInfo info{corpus().pages[i].url, {}, {}, {}, 1.0f};
   s.metadata = extract_metadata(
       MetadataInput{*s.dom, prescanned_pages()[i].json_ld, s.segments, s.scores, info, patterns()});
   return s;
@@ -163,7 +163,7 @@ const std::string& chain_error() {
   static const std::string err = [] {
     const Corpus& c = corpus();
     for (std::size_t i = 0; i < c.pages.size(); ++i) {
-      const Result r = shared_extractor().extract(c.pages[i].bytes, PageInfo{c.pages[i].url, {}, {}});
+      const Result r = shared_extractor().extract(c.pages[i].bytes, PageInfo{c.pages[i].url, {}, {}, {}, 1.0f});
       Staged s = stages(i, Upto::kMetadata);
       if (staged_text(s) != r.text) return "stages differ from extract() on " + c.pages[i].id;
       if (s.metadata.title != r.metadata.title)
@@ -320,7 +320,7 @@ void BM_Metadata(benchmark::State& state) {
   over_pages(state, [&](std::size_t i) {
     state.PauseTiming();
     Staged s = stages(i, Upto::kScore);
-    const PageInfo info{corpus().pages[i].url, {}, {}};
+    const PageInfo info{corpus().pages[i].url, {}, {}, {}, 1.0f};
     state.ResumeTiming();
     Metadata m = extract_metadata(
         MetadataInput{*s.dom, prescanned_pages()[i].json_ld, s.segments, s.scores, info, patterns()});
@@ -338,7 +338,7 @@ const std::vector<Result>& results() {
   static const std::vector<Result> v = [] {
     std::vector<Result> out;
     for (const Page& p : corpus().pages)
-      out.push_back(shared_extractor().extract(p.bytes, PageInfo{p.url, {}, {}}));
+      out.push_back(shared_extractor().extract(p.bytes, PageInfo{p.url, {}, {}, {}, 1.0f}));
     return out;
   }();
   return v;

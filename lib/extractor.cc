@@ -13,6 +13,7 @@
 #include "pagetype.h"
 #include "patterns.h"
 #include "prescan.h"
+#include "regions.h"
 #include "render_explain.h"
 #include "safe_url.h"
 #include "score.h"
@@ -148,22 +149,27 @@ void analyze(Prescanned pre, const Options& options, const Patterns& patterns,
   {
     const Dom dom(std::move(pre.html), pre.stash);
     release(pre.stash);  // back in the tree now
-    segments = segment(dom, patterns, options, page.url);
-    compute_features(&segments.blocks, patterns);
-    scores = score(segments, options);
+    read_blocks(dom, patterns, options, page.url, &segments, &scores);
     result->metadata =
         extract_metadata(MetadataInput{dom, pre.json_ld, segments, scores, page, patterns});
     // The kind of page (the URL's shape: the canonical one where the page
     // names it), when anything tells it: text, JSON-LD, a title or a URL (a
     // forum whose posts are rendered by script shows no text at all).
-    if (!segments.blocks.empty() || !pre.json_ld.empty() || !result->metadata.title.empty() ||
-        !result->metadata.url.empty()) {
+    // The caller's word, when given, stands instead.
+    if (page.page_type) {
+      result->page_type = *page.page_type;
+      result->page_type_confidence = page.page_type_confidence;
+      result->article_probability =
+          *page.page_type == PageType::kArticle ? page.page_type_confidence : 0.0f;
+    } else if (!segments.blocks.empty() || !pre.json_ld.empty() ||
+               !result->metadata.title.empty() || !result->metadata.url.empty()) {
       const PageClass kind = classify_page(
           page_features(PageTypeInput{dom, pre.json_ld, segments, scores, result->metadata, patterns}));
       result->page_type = kind.type;
       result->page_type_confidence = kind.confidence;
       result->article_probability = kind.article_probability;
     }
+    read_as_type(segments, result->page_type, result->page_type_confidence, &scores);
     keep_safe_urls(&result->metadata);
 
     Paths of(segments);
@@ -207,9 +213,6 @@ std::size_t content_bytes(const Result& r) {
     if (b.label == Label::kContent && b.kind != BlockKind::kImage) n += b.text.size();
   return n;
 }
-
-// Less than this is no article: a date line, a title, "Loading…".
-constexpr std::size_t kArticleBytes = 200;
 
 // extract() and explain(): the pipeline, and with `view` the explain view's
 // capture of the page (the first prescan then keeps what a layout needs:

@@ -10,12 +10,12 @@
 #include <cstring>
 #include <iterator>
 #include <memory>
-#include <unordered_map>
 
 #include "dom.h"
 #include "block_features.h"
 #include "chars.h"
 #include "patterns.h"
+#include "runs.h"
 #include "trees.h"
 
 namespace extractor {
@@ -504,49 +504,36 @@ void text_features(const TextCounts& t, float* x) {
 
 // --- runs of like siblings ----------------------------------------------------
 
-std::uint64_t fnv(std::string_view s, std::uint64_t h) {
-  for (unsigned char c : s) h = (h ^ c) * 0x100000001B3ULL;
-  return h;
-}
-
-// Runs of like siblings (a listing's items, a thread's posts): elements
-// holding text, grouped by parent, tag and first class; the features of
-// the run of three or more that holds the most text.
+// Runs of like siblings (runs.h: a listing's items, a thread's posts): how
+// many, and the features of the run of three or more that holds the most
+// text.
 void sibling_run_features(const Segments& seg, const BlockPrefixes& pre, double page_chars,
                           float* x) {
   struct Group {
     int items = 0, dated = 0, headed = 0, imaged = 0;
     double chars = 0, links = 0, content = 0;
   };
-  std::unordered_map<std::uint64_t, Group> groups;
-  groups.reserve(seg.elements.size() / 4 + 1);
-  for (std::size_t e = 1; e < seg.elements.size(); ++e) {
-    const Element& el = seg.elements[e];
-    if (!el.block_level || el.end_block <= el.first_block || el.parent < 0) continue;
-    const auto a = static_cast<std::size_t>(el.first_block), z = static_cast<std::size_t>(el.end_block);
-    const double c = pre.chars[z] - pre.chars[a];
-    if (c <= 0) continue;
-    std::string_view cls = attribute(el.node, "class");
-    while (!cls.empty() && cls.front() == ' ') cls.remove_prefix(1);
-    cls = cls.substr(0, cls.find(' '));
-    std::uint64_t key = 0xCBF29CE484222325ULL ^ static_cast<std::uint64_t>(el.parent);
-    key = fnv(std::string_view(reinterpret_cast<const char*>(&el.tag), sizeof el.tag), key);
-    key = fnv(cls, key);
-    Group& g = groups[key];
-    ++g.items;
-    g.chars += c;
-    g.links += pre.links[z] - pre.links[a];
-    g.content += pre.content[z] - pre.content[a];
-    g.dated += pre.dated[z] > pre.dated[a];
-    g.headed += pre.heading[z] > pre.heading[a];
-    g.imaged += pre.image[z] > pre.image[a];
-  }
+  const std::vector<Run> found = find_runs(seg, 3);
+  const int runs = static_cast<int>(found.size());
+  Group best_group;
   const Group* best = nullptr;
-  int runs = 0;
-  for (const auto& [key, g] : groups) {
-    if (g.items < 3) continue;
-    ++runs;
-    if (best == nullptr || g.chars > best->chars) best = &g;
+  for (const Run& r : found) {
+    Group g;
+    for (const int m : r.members) {
+      const Element& el = seg.elements[static_cast<std::size_t>(m)];
+      const auto a = static_cast<std::size_t>(el.first_block), z = static_cast<std::size_t>(el.end_block);
+      ++g.items;
+      g.chars += pre.chars[z] - pre.chars[a];
+      g.links += pre.links[z] - pre.links[a];
+      g.content += pre.content[z] - pre.content[a];
+      g.dated += pre.dated[z] > pre.dated[a];
+      g.headed += pre.heading[z] > pre.heading[a];
+      g.imaged += pre.image[z] > pre.image[a];
+    }
+    if (best == nullptr || g.chars > best->chars) {
+      best_group = g;
+      best = &best_group;
+    }
   }
   x[kP_rep_groups] = log1(runs);
   if (best == nullptr) return;

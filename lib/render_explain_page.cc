@@ -44,6 +44,7 @@ Part part_of_reason(std::string_view r) {
       {"link-density", Part::kNavigation}, {"byline", Part::kByline},
       {"author-bio", Part::kByline},     {"reading-time", Part::kByline},
       {"caption", Part::kCaption},       {"credit", Part::kCaption},
+      {"post-meta", Part::kByline},
   };
   for (const Word& w : kWords)
     if (r == w.word) return w.part;

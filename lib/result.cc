@@ -19,8 +19,10 @@ constexpr const char* kReasonNames[] = {
     "comment", "consent", "newsletter", "donate", "share", "ad", "related", "feed", "breadcrumb",
     "nav", "modal", "login", "footer", "header", "sidebar", "tags", "tools", "audio", "form",
     "author-bio", "byline", "caption", "read-also", "reading-time", "copyright", "prev-next",
-    "more-link", "credit"};
-static_assert(std::size(kReasonNames) == static_cast<std::size_t>(Reason::kCredit) + 1);
+    "more-link", "credit",
+    // How the page's kind reads it.
+    "post", "post-meta", "item"};
+static_assert(std::size(kReasonNames) == static_cast<std::size_t>(Reason::kItem) + 1);
 constexpr const char* kEmptyReasonNames[] = {
     "none",  "no-text",    "no-article", "pdf",  "image",      "gzip", "compressed",
     "archive", "document", "executable", "media", "font", "binary"};

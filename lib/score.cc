@@ -32,6 +32,8 @@ constexpr std::uint32_t kStrongText =
     kTextReadingTime | kTextAudio | kTextCopyright | kTextLogin | kTextComments |
     kTextPrevNext | kTextFormHint | kTextMoreLink | kTextTags;
 
+}  // namespace
+
 // Evidence from the block alone.
 float text_logit(const TextBlock& b) {
   if (b.kind == BlockKind::kImage) return 0.0f;
@@ -70,6 +72,8 @@ float text_logit(const TextBlock& b) {
   if (b.text_cues & kTextByline) x -= 1.0f;
   return x;
 }
+
+namespace {
 
 // Evidence from the boilerplate words of the elements around a block.
 float cue_logit(std::uint32_t cues) {

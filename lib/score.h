@@ -42,6 +42,11 @@ struct ScoreTrace {
 Scores score(const Segments& segments, const ExtractOptions& options,
              ScoreTrace* trace = nullptr);
 
+// The rules' evidence that a block is article text from the block alone
+// (length, punctuation, link density, boilerplate phrases), as a logit;
+// the readings of other kinds of page weigh text with it (regions.h).
+float text_logit(const TextBlock& block);
+
 }  // namespace extractor
 
 #endif  // EXTRACTOR_LIB_SCORE_H_

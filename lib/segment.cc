@@ -137,8 +137,8 @@ std::string_view unknown_tag_name(const GumboNode* node) {
 
 class Walker {
  public:
-  Walker(const Patterns& patterns, const Options& options, Segments* out)
-      : patterns_(patterns), options_(options), out_(*out) {}
+  Walker(const Patterns& patterns, const Options& options, bool read_noscript, Segments* out)
+      : patterns_(patterns), options_(options), read_noscript_(read_noscript), out_(*out) {}
 
   bool enter(const GumboNode* node) {
     if (const char* text = text_of(node)) {
@@ -231,6 +231,21 @@ class Walker {
         flow = Flow::kBlock;
       } else if (name.find('-') != std::string_view::npos) {
         flow = Flow::kBlock;
+      }
+    }
+    if (tag == GUMBO_TAG_NOSCRIPT) {
+      // Its markup (Gumbo parses it as scripting were off): read when asked,
+      // else counted when it holds any element.
+      if (read_noscript_) {
+        flow = Flow::kBlock;
+      } else {
+        const GumboVector& kids = node->v.element.children;
+        for (unsigned i = 0; i < kids.length; ++i) {
+          if (static_cast<const GumboNode*>(kids.data[i])->type == GUMBO_NODE_ELEMENT) {
+            ++out_.noscript;
+            break;
+          }
+        }
       }
     }
     if (flow == Flow::kSkip) return false;
@@ -535,6 +550,7 @@ class Walker {
 
   const Patterns& patterns_;
   const Options& options_;
+  const bool read_noscript_;
   Segments& out_;
   std::unordered_map<std::string, std::uint32_t> cue_cache_;
   std::string words_;
@@ -565,7 +581,7 @@ class Walker {
 }  // namespace
 
 Segments segment(const Dom& dom, const Patterns& patterns, const Options& options,
-                 std::string_view page_url) {
+                 std::string_view page_url, bool read_noscript) {
   Segments out;
   const GumboNode* html = dom.root();
   out.base_url = std::string(page_url);
@@ -596,7 +612,7 @@ Segments segment(const Dom& dom, const Patterns& patterns, const Options& option
   if (body == nullptr) body = html;  // framesets and other oddities
   out.elements.reserve(1024);
   out.blocks.reserve(256);
-  Walker walker(patterns, options, &out);
+  Walker walker(patterns, options, read_noscript, &out);
   walk(
       body, [&](const GumboNode* n, int) { return walker.enter(n); },
       [&](const GumboNode* n, int) { walker.leave(n); });

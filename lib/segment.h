@@ -67,13 +67,19 @@ struct Segments {
   std::vector<TextBlock> blocks;  // document order
   std::vector<HiddenElement> hidden;  // document order, outermost only
   std::string base_url;           // <base href> resolved against the page URL
+  // <noscript> elements holding markup that were left out (read_noscript
+  // off): what a page shows browsers without script, often all a
+  // script-rendered forum or shop serves as markup.
+  int noscript = 0;
 };
 
 // Walks the tree under <body> once. Hidden subtrees (hidden, aria-hidden,
 // display:none, visually-hidden classes) and non-text elements (script,
-// style, template, form controls, media) give no blocks.
+// style, template, form controls, media) give no blocks; nor does
+// <noscript>, unless `read_noscript`: then its content is read as the
+// page's own (what a browser without script shows).
 Segments segment(const Dom& dom, const Patterns& patterns, const Options& options,
-                 std::string_view page_url);
+                 std::string_view page_url, bool read_noscript = false);
 
 }  // namespace extractor
 

@@ -199,14 +199,15 @@ TEST(PageType, InJson) {
 }
 
 TEST(PageType, ForumWithoutVisibleTextStillAForum) {
-  // A thread whose posts the browser renders by script: no text shows, but
-  // its JSON-LD, its URL and its title say what it is.
+  // A thread whose posts the browser renders by script, and no <noscript>
+  // view either (that one would be read, lib/regions.h): no text, but its
+  // JSON-LD, its URL and its title say what it is.
   const std::string page =
       "<html><head><title>Tent for a first winter trip? - Support - Outdoor Community</title>"
       "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@type\":"
       "\"DiscussionForumPosting\",\"headline\":\"Tent for a first winter trip?\","
       "\"author\":{\"@type\":\"Person\",\"name\":\"hiker1\"}}</script></head>"
-      "<body><noscript><p>Posts need scripts.</p></noscript></body></html>";
+      "<body><div id=\"app\"></div><script>render()</script></body></html>";
   const Result r = Extract(page, "https://community.example/t/tent-for-a-first-winter-trip/4412");
   EXPECT_TRUE(r.text.empty());
   EXPECT_EQ(r.page_type, PageType::kForum);

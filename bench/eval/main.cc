@@ -311,7 +311,35 @@ struct RunConfig {
   bool filtered_ids = false;  // --id given: other pages are not "unmatched"
   std::string dump_dir;
   extractor::Options options;
+  // --page-types: the kind of page given to the library per set + '\n' + id,
+  // with its confidence (out-of-sample predictions, or the truth's).
+  std::unordered_map<std::string, std::pair<extractor::PageType, float>> page_types;
 };
+
+// --page-types FILE: JSON lines {set, id, page_type, confidence}; "truth"
+// instead of a file: each page's extra.page_type (collection as listing).
+void load_page_types(const std::string& file, const std::vector<Set>& sets, RunConfig* config) {
+  if (file == "truth") {
+    for (const Set& s : sets)
+      for (const Truth& t : s.pages) {
+        if (t.page_type.empty()) continue;
+        const std::string kind = t.page_type == "collection" ? "listing" : t.page_type;
+        config->page_types[s.name + '\n' + t.id] = {
+            extractor::from_string<extractor::PageType>(kind), 1.0f};
+      }
+    return;
+  }
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + file);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty()) continue;
+    const json j = json::parse(line);
+    config->page_types[j.at("set").get<std::string>() + '\n' + j.at("id").get<std::string>()] = {
+        extractor::from_string<extractor::PageType>(j.at("page_type").get<std::string>()),
+        j.value("confidence", 1.0f)};
+  }
+}
 
 // One evaluation: a name ("extractor" or a peer's) and a score per job.
 struct Run {
@@ -361,6 +389,11 @@ Run run_library(const std::vector<Job>& jobs, const RunConfig& config) {
       try {
         extractor::PageInfo page;
         page.url = t.url;
+        if (const auto it = config.page_types.find(job.set->name + '\n' + t.id);
+            it != config.page_types.end()) {
+          page.page_type = it->second.first;
+          page.page_type_confidence = it->second.second;
+        }
         result = (job.set->conventions.include_comments ? ex_comments : ex)
                      .extract(html, page);
       } catch (const std::exception& e) {
@@ -893,7 +926,7 @@ int run_main(int argc, char** argv) {
       "title, author and date as in the datasets' README.",
       "extractor-eval"};
   std::vector<std::string> dirs, set_names, predictions, ids;
-  std::string dump_dir, json_file, floors_file, focus = "balanced";
+  std::string dump_dir, json_file, floors_file, page_types_file, focus = "balanced";
   const unsigned hw = std::thread::hardware_concurrency();
   int threads = hw ? static_cast<int>(hw) : 1;
   int worst = 5;
@@ -935,6 +968,12 @@ int run_main(int argc, char** argv) {
          "exit 1 when a figure is below its floor in FILE minus its epsilon "
          "(bench/floors.json)")
       ->type_name("FILE");
+  app.add_option("--page-types", page_types_file,
+                 "give the library each page's kind (PageInfo::page_type) from FILE, JSON "
+                 "lines of {set, id, page_type, confidence} (bench/train/pagetype.py "
+                 "--predictions writes the out-of-sample ones), or \"truth\": the truth's "
+                 "extra.page_type")
+      ->type_name("FILE|truth");
   std::vector<std::string> rules_off;
   bool list_rules = false;
   app.add_option("--rule-off", rules_off,
@@ -1057,6 +1096,14 @@ int run_main(int argc, char** argv) {
                          : focus == "recall"  ? extractor::Focus::kRecall
                                               : extractor::Focus::kBalanced;
   config.options.include_links = links;
+  if (!page_types_file.empty()) {
+    try {
+      load_page_types(page_types_file, sets, &config);
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "extractor-eval: --page-types: %s\n", e.what());
+      return 2;
+    }
+  }
 
   Floors floors;
   if (!floors_file.empty()) floors = load_floors(floors_file);  // fail early

@@ -25,6 +25,7 @@
 #include "pagetype.h"
 #include "patterns.h"
 #include "prescan.h"
+#include "regions.h"
 #include "score.h"
 #include "segment.h"
 
@@ -61,10 +62,10 @@ int main(int argc, char** argv) {
       Decoded decoded = decode(bytes.str(), patterns.charsets());
       Prescanned pre = prescan(decoded.text, PrescanOptions::all(options.max_depth));
       const Dom dom(std::move(pre.html), pre.stash);
-      Segments seg = segment(dom, patterns, options, url);
-      compute_features(&seg.blocks, patterns);
+      Segments seg;
+      Scores scores;
       ScoreTrace trace;
-      const Scores scores = score(seg, options, &trace);
+      read_blocks(dom, patterns, options, url, &seg, &scores, &trace);
       const Scores commented = score(seg, with_comments);
       PageInfo info;
       info.url = url;

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Trains the page-type classifier of lib/pagetype.{h,cc} and writes lib/pagetype_trees.inc.
 
-    bench/train/pagetype.py [--dump DIR] [--datasets DIR ...] [--folds K] [--articles SETS] [--write]
+    bench/train/pagetype.py [--dump DIR] [--datasets DIR ...] [--folds K] [--articles SETS]
+                            [--predictions FILE] [--write]
 
 1. Reads the page features the dump tool wrote (bench/train/train.py runs it;
    build/bench/dump_features OUT_DIR SET_DIR... does too): page_features per
@@ -13,6 +14,8 @@
 3. K-fold cross-validation by site (every page of a site on one side):
    out-of-sample accuracy on wcxb and the confusion matrix (rows: wcxb's
    type, columns: the library's answer, "other" below the 0.4 floor).
+   --predictions FILE writes those answers, so that extractor-eval
+   --page-types FILE scores the extraction with out-of-sample page types.
 4. --write: trains on all the pages and writes lib/pagetype_trees.inc.
 
 Needs: pip install lightgbm numpy.
@@ -77,7 +80,7 @@ def load(dump_dir, set_dirs, article_sets):
             for line in f:
                 d = json.loads(line)
                 truths[s][d["id"]] = d
-    X, y, sites, sets = [], [], [], []
+    X, y, sites, sets, ids = [], [], [], [], []
     decoder = json.JSONDecoder()
     with open(os.path.join(dump_dir, "pages.jsonl"), encoding="utf-8") as f:
         for line in f:
@@ -97,7 +100,8 @@ def load(dump_dir, set_dirs, article_sets):
             y.append(kind)
             sites.append(site(p["set"], t))
             sets.append(p["set"])
-    return names, np.array(X, dtype=np.float32), y, sites, sets
+            ids.append(p["id"])
+    return names, np.array(X, dtype=np.float32), y, sites, sets, ids
 
 
 def cls(kind):
@@ -161,6 +165,9 @@ def main():
     ap.add_argument("--article-weight", type=float, default=0.25,
                     help="weight of each added article page (wcxb pages weigh 1)")
     ap.add_argument("--write", action="store_true")
+    ap.add_argument("--predictions", default=None,
+                    help="write the out-of-sample answers to this file, JSON lines of {set, id, "
+                         "page_type, confidence} (extractor-eval --page-types reads it)")
     args = ap.parse_args()
     roots = args.datasets or [
         os.environ.get("EXTRACTOR_DATASETS", os.path.join(ROOT, "..", "shared", "datasets")),
@@ -168,7 +175,7 @@ def main():
     set_dirs = find_sets(roots)
     article_sets = [s for s in args.articles.split(",") if s]
     dump_dir = args.dump or os.path.join(args.build, "train-dump")
-    names, X, y, sites, sets = load(dump_dir, set_dirs, article_sets)
+    names, X, y, sites, sets, ids = load(dump_dir, set_dirs, article_sets)
     w = np.array([1.0 if s == "wcxb" else args.article_weight for s in sets], dtype=np.float32)
     wcxb = [i for i, s in enumerate(sets) if s == "wcxb"]
     print(f"{len(wcxb)} wcxb pages, {len(y) - len(wcxb)} added articles; {len(names)} features")
@@ -183,6 +190,12 @@ def main():
         for i, pr in zip(test, model.predict(X[test])):
             predicted[i] = decide(pr)
             probs_out[i] = pr
+    if args.predictions:
+        with open(args.predictions, "w") as f:
+            for i in wcxb:
+                pr = probs_out[i]
+                f.write(json.dumps({"set": sets[i], "id": ids[i], "page_type": predicted[i],
+                                    "confidence": round(float(max(pr)), 4)}) + "\n")
     cols = CLASSES + ["other"]
     matrix = collections.defaultdict(collections.Counter)
     correct = 0

@@ -146,6 +146,8 @@ struct RenderOptions {
 // is asked for.
 struct Options : ExtractOptions, RenderOptions {};
 
+enum class PageType : std::uint8_t;  // below, with Result
+
 // Facts about one page that do not come from its bytes.
 struct PageInfo {
   // The page's URL, if known. Relative links and the date in a URL path are
@@ -163,6 +165,16 @@ struct PageInfo {
   // hours ago", "gestern", "2天前") are read against it, and only when it is
   // given. Default empty: today (UTC) for the check, no relative dates.
   std::string reference_date;
+
+  // The kind of page, when the caller knows it (a crawler that knows a
+  // site's forum or shop pages by their URLs): it stands instead of the
+  // classifier's answer in Result::page_type, and the page is read as that
+  // kind (a forum's posts, a listing's items, ...). Unset: the classifier
+  // decides. page_type_confidence says how sure the caller is, as the
+  // classifier's probability would (a kind's reading is only chosen from
+  // some confidence on, see Result::page_type).
+  std::optional<PageType> page_type;
+  float page_type_confidence = 1.0f;
 };
 
 // ---------------------------------------------------------------------------
@@ -231,6 +243,10 @@ enum class Reason : std::uint8_t {
   kPrevNext,      // "prev-next"
   kMoreLink,      // "more-link"
   kCredit,        // "credit"
+  // How the page's kind reads it (Result::page_type; lib/regions.h).
+  kPost,          // "post": the text of a post of a forum thread
+  kPostMeta,      // "post-meta": a post's author line, date, counts and buttons
+  kItem,          // "item": an item of a listing or collection (its title, price, summary)
 };
 
 // Why a Result has no text (Result::empty_reason). to_string() gives a word

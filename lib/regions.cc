@@ -1,0 +1,380 @@
+#include "regions.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <unordered_map>
+#include <utility>
+
+#include "dom.h"
+#include "block_features.h"
+#include "patterns.h"
+#include "runs.h"
+
+namespace extractor {
+
+std::size_t content_bytes(const Segments& segments, const Scores& scores) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < segments.blocks.size() && i < scores.labels.size(); ++i) {
+    const TextBlock& b = segments.blocks[i];
+    if (scores.labels[i] == Label::kContent && b.kind != BlockKind::kImage) n += b.text.size();
+  }
+  return n;
+}
+
+void read_blocks(const Dom& dom, const Patterns& patterns, const Options& options,
+                 std::string_view page_url, Segments* segments, Scores* scores,
+                 ScoreTrace* trace) {
+  *segments = segment(dom, patterns, options, page_url);
+  compute_features(&segments->blocks, patterns);
+  *scores = score(*segments, options, trace);
+  if (segments->noscript == 0) return;
+  const std::size_t shown = content_bytes(*segments, *scores);
+  if (shown >= kArticleBytes) return;
+  // Forums that render their posts by script (Discourse and the like) serve
+  // the thread to crawlers in <noscript>; so do some shops their grid.
+  Segments again = segment(dom, patterns, options, page_url, /*read_noscript=*/true);
+  compute_features(&again.blocks, patterns);
+  ScoreTrace trace_again;
+  Scores scores_again = score(again, options, trace != nullptr ? &trace_again : nullptr);
+  if (content_bytes(again, scores_again) <= shown) return;
+  *segments = std::move(again);
+  *scores = std::move(scores_again);
+  if (trace != nullptr) *trace = std::move(trace_again);
+}
+
+}  // namespace extractor
+
+namespace extractor {
+namespace {
+
+float sigmoid(float x) { return 1.0f / (1.0f + std::exp(-x)); }
+
+// Cues that put a run of like siblings out of a thread or a listing:
+// menus, sidebars, related and feed lists, footers, ads.
+constexpr std::uint32_t kOffRun = kCueNav | kCueHeader | kCueFooter | kCueSidebar | kCueRelated |
+                                  kCueFeed | kCueAd | kCueNewsletter | kCueConsent | kCueShare |
+                                  kCueModal | kCueLogin | kCueBreadcrumb | kCueTags;
+
+// Text and cues a post's text never carries: share bars, log-in prompts,
+// "Read also". A post's author line and date stay: a thread is read with
+// them (wcxb's and htmltotext's truths keep them).
+constexpr std::uint32_t kNotPostText = kTextReadAlso | kTextSubscribe | kTextDonate |
+                                       kTextCookie | kTextShare | kTextAd | kTextLogin |
+                                       kTextPrevNext | kTextFormHint | kTextCredit;
+// The page type's confidence above which a run marked as comments is read
+// as the thread even beside an article (read_forum).
+constexpr float kSureThread = 0.9f;
+constexpr std::uint32_t kNotPostCues = kBoilerplateCues & ~kCueComment;
+
+std::uint64_t mix(std::uint64_t h, std::uint64_t v) { return (h ^ v) * 0x100000001B3ULL; }
+
+// The element's tag and first class (digits left out), hashed.
+std::uint64_t step_key(const Element& el) {
+  std::uint64_t h = mix(0xCBF29CE484222325ULL, static_cast<std::uint64_t>(el.tag));
+  std::string_view cls = attribute(el.node, "class");
+  while (!cls.empty() && cls.front() == ' ') cls.remove_prefix(1);
+  for (unsigned char c : cls) {
+    if (c == ' ' || c == '\t' || c == '\n') break;
+    if (c >= '0' && c <= '9') continue;
+    h = mix(h, c);
+  }
+  return h;
+}
+
+struct Page {
+  const Segments& seg;
+  std::vector<double> good;  // per block: content-like mass, cues not read
+  std::vector<double> good_prefix;
+  std::vector<int> chars_prefix, links_prefix;
+  explicit Page(const Segments& s) : seg(s) {
+    const std::size_t n = s.blocks.size();
+    good.resize(n);
+    good_prefix.assign(n + 1, 0.0);
+    chars_prefix.assign(n + 1, 0);
+    links_prefix.assign(n + 1, 0);
+    for (std::size_t i = 0; i < n; ++i) {
+      const TextBlock& b = s.blocks[i];
+      const double w = std::pow(static_cast<double>(effective_length(b)), 0.8);
+      good[i] = b.kind == BlockKind::kImage ? 0.0 : std::max(0.0, w * (sigmoid(text_logit(b)) - 0.5));
+      good_prefix[i + 1] = good_prefix[i] + good[i];
+      chars_prefix[i + 1] = chars_prefix[i] + b.chars;
+      links_prefix[i + 1] = links_prefix[i] + b.link_chars;
+    }
+  }
+  const Element& el(int e) const { return seg.elements[static_cast<std::size_t>(e)]; }
+  double mass(int e) const {
+    const Element& x = el(e);
+    return good_prefix[static_cast<std::size_t>(x.end_block)] -
+           good_prefix[static_cast<std::size_t>(x.first_block)];
+  }
+  int chars(int e) const {
+    const Element& x = el(e);
+    return chars_prefix[static_cast<std::size_t>(x.end_block)] -
+           chars_prefix[static_cast<std::size_t>(x.first_block)];
+  }
+  int links(int e) const {
+    const Element& x = el(e);
+    return links_prefix[static_cast<std::size_t>(x.end_block)] -
+           links_prefix[static_cast<std::size_t>(x.first_block)];
+  }
+  // The cues of `e` and every element above it, but those of an element
+  // holding most of the page's content-like text (as score() reads them:
+  // the wrapper of a page's main column may be named anything), consent
+  // notices excepted.
+  std::uint32_t cues_above(int e) const {
+    std::uint32_t c = 0;
+    const double half = 0.5 * good_prefix.back();
+    for (; e >= 0; e = el(e).parent) {
+      const GumboTag t = el(e).tag;
+      if (t == GUMBO_TAG_BODY || t == GUMBO_TAG_HTML) continue;
+      // A cookie notice never wraps a page's content, however long it is.
+      c |= mass(e) <= half ? el(e).cues : el(e).cues & kCueConsent;
+    }
+    return c;
+  }
+};
+
+// A post's block: the path from the member down to the block's element, as
+// tag and first class of every step.
+std::uint64_t signature(const Page& page, int member, int element) {
+  std::uint64_t h = 0x84222325CBF29CE4ULL;
+  for (int e = element; e >= 0 && e != member; e = page.el(e).parent) h = mix(h, step_key(page.el(e)));
+  return h;
+}
+
+// The cues of the elements from `element` up to `top`, both included.
+std::uint32_t cues_between(const Page& page, int element, int top) {
+  std::uint32_t c = 0;
+  for (int e = element; e >= 0; e = page.el(e).parent) {
+    c |= page.el(e).cues;
+    if (e == top) break;
+  }
+  return c;
+}
+
+// How alike a run's members are: the share of its mass in blocks whose
+// path inside their member (signature()) recurs in another member. Posts
+// and cards repeat one layout; the columns of a page's layout do not.
+double regularity(const Page& page, const Run& r) {
+  std::unordered_map<std::uint64_t, std::pair<int, int>> seen;  // signature -> members, last
+  for (std::size_t k = 0; k < r.members.size(); ++k) {
+    const int m = r.members[k];
+    const Element& x = page.el(m);
+    for (int i = x.first_block; i < x.end_block; ++i) {
+      auto& [count, last] = seen[signature(page, m, page.seg.blocks[static_cast<std::size_t>(i)].element)];
+      if (count == 0 || last != static_cast<int>(k)) ++count, last = static_cast<int>(k);
+    }
+  }
+  double shared = 0, all = 0;
+  for (const int m : r.members) {
+    const Element& x = page.el(m);
+    for (int i = x.first_block; i < x.end_block; ++i) {
+      const auto u = static_cast<std::size_t>(i);
+      const double g = page.good[u] + 1e-3 * page.seg.blocks[u].chars;
+      all += g;
+      if (seen[signature(page, m, page.seg.blocks[u].element)].first >= 2) shared += g;
+    }
+  }
+  return all > 0 ? shared / all : 0.0;
+}
+
+// The thread: the run of like siblings holding the most post-like text,
+// weighed by how alike its members are.
+const Run* thread_run(const Page& page, const Scores& scores, const std::vector<Run>& runs) {
+  struct Candidate {
+    const Run* run;
+    double mass;
+    double kept;  // the share of its text the article's reading keeps
+  };
+  std::vector<Candidate> candidates;
+  for (const Run& r : runs) {
+    double mass = 0;
+    int chars = 0, links = 0, multi = 0, kept = 0;
+    bool consent = false;
+    for (int m : r.members) {
+      mass += page.mass(m);
+      chars += page.chars(m);
+      links += page.links(m);
+      const Element& x = page.el(m);
+      multi += x.end_block - x.first_block >= 2;
+      for (int i = x.first_block; i < x.end_block; ++i) {
+        const auto u = static_cast<std::size_t>(i);
+        if (scores.labels[u] == Label::kContent) kept += page.seg.blocks[u].chars;
+        consent |= (page.seg.blocks[u].text_cues & kTextCookie) != 0;
+      }
+    }
+    if (consent) continue;  // the cookie categories of a consent dialog
+    if (links * 2 > chars) continue;
+    if (multi * 2 < static_cast<int>(r.members.size())) continue;  // posts hold several blocks
+    if (mass <= 0) continue;
+    if (page.cues_above(r.parent) & kOffRun) continue;
+    candidates.push_back({&r, mass, chars > 0 ? static_cast<double>(kept) / chars : 0.0});
+  }
+  // The likeness of the heaviest few only: it reads every block of a run.
+  std::sort(candidates.begin(), candidates.end(),
+            [](const Candidate& a, const Candidate& b) { return a.mass > b.mass; });
+  if (candidates.size() > 6) candidates.resize(6);
+  const Run* best = nullptr;
+  double best_score = 0;
+  for (const Candidate& c : candidates) {
+    const double like = regularity(page, *c.run);
+    // What the article's reading keeps of it counts too: its region
+    // weighs cues and context a run alone does not.
+    const double score = c.mass * like * (0.25 + c.kept);
+    if (score > best_score) {
+      best_score = score;
+      best = c.run;
+    }
+  }
+  return best;
+}
+
+void read_forum(const Segments& seg, float confidence, Scores* s) {
+  const Page page(seg);
+  const std::vector<Run> runs = find_runs(seg, 2);
+  const Run* run = thread_run(page, *s, runs);
+  if (run == nullptr) return;
+  // Which paths inside a post hold its text: those under which some post
+  // has prose.
+  std::unordered_map<std::uint64_t, double> sig_mass;
+  double total = 0;
+  for (int m : run->members) {
+    const Element& x = page.el(m);
+    for (int i = x.first_block; i < x.end_block; ++i) {
+      const auto u = static_cast<std::size_t>(i);
+      const double g = page.good[u];
+      sig_mass[signature(page, m, seg.blocks[u].element)] += g;
+      total += g;
+    }
+  }
+  // An article and its reader comments reads like a thread whose first
+  // post stands apart: the run is marked as comments and the article's
+  // reading keeps more text outside it than a post's worth. That takes a
+  // surer page type (blogs and news with comments come out as forums at
+  // middling confidence).
+  if (page.cues_above(run->parent) & kCueComment || page.el(run->members[0]).cues & kCueComment) {
+    double outside = 0;
+    for (std::size_t i = 0; i < seg.blocks.size(); ++i) {
+      if (s->labels[i] != Label::kContent) continue;
+      const int b = static_cast<int>(i);
+      bool in = false;
+      for (int m : run->members) in |= b >= page.el(m).first_block && b < page.el(m).end_block;
+      if (!in) outside += page.good[i];
+    }
+    if (outside > total / static_cast<double>(run->members.size()) && confidence < kSureThread)
+      return;
+  }
+  for (int m : run->members) {
+    const Element& x = page.el(m);
+    for (int i = x.first_block; i < x.end_block; ++i) {
+      const auto u = static_cast<std::size_t>(i);
+      const TextBlock& b = seg.blocks[u];
+      if (b.kind == BlockKind::kImage || b.kind == BlockKind::kCaption) continue;
+      const bool body = sig_mass[signature(page, m, b.element)] > 0.02 * total;
+      const bool marked =
+          (cues_between(page, b.element, m) & kNotPostCues) || (b.text_cues & kNotPostText);
+      if (body && !marked) {
+        s->labels[u] = Label::kContent;
+        s->reasons[u] = Reason::kPost;
+      } else {
+        s->labels[u] = Label::kBoilerplate;
+        s->reasons[u] = Reason::kPostMeta;
+      }
+    }
+  }
+}
+
+// Cues that put a run of like siblings out of a listing: the site's menus,
+// masthead, footer, breadcrumbs, dialogs and prompts. Feeds, "related" and
+// card-grid wrappers are a listing's very items.
+constexpr std::uint32_t kOffList = kCueNav | kCueHeader | kCueFooter | kCueSidebar | kCueModal |
+                                   kCueLogin | kCueBreadcrumb | kCueConsent | kCueNewsletter |
+                                   kCueShare | kCueTags | kCueComment;
+
+// A listing or a collection: the run of like siblings holding the most item
+// text (titles, prices, summaries), its members alike.
+void read_listing(const Segments& seg, Scores* s) {
+  const Page page(seg);
+  const std::vector<Run> runs = find_runs(seg, 3);
+  struct Candidate {
+    const Run* run;
+    double chars;
+  };
+  std::vector<Candidate> candidates;
+  for (const Run& r : runs) {
+    int chars = 0;
+    bool consent = false;
+    for (int m : r.members) {
+      chars += page.chars(m);
+      const Element& x = page.el(m);
+      for (int i = x.first_block; i < x.end_block; ++i)
+        consent |= (seg.blocks[static_cast<std::size_t>(i)].text_cues & kTextCookie) != 0;
+    }
+    if (consent) continue;
+    // Items are small parts of the page, not the columns of its layout.
+    int largest = 0;
+    for (int m : r.members) largest = std::max(largest, page.chars(m));
+    if (largest * 4 > page.chars_prefix.back()) continue;
+    if (chars < 20 * static_cast<int>(r.members.size())) continue;  // a menu's short links
+    if ((page.cues_above(r.parent) | page.el(r.members[0]).cues) & kOffList) continue;
+    candidates.push_back({&r, static_cast<double>(chars)});
+  }
+  std::sort(candidates.begin(), candidates.end(),
+            [](const Candidate& a, const Candidate& b) { return a.chars > b.chars; });
+  if (candidates.size() > 6) candidates.resize(6);
+  const Run* best = nullptr;
+  double best_score = 0;
+  for (const Candidate& c : candidates) {
+    const double score = c.chars * regularity(page, *c.run);
+    if (score > best_score) {
+      best_score = score;
+      best = c.run;
+    }
+  }
+  if (best == nullptr) return;
+  std::vector<char> in(seg.blocks.size(), 0);
+  // An article the page type took for a listing (its reading keeps more
+  // text outside the items than half of what they hold, or some prose: two
+  // or three sentences) keeps the article's reading.
+  int items = 0;
+  for (int m : best->members) {
+    items += page.chars(m);
+    const Element& x = page.el(m);
+    for (int i = x.first_block; i < x.end_block; ++i) in[static_cast<std::size_t>(i)] = 1;
+  }
+  int outside = 0, prose = 0;
+  for (std::size_t i = 0; i < seg.blocks.size(); ++i) {
+    const TextBlock& b = seg.blocks[i];
+    if (in[i] || s->labels[i] != Label::kContent) continue;
+    outside += b.chars;
+    if (b.kind != BlockKind::kHeading && b.kind != BlockKind::kListItem && b.sentence_ends >= 1 &&
+        effective_length(b) >= 80)
+      prose += effective_length(b);
+  }
+  if (items < 2 * outside || prose >= 200) return;
+  for (int m : best->members) {
+    const Element& x = page.el(m);
+    for (int i = x.first_block; i < x.end_block; ++i) {
+      const auto u = static_cast<std::size_t>(i);
+      const TextBlock& b = seg.blocks[u];
+      if (b.kind == BlockKind::kImage || b.kind == BlockKind::kCaption || b.chars == 0) continue;
+      const bool marked =
+          (cues_between(page, b.element, m) & kNotPostCues & ~(kCueFeed | kCueRelated | kCueAd)) ||
+          (b.text_cues & kNotPostText);
+      if (marked) continue;
+      s->labels[u] = Label::kContent;
+      s->reasons[u] = Reason::kItem;
+    }
+  }
+}
+
+}  // namespace
+
+void read_as_type(const Segments& segments, PageType type, float confidence, Scores* scores) {
+  if (segments.blocks.empty()) return;
+  if (type == PageType::kForum && confidence >= 0.5f) read_forum(segments, confidence, scores);
+  if (type == PageType::kListing && confidence >= 0.5f) read_listing(segments, scores);
+}
+
+}  // namespace extractor

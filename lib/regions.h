@@ -1,0 +1,50 @@
+// Stage 5d: the main content of every kind of page.
+//
+// score() reads a page as an article: one region, the rest boilerplate. A
+// script-rendered page, a forum thread, a listing or a product page needs
+// another reading, and this stage gives it:
+//
+//   - read_blocks(): the page's blocks scored, and, when the page as shown
+//     holds no article, its <noscript> markup read as part of it (forums and
+//     shops that render by script keep a crawler's view there);
+//   - (after the page type) read_as_type(): the reading of the page's kind.
+#ifndef EXTRACTOR_LIB_REGIONS_H_
+#define EXTRACTOR_LIB_REGIONS_H_
+
+#include <cstddef>
+#include <string_view>
+
+#include "extractor/extractor.h"
+#include "score.h"
+#include "segment.h"
+
+namespace extractor {
+
+class Dom;
+class Patterns;
+
+// Bytes of text in the blocks `scores` labels content (images left out).
+std::size_t content_bytes(const Segments& segments, const Scores& scores);
+
+// Less than this is no article: a date line, a title, "Loading…".
+constexpr std::size_t kArticleBytes = 200;
+
+// segment(), compute_features() and score() over the page; when that finds
+// less than kArticleBytes of content and the page has <noscript> markup,
+// the same with <noscript> read, which stands when it finds more. `trace`
+// (the training tools) gets the reading that stands.
+void read_blocks(const Dom& dom, const Patterns& patterns, const Options& options,
+                 std::string_view page_url, Segments* segments, Scores* scores,
+                 ScoreTrace* trace = nullptr);
+
+// The page read as its kind: a forum thread's posts (every post's text
+// with its author line and date, not its buttons; comment-thread classes do
+// not rule posts out), a listing's or collection's items (the largest run of
+// like, small siblings outside menus, header and footer: every item's
+// title, price and summary), unless the article's reading holds prose. Changes `scores` only where the kind's reading differs from
+// the article's, and only when `confidence` reaches the kind's bar.
+void read_as_type(const Segments& segments, PageType type, float confidence, Scores* scores);
+
+}  // namespace extractor
+
+#endif  // EXTRACTOR_LIB_REGIONS_H_

@@ -1,0 +1,185 @@
+// The page read as its kind (lib/regions.h read_as_type: a forum's posts,
+// a listing's items) and the runs of
+// like siblings it chooses from (lib/runs.h), through extract() with the
+// page type given by the caller (PageInfo::page_type).
+#include "regions.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "dom.h"
+#include "patterns.h"
+#include "runs.h"
+#include "segment.h"
+
+namespace extractor {
+namespace {
+
+const char* const kReplies[] = {
+    "I pitched the same tent in January and the poles held fine, but condensation was a real "
+    "problem inside, so bring a small towel and leave the vents open all night.",
+    "A four-season tent is worth it if you expect wind above the tree line; otherwise a good "
+    "three-season one with a snow skirt does the job, in my experience, for much less money.",
+    "Whatever you choose, practise pitching it in the garden with gloves on first. Cold "
+    "fingers and small clips do not mix, and the first night is not the time to learn.",
+    "Check the rating of your sleeping bag before the tent, honestly. Most of the cold comes "
+    "from the ground, so a mat with a decent insulation value matters more than the shell.",
+};
+
+// A thread: the question, then replies in a run of like elements whose
+// classes read as comments (as many forum themes name them), each with an
+// author line, a date and buttons.
+std::string Thread() {
+  std::string page =
+      "<html><head><title>Tent for a first winter trip? - Outdoor Community</title></head>"
+      "<body><nav><a href=\"/\">Forums</a> <a href=\"/gear\">Gear</a></nav>"
+      "<h1>Tent for a first winter trip?</h1><div class=\"comments\">";
+  page +=
+      "<div class=\"comment post-1\"><div class=\"author\">hiker1</div>"
+      "<div class=\"body\"><p>I am planning my first trip in the snow next month, two nights "
+      "near the lake. Is my summer tent good enough, or should I rent a proper winter one, "
+      "and what else would you bring that a summer list leaves out?</p></div>"
+      "<div class=\"share\"><a href=\"/r\">Reply</a> <a href=\"/q\">Quote</a></div></div>";
+  for (int i = 0; i < 4; ++i)
+    page += "<div class=\"comment post-" + std::to_string(i + 2) + "\"><div class=\"author\">user" +
+            std::to_string(i + 7) + "</div><div class=\"body\"><p>" + kReplies[i] +
+            "</p></div><div class=\"share\"><a href=\"/r\">Reply</a> <a href=\"/q\">Quote</a>"
+            "</div></div>";
+  page += "</div><footer>About us · Rules · Privacy</footer></body></html>";
+  return page;
+}
+
+Result ExtractAs(const std::string& html, PageType type, float confidence) {
+  PageInfo page;
+  page.url = "https://community.example/t/tent-for-a-first-winter-trip/4412";
+  page.page_type = type;
+  page.page_type_confidence = confidence;
+  return Extractor().extract(html, page);
+}
+
+TEST(ReadAsType, ForumThreadGivesEveryPost) {
+  const std::string html = Thread();
+  const Result forum = ExtractAs(html, PageType::kForum, 1.0f);
+  for (const char* reply : kReplies)
+    EXPECT_NE(forum.text.find(std::string(reply).substr(0, 60)), std::string::npos) << reply;
+  EXPECT_NE(forum.text.find("I am planning my first trip"), std::string::npos);
+  // The buttons are no post's text.
+  EXPECT_EQ(forum.text.find("Quote"), std::string::npos);
+  EXPECT_EQ(forum.text.find("Privacy"), std::string::npos);
+  // Read as an article, the replies are reader comments: not the text.
+  const Result article = ExtractAs(html, PageType::kArticle, 1.0f);
+  EXPECT_EQ(article.text.find(std::string(kReplies[2]).substr(0, 60)), std::string::npos);
+}
+
+TEST(ReadAsType, ForumBelowItsBarReadsAsAnArticle) {
+  const std::string html = Thread();
+  const Result unsure = ExtractAs(html, PageType::kForum, 0.3f);
+  const Result article = ExtractAs(html, PageType::kArticle, 1.0f);
+  EXPECT_EQ(unsure.text, article.text);
+}
+
+// A blog post and its comments: an article outside the run, the run marked
+// as comments. Read as a thread only when the page type is sure of it.
+std::string BlogWithComments() {
+  std::string page =
+      "<html><head><title>Winter camping, a first time</title></head><body>"
+      "<article class=\"post\"><h1>Winter camping, a first time</h1>";
+  for (int i = 0; i < 6; ++i)
+    page +=
+        "<p>We left the car at the trailhead before sunrise, loaded the sleds and walked for "
+        "four hours along the frozen river, stopping only to eat and to check the map twice, "
+        "because the snow had covered every marker we had counted on finding that day.</p>";
+  page += "</article><section id=\"comments\" class=\"comments\">";
+  for (int i = 0; i < 4; ++i)
+    page += "<div class=\"comment\"><div class=\"comment-author\">reader" + std::to_string(i) +
+            "</div><div class=\"comment-body\"><p>" + kReplies[i] + "</p></div></div>";
+  page += "</section></body></html>";
+  return page;
+}
+
+TEST(ReadAsType, CommentsBesideAnArticleNeedASureThread) {
+  const std::string html = BlogWithComments();
+  const std::string reply = std::string(kReplies[1]).substr(0, 60);
+  const Result middling = ExtractAs(html, PageType::kForum, 0.7f);
+  EXPECT_NE(middling.text.find("frozen river"), std::string::npos);
+  EXPECT_EQ(middling.text.find(reply), std::string::npos);
+  const Result sure = ExtractAs(html, PageType::kForum, 0.95f);
+  EXPECT_NE(sure.text.find("frozen river"), std::string::npos);
+  EXPECT_NE(sure.text.find(reply), std::string::npos);
+}
+
+const char* const kShoes[] = {"Trail Runner 3 Waterproof", "Summit Mid Leather Boot",
+                              "Ridge Light Hiker", "Canyon Sandal Pro", "Alpine GTX Mid",
+                              "River Crossing Water Shoe"};
+
+// A collection: a menu, a short heading, then a grid of product cards
+// (a name that links, a price, a line of description).
+std::string Collection() {
+  std::string page =
+      "<html><head><title>Hiking boots | Outfitters</title></head><body>"
+      "<nav class=\"menu\"><ul><li><a href=\"/men\">Men</a></li><li><a href=\"/women\">Women"
+      "</a></li><li><a href=\"/kids\">Kids</a></li><li><a href=\"/sale\">Sale</a></li></ul>"
+      "</nav><h1>Hiking boots</h1><div class=\"grid\">";
+  for (int i = 0; i < 6; ++i)
+    page += "<div class=\"card card-" + std::to_string(i) + "\"><a href=\"/p/" +
+            std::to_string(i) + "\">" + kShoes[i] + "</a><div class=\"price\">$1" +
+            std::to_string(i) + "9.00</div><p class=\"note\">Grippy sole, light upper</p></div>";
+  page += "</div><footer><a href=\"/help\">Help</a> <a href=\"/stores\">Stores</a></footer>"
+          "</body></html>";
+  return page;
+}
+
+TEST(ReadAsType, ListingGivesEveryItem) {
+  const std::string html = Collection();
+  const Result listing = ExtractAs(html, PageType::kListing, 1.0f);
+  for (const char* shoe : kShoes) EXPECT_NE(listing.text.find(shoe), std::string::npos) << shoe;
+  EXPECT_NE(listing.text.find("$159.00"), std::string::npos);
+  EXPECT_EQ(listing.text.find("Women"), std::string::npos);
+  EXPECT_EQ(listing.text.find("Stores"), std::string::npos);
+  // The article's reading finds no article there.
+  const Result article = ExtractAs(html, PageType::kArticle, 1.0f);
+  EXPECT_EQ(article.text.find(kShoes[3]), std::string::npos);
+}
+
+// An article with a list of related stories, taken for a listing: the
+// article's reading stands.
+TEST(ReadAsType, ArticleTakenForAListingKeepsItsReading) {
+  std::string html = "<html><body><article><h1>Winter camping, a first time</h1>";
+  for (int i = 0; i < 4; ++i)
+    html +=
+        "<p>We left the car at the trailhead before sunrise, loaded the sleds and walked for "
+        "four hours along the frozen river, stopping only to eat and to check the map.</p>";
+  html += "</article><div class=\"more\">";
+  for (int i = 0; i < 12; ++i)
+    html += "<div class=\"story\"><a href=\"/s/" + std::to_string(i) + "\">" + kShoes[i % 6] +
+            ": a review after a season on the trail, and what we would change</a><span>May " +
+            std::to_string(i + 1) + ", 2024</span></div>";
+  html += "</div></body></html>";
+  const Result listing = ExtractAs(html, PageType::kListing, 1.0f);
+  const Result article = ExtractAs(html, PageType::kArticle, 1.0f);
+  EXPECT_NE(article.text.find("frozen river"), std::string::npos);
+  EXPECT_EQ(listing.text, article.text);
+}
+
+TEST(Runs, LikeSiblingsGroupByTagAndClassWithoutDigits) {
+  const std::string html =
+      "<html><body><div id=\"list\">"
+      "<div class=\"item-1 card\"><p>first item text</p></div>"
+      "<div class=\"item-2 card\"><p>second item text</p></div>"
+      "<div class=\"item-3\"><p>third item text</p></div>"
+      "<div class=\"other\"><p>not like the others</p></div>"
+      "<section class=\"item-4\"><p>another tag</p></section>"
+      "</div></body></html>";
+  static const Patterns* const patterns = new Patterns();
+  const Dom dom{std::string(html)};
+  const Segments seg = segment(dom, *patterns, Options{}, "");
+  const std::vector<extractor::Run> runs = find_runs(seg, 3);
+  ASSERT_EQ(runs.size(), 1u);
+  EXPECT_EQ(runs[0].members.size(), 3u);
+  EXPECT_EQ(find_runs(seg, 4).size(), 0u);
+}
+
+}  // namespace
+}  // namespace extractor
