@@ -84,6 +84,17 @@ def _default_threads() -> int:
         return os.cpu_count() or 1
 
 
+def _thread_count(threads: Optional[int]) -> int:
+    """The threads asked for, checked; one per usable core when None."""
+    if threads is None:
+        return _default_threads()
+    if isinstance(threads, bool) or not isinstance(threads, int):
+        raise TypeError(f"threads must be an int, not {type(threads).__name__}")
+    if threads < 1:
+        raise Error(f"threads must be >= 1, not {threads}")
+    return threads
+
+
 def extract(html: Html, url: Optional[str] = None, *, charset: Optional[str] = None,
             reference_date: ReferenceDate = None, **options: Any) -> Result:
     """Extracts the article from one page.
@@ -135,12 +146,7 @@ def extract_many(pages: Iterable[Page], *, threads: Optional[int] = None,
     held in memory at once.
     """
     ex = _extractor_for(options)
-    if threads is None:
-        threads = _default_threads()
-    elif isinstance(threads, bool) or not isinstance(threads, int):
-        raise TypeError(f"threads must be an int, not {type(threads).__name__}")
-    elif threads < 1:
-        raise Error(f"threads must be >= 1, not {threads}")
+    threads = _thread_count(threads)
     if isinstance(pages, (list, tuple)):
         return ex.extract_many(pages, threads=threads, charset=charset,
                                reference_date=reference_date)
@@ -256,12 +262,7 @@ def extract_warc(path: Union[str, "os.PathLike[str]"], *, threads: Optional[int]
     if extractor is not None and options:
         raise Error("extract_warc() takes an extractor or options, not both")
     ex = extractor if extractor is not None else _extractor_for(options)
-    if threads is None:
-        threads = _default_threads()
-    elif isinstance(threads, bool) or not isinstance(threads, int):
-        raise TypeError(f"threads must be an int, not {type(threads).__name__}")
-    elif threads < 1:
-        raise Error(f"threads must be >= 1, not {threads}")
+    threads = _thread_count(threads)
     limit = max_record_bytes if max_record_bytes is not None else ex.options["max_input_bytes"]
     date = reference_date.isoformat() if isinstance(reference_date, datetime.date) else (
         reference_date or "")
