@@ -79,6 +79,14 @@ browser_deps() {
   fi
 }
 
+# The code-shape test (tests/code_shape.py) needs lizard from PyPI, at the
+# version pinned here, in a virtual environment of the build tree.
+shape_deps() {
+  local venv=$build_dir/tools-venv
+  [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
+  "$venv/bin/pip" install --quiet --disable-pip-version-check lizard==1.24.3
+}
+
 # The Spark example's test (bindings/python/tests/test_spark.py) needs Java
 # (Debian's openjdk-17-jre-headless) and PySpark (PyPI, the version pinned in
 # examples/spark/requirements.txt).
@@ -132,6 +140,7 @@ case "$cmd" in
   test)
     build
     browser_deps
+    shape_deps
     (cd "$build_dir" && ctest --output-on-failure --parallel "$jobs")
     python_tests
     ;;

@@ -16,20 +16,10 @@
 #include "block_features.h"
 #include "chars.h"
 #include "patterns.h"
+#include "trees.h"
 
 namespace extractor {
 namespace {
-
-// One node of a regression tree (as in model.cc): an inner node sends
-// x[feature] <= threshold to `left`, the rest to `right`; a leaf
-// (feature < 0) holds `value`.
-struct TreeNode {
-  std::int16_t feature;
-  float threshold;
-  std::int32_t left;
-  std::int32_t right;
-  float value;
-};
 
 #include "pagetype_trees.inc"
 
@@ -343,29 +333,14 @@ std::shared_ptr<const PageTypePatterns> compile_pagetype_patterns() {
 
 namespace {
 
-// --- runs of like siblings ----------------------------------------------------
+// --- what the markup says ---------------------------------------------------
 
-std::uint64_t fnv(std::string_view s, std::uint64_t h) {
-  for (unsigned char c : s) h = (h ^ c) * 0x100000001B3ULL;
-  return h;
-}
-
-}  // namespace
-
-const char* const kPageFeatureNames[kPageFeatureCount] = {
-#define PAGE_FEATURE(name) #name,
-#include "pagetype_features.inc"
-#undef PAGE_FEATURE
-};
-
-std::vector<float> page_features(const PageTypeInput& in) {
-  std::vector<float> x(kPageFeatureCount, 0.0f);
-  const Segments& seg = in.segments;
-
-  // schema.org types and og:type.
+// schema.org types (JSON-LD and microdata), the words of the title and site
+// names, og:type, the URL, and whether metadata found a date or an author.
+void markup_features(const PageTypeInput& in, float* x) {
   std::array<bool, kFamilies> types{};
   for (const std::string& body : in.json_ld) json_ld_types(body, types);
-  for (const Element& e : seg.elements) {
+  for (const Element& e : in.segments.elements) {
     const std::string_view itemtype = attribute(e.node, "itemtype");
     if (!itemtype.empty()) microdata_types(itemtype, types);
   }
@@ -386,7 +361,7 @@ std::vector<float> page_features(const PageTypeInput& in) {
   } else {
     x[kP_og_other] = 1.0f;
   }
-  url_features(in.metadata.url, x.data());
+  url_features(in.metadata.url, x);
   const Metadata& m = in.metadata;
   x[kP_meta_date] = m.date.empty() ? 0.0f : 1.0f;
   x[kP_meta_author] = m.authors.empty() ? 0.0f : 1.0f;
@@ -394,9 +369,23 @@ std::vector<float> page_features(const PageTypeInput& in) {
       !m.date.empty() && (m.sources.date == Source::kText || m.sources.date == Source::kMarkup)
           ? 1.0f
           : 0.0f;
+}
 
-  // The text.
-  const std::size_t n = seg.blocks.size();
+// --- what the text is made of -------------------------------------------------
+
+// Per block, running totals (index i: the blocks before i), so that an
+// element's share of anything is two lookups.
+struct BlockPrefixes {
+  std::vector<double> chars, links, content;
+  std::vector<int> dated, heading, image;
+  explicit BlockPrefixes(std::size_t n)
+      : chars(n + 1, 0), links(n + 1, 0), content(n + 1, 0), dated(n + 1, 0), heading(n + 1, 0),
+        image(n + 1, 0) {}
+};
+
+// Counts over all the page's blocks and over those the scorer kept.
+struct TextCounts {
+  std::size_t blocks = 0;
   double chars = 0, links = 0, content = 0, content_links = 0, code = 0, comment = 0,
          article = 0, form = 0;
   int content_blocks = 0, long_paragraphs = 0, headings = 0, items = 0, rows = 0, codes = 0,
@@ -404,105 +393,127 @@ std::vector<float> page_features(const PageTypeInput& in) {
   double short_chars = 0;
   int tel = 0, mailto = 0, nav = 0, breadcrumb = 0, c_headings = 0, c_items = 0, c_rows = 0;
   double sidebar = 0;
+  // Short blocks (up to 80 bytes, the first 5,000) per word family.
   std::array<int, kWordFamilies> word_counts{};
+};
+
+TextCounts count_text(const PageTypeInput& in, BlockPrefixes& pre) {
+  const Segments& seg = in.segments;
+  const std::size_t n = seg.blocks.size();
+  TextCounts t;
+  t.blocks = n;
   const Words& vocabulary = in.patterns.page_types().words;
   int short_seen = 0;
-  // Prefix sums for the runs of siblings.
-  std::vector<double> pre_chars(n + 1, 0), pre_links(n + 1, 0), pre_content(n + 1, 0);
-  std::vector<int> pre_dated(n + 1, 0), pre_heading(n + 1, 0), pre_image(n + 1, 0);
   for (std::size_t i = 0; i < n; ++i) {
     const TextBlock& b = seg.blocks[i];
     const bool is_content = i < in.scores.labels.size() && in.scores.labels[i] == Label::kContent;
     const double c = b.chars;
     const bool has_date = (b.text_cues & (kTextHasDate | kTextDateLine)) != 0;
-    chars += c;
-    links += b.link_chars;
-    if (b.kind == BlockKind::kImage) ++images;
-    if (b.kind == BlockKind::kHeading) ++headings;
-    if (b.kind == BlockKind::kHeading && b.level >= 2 && b.level <= 4) ++subheadings;
-    if (b.chars < 100) short_chars += c;
+    t.chars += c;
+    t.links += b.link_chars;
+    if (b.kind == BlockKind::kImage) ++t.images;
+    if (b.kind == BlockKind::kHeading) ++t.headings;
+    if (b.kind == BlockKind::kHeading && b.level >= 2 && b.level <= 4) ++t.subheadings;
+    if (b.chars < 100) t.short_chars += c;
     for (const Span& sp : b.spans) {
-      code_spans += sp.kind == Span::Kind::kCode;
+      t.code_spans += sp.kind == Span::Kind::kCode;
       if (sp.kind == Span::Kind::kLink && sp.href.size() > 4) {
-        tel += sp.href.compare(0, 4, "tel:") == 0;
-        mailto += sp.href.compare(0, 7, "mailto:") == 0;
+        t.tel += sp.href.compare(0, 4, "tel:") == 0;
+        t.mailto += sp.href.compare(0, 7, "mailto:") == 0;
       }
     }
-    if (b.kind == BlockKind::kListItem) ++items;
-    if (b.kind == BlockKind::kTableRow) ++rows;
-    if (b.kind == BlockKind::kCode) ++codes, code += c;
-    if (b.cues & kCueComment) comment += c;
-    if (b.cues & (kCueArticle | kCueMain)) article += c;
-    if (b.cues & kCueForm) form += c;
-    if (b.cues & kCueSidebar) sidebar += c;
-    if (b.cues & (kCueNav | kCueBreadcrumb)) ++nav;
-    if (b.cues & kCueBreadcrumb) breadcrumb = 1;
-    if (has_date) ++dated;
-    if ((b.text_cues & kTextByline) || (b.cues & kCueByline)) ++bylines;
+    if (b.kind == BlockKind::kListItem) ++t.items;
+    if (b.kind == BlockKind::kTableRow) ++t.rows;
+    if (b.kind == BlockKind::kCode) ++t.codes, t.code += c;
+    if (b.cues & kCueComment) t.comment += c;
+    if (b.cues & (kCueArticle | kCueMain)) t.article += c;
+    if (b.cues & kCueForm) t.form += c;
+    if (b.cues & kCueSidebar) t.sidebar += c;
+    if (b.cues & (kCueNav | kCueBreadcrumb)) ++t.nav;
+    if (b.cues & kCueBreadcrumb) t.breadcrumb = 1;
+    if (has_date) ++t.dated;
+    if ((b.text_cues & kTextByline) || (b.cues & kCueByline)) ++t.bylines;
     if (is_content && b.kind != BlockKind::kImage) {
-      content += c;
-      content_links += b.link_chars;
-      ++content_blocks;
-      content_sentences += b.sentence_ends;
-      c_headings += b.kind == BlockKind::kHeading;
-      c_items += b.kind == BlockKind::kListItem;
-      c_rows += b.kind == BlockKind::kTableRow;
+      t.content += c;
+      t.content_links += b.link_chars;
+      ++t.content_blocks;
+      t.content_sentences += b.sentence_ends;
+      t.c_headings += b.kind == BlockKind::kHeading;
+      t.c_items += b.kind == BlockKind::kListItem;
+      t.c_rows += b.kind == BlockKind::kTableRow;
     }
-    if (b.kind == BlockKind::kParagraph && b.chars >= 300) ++long_paragraphs;
+    if (b.kind == BlockKind::kParagraph && b.chars >= 300) ++t.long_paragraphs;
     if (b.kind != BlockKind::kImage && !b.text.empty() && b.text.size() <= 80 &&
         short_seen < 5000) {
       ++short_seen;
       const unsigned bits = vocabulary.match(b.text);
-      for (int f = 0; f < kWordFamilies; ++f) word_counts[static_cast<std::size_t>(f)] += (bits >> f) & 1u;
+      for (int f = 0; f < kWordFamilies; ++f) t.word_counts[static_cast<std::size_t>(f)] += (bits >> f) & 1u;
     }
-    pre_chars[i + 1] = pre_chars[i] + c;
-    pre_links[i + 1] = pre_links[i] + b.link_chars;
-    pre_content[i + 1] = pre_content[i] + (is_content ? c : 0.0);
-    pre_dated[i + 1] = pre_dated[i] + (has_date ? 1 : 0);
-    pre_heading[i + 1] = pre_heading[i] + (b.kind == BlockKind::kHeading ? 1 : 0);
-    pre_image[i + 1] = pre_image[i] + (b.kind == BlockKind::kImage ? 1 : 0);
+    pre.chars[i + 1] = pre.chars[i] + c;
+    pre.links[i + 1] = pre.links[i] + b.link_chars;
+    pre.content[i + 1] = pre.content[i] + (is_content ? c : 0.0);
+    pre.dated[i + 1] = pre.dated[i] + (has_date ? 1 : 0);
+    pre.heading[i + 1] = pre.heading[i] + (b.kind == BlockKind::kHeading ? 1 : 0);
+    pre.image[i + 1] = pre.image[i] + (b.kind == BlockKind::kImage ? 1 : 0);
   }
-  const double blocks = std::max<double>(1.0, static_cast<double>(n));
-  const double all = std::max(1.0, chars);
-  x[kP_log_blocks] = log1(static_cast<double>(n));
-  x[kP_log_chars] = log1(chars);
-  x[kP_content_share] = static_cast<float>(content / all);
-  x[kP_log_content_chars] = log1(content);
-  x[kP_link_share] = static_cast<float>(links / all);
-  x[kP_content_link_share] = content > 0 ? static_cast<float>(content_links / content) : 0.0f;
-  x[kP_long_paragraphs] = log1(long_paragraphs);
-  x[kP_mean_content_block] = content_blocks > 0 ? log1(content / content_blocks) : 0.0f;
-  x[kP_sentences_per_block] =
-      content_blocks > 0 ? static_cast<float>(content_sentences) / static_cast<float>(content_blocks)
-                         : 0.0f;
-  x[kP_heading_share] = static_cast<float>(headings / blocks);
-  x[kP_list_share] = static_cast<float>(items / blocks);
-  x[kP_table_share] = static_cast<float>(rows / blocks);
-  x[kP_code_share] = static_cast<float>(code / all);
-  x[kP_code_blocks] = log1(codes);
-  x[kP_image_share] = static_cast<float>(images / blocks);
-  x[kP_comment_share] = static_cast<float>(comment / all);
-  x[kP_article_cue_share] = static_cast<float>(article / all);
-  x[kP_date_blocks] = log1(dated);
-  x[kP_byline_blocks] = log1(bylines);
-  x[kP_form_share] = static_cast<float>(form / all);
-  x[kP_short_share] = static_cast<float>(short_chars / all);
-  x[kP_code_spans] = static_cast<float>(std::min(1000.0 * code_spans / all, 50.0));
-  x[kP_subheadings] = log1(subheadings);
-  x[kP_tel_links] = log1(tel);
-  x[kP_mailto_links] = log1(mailto);
-  x[kP_nav_blocks] = log1(nav);
-  x[kP_breadcrumb] = static_cast<float>(breadcrumb);
-  x[kP_sidebar_share] = static_cast<float>(sidebar / all);
-  const float cb = static_cast<float>(std::max(1, content_blocks));
-  x[kP_content_headings] = static_cast<float>(c_headings) / cb;
-  x[kP_content_items] = static_cast<float>(c_items) / cb;
-  x[kP_content_rows] = static_cast<float>(c_rows) / cb;
-  for (int f = 0; f < kWordFamilies; ++f)
-    x[kP_word_price + f] = log1(word_counts[static_cast<std::size_t>(f)]);
+  return t;
+}
 
-  // Runs of like siblings: elements holding text, grouped by parent, tag
-  // and first class.
+// The counts as shares of the page, of its blocks and of its content.
+void text_features(const TextCounts& t, float* x) {
+  const double blocks = std::max<double>(1.0, static_cast<double>(t.blocks));
+  const double all = std::max(1.0, t.chars);
+  x[kP_log_blocks] = log1(static_cast<double>(t.blocks));
+  x[kP_log_chars] = log1(t.chars);
+  x[kP_content_share] = static_cast<float>(t.content / all);
+  x[kP_log_content_chars] = log1(t.content);
+  x[kP_link_share] = static_cast<float>(t.links / all);
+  x[kP_content_link_share] = t.content > 0 ? static_cast<float>(t.content_links / t.content) : 0.0f;
+  x[kP_long_paragraphs] = log1(t.long_paragraphs);
+  x[kP_mean_content_block] = t.content_blocks > 0 ? log1(t.content / t.content_blocks) : 0.0f;
+  x[kP_sentences_per_block] =
+      t.content_blocks > 0
+          ? static_cast<float>(t.content_sentences) / static_cast<float>(t.content_blocks)
+          : 0.0f;
+  x[kP_heading_share] = static_cast<float>(t.headings / blocks);
+  x[kP_list_share] = static_cast<float>(t.items / blocks);
+  x[kP_table_share] = static_cast<float>(t.rows / blocks);
+  x[kP_code_share] = static_cast<float>(t.code / all);
+  x[kP_code_blocks] = log1(t.codes);
+  x[kP_image_share] = static_cast<float>(t.images / blocks);
+  x[kP_comment_share] = static_cast<float>(t.comment / all);
+  x[kP_article_cue_share] = static_cast<float>(t.article / all);
+  x[kP_date_blocks] = log1(t.dated);
+  x[kP_byline_blocks] = log1(t.bylines);
+  x[kP_form_share] = static_cast<float>(t.form / all);
+  x[kP_short_share] = static_cast<float>(t.short_chars / all);
+  x[kP_code_spans] = static_cast<float>(std::min(1000.0 * t.code_spans / all, 50.0));
+  x[kP_subheadings] = log1(t.subheadings);
+  x[kP_tel_links] = log1(t.tel);
+  x[kP_mailto_links] = log1(t.mailto);
+  x[kP_nav_blocks] = log1(t.nav);
+  x[kP_breadcrumb] = static_cast<float>(t.breadcrumb);
+  x[kP_sidebar_share] = static_cast<float>(t.sidebar / all);
+  const float cb = static_cast<float>(std::max(1, t.content_blocks));
+  x[kP_content_headings] = static_cast<float>(t.c_headings) / cb;
+  x[kP_content_items] = static_cast<float>(t.c_items) / cb;
+  x[kP_content_rows] = static_cast<float>(t.c_rows) / cb;
+  for (int f = 0; f < kWordFamilies; ++f)
+    x[kP_word_price + f] = log1(t.word_counts[static_cast<std::size_t>(f)]);
+}
+
+// --- runs of like siblings ----------------------------------------------------
+
+std::uint64_t fnv(std::string_view s, std::uint64_t h) {
+  for (unsigned char c : s) h = (h ^ c) * 0x100000001B3ULL;
+  return h;
+}
+
+// Runs of like siblings (a listing's items, a thread's posts): elements
+// holding text, grouped by parent, tag and first class; the features of
+// the run of three or more that holds the most text.
+void sibling_run_features(const Segments& seg, const BlockPrefixes& pre, double page_chars,
+                          float* x) {
   struct Group {
     int items = 0, dated = 0, headed = 0, imaged = 0;
     double chars = 0, links = 0, content = 0;
@@ -513,7 +524,7 @@ std::vector<float> page_features(const PageTypeInput& in) {
     const Element& el = seg.elements[e];
     if (!el.block_level || el.end_block <= el.first_block || el.parent < 0) continue;
     const auto a = static_cast<std::size_t>(el.first_block), z = static_cast<std::size_t>(el.end_block);
-    const double c = pre_chars[z] - pre_chars[a];
+    const double c = pre.chars[z] - pre.chars[a];
     if (c <= 0) continue;
     std::string_view cls = attribute(el.node, "class");
     while (!cls.empty() && cls.front() == ' ') cls.remove_prefix(1);
@@ -524,11 +535,11 @@ std::vector<float> page_features(const PageTypeInput& in) {
     Group& g = groups[key];
     ++g.items;
     g.chars += c;
-    g.links += pre_links[z] - pre_links[a];
-    g.content += pre_content[z] - pre_content[a];
-    g.dated += pre_dated[z] > pre_dated[a];
-    g.headed += pre_heading[z] > pre_heading[a];
-    g.imaged += pre_image[z] > pre_image[a];
+    g.links += pre.links[z] - pre.links[a];
+    g.content += pre.content[z] - pre.content[a];
+    g.dated += pre.dated[z] > pre.dated[a];
+    g.headed += pre.heading[z] > pre.heading[a];
+    g.imaged += pre.image[z] > pre.image[a];
   }
   const Group* best = nullptr;
   int runs = 0;
@@ -538,17 +549,34 @@ std::vector<float> page_features(const PageTypeInput& in) {
     if (best == nullptr || g.chars > best->chars) best = &g;
   }
   x[kP_rep_groups] = log1(runs);
-  if (best != nullptr) {
-    const double k = best->items;
-    x[kP_rep_items] = log1(k);
-    x[kP_rep_share] = static_cast<float>(best->chars / all);
-    x[kP_rep_item_chars] = log1(best->chars / k);
-    x[kP_rep_link_share] = static_cast<float>(best->links / best->chars);
-    x[kP_rep_dated] = static_cast<float>(best->dated / k);
-    x[kP_rep_headed] = static_cast<float>(best->headed / k);
-    x[kP_rep_images] = static_cast<float>(best->imaged / k);
-    x[kP_rep_in_content] = static_cast<float>(best->content / best->chars);
-  }
+  if (best == nullptr) return;
+  const double all = std::max(1.0, page_chars);
+  const double k = best->items;
+  x[kP_rep_items] = log1(k);
+  x[kP_rep_share] = static_cast<float>(best->chars / all);
+  x[kP_rep_item_chars] = log1(best->chars / k);
+  x[kP_rep_link_share] = static_cast<float>(best->links / best->chars);
+  x[kP_rep_dated] = static_cast<float>(best->dated / k);
+  x[kP_rep_headed] = static_cast<float>(best->headed / k);
+  x[kP_rep_images] = static_cast<float>(best->imaged / k);
+  x[kP_rep_in_content] = static_cast<float>(best->content / best->chars);
+}
+
+}  // namespace
+
+const char* const kPageFeatureNames[kPageFeatureCount] = {
+#define PAGE_FEATURE(name) #name,
+#include "pagetype_features.inc"
+#undef PAGE_FEATURE
+};
+
+std::vector<float> page_features(const PageTypeInput& in) {
+  std::vector<float> x(kPageFeatureCount, 0.0f);
+  markup_features(in, x.data());
+  BlockPrefixes pre(in.segments.blocks.size());
+  const TextCounts counts = count_text(in, pre);
+  text_features(counts, x.data());
+  sibling_run_features(in.segments, pre, counts.chars, x.data());
   return x;
 }
 
@@ -556,14 +584,9 @@ PageClass classify_page(const std::vector<float>& x) {
   PageClass out;
   if (kPageTreeCount == 0 || x.size() != static_cast<std::size_t>(kPageFeatureCount)) return out;
   std::array<double, kPageClasses> sum{};
-  for (int t = 0; t < kPageTreeCount; ++t) {
-    std::int32_t i = kPageTreeRoots[t];
-    while (kPageTreeNodes[i].feature >= 0) {
-      const TreeNode& node = kPageTreeNodes[i];
-      i = x[static_cast<std::size_t>(node.feature)] <= node.threshold ? node.left : node.right;
-    }
-    sum[static_cast<std::size_t>(t % kPageClasses)] += kPageTreeNodes[i].value;
-  }
+  for (int t = 0; t < kPageTreeCount; ++t)
+    sum[static_cast<std::size_t>(t % kPageClasses)] +=
+        tree_value(kPageTreeNodes, kPageTreeRoots[t], x.data());
   const double top = *std::max_element(sum.begin(), sum.end());
   double total = 0;
   std::array<double, kPageClasses> p{};

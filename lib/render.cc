@@ -6,6 +6,49 @@
 #include "safe_url.h"
 
 namespace extractor {
+namespace {
+
+// The bytes append_html() (text) and append_html_attribute() replace.
+struct EscapeTable {
+  bool special[256] = {};
+  constexpr explicit EscapeTable(bool text) {
+    special[static_cast<unsigned char>('&')] = special[static_cast<unsigned char>('"')] = true;
+    special[static_cast<unsigned char>('<')] = true;
+    special[static_cast<unsigned char>('>')] = text;
+    special[0] = true;
+  }
+};
+constexpr EscapeTable kTextEscapes(true);
+constexpr EscapeTable kAttributeEscapes(false);
+
+void append_escaped(std::string* out, std::string_view text, const EscapeTable& table) {
+  const char* p = text.data();
+  const char* const end = p + text.size();
+  while (p < end) {
+    const char* run = p;
+    while (p < end && !table.special[static_cast<unsigned char>(*p)]) ++p;
+    out->append(run, static_cast<std::size_t>(p - run));
+    if (p == end) break;
+    switch (*p) {
+      case '&': out->append("&amp;", 5); break;
+      case '<': out->append("&lt;", 4); break;
+      case '>': out->append("&gt;", 4); break;
+      case '"': out->append("&quot;", 6); break;
+      default: out->append("\xEF\xBF\xBD", 3); break;
+    }
+    ++p;
+  }
+}
+
+}  // namespace
+
+void append_html(std::string* out, std::string_view text) {
+  append_escaped(out, text, kTextEscapes);
+}
+
+void append_html_attribute(std::string* out, std::string_view value) {
+  append_escaped(out, value, kAttributeEscapes);
+}
 
 std::vector<const Block*> visible_blocks(const std::vector<Block>& blocks, Label label,
                                          bool with_media, const RenderOptions& options) {

@@ -4,11 +4,22 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "extractor/extractor.h"
 
 namespace extractor {
+
+// Text as HTML: & < > " as character references, NUL as U+FFFD (what a
+// parser reads it as). Runs that need nothing are copied whole (the text
+// is most of an HTML output).
+void append_html(std::string* out, std::string_view text);
+
+// A value for an attribute in double quotes: the same, but for '>', which
+// is only a character there (and the explain view's element paths are full
+// of them).
+void append_html_attribute(std::string* out, std::string_view value);
 
 // Whether two consecutive rendered blocks belong together on adjacent lines
 // (items of one list, rows of one table) rather than in separate paragraphs.

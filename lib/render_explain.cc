@@ -18,1110 +18,17 @@
 // panel's links are #fragments, the sections are <details>.
 #include "render_explain.h"
 
-#include <gumbo.h>
+#include <string>
+#include <string_view>
 
-#include <algorithm>
-#include <cmath>
-#include <cstdio>
-#include <cstring>
-#include <type_traits>
-#include <unordered_map>
-#include <unordered_set>
-
-#include "chars.h"
-#include "dom.h"
-#include "patterns.h"
 #include "render.h"
-#include "score.h"
-#include "segment.h"
+#include "render_explain_write.h"
 
 namespace extractor {
-namespace {
-
-// --- parts and their colours -------------------------------------------------
-//
-// The colours are Okabe and Ito's palette for readers with any common form
-// of colour blindness, one hue per part a reader looks for first (body,
-// headline, byline/date/caption, comments, newsletter, donation, related);
-// the other boilerplate is grey. Colour is never the only signal: each box
-// that is not body carries its part's name, the outline is solid for kept
-// blocks, dashed for dropped ones and dotted for comments, and the card and
-// the panel say it in words. Tints are the colour at 25 % over white, so
-// that dark text stays readable on all of them.
-struct PartStyle {
-  const char* word;
-  const char* legend;
-  const char* colour;  // outline and the name's border
-  const char* tint;    // the box's background
-};
-
-constexpr PartStyle kPartStyles[kPartCount] = {
-    {"body", "article text", "#009E73", "#BFE7DC"},
-    {"title", "headline", "#0072B2", "#BFDCEC"},
-    {"byline", "byline, author, reading time", "#56B4E9", "#D5ECFA"},
-    {"date", "date line", "#56B4E9", "#D5ECFA"},
-    {"caption", "caption, credit", "#56B4E9", "#D5ECFA"},
-    {"comments", "reader comments", "#CC79A7", "#F2DEE9"},
-    {"newsletter", "newsletter, sign-up, log-in", "#E69F00", "#F9E7BF"},
-    {"donation", "donation, membership, paywall", "#D55E00", "#F5D7BF"},
-    {"related", "related, read also, feeds", "#9A8C00", "#FCF9D0"},
-    {"share", "share and follow", "#5E5E5E", "#E6E6E6"},
-    {"cookie", "cookie and consent notice", "#000000", "#D9D9D9"},
-    {"ad", "advertising", "#5E5E5E", "#EFEFEF"},
-    {"navigation", "navigation, header, footer, sidebar", "#8C8C8C", "#E3E3E3"},
-    {"other", "other boilerplate", "#8C8C8C", "#F4F4F4"},
-};
-
-const PartStyle& style_of(Part p) { return kPartStyles[static_cast<int>(p)]; }
-
-// A reason word (score.cc) as the part it names; kOther for the reasons
-// that say where a block stands rather than what it is.
-Part part_of_reason(std::string_view r) {
-  struct Word {
-    const char* word;
-    Part part;
-  };
-  static constexpr Word kWords[] = {
-      {"consent", Part::kCookie},        {"newsletter", Part::kNewsletter},
-      {"login", Part::kNewsletter},      {"donate", Part::kDonation},
-      {"share", Part::kShare},           {"ad", Part::kAd},
-      {"related", Part::kRelated},       {"feed", Part::kRelated},
-      {"read-also", Part::kRelated},     {"more-link", Part::kRelated},
-      {"prev-next", Part::kRelated},     {"comment", Part::kComments},
-      {"breadcrumb", Part::kNavigation}, {"nav", Part::kNavigation},
-      {"header", Part::kNavigation},     {"footer", Part::kNavigation},
-      {"sidebar", Part::kNavigation},    {"tags", Part::kNavigation},
-      {"tools", Part::kNavigation},      {"copyright", Part::kNavigation},
-      {"link-density", Part::kNavigation}, {"byline", Part::kByline},
-      {"author-bio", Part::kByline},     {"reading-time", Part::kByline},
-      {"caption", Part::kCaption},       {"credit", Part::kCaption},
-  };
-  for (const Word& w : kWords)
-    if (r == w.word) return w.part;
-  return Part::kOther;
-}
-
-// The part the cues of a block's elements name, in the order score.cc's
-// cue_reason() weighs them; kOther when none does.
-Part part_of_cues(std::uint32_t cues) {
-  struct Cue {
-    std::uint32_t bit;
-    Part part;
-  };
-  static constexpr Cue kCues[] = {
-      {kCueConsent, Part::kCookie},   {kCueNewsletter, Part::kNewsletter},
-      {kCueDonate, Part::kDonation},  {kCueShare, Part::kShare},
-      {kCueAd, Part::kAd},            {kCueRelated, Part::kRelated},
-      {kCueFeed, Part::kRelated},     {kCueComment, Part::kComments},
-      {kCueLogin, Part::kNewsletter}, {kCueBreadcrumb, Part::kNavigation},
-      {kCueNav, Part::kNavigation},   {kCueFooter, Part::kNavigation},
-      {kCueHeader, Part::kNavigation}, {kCueSidebar, Part::kNavigation},
-      {kCueTags, Part::kNavigation},  {kCueTools, Part::kNavigation},
-      {kCueAuthorBio, Part::kByline}, {kCueByline, Part::kByline},
-      {kCueCaption, Part::kCaption},
-  };
-  for (const Cue& c : kCues)
-    if (cues & c.bit) return c.part;
-  return Part::kOther;
-}
-
-Part part_of_text_cues(std::uint32_t cues) {
-  struct Cue {
-    std::uint32_t bit;
-    Part part;
-  };
-  static constexpr Cue kCues[] = {
-      {kTextCookie, Part::kCookie},       {kTextSubscribe, Part::kNewsletter},
-      {kTextDonate, Part::kDonation},     {kTextShare, Part::kShare},
-      {kTextAd, Part::kAd},               {kTextReadAlso, Part::kRelated},
-      {kTextMoreLink, Part::kRelated},    {kTextPrevNext, Part::kRelated},
-      {kTextComments, Part::kComments},   {kTextLogin, Part::kNewsletter},
-      {kTextByline, Part::kByline},       {kTextReadingTime, Part::kByline},
-      {kTextDateLine, Part::kDate},       {kTextCredit, Part::kCaption},
-      {kTextCopyright, Part::kNavigation}, {kTextTags, Part::kNavigation},
-  };
-  for (const Cue& c : kCues)
-    if (cues & c.bit) return c.part;
-  return Part::kOther;
-}
-
-// `a` and `b` hold the same words (white space runs and edges ignored).
-bool same_words(std::string_view a, std::string_view b) {
-  auto space = [](char c) { return c == ' ' || c == '\n' || c == '\t'; };
-  std::size_t i = 0, j = 0;
-  while (true) {
-    while (i < a.size() && space(a[i])) ++i;
-    while (j < b.size() && space(b[j])) ++j;
-    if (i == a.size() || j == b.size()) return i == a.size() && j == b.size();
-    const bool gap_a = i > 0 && space(a[i - 1]);
-    const bool gap_b = j > 0 && space(b[j - 1]);
-    if (gap_a != gap_b && i > 0 && j > 0) return false;
-    if (a[i] != b[j]) return false;
-    ++i;
-    ++j;
-  }
-}
-
-// The part named by the nearest of a block's elements whose own cues name
-// one, below the elements that hold the article's region: those describe
-// the page or the article as a whole (WordPress puts "status-publish", a
-// byline word, and "tag-<slug>" on every post's <article>, and the body's
-// classes name the page's template), not the block. At most 32 elements up,
-// as paths go.
-Part part_of_elements(const Segments& seg, const std::vector<bool>& holds_region, int element) {
-  int e = element;
-  for (int steps = 0; e > 0 && steps < 32; ++steps) {
-    if (holds_region[static_cast<std::size_t>(e)]) break;
-    const Element& el = seg.elements[static_cast<std::size_t>(e)];
-    const Part p = part_of_cues(el.cues);
-    if (p != Part::kOther) return p;
-    e = el.parent;
-  }
-  return Part::kOther;
-}
-
-// What the view calls a block. The label decides first (kept text is body,
-// but for the headline and captions); a dropped block is named by its
-// reason when that names a kind of boilerplate, else by its elements' cues,
-// else by its own text's cues ("outside", "weak" and the classifier's
-// reasons say only where a block stands).
-Part part_of(const Segments& seg, const std::vector<bool>& holds_region, const TextBlock& b,
-             Label label, std::string_view reason, std::string_view title) {
-  if (b.kind == BlockKind::kHeading && !title.empty() && same_words(b.text, title))
-    return Part::kTitle;
-  if (label == Label::kComment) return Part::kComments;
-  if (label == Label::kContent)
-    return b.kind == BlockKind::kCaption ? Part::kCaption : Part::kBody;
-  Part p = part_of_reason(reason);
-  if (p == Part::kOther && b.element >= 0 &&
-      static_cast<std::size_t>(b.element) < seg.elements.size())
-    p = part_of_elements(seg, holds_region, b.element);
-  if (p == Part::kOther) p = part_of_text_cues(b.text_cues);
-  if (p == Part::kOther && b.kind == BlockKind::kCaption) p = Part::kCaption;
-  return p;
-}
-
-// --- escaping ----------------------------------------------------------------
-
-// Text, escaped: & < > " and NUL (as U+FFFD). The bytes that need nothing
-// are found by table and copied in runs (the page's text is most of the
-// view).
-struct EscapeTable {
-  bool special[256] = {};
-  constexpr explicit EscapeTable(bool text) {
-    special[static_cast<unsigned char>('&')] = special[static_cast<unsigned char>('"')] = true;
-    special[static_cast<unsigned char>('<')] = true;
-    special[static_cast<unsigned char>('>')] = text;
-    special[0] = true;
-  }
-};
-constexpr EscapeTable kTextEscapes(true);
-// In a value quoted with '"', '>' is only a character (and the paths in the
-// cards are full of them).
-constexpr EscapeTable kAttributeEscapes(false);
-
-void append_escaped(std::string* out, std::string_view text,
-                    const EscapeTable& table = kTextEscapes) {
-  const char* p = text.data();
-  const char* const end = p + text.size();
-  while (p < end) {
-    const char* run = p;
-    while (p < end && !table.special[static_cast<unsigned char>(*p)]) ++p;
-    out->append(run, static_cast<std::size_t>(p - run));
-    if (p == end) break;
-    switch (*p) {
-      case '&': out->append("&amp;", 5); break;
-      case '<': out->append("&lt;", 4); break;
-      case '>': out->append("&gt;", 4); break;
-      case '"': out->append("&quot;", 6); break;
-      default: out->append("\xEF\xBF\xBD", 3); break;
-    }
-    ++p;
-  }
-}
-
-// An attribute value, escaped for double quotes.
-void append_attribute(std::string* out, std::string_view value) {
-  append_escaped(out, value, kAttributeEscapes);
-}
-
-// A count, in decimal.
-void append_number(std::string* out, std::size_t n) {
-  char buf[24];
-  char* p = buf + sizeof buf;
-  do {
-    *--p = static_cast<char>('0' + n % 10);
-    n /= 10;
-  } while (n > 0);
-  out->append(p, static_cast<std::size_t>(buf + sizeof buf - p));
-}
-
-// A score in [0, 1] with two decimals ("0.93").
-void append_score(std::string* out, float v) {
-  if (!(v >= 0.0f)) v = 0.0f;  // NaN too
-  const auto hundredths = static_cast<unsigned>(std::lround(std::min(v, 1.0f) * 100.0f));
-  *out += static_cast<char>('0' + hundredths / 100);
-  *out += '.';
-  *out += static_cast<char>('0' + hundredths / 10 % 10);
-  *out += static_cast<char>('0' + hundredths % 10);
-}
-
-// `s` cut to about `n` bytes at a character boundary, escaped, with "…"
-// when cut (line breaks and tabs as spaces).
-void append_snippet(std::string* out, std::string_view s, std::size_t n) {
-  const std::string_view head = utf8_prefix(s, n);
-  const std::size_t from = out->size();
-  append_escaped(out, head);
-  for (std::size_t k = from; k < out->size(); ++k)
-    if ((*out)[k] == '\n' || (*out)[k] == '\t') (*out)[k] = ' ';
-  if (head.size() < s.size()) *out += "…";
-}
-
-// An id as a URL fragment: what is not unreserved is percent-encoded
-// (browsers decode the fragment before they look the id up).
-void append_fragment(std::string* out, std::string_view id) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  for (const char c : id) {
-    const auto u = static_cast<unsigned char>(c);
-    if (is_ascii_alnum(c) || u == '-' || u == '_' || u == '.' || u == '~') {
-      *out += c;
-    } else {
-      *out += '%';
-      *out += kHex[u >> 4];
-      *out += kHex[u & 15];
-    }
-  }
-}
-
-// --- CSS -----------------------------------------------------------------------
-
-bool css_name_char(unsigned char c) {
-  return is_ascii_alnum(static_cast<char>(c)) || c == '-' || c == '_' || c >= 0x80;
-}
-
-// The escape at css[i] ('\\'): its length, and the ASCII character it
-// stands for (lower-cased; 0 when it is none).
-std::size_t css_escape(std::string_view css, std::size_t i, char* ascii) {
-  *ascii = 0;
-  std::size_t j = i + 1;
-  if (j >= css.size()) return 1;
-  if (hex_digit_value(css[j]) >= 0) {
-    unsigned v = 0;
-    int digits = 0;
-    while (j < css.size() && digits < 6 && hex_digit_value(css[j]) >= 0) {
-      v = v * 16 + static_cast<unsigned>(hex_digit_value(css[j]));
-      ++j;
-      ++digits;
-    }
-    if (j < css.size() && (css[j] == ' ' || css[j] == '\t' || css[j] == '\n')) ++j;
-    if (v > 0 && v < 0x80) *ascii = lower_ascii(static_cast<char>(v));
-    return j - i;
-  }
-  if (css[j] == '\n') return 2;  // a line continuation in a string
-  const auto u = static_cast<unsigned char>(css[j]);
-  std::size_t len = 1;
-  if (u >= 0xF0) len = 4;
-  else if (u >= 0xE0) len = 3;
-  else if (u >= 0xC0) len = 2;
-  if (u < 0x80) *ascii = lower_ascii(static_cast<char>(u));
-  return std::min(1 + len, css.size() - i);
-}
-
-// Appends css[i, i + n) with every '<' (also one escaped as "\<") written
-// as the escape "\3c ", so that "</style" never appears.
-void append_css_raw(std::string* out, std::string_view raw) {
-  for (std::size_t i = 0; i < raw.size(); ++i) {
-    const char c = raw[i];
-    if (c == '\\' && i + 1 < raw.size() && raw[i + 1] == '<') {
-      out->append("\\3c ");
-      ++i;
-    } else if (c == '<') {
-      out->append("\\3c ");
-    } else if (c == '\0') {
-      out->append("\xEF\xBF\xBD");
-    } else {
-      *out += c;
-    }
-  }
-}
-
-// Past the string that starts at css[i] (a quote).
-std::size_t skip_css_string(std::string_view css, std::size_t i) {
-  const char q = css[i++];
-  while (i < css.size() && css[i] != q && css[i] != '\n') {
-    if (css[i] == '\\') {
-      char ascii;
-      i += css_escape(css, i, &ascii);
-    } else {
-      ++i;
-    }
-  }
-  return i < css.size() && css[i] == q ? i + 1 : i;
-}
-
-// Past the ')' that closes the parenthesis opened before css[i].
-std::size_t skip_css_parens(std::string_view css, std::size_t i) {
-  int depth = 1;
-  while (i < css.size() && depth > 0) {
-    const char c = css[i];
-    if (c == '"' || c == '\'') {
-      i = skip_css_string(css, i);
-      continue;
-    }
-    if (c == '\\') {
-      char ascii;
-      i += css_escape(css, i, &ascii);
-      continue;
-    }
-    if (c == '(') ++depth;
-    if (c == ')') --depth;
-    ++i;
-  }
-  return i;
-}
-
-// Past an @import rule that starts at css[i]: its ';' or the end.
-std::size_t skip_css_rule(std::string_view css, std::size_t i) {
-  while (i < css.size()) {
-    const char c = css[i];
-    if (c == '"' || c == '\'') {
-      i = skip_css_string(css, i);
-    } else if (c == '(') {
-      i = skip_css_parens(css, i + 1);
-    } else if (c == '\\') {
-      char ascii;
-      i += css_escape(css, i, &ascii);
-    } else if (c == ';') {
-      return i + 1;
-    } else if (c == '{' || c == '}') {
-      return i;  // not ours to eat
-    } else {
-      ++i;
-    }
-  }
-  return i;
-}
-
-// Functions that fetch (or, in old browsers, run script), as lower-case names.
-bool loads_or_runs(std::string_view lower) {
-  static constexpr std::string_view kFunctions[] = {
-      "url",   "src",        "image-set",          "-webkit-image-set",
-      "image", "cross-fade", "-webkit-cross-fade", "element",
-      "-moz-element", "expression"};
-  for (std::string_view f : kFunctions)
-    if (lower == f) return true;
-  return false;
-}
-
-// css[i, ...) read as a name with its escapes undone and ASCII lower-cased
-// (a character that is not ASCII, or an escape of one, becomes '?'): the
-// name into *name, and where it ends.
-std::size_t read_name(std::string_view css, std::size_t i, std::string* name) {
-  name->clear();
-  while (i < css.size()) {
-    const auto v = static_cast<unsigned char>(css[i]);
-    if (css[i] == '\\') {
-      if (i + 1 == css.size()) break;
-      char ascii;
-      const std::size_t n = css_escape(css, i, &ascii);
-      *name += ascii != 0 ? ascii : '?';
-      i += n;
-    } else if (css_name_char(v)) {
-      *name += lower_ascii(css[i]);
-      ++i;
-    } else {
-      break;
-    }
-  }
-  return i;
-}
-
-}  // namespace
-
-// Most of a page's CSS needs nothing (inline sheets run to a megabyte on
-// news sites, more than the rest of the page): it is copied in runs, found
-// by table, and only '(' (the name before it: a function), '@', '\', '<',
-// NUL, '/' and quotes stop the scan. (IE's `behavior` and Firefox's
-// `-moz-binding` load their script by url(), which goes like any other.)
-struct CssTriggers {
-  bool stop[256] = {};
-  constexpr CssTriggers() {
-    for (const char c : {'(', '@', '\\', '<', '/', '"', '\'', ':'}) stop[static_cast<unsigned char>(c)] = true;
-    stop[0] = true;
-  }
-};
-
-// After "position:" at css[i] (the ':'): the end of a value that pins its
-// element to the window (fixed, sticky), or npos.
-std::size_t pinned_position(std::string_view css, std::size_t i) {
-  std::size_t v = i + 1;
-  while (v < css.size() && (css[v] == ' ' || css[v] == '\t' || css[v] == '\n')) ++v;
-  std::size_t end = v;
-  while (end < css.size() && css_name_char(static_cast<unsigned char>(css[end]))) ++end;
-  const std::string_view value = css.substr(v, end - v);
-  if (end < css.size() && css[end] == '\\') return std::string_view::npos;
-  const bool floats = equals_lower_ascii(value, "fixed") || equals_lower_ascii(value, "sticky") ||
-                      equals_lower_ascii(value, "-webkit-sticky");
-  return floats ? end : std::string_view::npos;
-}
-constexpr CssTriggers kCssTriggers;
-
-void scrub_css(std::string_view css, std::string* out) {
-  std::size_t i = 0;       // the next byte to read
-  std::size_t copied = 0;  // css[copied, i) is still to be copied as it is
-  std::string name;        // a name, lower case, escapes undone
-  const auto flush = [&](std::size_t upto) {
-    out->append(css.data() + copied, upto - copied);
-    copied = upto;
-  };
-  // The name that ends at css[end] began where plain name characters
-  // before it begin (not before `floor`: what is copied or rewritten).
-  const auto name_start = [&](std::size_t end, std::size_t floor) {
-    while (end > floor && css_name_char(static_cast<unsigned char>(css[end - 1]))) --end;
-    return end;
-  };
-  std::size_t floor = 0;  // no name starts before this
-  while (i < css.size()) {
-    while (i < css.size() && !kCssTriggers.stop[static_cast<unsigned char>(css[i])]) ++i;
-    if (i == css.size()) break;
-    const char c = css[i];
-    switch (c) {
-      case ':': {
-        // The page's fixed and sticky elements (cookie banners, pop-ups,
-        // sticky bars) are laid out where they stand instead: pinned to
-        // the window, they would cover the boxes under them wherever one
-        // scrolls (or a box a link scrolls to).
-        const std::size_t start = name_start(i, floor);
-        if (i - start == 8 && equals_lower_ascii(css.substr(start, 8), "position")) {
-          const std::size_t end = pinned_position(css, i);
-          if (end != std::string_view::npos) {
-            flush(i + 1);
-            out->append("static");
-            copied = i = floor = end;
-            continue;
-          }
-        }
-        ++i;
-        break;
-      }
-      case '(': {
-        const std::size_t start = name_start(i, floor);
-        if (start < i && i - start <= 18) {
-          read_name(css, start, &name);
-          if (loads_or_runs(name)) {
-            flush(start);
-            out->append("none");
-            copied = i = floor = skip_css_parens(css, i + 1);
-            continue;
-          }
-        }
-        ++i;
-        break;
-      }
-      case '\\': {
-        // A name with escapes in it: read whole, from its start.
-        const std::size_t start = name_start(i, floor);
-        if (i + 1 == css.size()) {  // escapes nothing: dropped
-          flush(i);
-          copied = i = css.size();
-          break;
-        }
-        const std::size_t end = read_name(css, start, &name);
-        if (end < css.size() && css[end] == '(' && loads_or_runs(name)) {
-          flush(start);
-          out->append("none");
-          copied = i = floor = skip_css_parens(css, end + 1);
-          continue;
-        }
-        flush(start);
-        append_css_raw(out, css.substr(start, end - start));  // an escaped '<' too
-        copied = i = floor = std::max(end, i + 1);
-        break;
-      }
-      case '<':
-        flush(i);
-        out->append("\\3c ");
-        copied = floor = ++i;
-        break;
-      case '\0':
-        flush(i);
-        out->append("\xEF\xBF\xBD");
-        copied = floor = ++i;
-        break;
-      case '/':
-        if (i + 1 < css.size() && css[i + 1] == '*') {
-          flush(i);
-          const std::size_t close = css.find("*/", i + 2);
-          *out += ' ';
-          copied = i = floor = close == std::string_view::npos ? css.size() : close + 2;
-        } else {
-          ++i;
-        }
-        break;
-      case '"':
-      case '\'': {
-        const std::size_t end = skip_css_string(css, i);
-        const std::string_view str = css.substr(i, end - i);
-        if (str.find_first_of(std::string_view("<\0", 2)) != std::string_view::npos) {
-          flush(i);
-          append_css_raw(out, str);
-          copied = end;
-        }
-        i = floor = end;
-        break;
-      }
-      default: {  // '@'
-        const std::size_t end = read_name(css, i + 1, &name);
-        if (name == "import") {
-          flush(i);
-          copied = i = floor = skip_css_rule(css, end);
-        } else {
-          ++i;
-        }
-        break;
-      }
-    }
-  }
-  flush(css.size());
-}
-
-namespace {
-
-// --- the page, written back out ------------------------------------------------
-
-enum class Action : std::uint8_t {
-  kDrop,   // left out with its subtree
-  kKeep,   // written with its children
-  kVoid,   // written; no children, no end tag
-  kEmpty,  // written with its end tag, no children (svg, math)
-};
-
-Action action_of(const GumboNode* node) {
-  const GumboElement& e = node->v.element;
-  if (e.tag_namespace != GUMBO_NAMESPACE_HTML) {
-    // Only the outermost <svg>/<math> (its size is the page's layout); their
-    // content is where script and URLs hide (and prescan dropped it).
-    return e.tag == GUMBO_TAG_SVG || e.tag == GUMBO_TAG_MATH ? Action::kEmpty : Action::kDrop;
-  }
-  switch (e.tag) {
-    case GUMBO_TAG_HEAD:
-    case GUMBO_TAG_TITLE:
-    case GUMBO_TAG_BASE:
-    case GUMBO_TAG_LINK:
-    case GUMBO_TAG_META:
-    case GUMBO_TAG_STYLE:  // its sheet is in the view's <head>
-    case GUMBO_TAG_SCRIPT:
-    case GUMBO_TAG_NOSCRIPT:
-    case GUMBO_TAG_TEMPLATE:
-    case GUMBO_TAG_IFRAME:
-    case GUMBO_TAG_FRAME:
-    case GUMBO_TAG_FRAMESET:
-    case GUMBO_TAG_NOFRAMES:
-    case GUMBO_TAG_NOEMBED:
-    case GUMBO_TAG_OBJECT:
-    case GUMBO_TAG_EMBED:
-    case GUMBO_TAG_APPLET:
-    case GUMBO_TAG_PARAM:
-    case GUMBO_TAG_SOURCE:
-    case GUMBO_TAG_TRACK:
-    case GUMBO_TAG_MAP:
-    case GUMBO_TAG_AREA:
-    case GUMBO_TAG_BGSOUND:
-    case GUMBO_TAG_KEYGEN:
-    case GUMBO_TAG_MENUITEM:
-    case GUMBO_TAG_ISINDEX:
-    case GUMBO_TAG_NEXTID:
-    case GUMBO_TAG_BASEFONT:
-    case GUMBO_TAG_IMAGE:
-    case GUMBO_TAG_MARQUEE:  // moves by itself
-    case GUMBO_TAG_BLINK:
-      return Action::kDrop;
-    case GUMBO_TAG_BR:
-    case GUMBO_TAG_COL:
-    case GUMBO_TAG_HR:
-    case GUMBO_TAG_IMG:
-    case GUMBO_TAG_INPUT:
-    case GUMBO_TAG_WBR:
-    case GUMBO_TAG_SPACER:
-      return Action::kVoid;
-    case GUMBO_TAG_SVG:
-    case GUMBO_TAG_MATH:
-      return Action::kEmpty;
-    default:
-      return Action::kKeep;
-  }
-}
-
-// The name the element is written with: its own, but for elements whose
-// behaviour we do not want (a form submits: a <div> lays out the same) or
-// whose content a browser reads raw (<xmp>, <listing>, <plaintext>: a <pre>,
-// so that escaped text stays text). Unknown names are kept when they are
-// custom-element names or a few that Gumbo 0.10 does not know; else <span>.
-// (`*custom` holds an unknown element's name, which the result points to.)
-std::string_view element_name(const GumboNode* node, std::string* custom) {
-  const GumboTag tag = node->v.element.tag;
-  switch (tag) {
-    case GUMBO_TAG_FORM: return "div";
-    case GUMBO_TAG_XMP:
-    case GUMBO_TAG_LISTING:
-    case GUMBO_TAG_PLAINTEXT: return "pre";
-    case GUMBO_TAG_UNKNOWN: break;
-    default: return gumbo_normalized_tagname(tag);
-  }
-  GumboStringPiece piece = node->v.element.original_tag;
-  std::string& name = *custom;
-  name.clear();
-  if (piece.data != nullptr) {
-    gumbo_tag_from_original_text(&piece);
-    name.assign(piece.data, piece.length);
-  }
-  bool valid = !name.empty() && name.size() <= 64;
-  bool dash = false;
-  for (std::size_t i = 0; valid && i < name.size(); ++i) {
-    char& c = name[i];
-    c = lower_ascii(c);
-    if (c == '-') dash = true;
-    valid = is_ascii_lower(c) || (i > 0 && (is_ascii_digit(c) || c == '-'));
-  }
-  static constexpr std::string_view kKnown[] = {"dialog", "picture", "search", "slot",
-                                                "hgroup", "rb", "rtc"};
-  if (valid && !dash)
-    valid = std::find(std::begin(kKnown), std::end(kKnown), name) != std::end(kKnown);
-  // Ours: a page element named like one would take our panel's styles.
-  if (valid && name.compare(0, 4, "exv-") == 0) valid = false;
-  return valid ? std::string_view(name) : std::string_view("span");
-}
-
-// Attributes the view keeps: how the page lays out, never a URL, a handler
-// or anything that submits (see the file comment). `id` is handled apart.
-bool kept_attribute(GumboTag tag, std::string_view name) {
-  static constexpr std::string_view kAny[] = {
-      "class",  "lang",   "dir",     "hidden", "role",   "aria-hidden", "aria-label",
-      "align",  "valign", "bgcolor", "border", "width",  "height",      "nowrap",
-      "clear",  "hspace", "vspace",  "popover"};
-  for (std::string_view a : kAny)
-    if (name == a) return true;
-  switch (tag) {
-    case GUMBO_TAG_TD:
-    case GUMBO_TAG_TH:
-      return name == "colspan" || name == "rowspan";
-    case GUMBO_TAG_TABLE:
-      return name == "cellpadding" || name == "cellspacing" || name == "frame" ||
-             name == "rules";
-    case GUMBO_TAG_COL:
-    case GUMBO_TAG_COLGROUP:
-      return name == "span";
-    case GUMBO_TAG_OL:
-      return name == "start" || name == "reversed" || name == "type";
-    case GUMBO_TAG_UL:
-      return name == "type";
-    case GUMBO_TAG_LI:
-      return name == "value" || name == "type";
-    case GUMBO_TAG_IMG:
-      return name == "alt";
-    case GUMBO_TAG_INPUT:
-      return name == "alt" || name == "value" || name == "size" || name == "type";
-    case GUMBO_TAG_OPTION:
-      return name == "value";
-    case GUMBO_TAG_TEXTAREA:
-      return name == "cols" || name == "rows";
-    case GUMBO_TAG_SELECT:
-    case GUMBO_TAG_HR:
-      return name == "size";
-    case GUMBO_TAG_FONT:
-      return name == "color" || name == "face" || name == "size";
-    case GUMBO_TAG_DETAILS:
-    case GUMBO_TAG_UNKNOWN:  // <dialog open>
-      return name == "open";
-    default:
-      return false;
-  }
-}
-
-// Things a reader could otherwise tab to besides the boxes and the panel.
-bool focusable_by_default(GumboTag tag) {
-  switch (tag) {
-    case GUMBO_TAG_INPUT:
-    case GUMBO_TAG_BUTTON:
-    case GUMBO_TAG_SELECT:
-    case GUMBO_TAG_TEXTAREA:
-    case GUMBO_TAG_SUMMARY:
-    case GUMBO_TAG_VIDEO:
-    case GUMBO_TAG_AUDIO:
-      return true;
-    default:
-      return false;
-  }
-}
-
-bool our_id(std::string_view id) { return id.compare(0, 4, "exv-") == 0; }
-
-// A reason as its word, whether the library keeps reasons as words or as
-// an enum with to_string() (issue 13 turns Block::reason, Scores::reasons
-// and Result::empty_reason into enums; this file reads either).
-inline std::string_view word_of(const char* reason) { return reason != nullptr ? reason : ""; }
-inline std::string_view word_of(const std::string& reason) { return reason; }
-template <typename Enum, typename = std::enable_if_t<std::is_enum_v<Enum>>>
-std::string_view word_of(Enum reason) {
-  return to_string(reason);
-}
-// Why a Result is empty, as a sentence ("" when it is not).
-inline std::string_view empty_sentence(const std::string& reason) { return reason; }
-template <typename Enum, typename = std::enable_if_t<std::is_enum_v<Enum>>>
-std::string_view empty_sentence(Enum reason) {
-  return describe(reason);
-}
-
-// The reason word of block i.
-std::string_view reason_word(const Scores& scores, std::size_t i) {
-  return i < scores.reasons.size() ? word_of(scores.reasons[i]) : std::string_view();
-}
-
-const char* decision_word(Label label) {
-  switch (label) {
-    case Label::kContent: return "kept";
-    case Label::kComment: return "comment";
-    case Label::kBoilerplate: break;
-  }
-  return "dropped";
-}
-
-// What the view marks on one element that holds blocks.
-struct Mark {
-  int anchor = -1;        // index in PageCapture::anchors
-  int hidden = -1;        // index in PageCapture::hidden
-  Part part = Part::kOther;
-  const char* decision = "dropped";  // "kept", "dropped", "comment"
-  int first_block = -1;   // its blocks: first_block, then Cards::next
-  int last_block = -1;
-};
-
-// What the hover/focus cards say, written straight into the element's
-// data-exv-card attribute: each of its blocks' part, decision, score,
-// reason, kind, index and element path.
-struct Cards {
-  const Segments& segments;
-  const Scores& scores;
-  const std::vector<std::string>& paths;
-  const std::vector<Part>& parts;
-  std::vector<int> next;  // per block: the next block of its element, or -1
-
-  void write(const Mark& m, std::string* out) const {
-    for (int b = m.first_block; b >= 0; b = next[static_cast<std::size_t>(b)]) {
-      const auto i = static_cast<std::size_t>(b);
-      if (b != m.first_block) out->append("\n\n");
-      out->append(part_word(parts[i]));
-      out->append(" · ");
-      out->append(decision_word(i < scores.labels.size() ? scores.labels[i] : Label::kBoilerplate));
-      out->append("\nscore ");
-      append_score(out, i < scores.content.size() ? scores.content[i] : 0.0f);
-      out->append(" · reason ");
-      append_attribute(out, reason_word(scores, i));
-      out->append(" · ");
-      out->append(to_string(segments.blocks[i].kind));
-      out->append(" · block ");
-      append_number(out, i);
-      if (i < paths.size()) {
-        *out += '\n';
-        append_attribute(out, paths[i]);
-      }
-    }
-  }
-};
-
-class Writer {
- public:
-  Writer(PageCapture* page, std::unordered_map<const GumboNode*, Mark>* marks, const Cards& cards)
-      : page_(*page), out_(page->body), marks_(*marks), cards_(cards) {}
-
-  bool enter(const GumboNode* node) {
-    switch (node->type) {
-      case GUMBO_NODE_TEXT:
-      case GUMBO_NODE_WHITESPACE:
-        text(node);
-        return false;
-      case GUMBO_NODE_ELEMENT:
-        return element(node);
-      default:  // comments, CDATA (foreign only), templates
-        return false;
-    }
-  }
-
-  void leave(const GumboNode* node) {
-    if (open_.empty() || open_.back().node != node) return;
-    const Open& o = open_.back();
-    out_ += "</";
-    if (o.known != nullptr) {
-      out_.append(o.known);
-    } else {
-      out_ += o.custom;
-    }
-    out_ += '>';
-    if (o.hidden >= 0) collecting_ = -1;
-    open_.pop_back();
-  }
-
-  // <html>'s or <body>'s own attributes, for the view's (not `hidden`:
-  // the panel is inside).
-  void root_attributes(const GumboNode* node, std::string* out) {
-    attributes(node, out, nullptr, true);
-  }
-
- private:
-  struct Open {
-    const GumboNode* node;
-    const char* known;   // the name, when it is not a custom one
-    std::string custom;  // else this
-    int hidden;
-  };
-
-  void text(const GumboNode* node) {
-    std::string_view t = node->v.text.text;
-    // The parser drops a newline that opens a <pre>, <listing> or
-    // <textarea>: one that the text itself opens is written twice.
-    const GumboNode* parent = node->parent;
-    if (!t.empty() && t[0] == '\n' && parent != nullptr && parent->type == GUMBO_NODE_ELEMENT &&
-        node->index_within_parent == 0) {
-      const GumboTag tag = parent->v.element.tag;
-      if (tag == GUMBO_TAG_PRE || tag == GUMBO_TAG_LISTING || tag == GUMBO_TAG_TEXTAREA ||
-          tag == GUMBO_TAG_XMP || tag == GUMBO_TAG_PLAINTEXT)
-        out_ += '\n';
-    }
-    append_escaped(&out_, t);
-    if (collecting_ >= 0) collect(t);
-  }
-
-  // The start of a hidden element's text, white space collapsed.
-  void collect(std::string_view t) {
-    std::string& into = page_.hidden[static_cast<std::size_t>(collecting_)].text;
-    for (const char c : t) {
-      if (into.size() >= 240) return;
-      if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
-        if (!into.empty() && into.back() != ' ') into += ' ';
-      } else {
-        into += c;
-      }
-    }
-  }
-
-  bool element(const GumboNode* node) {
-    const Action action = action_of(node);
-    if (action == Action::kDrop) return false;
-    const std::string_view name = element_name(node, &custom_);
-    const auto it = marks_.find(node);
-    const Mark* mark = it == marks_.end() ? nullptr : &it->second;
-    out_ += '<';
-    out_ += name;
-    attributes(node, &out_, mark, false);
-    out_ += '>';
-    if (action == Action::kVoid) return false;
-    if (action == Action::kEmpty) {
-      out_ += "</";
-      out_ += name;
-      out_ += '>';
-      return false;
-    }
-    const int hidden = mark != nullptr ? mark->hidden : -1;
-    if (hidden >= 0 && collecting_ < 0) collecting_ = hidden;
-    const bool custom = name.data() == custom_.data();
-    open_.push_back({node, custom ? nullptr : name.data(), custom ? custom_ : std::string(), hidden});
-    return true;
-  }
-
-  void attributes(const GumboNode* node, std::string* out, const Mark* mark, bool root) {
-    const GumboElement& e = node->v.element;
-    std::string_view page_id;
-    std::string_view style;
-    for (unsigned i = 0; i < e.attributes.length; ++i) {
-      const auto* a = static_cast<const GumboAttribute*>(e.attributes.data[i]);
-      const std::string_view n = a->name;
-      if (n == "id") {
-        page_id = a->value;
-      } else if (n == "style") {
-        style = a->value;
-      } else if (kept_attribute(e.tag, n) && !(root && (n == "hidden" || n == "aria-hidden"))) {
-        *out += ' ';
-        out->append(n);
-        *out += "=\"";
-        append_attribute(out, a->value);
-        *out += '"';
-      }
-    }
-    // The id: the page's (its CSS may select it), renamed when it looks like
-    // one of ours; a marked element's anchor, which is the page's own when
-    // that is the first element to hold it (the one a #fragment finds).
-    const bool ours = our_id(page_id);
-    std::string_view id = page_id;
-    if (mark != nullptr) {
-      std::string& anchor = mark->hidden >= 0
-                                ? page_.hidden[static_cast<std::size_t>(mark->hidden)].anchor
-                                : page_.anchors[static_cast<std::size_t>(mark->anchor)];
-      if (!id.empty() && !ours && ids_.insert(page_id).second) {
-        anchor = std::string(page_id);
-      } else {
-        id = anchor;  // "exv-eN" / "exv-hN", set by capture_page()
-      }
-    } else if (!id.empty()) {
-      ids_.insert(page_id);
-    }
-    if (!id.empty()) {
-      *out += ours && id.data() == page_id.data() ? " id=\"page-" : " id=\"";
-      append_attribute(out, id);
-      *out += '"';
-    }
-    if (e.tag == GUMBO_TAG_BUTTON) *out += " type=\"button\"";
-    if (focusable_by_default(e.tag) && mark == nullptr) *out += " tabindex=\"-1\"";
-    std::string& css = css_;
-    css.clear();
-    if (mark != nullptr && mark->hidden >= 0) {
-      *out += " data-exv-hidden=\"";
-      append_attribute(out, page_.hidden[static_cast<std::size_t>(mark->hidden)].why);
-      *out += '"';
-    } else if (mark != nullptr) {
-      *out += " tabindex=\"0\" data-exv=\"";
-      *out += style_of(mark->part).word;
-      *out += "\" data-exv-k=\"";
-      *out += mark->decision;
-      *out += "\" data-exv-card=\"";
-      cards_.write(*mark, out);
-      *out += '"';
-      // Counted when the browser lays the element out: the panel reads the
-      // count to say which blocks the page's CSS does not show.
-      css = "counter-increment:exv";
-      append_number(&css, static_cast<std::size_t>(mark->anchor));
-      css += "!important;";
-    }
-    if (!style.empty()) scrub_css(style, &css);
-    if (!css.empty()) {
-      *out += " style=\"";
-      append_attribute(out, css);
-      *out += '"';
-    }
-  }
-
-  PageCapture& page_;
-  std::string& out_;
-  std::unordered_map<const GumboNode*, Mark>& marks_;
-  const Cards& cards_;
-  std::vector<Open> open_;
-  std::unordered_set<std::string_view> ids_;  // the page's, as the tree holds them
-  std::string custom_;  // the current unknown element's name
-  std::string css_;     // the current element's style attribute
-  int collecting_ = -1;  // the hidden element whose text is being collected
-};
-
-// Media queries as a page writes them, when they are plain enough to write
-// back (letters, digits, white space and ",():.-/"); else "" (the sheet
-// is left out: better than applying a print or mobile sheet to the screen).
-bool plain_media(std::string_view media) {
-  for (const char c : media) {
-    if (!(is_ascii_alnum(c) || std::strchr(" \t\n,():.-/", c) != nullptr))
-      return false;
-  }
-  return true;
-}
-
-}  // namespace
 
 const char* part_word(Part part) { return style_of(part).word; }
 
-void capture_page(const Dom& dom, const Segments& segments, const Scores& scores,
-                  const std::vector<std::string>& paths,
-                  const std::vector<std::string>& hidden_paths,
-                  const std::vector<StyleSheet>& styles, std::string_view title,
-                  PageCapture* out) {
-  *out = PageCapture();
-  for (const StyleSheet& sheet : styles) {
-    std::string_view media = sheet.media;
-    while (!media.empty() && (media.front() == ' ' || media.front() == '\t')) media.remove_prefix(1);
-    while (!media.empty() && (media.back() == ' ' || media.back() == '\t')) media.remove_suffix(1);
-    if (!plain_media(media)) continue;
-    // One <style> each, as the page had them: an unclosed block or string
-    // in one sheet ends with it, not in the next.
-    const bool wrap = !media.empty();
-    out->css += "<style>\n";
-    if (wrap) {
-      out->css += "@media ";
-      out->css.append(media);
-      out->css += " {\n";
-    }
-    scrub_css(sheet.css, &out->css);
-    out->css += wrap ? "\n}\n</style>\n" : "\n</style>\n";
-  }
-
-  // Which elements hold which blocks; what the view calls each.
-  const std::size_t n = segments.blocks.size();
-  out->parts.resize(n, Part::kOther);
-  out->anchor_of.assign(n, -1);
-  std::unordered_map<const GumboNode*, Mark> marks;
-  marks.reserve(n + segments.hidden.size());
-  std::vector<std::size_t> longest;  // per anchor: its block with the most text
-  Cards cards{segments, scores, paths, out->parts, std::vector<int>(n, -1)};
-  std::vector<bool> holds_region(segments.elements.size(), false);
-  for (int e = scores.region; e >= 0 && static_cast<std::size_t>(e) < segments.elements.size();
-       e = segments.elements[static_cast<std::size_t>(e)].parent)
-    holds_region[static_cast<std::size_t>(e)] = true;
-  for (std::size_t i = 0; i < n; ++i) {
-    const TextBlock& b = segments.blocks[i];
-    const Label label = i < scores.labels.size() ? scores.labels[i] : Label::kBoilerplate;
-    out->parts[i] = part_of(segments, holds_region, b, label, reason_word(scores, i), title);
-    // Text straight in <body> (or outside it) has no box of its own.
-    if (b.element <= 0 || static_cast<std::size_t>(b.element) >= segments.elements.size())
-      continue;
-    const GumboNode* node = segments.elements[static_cast<std::size_t>(b.element)].node;
-    auto [it, added] = marks.try_emplace(node);
-    Mark& m = it->second;
-    if (added) {
-      m.anchor = static_cast<int>(out->anchors.size());
-      out->anchors.emplace_back("exv-e");
-      append_number(&out->anchors.back(), static_cast<std::size_t>(m.anchor));
-      longest.push_back(i);
-    }
-    out->anchor_of[i] = m.anchor;
-    std::size_t& first = longest[static_cast<std::size_t>(m.anchor)];
-    if (b.text.size() > segments.blocks[first].text.size()) first = i;
-    if (m.first_block < 0) {
-      m.first_block = static_cast<int>(i);
-    } else {
-      cards.next[static_cast<std::size_t>(m.last_block)] = static_cast<int>(i);
-    }
-    m.last_block = static_cast<int>(i);
-  }
-  // An element's box shows the part and decision of its longest block.
-  for (auto& [node, m] : marks) {
-    const std::size_t i = longest[static_cast<std::size_t>(m.anchor)];
-    m.part = out->parts[i];
-    m.decision = decision_word(i < scores.labels.size() ? scores.labels[i] : Label::kBoilerplate);
-  }
-  for (std::size_t h = 0; h < segments.hidden.size(); ++h) {
-    const HiddenElement& he = segments.hidden[h];
-    auto [it, added] = marks.try_emplace(he.node);
-    if (!added) continue;
-    it->second.hidden = static_cast<int>(out->hidden.size());
-    PageCapture::Hidden entry;
-    entry.anchor = "exv-h" + std::to_string(out->hidden.size());
-    entry.why = he.why;
-    if (h < hidden_paths.size()) entry.path = hidden_paths[h];
-    out->hidden.push_back(std::move(entry));
-  }
-
-  const GumboNode* html = dom.root();
-  const GumboNode* body = html != nullptr ? child_element(html, GUMBO_TAG_BODY) : nullptr;
-  Writer writer(out, &marks, cards);
-  if (html != nullptr) writer.root_attributes(html, &out->html_attributes);
-  if (body == nullptr) return;  // a frameset page: nothing to lay out
-  writer.root_attributes(body, &out->body_attributes);
-  out->body.reserve(dom.html().size() + dom.html().size() / 2 + 64 * n);
-  const GumboVector& kids = body->v.element.children;
-  for (unsigned k = 0; k < kids.length; ++k) {
-    walk(
-        static_cast<const GumboNode*>(kids.data[k]),
-        [&](const GumboNode* node, int) { return writer.enter(node); },
-        [&](const GumboNode* node, int) { writer.leave(node); });
-  }
-}
-
-// --- the document ----------------------------------------------------------------
+// --- the document around the page ---------------------------------------------
 
 namespace {
 
@@ -1264,7 +171,7 @@ void metadata_row(std::string* out, const char* field, std::string_view value, S
   *out += "<tr><th>";
   *out += field;
   *out += "</th><td>";
-  append_escaped(out, value);
+  append_html(out, value);
   *out += "</td><td class=\"exv-source\">";
   *out += to_string(source);
   *out += "</td></tr>\n";
@@ -1294,7 +201,7 @@ void block_link(std::string* out, const PageCapture& page, std::size_t i, std::s
   append_fragment(out, page.anchors[static_cast<std::size_t>(a)]);
   *out += "\">";
   if (cut == std::string_view::npos) {
-    append_escaped(out, text);
+    append_html(out, text);
   } else {
     append_snippet(out, text, cut);
   }
@@ -1303,31 +210,41 @@ void block_link(std::string* out, const PageCapture& page, std::size_t i, std::s
   *out += ",exv-shown)\"></span>";
 }
 
-void panel(std::string* out, const PageCapture& page, const Result& r, const Options& options) {
-  const std::size_t n = r.blocks.size();
-  int counts[kPartCount] = {};
+// How many blocks the view gives each part, and how many are kept.
+struct Tally {
+  int parts[kPartCount] = {};
   int kept = 0;
-  for (std::size_t i = 0; i < n && i < page.parts.size(); ++i) {
-    ++counts[static_cast<int>(page.parts[i])];
-    if (r.blocks[i].label == Label::kContent) ++kept;
+};
+
+Tally tally(const PageCapture& page, const Result& r) {
+  Tally t;
+  for (std::size_t i = 0; i < r.blocks.size() && i < page.parts.size(); ++i) {
+    ++t.parts[static_cast<int>(page.parts[i])];
+    if (r.blocks[i].label == Label::kContent) ++t.kept;
   }
-  *out += "<exv-panel id=\"exv-panel\" role=\"complementary\" aria-label=\"What the extractor "
-          "decided\">\n";
+  return t;
+}
+
+// The heading and the notes under it: blocks, kept, charset, why empty.
+void panel_head(std::string* out, const Result& r, int kept) {
+  const std::size_t n = r.blocks.size();
   *out += "<h1>What the extractor decided</h1>\n<p class=\"exv-note\">";
   *out += std::to_string(n) + " blocks, " + std::to_string(kept) + " kept";
   if (!r.charset.empty()) {
     *out += " · charset ";
-    append_escaped(out, r.charset);
+    append_html(out, r.charset);
   }
-  if (!empty_sentence(r.empty_reason).empty()) {
+  if (const std::string_view why = describe(r.empty_reason); !why.empty()) {
     *out += " · ";
-    append_escaped(out, empty_sentence(r.empty_reason));
+    append_html(out, why);
   }
   *out += "</p>\n<p class=\"exv-note\">Tab or hover over a box for its score, reason and "
           "element path; a line of text leads to its box. No script of the page runs here "
           "and nothing is loaded: images show as their place and alt text.</p>\n";
+}
 
-  // Legend.
+// The legend: each part's colour, word and count, then the outlines.
+void legend(std::string* out, const Tally& t) {
   *out += "<details open><summary><h2>Legend</h2></summary>\n<ul class=\"exv-legend\">\n";
   for (int p = 0; p < kPartCount; ++p) {
     const PartStyle& s = kPartStyles[p];
@@ -1337,14 +254,16 @@ void panel(std::string* out, const PageCapture& page, const Result& r, const Opt
     *out += s.word;
     *out += "</b> — ";
     *out += s.legend;
-    *out += " (" + std::to_string(counts[p]) + ")</li>\n";
+    *out += " (" + std::to_string(t.parts[p]) + ")</li>\n";
   }
   *out += "<li><span class=\"exv-sw exv-solid\" aria-hidden=\"true\"></span>solid outline: kept in "
           "the text</li>\n<li><span class=\"exv-sw exv-dashed\" aria-hidden=\"true\"></span>dashed: "
           "dropped</li>\n<li><span class=\"exv-sw exv-dotted\" aria-hidden=\"true\"></span>dotted: "
           "a reader comment</li>\n</ul>\n</details>\n";
+}
 
-  // Metadata, each field with where it came from.
+// Metadata, each field with where it came from.
+void metadata_table(std::string* out, const Result& r) {
   const Metadata& m = r.metadata;
   const Metadata::Sources& s = m.sources;
   *out += "<details open><summary><h2>Metadata</h2></summary>\n<table>\n"
@@ -1362,34 +281,40 @@ void panel(std::string* out, const PageCapture& page, const Result& r, const Opt
   metadata_row(out, "categories", joined(m.categories), s.categories);
   metadata_row(out, "tags", joined(m.tags), s.tags);
   *out += "</table>\n</details>\n";
+}
 
-  // The extracted text, one line per block as render_text writes them.
-  const std::vector<const Block*> shown = visible_blocks(r.blocks, Label::kContent, false, options);
-  *out += "<details open><summary><h2>Extracted text</h2></summary>\n";
-  if (shown.empty()) *out += "<p>(none)</p>\n";
-  *out += "<ol class=\"exv-text\">\n";
-  for (const Block* b : shown) {
+// The blocks' texts, one item each, linked to their boxes.
+void text_items(std::string* out, const PageCapture& page, const Result& r,
+                const std::vector<const Block*>& blocks) {
+  for (const Block* b : blocks) {
     *out += "<li>";
     block_link(out, page, static_cast<std::size_t>(b - r.blocks.data()), b->text);
     *out += "</li>\n";
   }
+}
+
+// The extracted text, one line per block as render_text writes them, and
+// the comments when they are asked for.
+void text_lists(std::string* out, const PageCapture& page, const Result& r,
+                const Options& options) {
+  const std::vector<const Block*> shown = visible_blocks(r.blocks, Label::kContent, false, options);
+  *out += "<details open><summary><h2>Extracted text</h2></summary>\n";
+  if (shown.empty()) *out += "<p>(none)</p>\n";
+  *out += "<ol class=\"exv-text\">\n";
+  text_items(out, page, r, shown);
   *out += "</ol>\n</details>\n";
+  if (!options.include_comments) return;
+  const std::vector<const Block*> comments =
+      visible_blocks(r.blocks, Label::kComment, false, options);
+  if (comments.empty()) return;
+  *out += "<details open><summary><h2>Comments</h2></summary>\n<ol class=\"exv-text\">\n";
+  text_items(out, page, r, comments);
+  *out += "</ol>\n</details>\n";
+}
 
-  if (options.include_comments) {
-    const std::vector<const Block*> comments =
-        visible_blocks(r.blocks, Label::kComment, false, options);
-    if (!comments.empty()) {
-      *out += "<details open><summary><h2>Comments</h2></summary>\n<ol class=\"exv-text\">\n";
-      for (const Block* b : comments) {
-        *out += "<li>";
-        block_link(out, page, static_cast<std::size_t>(b - r.blocks.data()), b->text);
-        *out += "</li>\n";
-      }
-      *out += "</ol>\n</details>\n";
-    }
-  }
-
-  // Every block, with the part the view gives it.
+// Every block, with the part the view gives it.
+void all_blocks(std::string* out, const PageCapture& page, const Result& r) {
+  const std::size_t n = r.blocks.size();
   *out += "<details><summary><h2>All blocks (" + std::to_string(n) + ")</h2></summary>\n<ol class=\"exv-blocks\" start=\"0\">\n";
   for (std::size_t i = 0; i < n; ++i) {
     const Block& b = r.blocks[i];
@@ -1404,12 +329,14 @@ void panel(std::string* out, const PageCapture& page, const Result& r, const Opt
     *out += ' ';
     append_score(out, b.score);
     *out += ' ';
-    append_escaped(out, word_of(b.reason));
+    append_html(out, to_string(b.reason));
     *out += "</li>\n";
   }
   *out += "</ol>\n</details>\n";
+}
 
-  // What the page hides (no blocks come from there).
+// What the page hides (no blocks come from there).
+void hidden_list(std::string* out, const PageCapture& page) {
   *out += "<details open><summary><h2>Hidden by the page (" + std::to_string(page.hidden.size()) +
           ")</h2></summary>\n<p class=\"exv-note\">Elements the page's markup hides give no "
           "blocks; a link shows one in place. Boxes above marked <span class=\"exv-hid\">hidden"
@@ -1420,12 +347,25 @@ void panel(std::string* out, const PageCapture& page, const Result& r, const Opt
     *out += "\">";
     append_snippet(out, h.text.empty() ? std::string_view("(no text)") : std::string_view(h.text), 120);
     *out += "</a> <span class=\"exv-hid\">hidden</span> <span class=\"exv-note\">";
-    append_escaped(out, h.why);
+    append_html(out, h.why);
     *out += " · ";
-    append_escaped(out, h.path);
+    append_html(out, h.path);
     *out += "</span></li>\n";
   }
-  *out += "</ul>\n</details>\n</exv-panel>\n";
+  *out += "</ul>\n</details>\n";
+}
+
+void panel(std::string* out, const PageCapture& page, const Result& r, const Options& options) {
+  const Tally t = tally(page, r);
+  *out += "<exv-panel id=\"exv-panel\" role=\"complementary\" aria-label=\"What the extractor "
+          "decided\">\n";
+  panel_head(out, r, t.kept);
+  legend(out, t);
+  metadata_table(out, r);
+  text_lists(out, page, r, options);
+  all_blocks(out, page, r);
+  hidden_list(out, page);
+  *out += "</exv-panel>\n";
 }
 
 }  // namespace
@@ -1442,7 +382,7 @@ std::string render_explain(const PageCapture& page, const Result& result, const 
          "<meta name=\"referrer\" content=\"no-referrer\">\n"
          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
          "<meta name=\"generator\" content=\"extractor --explain\">\n<title>Explained: ";
-  append_escaped(&out, result.metadata.title.empty() ? std::string_view("(no title)")
+  append_html(&out, result.metadata.title.empty() ? std::string_view("(no title)")
                                                      : std::string_view(result.metadata.title));
   out += "</title>\n";
   out += page.css;
@@ -1469,5 +409,6 @@ std::string render_explain(const PageCapture& page, const Result& result, const 
   out += "</body>\n</html>\n";
   return out;
 }
+
 
 }  // namespace extractor

@@ -8,25 +8,6 @@
 namespace extractor {
 namespace {
 
-void append_escaped(std::string* out, std::string_view text) {
-  // Runs without a character to escape are appended whole.
-  std::size_t from = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char* entity;
-    switch (text[i]) {
-      case '&': entity = "&amp;"; break;
-      case '<': entity = "&lt;"; break;
-      case '>': entity = "&gt;"; break;
-      case '"': entity = "&quot;"; break;
-      default: continue;
-    }
-    out->append(text.data() + from, i - from);
-    *out += entity;
-    from = i + 1;
-  }
-  out->append(text.data() + from, text.size() - from);
-}
-
 // text[begin, end) of a block with its spans as tags; '\n' becomes <br>.
 std::string inline_html(const Block& b, const RenderOptions& options, std::uint32_t begin,
                         std::uint32_t end) {
@@ -38,7 +19,7 @@ std::string inline_html(const Block& b, const RenderOptions& options, std::uint3
     while (pos < upto) {
       const std::size_t nl = text.substr(0, upto).find('\n', pos);
       const std::uint32_t stop = nl == std::string_view::npos ? upto : static_cast<std::uint32_t>(nl);
-      append_escaped(&out, text.substr(pos, stop - pos));
+      append_html(&out, text.substr(pos, stop - pos));
       pos = stop;
       if (pos < upto) {
         out += "<br>";
@@ -52,7 +33,7 @@ std::string inline_html(const Block& b, const RenderOptions& options, std::uint3
       case Span::Kind::kLink:
         if (m.open) {
           out += "<a href=\"";
-          append_escaped(&out, m.href);
+          append_html(&out, m.href);
           out += "\">";
         } else {
           out += "</a>";
@@ -162,16 +143,16 @@ std::string render_html(const std::vector<Block>& blocks, const RenderOptions& o
       }
       case BlockKind::kCode:
         out += "<pre><code>";
-        append_escaped(&out, b.text);
+        append_html(&out, b.text);
         out += "</code></pre>\n";
         break;
       case BlockKind::kImage: {
         const std::string src = safe_url(b.src, UrlUse::kImage);
         if (src.empty()) break;  // its caption, if any, stands alone
         out += "<figure><img src=\"";
-        append_escaped(&out, src);
+        append_html(&out, src);
         out += "\" alt=\"";
-        append_escaped(&out, b.text);
+        append_html(&out, b.text);
         out += "\">";
         if (next != nullptr && next->kind == BlockKind::kCaption) {
           out += "<figcaption>" + inline_html(*next, options) + "</figcaption>";

@@ -2,9 +2,9 @@
 //
 // Maps flags onto extractor::Options and DocumentOptions, turns files,
 // directories, WARC records and standard input into the pages of one batch
-// (Extractor::extract_many: input order, N threads, the documents written
-// by the library), and writes them out. No extraction or layout logic lives
-// here.
+// (pages.h; Extractor::extract_many: input order, N threads, the documents
+// written by the library), and writes them out. No extraction or layout
+// logic lives here.
 #include "cli.h"
 
 #include <unistd.h>
@@ -12,11 +12,9 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cerrno>
-#include <chrono>
 #include <cstring>
 #include <deque>
 #include <filesystem>
-#include <memory>
 #include <mutex>
 #include <sstream>
 #include <string>
@@ -25,7 +23,7 @@
 
 #include "extractor/extractor.h"
 #include "inputs.h"
-#include "warc.h"
+#include "pages.h"
 
 namespace extractor::cli {
 namespace {
@@ -77,123 +75,6 @@ std::string check_charset(std::string& value) {
   return canonical_charset(value).empty() ? "unknown charset '" + value + "'" : "";
 }
 
-// The pages of the batch, in input order: page files (read on the workers,
-// by `load`), and the HTML records of WARC files (read here, in order).
-class Pages {
- public:
-  Pages(const std::vector<Input>& inputs, const PageInfo& page, std::size_t max_bytes,
-        std::FILE* err)
-      : inputs_(inputs), page_(page), err_(err) {
-    warc_options_.max_record_bytes = max_bytes;
-  }
-
-  // BatchOptions's `next`; `out_name` gets the name --output-dir mirrors.
-  bool next(BatchPage& p, std::string* out_name) {
-    for (;;) {
-      if (warc_ && next_record(p, out_name)) return true;
-      if (at_ == inputs_.size()) return false;
-      const Input& input = inputs_[at_++];
-      if (input.warc && input.error.empty()) {
-        std::FILE* f = std::fopen(input.name.c_str(), "rb");
-        if (f != nullptr) {
-          warc_ = std::make_unique<warc::ReadAhead>(f, warc_options_);
-          warc_name_ = input.name;
-          continue;
-        }
-        p.error = std::strerror(errno);
-      } else {
-        p.error = input.error;
-      }
-      p.source = input.name;
-      p.info = page_;
-      *out_name = input.name;
-      return true;
-    }
-  }
-
- private:
-  // The next page or fault of the open WARC file; false (and the file's
-  // summary on standard error) at its end.
-  bool next_record(BatchPage& p, std::string* out_name) {
-    warc::Page page;
-    warc::Fault fault;
-    const warc::Reader::Item item = warc_->next(&page, &fault);
-    if (item == warc::Reader::Item::kEnd) {
-      const std::string line =
-          "extractor: " + warc_name_ + ": " + warc::summary(warc_->counts()) + "\n";
-      std::fwrite(line.data(), 1, line.size(), err_);
-      warc_.reset();
-      return false;
-    }
-    const bool is_page = item == warc::Reader::Item::kPage;
-    const std::uint64_t offset = is_page ? page.offset : fault.offset;
-    p.source = warc_name_ + "@" + std::to_string(offset);
-    *out_name = warc_name_ + "/" + std::to_string(offset) + ".warc";
-    if (!is_page) {
-      p.error = fault.message;
-      p.fields = {{"warc_record_id", ""}, {"warc_target_uri", ""}, {"warc_date", ""}};
-      return true;
-    }
-    p.info.url = page.target_uri;
-    p.info.charset = page_.charset.empty() ? page.charset : page_.charset;
-    p.info.reference_date = page_.reference_date.empty() ? page.date : page_.reference_date;
-    p.owned = std::move(page.html);
-    p.fields = {{"warc_record_id", std::move(page.record_id)},
-                {"warc_target_uri", std::move(page.target_uri)},
-                {"warc_date", std::move(page.date)}};
-    return true;
-  }
-
-  const std::vector<Input>& inputs_;
-  const PageInfo page_;
-  std::FILE* err_;
-  warc::Options warc_options_;
-  std::size_t at_ = 0;
-  std::unique_ptr<warc::ReadAhead> warc_;
-  std::string warc_name_;
-};
-
-// "extractor: 1,234 pages, 2 errors, 310 pages/s" on a terminal's standard
-// error, redrawn about once a second after the first two.
-class Progress {
- public:
-  explicit Progress(std::FILE* err) : err_(err), on_(isatty(fileno(err)) != 0) {}
-  ~Progress() { clear(); }
-
-  void count(bool error) {
-    ++pages_;
-    errors_ += error ? 1 : 0;
-  }
-
-  void tick() {
-    if (!on_) return;
-    const auto now = std::chrono::steady_clock::now();
-    if (now - start_ < std::chrono::seconds(2) || now - last_ < std::chrono::seconds(1)) return;
-    last_ = now;
-    const double s = std::chrono::duration<double>(now - start_).count();
-    const std::string line = "\r\033[Kextractor: " + std::to_string(pages_) + " pages, " +
-                             std::to_string(errors_) + " errors, " +
-                             std::to_string(static_cast<long>(pages_ / s)) + " pages/s";
-    std::fwrite(line.data(), 1, line.size(), err_);
-    std::fflush(err_);
-    shown_ = true;
-  }
-
-  // Before a message, and at the end: the line goes.
-  void clear() {
-    if (!shown_) return;
-    std::fwrite("\r\033[K", 1, 4, err_);
-    shown_ = false;
-  }
-
- private:
-  std::FILE* err_;
-  bool on_;
-  bool shown_ = false;
-  std::size_t pages_ = 0, errors_ = 0;
-  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now(), last_;
-};
-
 const char* extension(Format f) {
   switch (f) {
     case Format::kText: return ".txt";
@@ -241,20 +122,14 @@ int write_file(const std::string& path, const std::string& text) {
   return e;
 }
 
-}  // namespace
 
-int run(const std::vector<std::string>& args, std::FILE* in, std::FILE* out, std::FILE* err) {
-  CLI::App app{
-      "Extracts the article (text, title, authors, date) from saved web pages.\n"
-      "Inputs are files, directories (searched recursively for *.html, *.htm,\n"
-      "*.xhtml, also gzipped, and *.warc, *.warc.gz), WARC files (the HTML\n"
-      "responses in them) or - for standard input. Pages are not fetched.",
-      "extractor"};
+// The command line, as parsed.
+struct Flags {
   std::vector<std::string> names;
   std::string list_path;
   std::string format_name;
   std::string focus_name = "balanced";
-  std::string output_path_flag;
+  std::string output_path;
   std::string output_dir;
   DocumentOptions doc;
   PageInfo page;
@@ -262,43 +137,47 @@ int run(const std::vector<std::string>& args, std::FILE* in, std::FILE* out, std
   unsigned threads = 0;
   bool no_images = false;
   bool no_tables = false;
-  app.add_option("inputs", names, "FILE, DIR, WARC or - (default: -)");
-  app.add_option("-i,--input-list", list_path,
+  bool explain = false;
+};
+
+// The flags, their help and their checks, bound to `f`.
+void add_flags(CLI::App& app, Flags& f) {
+  app.add_option("inputs", f.names, "FILE, DIR, WARC or - (default: -)");
+  app.add_option("-i,--input-list", f.list_path,
                  "read the inputs from FILE, one a line (- for standard input)");
-  app.add_option("-f,--format", format_name,
+  app.add_option("-f,--format", f.format_name,
                  "text, markdown, html, json or jsonl (default: jsonl when standard output\n"
                  "is not a terminal; on a terminal, text for one page file, jsonl otherwise)")
       ->check(one_of<Format>());
-  app.add_option("-u,--url", page.url, "the page's URL (one input only)");
-  app.add_option("--charset", page.charset, "decode the input(s) as this charset")
+  app.add_option("-u,--url", f.page.url, "the page's URL (one input only)");
+  app.add_option("--charset", f.page.charset, "decode the input(s) as this charset")
       ->check(CLI::Validator(check_charset, "NAME"));
-  app.add_option("--reference-date", page.reference_date,
+  app.add_option("--reference-date", f.page.reference_date,
                  "YYYY-MM-DD: the day relative dates count from, and the latest date a "
                  "page may carry (default: today; a WARC record's own date)")
       ->check(CLI::Validator(check_date, "DATE"));
-  app.add_flag("--include-comments", options.include_comments,
+  app.add_flag("--include-comments", f.options.include_comments,
                "keep comment threads, after the article");
-  app.add_option("--focus", focus_name, "precision, balanced (default) or recall")
+  app.add_option("--focus", f.focus_name, "precision, balanced (default) or recall")
       ->check(one_of<Focus>());
-  app.add_flag("--links", options.include_links, "keep link targets in Markdown/HTML");
-  app.add_flag("--no-images", no_images, "leave images out of Markdown/HTML");
-  app.add_flag("--no-tables", no_tables, "leave tables out");
-  app.add_flag("-m,--with-metadata", doc.with_metadata,
+  app.add_flag("--links", f.options.include_links, "keep link targets in Markdown/HTML");
+  app.add_flag("--no-images", f.no_images, "leave images out of Markdown/HTML");
+  app.add_flag("--no-tables", f.no_tables, "leave tables out");
+  app.add_flag("-m,--with-metadata", f.doc.with_metadata,
                "text/markdown: title, author, date before the text");
-  app.add_flag("--full", doc.full, "json: add markdown, description, tags, sources, ...");
-  app.add_flag("--blocks", doc.with_blocks, "json: add every block with its label and score");
-  auto* to_file = app.add_option("-o,--output", output_path_flag,
+  app.add_flag("--full", f.doc.full, "json: add markdown, description, tags, sources, ...");
+  app.add_flag("--blocks", f.doc.with_blocks, "json: add every block with its label and score");
+  auto* to_file = app.add_option("-o,--output", f.output_path,
                                  "write to FILE instead of standard output");
-  app.add_option("--output-dir", output_dir,
+  app.add_option("--output-dir", f.output_dir,
                  "write each input's result to its own file under DIR, mirroring the\n"
                  "input paths (default format: text)")
       ->excludes(to_file);
-  bool explain = false;
-  app.add_flag("--explain", explain,
+  app.add_flag("--explain", f.explain,
                "one input: write its explain view (an HTML file: the page with every "
                "block's decision drawn on it) instead of the text");
-  app.add_option("-j,--threads", threads, "worker threads (default: all cores)");
-  app.add_option("--max-input-bytes", options.max_input_bytes,
+  app.add_option("-j,--threads", f.threads, "worker threads (default: all cores)");
+  app.add_option("--max-input-bytes", f.options.max_input_bytes,
                  "refuse inputs (and WARC records) larger than this (default: 64 MiB)")
       ->check(CLI::PositiveNumber);
   app.footer(
@@ -311,85 +190,78 @@ int run(const std::vector<std::string>& args, std::FILE* in, std::FILE* out, std
       "written), or the output could not be written; 2 usage error, or the -o file\n"
       "cannot be opened; 141 standard output was closed early (| head).");
   app.set_version_flag("--version", std::string("extractor ") + version());
-  try {
-    std::vector<const char*> argv;
-    for (const std::string& a : args) argv.push_back(a.c_str());
-    app.parse(static_cast<int>(argv.size()), argv.data());
-  } catch (const CLI::ParseError& e) {
-    std::ostringstream o, e2;
-    const int status = app.exit(e, o, e2);
-    write_text(out, o.str());
-    write_text(err, e2.str());
-    std::fflush(out);
-    return status == 0 ? 0 : 2;
-  }
+}
 
-  if (!list_path.empty()) {
+// What the parsed flags decide: the inputs, and whether they are several.
+struct Plan {
+  std::vector<Input> inputs;
+  bool any_warc = false;
+  bool several = false;  // more than one input, a directory, a list or a WARC file
+};
+
+// Settles what the flags leave open: the inputs (a -i list's lines, or the
+// names; standard input when none), the options, whether there are several
+// pages, and the format. The exit status of a usage error (2, its message on
+// `err`), or 0.
+int settle(Flags& f, std::FILE* in, std::FILE* out, std::FILE* err, Plan* p) {
+  if (!f.list_path.empty()) {
     std::string error;
-    if (!read_list(list_path, in, &names, &error)) {
-      write_text(err, "extractor: cannot read the list " + list_path + ": " + error + "\n");
+    if (!read_list(f.list_path, in, &f.names, &error)) {
+      write_text(err, "extractor: cannot read the list " + f.list_path + ": " + error + "\n");
       return 2;
     }
-  } else if (names.empty()) {
-    names.push_back("-");
+  } else if (f.names.empty()) {
+    f.names.push_back("-");
   }
-  options.include_images = !no_images;
-  options.include_tables = !no_tables;
-  options.focus = from_string<Focus>(focus_name);
-  const std::vector<Input> inputs = list_inputs(names);
-  const bool any_warc =
-      std::any_of(inputs.begin(), inputs.end(), [](const Input& i) { return i.warc; });
-  // Several pages: more than one input, a directory, a list or a WARC file.
-  const bool several = inputs.size() != 1 || names.size() != 1 || !list_path.empty() ||
-                       any_warc || (names[0] != "-" && fs::is_directory(names[0]));
-  if (several && !page.url.empty()) {
+  f.options.include_images = !f.no_images;
+  f.options.include_tables = !f.no_tables;
+  f.options.focus = from_string<Focus>(f.focus_name);
+  p->inputs = list_inputs(f.names);
+  p->any_warc =
+      std::any_of(p->inputs.begin(), p->inputs.end(), [](const Input& i) { return i.warc; });
+  p->several = p->inputs.size() != 1 || f.names.size() != 1 || !f.list_path.empty() ||
+               p->any_warc || (f.names[0] != "-" && fs::is_directory(f.names[0]));
+  if (p->several && !f.page.url.empty()) {
     write_text(err, "extractor: --url applies to a single input\n");
     return 2;
   }
-  if (explain && (several || any_warc || !format_name.empty() || !output_dir.empty())) {
+  if (f.explain &&
+      (p->several || p->any_warc || !f.format_name.empty() || !f.output_dir.empty())) {
     write_text(err, "extractor: --explain takes one page, and no --format\n");
     return 2;
   }
   // The format never depends on how many inputs there are when the output
   // is read by a program (a pipe, a file): xargs batches of one and of many
   // give the same JSON lines. A person at a terminal gets one page as text.
-  const bool terminal = output_path_flag.empty() && isatty(fileno(out)) != 0;
-  if (!format_name.empty()) {
-    doc.format = from_string<Format>(format_name);
-  } else if (!output_dir.empty()) {
-    doc.format = Format::kText;
+  const bool terminal = f.output_path.empty() && isatty(fileno(out)) != 0;
+  if (!f.format_name.empty()) {
+    f.doc.format = from_string<Format>(f.format_name);
+  } else if (!f.output_dir.empty()) {
+    f.doc.format = Format::kText;
   } else {
-    doc.format = terminal && !several ? Format::kText : Format::kJsonLines;
+    f.doc.format = terminal && !p->several ? Format::kText : Format::kJsonLines;
   }
-  doc.several = several && output_dir.empty();
+  f.doc.several = p->several && f.output_dir.empty();
+  return 0;
+}
 
-  std::FILE* to = out;
-  if (!output_path_flag.empty()) {
-    to = std::fopen(output_path_flag.c_str(), "wb");
-    if (to == nullptr) {
-      write_text(err, "extractor: cannot write " + output_path_flag + ": " +
-                          std::strerror(errno) + "\n");
-      return 2;
-    }
-  }
-
-  const Extractor ex(options);
-  if (explain) {
-    const int status = write_explain(ex, inputs.front(), in, page, to, err,
-                                     output_path_flag.empty() ? "standard output"
-                                                              : output_path_flag);
-    if (to != out) std::fclose(to);
-    return status;
-  }
+// The batch: every page through Extractor::extract_many, each document
+// written to `to` in input order, or to its own file under --output-dir.
+// Returns the status of the inputs (0, or 1 when one failed); a failed
+// write to `to` stops the batch and leaves its errno in `output_errno`.
+int extract_all(const Extractor& ex, const Flags& f, const Plan& plan, std::FILE* in,
+                std::FILE* to, std::FILE* err, int* output_errno) {
   BatchOptions batch;
-  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-  batch.threads = any_warc ? threads
-                           : std::max<unsigned>(1, std::min<std::size_t>(threads, inputs.size()));
-  batch.document = doc;
+  const unsigned threads =
+      f.threads != 0 ? f.threads : std::max(1u, std::thread::hardware_concurrency());
+  batch.threads = plan.any_warc
+                      ? threads
+                      : std::max<unsigned>(1, std::min<std::size_t>(threads, plan.inputs.size()));
+  batch.document = f.doc;
   batch.load = [&](BatchPage& p) {
-    if (p.owned.empty()) read_input(p.source, in, options.max_input_bytes, &p.owned, &p.error);
+    if (p.owned.empty()) read_input(p.source, in, f.options.max_input_bytes, &p.owned, &p.error);
   };
-  Pages pages(inputs, page, options.max_input_bytes, err);
+  Pages pages(plan.inputs, f.page, f.options.max_input_bytes, err);
   std::mutex names_mu;
   std::deque<std::string> out_names;  // --output-dir: the names of the pages under way
   Progress progress(err);
@@ -398,7 +270,6 @@ int run(const std::vector<std::string>& args, std::FILE* in, std::FILE* out, std
     return true;
   };
   int status = 0;
-  int output_errno = 0;  // set when writing failed
   ex.extract_many(
       [&](BatchPage& p) {
         std::string name;
@@ -421,9 +292,9 @@ int run(const std::vector<std::string>& args, std::FILE* in, std::FILE* out, std
           std::fflush(err);
           status = 1;
         }
-        if (!output_dir.empty()) {
+        if (!f.output_dir.empty()) {
           if (r.document.empty() && !r.error.empty()) return true;
-          const std::string path = output_path(output_dir, name, extension(doc.format));
+          const std::string path = output_path(f.output_dir, name, extension(f.doc.format));
           if (const int e = write_file(path, r.document); e != 0) {
             progress.clear();
             write_text(err, "extractor: cannot write " + path + ": " + std::strerror(e) + "\n");
@@ -434,7 +305,7 @@ int run(const std::vector<std::string>& args, std::FILE* in, std::FILE* out, std
         errno = 0;
         if (!r.document.empty() &&
             std::fwrite(r.document.data(), 1, r.document.size(), to) != r.document.size()) {
-          output_errno = errno != 0 ? errno : EIO;
+          *output_errno = errno != 0 ? errno : EIO;
           return false;
         }
         progress.tick();
@@ -442,6 +313,53 @@ int run(const std::vector<std::string>& args, std::FILE* in, std::FILE* out, std
       },
       batch);
   progress.clear();
+  return status;
+}
+
+}  // namespace
+
+int run(const std::vector<std::string>& args, std::FILE* in, std::FILE* out, std::FILE* err) {
+  CLI::App app{
+      "Extracts the article (text, title, authors, date) from saved web pages.\n"
+      "Inputs are files, directories (searched recursively for *.html, *.htm,\n"
+      "*.xhtml, also gzipped, and *.warc, *.warc.gz), WARC files (the HTML\n"
+      "responses in them) or - for standard input. Pages are not fetched.",
+      "extractor"};
+  Flags f;
+  add_flags(app, f);
+  try {
+    std::vector<const char*> argv;
+    for (const std::string& a : args) argv.push_back(a.c_str());
+    app.parse(static_cast<int>(argv.size()), argv.data());
+  } catch (const CLI::ParseError& e) {
+    std::ostringstream o, e2;
+    const int status = app.exit(e, o, e2);
+    write_text(out, o.str());
+    write_text(err, e2.str());
+    std::fflush(out);
+    return status == 0 ? 0 : 2;
+  }
+  Plan p;
+  if (const int status = settle(f, in, out, err, &p); status != 0) return status;
+
+  std::FILE* to = out;
+  const std::string to_name = f.output_path.empty() ? "standard output" : f.output_path;
+  if (!f.output_path.empty()) {
+    to = std::fopen(f.output_path.c_str(), "wb");
+    if (to == nullptr) {
+      write_text(err, "extractor: cannot write " + f.output_path + ": " +
+                          std::strerror(errno) + "\n");
+      return 2;
+    }
+  }
+  const Extractor ex(f.options);
+  if (f.explain) {
+    const int status = write_explain(ex, p.inputs.front(), in, f.page, to, err, to_name);
+    if (to != out) std::fclose(to);
+    return status;
+  }
+  int output_errno = 0;  // set when writing failed
+  const int status = extract_all(ex, f, p, in, to, err, &output_errno);
   if (output_errno == 0 && std::fflush(to) != 0) output_errno = errno != 0 ? errno : EIO;
   if (to != out && std::fclose(to) != 0 && output_errno == 0)
     output_errno = errno != 0 ? errno : EIO;
@@ -449,10 +367,8 @@ int run(const std::vector<std::string>& args, std::FILE* in, std::FILE* out, std
   // reports for a process that SIGPIPE ended (128 + 13), as cat and grep do.
   if (output_errno == EPIPE) return 141;
   if (output_errno != 0) {
-    write_text(err, "extractor: cannot write " +
-                        (output_path_flag.empty() ? std::string("standard output")
-                                                  : output_path_flag) +
-                        ": " + std::strerror(output_errno) + "\n");
+    write_text(err, "extractor: cannot write " + to_name + ": " + std::strerror(output_errno) +
+                        "\n");
     return 1;
   }
   return status;

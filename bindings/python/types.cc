@@ -1,13 +1,15 @@
 // extractor._extractor's types: Span, Block and Result as Python sees them.
 //
-// Each attribute is declared once, in the field tables below, which give the
-// properties, to_dict() and from_dict() alike; equality is the library's,
-// and enums travel as the library's words (to_string, from_string).
+// Each attribute is declared once, in the field tables below (fields.h),
+// which give the properties, to_dict() and from_dict() alike; equality is
+// the library's, and enums travel as the library's words (to_string,
+// from_string).
 #include <algorithm>
 #include <cstdio>
 #include <string>
 #include <vector>
 
+#include "fields.h"
 #include "types.h"
 
 namespace extractor_python {
@@ -17,16 +19,6 @@ using namespace pybind11::literals;
 using extractor::Block;
 using extractor::Format;
 using extractor::Span;
-
-// `v` as a T, or a TypeError (from_dict() says which key).
-template <typename T>
-T as(py::handle v) {
-  try {
-    return v.cast<T>();
-  } catch (const py::cast_error&) {
-    throw py::type_error("has the wrong type (" + type_name(v) + ")");
-  }
-}
 
 py::list str_list(const std::vector<std::string>& v) {
   py::list out(v.size());
@@ -84,65 +76,6 @@ std::string content(const PyResult& r) {
   return r.result.text;
 }
 
-// ---------------------------------------------------------------------------
-// Field tables: one row per attribute.
-// ---------------------------------------------------------------------------
-
-template <typename T>
-struct Field {
-  const char* name;
-  py::object (*get)(const T&);
-  void (*set)(T&, py::handle);  // from_dict; nullptr: derived from other fields
-  const char* doc;
-  py::object (*plain)(const T&) = nullptr;  // to_dict, where not get (lists of objects)
-  bool in_dict = true;
-};
-
-template <typename T, std::size_t N>
-py::dict to_dict(const T& x, const Field<T> (&fields)[N]) {
-  py::dict d;
-  for (const Field<T>& f : fields)
-    if (f.in_dict) d[f.name] = (f.plain ? f.plain : f.get)(x);
-  return d;
-}
-
-// The T that `d` describes, fields set in table order; a key that is no
-// field (nor in `ignored`) is a mistake worth saying.
-template <typename T, std::size_t N>
-T from_dict(py::handle d, const Field<T> (&fields)[N], const char* what,
-            std::initializer_list<const char*> ignored = {}) {
-  if (!PyDict_Check(d.ptr()))
-    throw py::type_error(std::string(what) + " must be a dict, not " + type_name(d));
-  T out{};
-  for (const Field<T>& f : fields) {
-    PyObject* v = PyDict_GetItemString(d.ptr(), f.name);
-    if (v == nullptr || v == Py_None || f.set == nullptr) continue;
-    try {
-      f.set(out, v);
-    } catch (const py::type_error& e) {
-      throw py::type_error(std::string(what) + ": '" + f.name + "' " + e.what());
-    }
-  }
-  for (auto item : py::reinterpret_borrow<py::dict>(d)) {
-    const std::string key = py::str(item.first);
-    auto named = [&](const char* name) { return key == name; };
-    if (std::none_of(std::begin(fields), std::end(fields), [&](const Field<T>& f) {
-          return named(f.name) && f.in_dict;
-        }) && std::none_of(ignored.begin(), ignored.end(), named))
-      invalid(std::string(what) + ": unknown key '" + key + "'");
-  }
-  return out;
-}
-
-template <typename T, typename Class, std::size_t N>
-void def_fields(Class& cls, const Field<T> (&fields)[N]) {
-  for (const Field<T>& f : fields) cls.def_property_readonly(f.name, f.get, f.doc);
-}
-
-template <typename Enum>
-Enum enum_of(py::handle v) {
-  return extractor::from_string<Enum>(as<std::string>(v));
-}
 
 // Result: metadata strings (None when empty), lists, outputs, and the rest.
 template <std::string extractor::Metadata::*M>
