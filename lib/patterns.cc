@@ -10,6 +10,8 @@
 // thousands of sites); never a class name seen on one site.
 #include "patterns.h"
 
+#include <algorithm>
+
 #include <re2/re2.h>
 #include <re2/set.h>
 
@@ -56,10 +58,13 @@ const Group kAttributeGroups[] = {
                  "colophon|site-?info|legal|imprint|impressum|bottom-?bar|contentinfo)" E
                  "|footer"},
     // Sidebars, rails and widget columns. (Left columns are left out: in
-    // older layouts the left column is as often the article as a menu.)
+    // older layouts the left column is as often the article as a menu. A
+    // bare "widget" is any block of a theme, the post list included: blog
+    // platforms wrap the posts in a "widget Blog"; the column of widgets
+    // names itself.)
     {kCueSidebar, B "(?:sidebar|side-?bar|aside|rail|rightrail|right-?rail|"
                   "right-?col|col-?right|right-?column|"
-                  "sidecol|side-?column|widget|widgets|widget-?area|secondary|complementary|"
+                  "sidecol|side-?column|widgets|widget-?area|secondary|complementary|"
                   "sidebar-?\\w*)" E
                   "|sidebar"},
     // Related, recommended, read-also, more-news and trending lists.
@@ -74,7 +79,9 @@ const Group kAttributeGroups[] = {
                   "suggested|other-?(?:news|stories|articles|posts)|"
                   "latest-?(?:news|articles|posts|stories|headlines)|"
                   "post-?navigation|nav-?links|article-?list|story-?list|news-?list|"
-                  "teaser-?list|card-?list|crp_related|yarpp|jp-relatedposts"},
+                  "teaser-?list|card-?list|crp_related|yarpp|jp-relatedposts|"
+                  // "relate-news", "relateList": Chinese CMSs' related lists.
+                  B "relate(?:[^d]|$)"},
     // Newsletters, subscription prompts and their forms.
     {kCueNewsletter, "newsletter|subscri(?:be|ption|ber)|sign-?up|signup|mailing-?list|"
                      "mailchimp|mc4wp|mc-embed|mc_embed|optin|opt-in|email-?capture|"
@@ -260,7 +267,12 @@ const Group kTextGroups[] = {
      R"((?i)(?:©|\(c\) ?(?:19|20)\d\d|copyright|all rights reserved|alle rechte vorbehalten|)"
      R"(tous droits réservés|todos los derechos reservados|tutti i diritti riservati|)"
      R"(wszelkie prawa zastrzeżone|все права защищены|усі права захищені|版权所有|)"
-     R"(著作権|無断転載))"},
+     R"(著作権|無断転載|)"
+     // Chinese disclaimers, reprint notices, editor lines and app prompts,
+     // at the start of a block (an article may quote the words).
+     R"(^[\s\p{P}\p{S}]*(?:免责声明|免責聲明|版权声明|版權聲明|如需转载|转载请|轉載請|)"
+     R"(未经授权|未經授權|本文仅代表|本文不代表|责任编辑|責任編輯|扫码下载|扫描二维码|)"
+     R"(扫码关注|长按二维码|下载.{0,8}客户端)))"},
     {kTextLogin,
      R"((?i)^[\s\p{P}\p{S}]*(?:log ?in|log ?out|sign ?in|sign ?out|register|)"
      R"(create (?:an |your )?account|my account|anmelden|einloggen|registrieren|)"
@@ -374,7 +386,7 @@ Patterns::~Patterns() = default;
 
 std::uint32_t Patterns::attribute_cues(std::string_view words) const {
   if (words.empty()) return 0;
-  const std::string folded = fold_attribute_words(words);
+  const std::string folded = drop_taxonomy_words(fold_attribute_words(words));
   std::uint32_t cues = match(*sets_->attributes, sets_->attribute_bits, folded);
   if (cues & kCueBreadcrumb) cues |= kCueNav;
   return cues;
@@ -383,6 +395,43 @@ std::uint32_t Patterns::attribute_cues(std::string_view words) const {
 std::uint32_t Patterns::text_cues(std::string_view text) const {
   if (text.empty()) return 0;
   return match(*sets_->text, sets_->text_bits, text);
+}
+
+std::string drop_taxonomy_words(std::string_view folded) {
+  // Blog engines put the post's taxonomy and state on its container as
+  // class words: "category-<slug> tag-<slug> status-publish format-aside"
+  // (WordPress's post_class and its many imitators). The slug is whatever
+  // the author named the topic ("tag-social-media", "category-advertising"),
+  // so its words say nothing about the element: they are dropped, except
+  // the words that name a list of tags itself ("tag-list", "category-links").
+  static constexpr std::string_view kPrefixes[] = {"tag-", "tags-", "category-", "categories-",
+                                                   "entry-category-", "post-tag-", "status-",
+                                                   "format-"};
+  static constexpr std::string_view kListWords[] = {
+      "list", "cloud", "links", "link", "box", "container", "wrap", "wrapper",
+      "area", "section", "block", "items", "item", "title", "label", "name"};
+  std::string out;
+  out.reserve(folded.size());
+  std::size_t i = 0;
+  while (i < folded.size()) {
+    std::size_t j = i;
+    while (j < folded.size() && folded[j] != ' ' && folded[j] != '\t' && folded[j] != '\n') ++j;
+    const std::string_view token = folded.substr(i, j - i);
+    bool drop = false;
+    for (std::string_view prefix : kPrefixes) {
+      if (token.size() > prefix.size() && token.substr(0, prefix.size()) == prefix) {
+        const std::string_view rest = token.substr(prefix.size());
+        drop = std::find(std::begin(kListWords), std::end(kListWords), rest) == std::end(kListWords);
+        break;
+      }
+    }
+    if (!drop && !token.empty()) {
+      if (!out.empty()) out += ' ';
+      out.append(token);
+    }
+    i = j < folded.size() ? j + 1 : j;
+  }
+  return out;
 }
 
 std::string fold_attribute_words(std::string_view words) {

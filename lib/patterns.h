@@ -122,6 +122,9 @@ class Patterns {
 // "mainNav  Footer_links" -> "main-nav footer_links": case folded, with a
 // hyphen where a lower-case letter meets an upper-case one.
 std::string fold_attribute_words(std::string_view words);
+// The folded words without the taxonomy and state words blog engines put on
+// a post ("category-<slug>", "tag-<slug>", "status-publish", "format-aside").
+std::string drop_taxonomy_words(std::string_view folded);
 
 }  // namespace extractor
 

@@ -86,16 +86,34 @@ TEST(Patterns, FooterCue) {
 }
 
 TEST(Patterns, SidebarCue) {
-  ExpectAttr(kCueSidebar, {"sidebar", "side-bar", "right-rail", "widget", "widget-area",
+  ExpectAttr(kCueSidebar, {"sidebar", "side-bar", "right-rail", "widgets", "widget-area",
                            "col-right", "secondary", "sidebar-primary"});
-  ExpectNotAttr(kCueSidebar, {"trail", "railway", "widgetized-content-none"});
+  // A bare "widget" is any block of a theme: blog platforms wrap the post
+  // list in "widget Blog".
+  ExpectNotAttr(kCueSidebar, {"trail", "railway", "widgetized-content-none", "widget Blog"});
+}
+
+TEST(Patterns, TaxonomyWordsOfAPostSayNothing) {
+  // The slugs of a post's categories and tags, and its state, are the
+  // author's words, not the element's role.
+  EXPECT_EQ(Attr("post-12 post type-post status-publish format-aside hentry "
+                 "category-advertising tag-social-media tag-related-links"),
+            Attr("post-12 post type-post hentry"));
+  EXPECT_FALSE(Attr("entry category-newsletter tag-comments") &
+               (kCueNewsletter | kCueComment | kCueByline | kCueSidebar));
+  EXPECT_EQ(drop_taxonomy_words("post status-publish tag-foo"), "post");
+  // The words that name a list of tags still do.
+  ExpectAttr(kCueTags, {"tag-list", "tag-cloud", "category-links"});
+  // Only words that begin with a taxonomy prefix are dropped.
+  EXPECT_EQ(drop_taxonomy_words("main-category-news tag-list"), "main-category-news tag-list");
 }
 
 TEST(Patterns, RelatedCue) {
   ExpectAttr(kCueRelated, {"related-posts", "recommended", "read-also", "more-stories",
                            "you-may-like", "trending", "most-read", "outbrain", "taboola",
-                           "yarpp", "jp-relatedposts", "popular-articles"});
-  ExpectNotAttr(kCueRelated, {"thread", "reader", "readable", "more", "story"});
+                           "yarpp", "jp-relatedposts", "popular-articles", "relate-news",
+                           "relateList"});
+  ExpectNotAttr(kCueRelated, {"thread", "reader", "readable", "more", "story", "correlate"});
 }
 
 TEST(Patterns, NewsletterCue) {
@@ -250,6 +268,11 @@ TEST(Patterns, CopyrightText) {
                               "All rights reserved.", "Alle Rechte vorbehalten",
                               "Все права защищены", "版权所有"});
   ExpectNotText(kTextCopyright, {"(c) the third option", "A copy right here."});
+  // Chinese disclaimers, reprint notices, editor lines and app prompts, at
+  // the start of a block only.
+  ExpectText(kTextCopyright, {"【免责声明】本文仅代表作者本人观点", "如需转载请与本报联系",
+                              "责任编辑：张三", "扫码下载客户端"});
+  ExpectNotText(kTextCopyright, {"他在会上宣读了免责声明的内容。"});
 }
 
 TEST(Patterns, ShareText) {
