@@ -369,12 +369,35 @@ void read_listing(const Segments& seg, Scores* s) {
   }
 }
 
+// A product page: its name, description and specifications; the shop's
+// reviews and ratings (a run of customers' words under a container that
+// names them) are not the product's text. A container named for reviews
+// that holds most of the page's content-like text is the page's own column,
+// named anything (cues_above()).
+void read_product(const Segments& seg, Scores* s) {
+  const Page page(seg);
+  const double half = 0.5 * page.good_prefix.back();
+  std::vector<char> review(seg.elements.size(), 0);
+  for (std::size_t e = 0; e < seg.elements.size(); ++e) {
+    const Element& x = seg.elements[e];
+    const bool above = x.parent >= 0 && review[static_cast<std::size_t>(x.parent)];
+    review[e] = above || ((x.cues & kCueReview) && page.mass(static_cast<int>(e)) <= half);
+  }
+  for (std::size_t i = 0; i < seg.blocks.size(); ++i) {
+    const int e = seg.blocks[i].element;
+    if (e < 0 || !review[static_cast<std::size_t>(e)]) continue;
+    s->labels[i] = Label::kBoilerplate;
+    s->reasons[i] = Reason::kReview;
+  }
+}
+
 }  // namespace
 
 void read_as_type(const Segments& segments, PageType type, float confidence, Scores* scores) {
   if (segments.blocks.empty()) return;
   if (type == PageType::kForum && confidence >= 0.5f) read_forum(segments, confidence, scores);
   if (type == PageType::kListing && confidence >= 0.5f) read_listing(segments, scores);
+  if (type == PageType::kProduct && confidence >= 0.5f) read_product(segments, scores);
 }
 
 }  // namespace extractor
