@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <unordered_map>
 #include <utility>
 
@@ -22,12 +23,64 @@ std::size_t content_bytes(const Segments& segments, const Scores& scores) {
   return n;
 }
 
+namespace {
+
+// The text bytes under `node` (scripts and styles left out).
+std::size_t text_bytes(const GumboNode* node) {
+  std::size_t n = 0;
+  walk(
+      node,
+      [&](const GumboNode* x, int) {
+        if (x->type == GUMBO_NODE_ELEMENT)
+          return flow_of(x->v.element.tag) != Flow::kSkip;
+        if (x->type == GUMBO_NODE_TEXT || x->type == GUMBO_NODE_CDATA)
+          n += std::strlen(x->v.text.text);
+        return false;
+      },
+      [](const GumboNode*, int) {});
+  return n;
+}
+
+// A page whose content sits under one hidden element (an unclosed pop-up
+// that swallows the rest of the page, a wrapper that script reveals): when
+// the page as shown holds no article and a hidden element holds four times
+// the text of every shown block, and 1,000 bytes at least, it is read as
+// shown, and kept when that reading holds more content.
+void read_hidden_wrapper(const Dom& dom, const Patterns& patterns, const Options& options,
+                         std::string_view page_url, Segments* segments, Scores* scores,
+                         ScoreTrace* trace) {
+  if (segments->hidden.empty()) return;
+  const std::size_t shown = content_bytes(*segments, *scores);
+  if (shown >= kArticleBytes) return;
+  std::size_t all = 0;
+  for (const TextBlock& b : segments->blocks) all += b.text.size();
+  const GumboNode* best = nullptr;
+  std::size_t most = 0;
+  for (const HiddenElement& h : segments->hidden) {
+    if (h.node == nullptr || h.node->type != GUMBO_NODE_ELEMENT) continue;
+    const std::size_t n = text_bytes(h.node);
+    if (n > most) most = n, best = h.node;
+  }
+  if (best == nullptr || most < 1000 || most < 4 * all) return;
+  Segments again = segment(dom, patterns, options, page_url, /*read_noscript=*/false, best);
+  compute_features(&again.blocks, patterns);
+  ScoreTrace trace_again;
+  Scores scores_again = score(again, options, trace != nullptr ? &trace_again : nullptr);
+  if (content_bytes(again, scores_again) <= shown) return;
+  *segments = std::move(again);
+  *scores = std::move(scores_again);
+  if (trace != nullptr) *trace = std::move(trace_again);
+}
+
+}  // namespace
+
 void read_blocks(const Dom& dom, const Patterns& patterns, const Options& options,
                  std::string_view page_url, Segments* segments, Scores* scores,
                  ScoreTrace* trace) {
   *segments = segment(dom, patterns, options, page_url);
   compute_features(&segments->blocks, patterns);
   *scores = score(*segments, options, trace);
+  read_hidden_wrapper(dom, patterns, options, page_url, segments, scores, trace);
   if (segments->noscript == 0) return;
   const std::size_t shown = content_bytes(*segments, *scores);
   if (shown >= kArticleBytes) return;
