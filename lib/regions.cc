@@ -42,10 +42,12 @@ std::size_t text_bytes(const GumboNode* node) {
 }
 
 // A page whose content sits under one hidden element (an unclosed pop-up
-// that swallows the rest of the page, a wrapper that script reveals): when
-// the page as shown holds no article and a hidden element holds four times
-// the text of every shown block, and 1,000 bytes at least, it is read as
-// shown, and kept when that reading holds more content.
+// that swallows the rest of the page, a wrapper that script reveals) or in
+// hidden chunks at the end of <body> (streamed server rendering: <div
+// hidden> parts that script moves into place): when the page as shown
+// holds no article and those hold four times the text of every shown block,
+// and 1,000 bytes at least, they are read as shown, and that reading is
+// kept when it holds more content.
 void read_hidden_wrapper(const Dom& dom, const Patterns& patterns, const Options& options,
                          std::string_view page_url, Segments* segments, Scores* scores,
                          ScoreTrace* trace) {
@@ -54,15 +56,21 @@ void read_hidden_wrapper(const Dom& dom, const Patterns& patterns, const Options
   if (shown >= kArticleBytes) return;
   std::size_t all = 0;
   for (const TextBlock& b : segments->blocks) all += b.text.size();
+  std::vector<const GumboNode*> reveal;
   const GumboNode* best = nullptr;
-  std::size_t most = 0;
+  std::size_t most = 0, chunks = 0;
   for (const HiddenElement& h : segments->hidden) {
     if (h.node == nullptr || h.node->type != GUMBO_NODE_ELEMENT) continue;
     const std::size_t n = text_bytes(h.node);
     if (n > most) most = n, best = h.node;
+    const bool chunk = h.parent == 0 && h.node->v.element.tag == GUMBO_TAG_DIV &&
+                       h.why != nullptr && std::strcmp(h.why, "hidden attribute") == 0;
+    if (chunk && n > 0) reveal.push_back(h.node), chunks += n;
   }
-  if (best == nullptr || most < 1000 || most < 4 * all) return;
-  Segments again = segment(dom, patterns, options, page_url, /*read_noscript=*/false, best);
+  if (best == nullptr) return;
+  if (std::find(reveal.begin(), reveal.end(), best) == reveal.end()) reveal.push_back(best), chunks += most;
+  if (chunks < 1000 || chunks < 4 * all) return;
+  Segments again = segment(dom, patterns, options, page_url, /*read_noscript=*/false, &reveal);
   compute_features(&again.blocks, patterns);
   ScoreTrace trace_again;
   Scores scores_again = score(again, options, trace != nullptr ? &trace_again : nullptr);

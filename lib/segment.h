@@ -78,11 +78,11 @@ struct Segments {
 // style, template, form controls, media) give no blocks; nor does
 // <noscript>, unless `read_noscript`: then its content is read as the
 // page's own (what a browser without script shows). `shown`, when given,
-// is one hidden element read as shown (regions.cc: a page whose content
-// sits under a hidden wrapper that script would reveal).
+// lists hidden elements read as shown (regions.cc: a page whose content
+// sits under a hidden wrapper, or in hidden chunks, that script reveals).
 Segments segment(const Dom& dom, const Patterns& patterns, const Options& options,
                  std::string_view page_url, bool read_noscript = false,
-                 const GumboNode* shown = nullptr);
+                 const std::vector<const GumboNode*>* shown = nullptr);
 
 }  // namespace extractor
 
