@@ -4,6 +4,7 @@
 // the page's hidden elements listed. The view is read back with Gumbo, as a
 // browser would parse it (tests/browser/check_explain.mjs loads it in
 // Chromium).
+#include <algorithm>
 #include <gtest/gtest.h>
 #include <gumbo.h>
 
@@ -286,6 +287,25 @@ TEST(Explain, HostilePageGivesAnInertView) {
   // The page's words are there, as text.
   EXPECT_NE(e.html.find("authority's notice board"), std::string::npos);
   EXPECT_NE(e.html.find("&lt;img src=x onerror=alert(24)&gt;"), std::string::npos);
+}
+
+// An <html> tag whose attribute is closed only at the end takes the page
+// into its value: the view keeps it as that attribute, escaped, and nothing
+// of the page reaches the view before its policy (a fuzzer's finding).
+TEST(Explain, LongRootAttributePutsNoElementBeforeThePolicy) {
+  std::string html = "<!DOCTYPE html><html lang=\"en\" class=\"wrapper ";
+  for (int i = 0; i < 20; ++i)
+    html += "<p>Paragraph of the article, with <b>markup</b> and 'quotes'.</p>\n";
+  html += "\"><body><p>The page's last paragraph, the only one it shows.</p></body></html>";
+  const Explained e = Shared().explain(html);
+  const std::size_t policy = e.html.find("Content-Security-Policy");
+  ASSERT_NE(policy, std::string::npos);
+  EXPECT_GT(policy, 200u);  // the root's attribute is long
+  const std::string before = e.html.substr(0, policy);
+  EXPECT_EQ(std::count(before.begin(), before.end(), '<'), 5) << before.substr(0, 300);
+  EXPECT_EQ(before.rfind("<meta charset=\"utf-8\">\n<meta http-equiv=\""),
+            before.size() - std::string("<meta charset=\"utf-8\">\n<meta http-equiv=\"").size());
+  EXPECT_TRUE(active_content(e.html).empty());
 }
 
 TEST(Explain, EverythingFromThePageIsEscaped) {
