@@ -10,6 +10,8 @@
 #include <cstring>
 #include <iterator>
 #include <memory>
+#include <string_view>
+#include <unordered_map>
 
 #include "dom.h"
 #include "block_features.h"
@@ -270,7 +272,9 @@ class Words {
   }
   unsigned match(std::string_view text) const {
     if (!ok_) return 0;
-    std::vector<int> hits;
+    // Reused: a match per short block.
+    thread_local std::vector<int> hits;
+    hits.clear();
     if (!set_.Match(re2::StringPiece(text.data(), text.size()), &hits)) return 0;
     unsigned bits = 0;
     for (int h : hits) bits |= 1u << h;
@@ -403,6 +407,9 @@ TextCounts count_text(const PageTypeInput& in, BlockPrefixes& pre) {
   TextCounts t;
   t.blocks = n;
   const Words& vocabulary = in.patterns.page_types().words;
+  // Short texts repeat on a page (menus, buttons, dates): each distinct one
+  // is matched once.
+  std::unordered_map<std::string_view, unsigned> bits_of;
   int short_seen = 0;
   for (std::size_t i = 0; i < n; ++i) {
     const TextBlock& b = seg.blocks[i];
@@ -446,7 +453,9 @@ TextCounts count_text(const PageTypeInput& in, BlockPrefixes& pre) {
     if (b.kind != BlockKind::kImage && !b.text.empty() && b.text.size() <= 80 &&
         short_seen < 5000) {
       ++short_seen;
-      const unsigned bits = vocabulary.match(b.text);
+      auto it = bits_of.find(b.text);
+      if (it == bits_of.end()) it = bits_of.emplace(b.text, vocabulary.match(b.text)).first;
+      const unsigned bits = it->second;
       for (int f = 0; f < kWordFamilies; ++f) t.word_counts[static_cast<std::size_t>(f)] += (bits >> f) & 1u;
     }
     pre.chars[i + 1] = pre.chars[i] + c;
