@@ -10,8 +10,6 @@
 #include <cstring>
 #include <iterator>
 #include <memory>
-#include <string_view>
-#include <unordered_map>
 
 #include "dom.h"
 #include "block_features.h"
@@ -407,9 +405,6 @@ TextCounts count_text(const PageTypeInput& in, BlockPrefixes& pre) {
   TextCounts t;
   t.blocks = n;
   const Words& vocabulary = in.patterns.page_types().words;
-  // Short texts repeat on a page (menus, buttons, dates): each distinct one
-  // is matched once.
-  std::unordered_map<std::string_view, unsigned> bits_of;
   int short_seen = 0;
   for (std::size_t i = 0; i < n; ++i) {
     const TextBlock& b = seg.blocks[i];
@@ -453,9 +448,7 @@ TextCounts count_text(const PageTypeInput& in, BlockPrefixes& pre) {
     if (b.kind != BlockKind::kImage && !b.text.empty() && b.text.size() <= 80 &&
         short_seen < 5000) {
       ++short_seen;
-      auto it = bits_of.find(b.text);
-      if (it == bits_of.end()) it = bits_of.emplace(b.text, vocabulary.match(b.text)).first;
-      const unsigned bits = it->second;
+      const unsigned bits = vocabulary.match(b.text);
       for (int f = 0; f < kWordFamilies; ++f) t.word_counts[static_cast<std::size_t>(f)] += (bits >> f) & 1u;
     }
     pre.chars[i + 1] = pre.chars[i] + c;
