@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The Spark example against the command, on every page of the datasets.
 
-    python bench/spark_bench.py [DATASETS] [--work DIR] [--parts N] [--master local[2]]
+    python bench/spark_bench.py [DATASETS] [--work DIR] [--parts N] [--repeat N] [--master local[2]]
 
 Builds, outside the repository, N WARC.gz files that hold every page of
 DATASETS between them (default ../shared/datasets), then
@@ -72,6 +72,8 @@ def main() -> int:
     ap.add_argument("--parts", type=int, default=4)
     ap.add_argument("--master", default="local[2]")
     ap.add_argument("--rounds", type=int, default=2)
+    ap.add_argument("--repeat", type=int, default=1,
+                    help="each page this many times (a longer run: the job's fixed costs weigh less)")
     a = ap.parse_args()
     make_warc = load("make_warc", HERE / "make_warc.py")
     job = load("warc_to_parquet", REPO / "examples" / "spark" / "warc_to_parquet.py")
@@ -79,8 +81,8 @@ def main() -> int:
 
     work = Path(a.work)
     work.mkdir(parents=True, exist_ok=True)
-    files = make_warc.page_files([a.datasets])
-    paths = [work / f"part-{i}.warc.gz" for i in range(a.parts)]
+    files = make_warc.page_files([a.datasets]) * a.repeat
+    paths = [work / f"part-{i}-x{a.repeat}.warc.gz" for i in range(a.parts)]
     if not all(p.exists() for p in paths):
         for i, path in enumerate(paths):
             def records(i=i):

@@ -114,6 +114,9 @@ const Group kAttributeGroups[] = {
              "native-?ad|affiliate|billboard|leaderboard|skyscraper|mpu|teaser-?ad|"
              "anzeige|werbung|reklama|pub|publicite)" E
              "|" B "ad[-_]|advert|adsbygoogle|sponsor"},
+    // Reviews and ratings of a product (a review site's article names its
+    // body "review" too: the product reading alone reads this cue).
+    {kCueReview, B "(?:reviews?|ratings?|testimonials?|stars?-?rating)" E},
     // Comment threads. ("comment" followed by a letter is "commentary",
     // which is often the article itself.)
     {kCueComment, B "comments?(?:[^a-z]|$)|" B "comment(?:list|form|area|box|section|"

@@ -51,6 +51,7 @@ enum Cue : std::uint32_t {
   kCueLogin = 1u << 24,      // log-in / account / register prompts
   kCueBreadcrumb = 1u << 25, // breadcrumbs (also kCueNav)
   kCueMain = 1u << 26,       // <main>, role=main, itemprop=articleBody (positive)
+  kCueReview = 1u << 27,     // reviews, ratings, testimonials (read on product pages only)
 };
 
 // Cues that mark an element as boilerplate wherever it is.

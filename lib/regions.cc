@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <unordered_map>
 #include <utility>
 
@@ -22,12 +23,72 @@ std::size_t content_bytes(const Segments& segments, const Scores& scores) {
   return n;
 }
 
+namespace {
+
+// The text bytes under `node` (scripts and styles left out).
+std::size_t text_bytes(const GumboNode* node) {
+  std::size_t n = 0;
+  walk(
+      node,
+      [&](const GumboNode* x, int) {
+        if (x->type == GUMBO_NODE_ELEMENT)
+          return flow_of(x->v.element.tag) != Flow::kSkip;
+        if (x->type == GUMBO_NODE_TEXT || x->type == GUMBO_NODE_CDATA)
+          n += std::strlen(x->v.text.text);
+        return false;
+      },
+      [](const GumboNode*, int) {});
+  return n;
+}
+
+// A page whose content sits under one hidden element (an unclosed pop-up
+// that swallows the rest of the page, a wrapper that script reveals) or in
+// hidden chunks at the end of <body> (streamed server rendering: <div
+// hidden> parts that script moves into place): when the page as shown
+// holds no article and those hold four times the text of every shown block,
+// and 1,000 bytes at least, they are read as shown, and that reading is
+// kept when it holds more content.
+void read_hidden_wrapper(const Dom& dom, const Patterns& patterns, const Options& options,
+                         std::string_view page_url, Segments* segments, Scores* scores,
+                         ScoreTrace* trace) {
+  if (segments->hidden.empty()) return;
+  const std::size_t shown = content_bytes(*segments, *scores);
+  if (shown >= kArticleBytes) return;
+  std::size_t all = 0;
+  for (const TextBlock& b : segments->blocks) all += b.text.size();
+  std::vector<const GumboNode*> reveal;
+  const GumboNode* best = nullptr;
+  std::size_t most = 0, chunks = 0;
+  for (const HiddenElement& h : segments->hidden) {
+    if (h.node == nullptr || h.node->type != GUMBO_NODE_ELEMENT) continue;
+    const std::size_t n = text_bytes(h.node);
+    if (n > most) most = n, best = h.node;
+    const bool chunk = h.parent == 0 && h.node->v.element.tag == GUMBO_TAG_DIV &&
+                       h.why != nullptr && std::strcmp(h.why, "hidden attribute") == 0;
+    if (chunk && n > 0) reveal.push_back(h.node), chunks += n;
+  }
+  if (best == nullptr) return;
+  if (std::find(reveal.begin(), reveal.end(), best) == reveal.end()) reveal.push_back(best), chunks += most;
+  if (chunks < 1000 || chunks < 4 * all) return;
+  Segments again = segment(dom, patterns, options, page_url, /*read_noscript=*/false, &reveal);
+  compute_features(&again.blocks, patterns);
+  ScoreTrace trace_again;
+  Scores scores_again = score(again, options, trace != nullptr ? &trace_again : nullptr);
+  if (content_bytes(again, scores_again) <= shown) return;
+  *segments = std::move(again);
+  *scores = std::move(scores_again);
+  if (trace != nullptr) *trace = std::move(trace_again);
+}
+
+}  // namespace
+
 void read_blocks(const Dom& dom, const Patterns& patterns, const Options& options,
                  std::string_view page_url, Segments* segments, Scores* scores,
                  ScoreTrace* trace) {
   *segments = segment(dom, patterns, options, page_url);
   compute_features(&segments->blocks, patterns);
   *scores = score(*segments, options, trace);
+  read_hidden_wrapper(dom, patterns, options, page_url, segments, scores, trace);
   if (segments->noscript == 0) return;
   const std::size_t shown = content_bytes(*segments, *scores);
   if (shown >= kArticleBytes) return;
@@ -369,12 +430,35 @@ void read_listing(const Segments& seg, Scores* s) {
   }
 }
 
+// A product page: its name, description and specifications; the shop's
+// reviews and ratings (a run of customers' words under a container that
+// names them) are not the product's text. A container named for reviews
+// that holds most of the page's content-like text is the page's own column,
+// named anything (cues_above()).
+void read_product(const Segments& seg, Scores* s) {
+  const Page page(seg);
+  const double half = 0.5 * page.good_prefix.back();
+  std::vector<char> review(seg.elements.size(), 0);
+  for (std::size_t e = 0; e < seg.elements.size(); ++e) {
+    const Element& x = seg.elements[e];
+    const bool above = x.parent >= 0 && review[static_cast<std::size_t>(x.parent)];
+    review[e] = above || ((x.cues & kCueReview) && page.mass(static_cast<int>(e)) <= half);
+  }
+  for (std::size_t i = 0; i < seg.blocks.size(); ++i) {
+    const int e = seg.blocks[i].element;
+    if (e < 0 || !review[static_cast<std::size_t>(e)]) continue;
+    s->labels[i] = Label::kBoilerplate;
+    s->reasons[i] = Reason::kReview;
+  }
+}
+
 }  // namespace
 
 void read_as_type(const Segments& segments, PageType type, float confidence, Scores* scores) {
   if (segments.blocks.empty()) return;
   if (type == PageType::kForum && confidence >= 0.5f) read_forum(segments, confidence, scores);
   if (type == PageType::kListing && confidence >= 0.5f) read_listing(segments, scores);
+  if (type == PageType::kProduct && confidence >= 0.5f) read_product(segments, scores);
 }
 
 }  // namespace extractor

@@ -137,8 +137,10 @@ std::string_view unknown_tag_name(const GumboNode* node) {
 
 class Walker {
  public:
-  Walker(const Patterns& patterns, const Options& options, bool read_noscript, Segments* out)
-      : patterns_(patterns), options_(options), read_noscript_(read_noscript), out_(*out) {}
+  Walker(const Patterns& patterns, const Options& options, bool read_noscript,
+         const std::vector<const GumboNode*>* shown, Segments* out)
+      : patterns_(patterns), options_(options), read_noscript_(read_noscript), shown_(shown),
+        out_(*out) {}
 
   bool enter(const GumboNode* node) {
     if (const char* text = text_of(node)) {
@@ -206,6 +208,10 @@ class Walker {
     return false;
   }
 
+  bool is_shown(const GumboNode* node) const {
+    return shown_ != nullptr && std::find(shown_->begin(), shown_->end(), node) != shown_->end();
+  }
+
   static bool is_link(const GumboNode* node) {
     return !attribute(node, "href").empty();
   }
@@ -249,7 +255,8 @@ class Walker {
       }
     }
     if (flow == Flow::kSkip) return false;
-    if (const char* why = hidden_by(node)) return skip_hidden(node, why);
+    if (const char* why = hidden_by(node); why != nullptr && !is_shown(node))
+      return skip_hidden(node, why);
 
     gather_words(node, &words_);
     if (!words_.empty()) {
@@ -551,6 +558,7 @@ class Walker {
   const Patterns& patterns_;
   const Options& options_;
   const bool read_noscript_;
+  const std::vector<const GumboNode*>* shown_;
   Segments& out_;
   std::unordered_map<std::string, std::uint32_t> cue_cache_;
   std::string words_;
@@ -581,7 +589,8 @@ class Walker {
 }  // namespace
 
 Segments segment(const Dom& dom, const Patterns& patterns, const Options& options,
-                 std::string_view page_url, bool read_noscript) {
+                 std::string_view page_url, bool read_noscript,
+                 const std::vector<const GumboNode*>* shown) {
   Segments out;
   const GumboNode* html = dom.root();
   out.base_url = std::string(page_url);
@@ -612,7 +621,7 @@ Segments segment(const Dom& dom, const Patterns& patterns, const Options& option
   if (body == nullptr) body = html;  // framesets and other oddities
   out.elements.reserve(1024);
   out.blocks.reserve(256);
-  Walker walker(patterns, options, read_noscript, &out);
+  Walker walker(patterns, options, read_noscript, shown, &out);
   walk(
       body, [&](const GumboNode* n, int) { return walker.enter(n); },
       [&](const GumboNode* n, int) { walker.leave(n); });

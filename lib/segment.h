@@ -77,9 +77,12 @@ struct Segments {
 // display:none, visually-hidden classes) and non-text elements (script,
 // style, template, form controls, media) give no blocks; nor does
 // <noscript>, unless `read_noscript`: then its content is read as the
-// page's own (what a browser without script shows).
+// page's own (what a browser without script shows). `shown`, when given,
+// lists hidden elements read as shown (regions.cc: a page whose content
+// sits under a hidden wrapper, or in hidden chunks, that script reveals).
 Segments segment(const Dom& dom, const Patterns& patterns, const Options& options,
-                 std::string_view page_url, bool read_noscript = false);
+                 std::string_view page_url, bool read_noscript = false,
+                 const std::vector<const GumboNode*>* shown = nullptr);
 
 }  // namespace extractor
 

@@ -163,6 +163,46 @@ TEST(ReadAsType, ArticleTakenForAListingKeepsItsReading) {
   EXPECT_EQ(listing.text, article.text);
 }
 
+// A product page: its description and specifications; its customers'
+// reviews are not its text, unless the page is read as an article.
+TEST(ReadAsType, ProductLeavesItsReviewsOut) {
+  std::string html =
+      "<html><body><main><h1>Trail 25 pack</h1><div class=\"description\">"
+      "<p>A light daypack for long hikes, with a padded hip belt, a rain cover and a sleeve "
+      "for a water reservoir. The frame sheet keeps the load close to the back.</p>"
+      "<p>Made from recycled nylon with a water-repellent finish; the zips are rated for "
+      "cold weather and the side pockets hold a litre bottle each.</p>"
+      "<table><tr><td>Weight</td><td>1.1 kg</td></tr><tr><td>Volume</td><td>25 l</td></tr>"
+      "</table></div><section class=\"product-reviews\"><h2>Customer reviews</h2>";
+  for (int i = 0; i < 3; ++i)
+    html += "<div class=\"review\"><p>Carried it for a week in the hills and the straps "
+            "never chafed; the rain cover kept everything dry in a storm.</p></div>";
+  html += "</section></main></body></html>";
+  const Result product = ExtractAs(html, PageType::kProduct, 1.0f);
+  EXPECT_NE(product.text.find("padded hip belt"), std::string::npos);
+  EXPECT_NE(product.text.find("1.1 kg"), std::string::npos);
+  EXPECT_EQ(product.text.find("never chafed"), std::string::npos);
+  const Result article = ExtractAs(html, PageType::kArticle, 1.0f);
+  EXPECT_NE(article.text.find("never chafed"), std::string::npos);
+}
+
+// A page whose content an unclosed hidden pop-up swallows is read with the
+// pop-up shown; a page with content of its own keeps its hidden parts out.
+TEST(ReadBlocks, ContentUnderAHiddenWrapperIsRead) {
+  std::string body;
+  for (int i = 0; i < 8; ++i)
+    body += "<p>The kettle boils a litre in three minutes and keeps the water warm for an "
+            "hour; its base turns freely and the lid opens with one hand.</p>";
+  const std::string hidden = "<html><body><div style=\"display: none\"><p>Email a friend</p>" +
+                             body + "</body></html>";
+  EXPECT_NE(Extractor().extract(hidden).text.find("keeps the water warm"), std::string::npos);
+  const std::string shown = "<html><body><article>" + body +
+                            "</article><div style=\"display:none\"><p>A pop-up with a long "
+                            "text that the page never shows to its readers at all.</p>" +
+                            body + "</div></body></html>";
+  EXPECT_EQ(Extractor().extract(shown).text.find("never shows"), std::string::npos);
+}
+
 TEST(Runs, LikeSiblingsGroupByTagAndClassWithoutDigits) {
   const std::string html =
       "<html><body><div id=\"list\">"

@@ -247,6 +247,7 @@ enum class Reason : std::uint8_t {
   kPost,          // "post": the text of a post of a forum thread
   kPostMeta,      // "post-meta": a post's author line, date, counts and buttons
   kItem,          // "item": an item of a listing or collection (its title, price, summary)
+  kReview,        // "review": a product's reviews and ratings (a product page's reading)
 };
 
 // Why a Result has no text (Result::empty_reason). to_string() gives a word
