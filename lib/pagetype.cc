@@ -270,7 +270,9 @@ class Words {
   }
   unsigned match(std::string_view text) const {
     if (!ok_) return 0;
-    std::vector<int> hits;
+    // Reused: a match per short block.
+    thread_local std::vector<int> hits;
+    hits.clear();
     if (!set_.Match(re2::StringPiece(text.data(), text.size()), &hits)) return 0;
     unsigned bits = 0;
     for (int h : hits) bits |= 1u << h;

@@ -21,7 +21,7 @@ struct Run {
 };
 
 // Every run of at least `min_items` members, in the order of their first
-// member. Linear in the number of elements.
+// member. One sort of the elements that hold text.
 std::vector<Run> find_runs(const Segments& segments, int min_items = 2);
 
 }  // namespace extractor

@@ -180,10 +180,31 @@ std::string safe_url_slow(std::string_view url, UrlUse use);
 
 namespace {
 
+// Whether a relative reference in which '&' is the only byte a decoder
+// reads (no '%', '\\' or skippable byte) reads the same to every decoder
+// here, so that the slow path would keep it whole: no '&' begins a
+// character reference decode_once() undoes, nor one markdown_url() escapes
+// (whose escapes decode back to what they stood for), and no probe of it or
+// of its Markdown form is cut. Most query strings ("?a=1&b=2").
+bool inert_ampersands(std::string_view s) {
+  if (s.size() > kProbeBytes / 3) return false;
+  std::string unused;
+  for (std::size_t i = s.find('&'); i != std::string_view::npos; i = s.find('&', i + 1)) {
+    if (char_reference(s, i, &unused) != 0) return false;
+    std::size_t j = i + 1;
+    if (j < s.size() && s[j] == '#') ++j;
+    const std::size_t start = j;
+    while (j < s.size() && is_ascii_alnum(s[j])) ++j;
+    if (j > start && j < s.size() && s[j] == ';') return false;
+  }
+  return true;
+}
+
 // The part of `url` safe_url() keeps as it is when one pass settles it:
 // nothing to strip or escape, and a scheme spelled out ("https:" has no byte
 // a decoder changes) or a relative reference without '&', '%', '\\' or a
-// byte a reader skips — most URLs. `settled` is false when the slow path
+// byte a reader skips, or whose only such bytes are inert '&'s
+// (inert_ampersands) — most URLs. `settled` is false when the slow path
 // must decide; an empty view with `settled` means "refused".
 std::string_view settle(std::string_view url, UrlUse use, bool* settled) {
   *settled = true;
@@ -193,13 +214,15 @@ std::string_view settle(std::string_view url, UrlUse use, bool* settled) {
   while (!trimmed.empty() && static_cast<unsigned char>(trimmed.back()) <= 0x20)
     trimmed.remove_suffix(1);
   if (trimmed.empty()) return {};
-  // Per byte: 1 = an output escapes it, 2 = a decoder reads or skips it.
+  // Per byte: 1 = an output escapes it, 2 = a decoder reads or skips it,
+  // 4 = that, and not '&'.
   static constexpr auto kClass = [] {
     std::array<std::uint8_t, 256> t{};
     for (int c = 0; c < 256; ++c) {
       const auto u = static_cast<unsigned char>(c);
       t[c] = static_cast<std::uint8_t>((needs_escape(u) ? 1 : 0) |
-                                       (c == '&' || c == '%' || c == '\\' || skippable(u) ? 2 : 0));
+                                       (c == '&' || c == '%' || c == '\\' || skippable(u) ? 2 : 0) |
+                                       (c == '%' || c == '\\' || skippable(u) ? 4 : 0));
     }
     return t;
   }();
@@ -211,6 +234,7 @@ std::string_view settle(std::string_view url, UrlUse use, bool* settled) {
     const std::string scheme = scheme_of(trimmed);
     if (!allowed(scheme, use)) return {};
     if (!scheme.empty() || !decodable) return trimmed;
+    if ((seen & 4) == 0 && inert_ampersands(trimmed)) return trimmed;
   }
   *settled = false;
   return {};
