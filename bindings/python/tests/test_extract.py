@@ -344,9 +344,23 @@ def test_reference_date():
         extractor.extract(page, reference_date=20240520)
 
 
-def _big_page() -> str:
+def _big_page(paragraphs: int = 6000) -> str:
     para = "<p>" + "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do. " * 4
-    return "<html><body><article><h1>T</h1>" + (para + "</p>\n") * 6000 + "</article></body></html>"
+    return ("<html><body><article><h1>T</h1>" + (para + "</p>\n") * paragraphs
+            + "</article></body></html>")
+
+
+def _page_lasting(ex, seconds: float) -> str:
+    """A page whose extraction takes at least `seconds` on this machine (fast
+    machines get a longer one), so that a pause can be told from the call."""
+    paragraphs = 6000
+    while True:
+        page = _big_page(paragraphs)
+        start = time.perf_counter()
+        ex.extract(page)
+        if time.perf_counter() - start >= seconds or paragraphs >= 6000 * 16:
+            return page
+        paragraphs *= 2
 
 
 def _longest_pause_while(call) -> tuple:
@@ -375,7 +389,7 @@ def _longest_pause_while(call) -> tuple:
 @pytest.mark.parametrize("how", ["extract", "extract_many"])
 def test_gil_is_released(how):
     ex = extractor.Extractor()
-    page = _big_page()
+    page = _page_lasting(ex, 0.2)
     if how == "extract":
         call = lambda: ex.extract(page)  # noqa: E731
     else:
