@@ -291,7 +291,7 @@ const Run* thread_run(const Page& page, const Scores& scores, const std::vector<
   return best;
 }
 
-void read_forum(const Segments& seg, float confidence, Scores* s) {
+void read_forum(const Segments& seg, float confidence, Scores* s, std::vector<int>* posts) {
   const Page page(seg);
   const std::vector<Run> runs = find_runs(seg, 2);
   const Run* run = thread_run(page, *s, runs);
@@ -326,6 +326,7 @@ void read_forum(const Segments& seg, float confidence, Scores* s) {
     if (outside > total / static_cast<double>(run->members.size()) && confidence < kSureThread)
       return;
   }
+  if (posts != nullptr) *posts = run->members;
   for (int m : run->members) {
     const Element& x = page.el(m);
     for (int i = x.first_block; i < x.end_block; ++i) {
@@ -454,9 +455,12 @@ void read_product(const Segments& seg, Scores* s) {
 
 }  // namespace
 
-void read_as_type(const Segments& segments, PageType type, float confidence, Scores* scores) {
+void read_as_type(const Segments& segments, PageType type, float confidence, Scores* scores,
+                  std::vector<int>* posts) {
+  if (posts != nullptr) posts->clear();
   if (segments.blocks.empty()) return;
-  if (type == PageType::kForum && confidence >= 0.5f) read_forum(segments, confidence, scores);
+  if (type == PageType::kForum && confidence >= 0.5f)
+    read_forum(segments, confidence, scores, posts);
   if (type == PageType::kListing && confidence >= 0.5f) read_listing(segments, scores);
   if (type == PageType::kProduct && confidence >= 0.5f) read_product(segments, scores);
 }

@@ -13,6 +13,7 @@
 
 #include <cstddef>
 #include <string_view>
+#include <vector>
 
 #include "extractor/extractor.h"
 #include "score.h"
@@ -43,7 +44,11 @@ void read_blocks(const Dom& dom, const Patterns& patterns, const Options& option
 // like, small siblings outside menus, header and footer: every item's
 // title, price and summary), unless the article's reading holds prose. Changes `scores` only where the kind's reading differs from
 // the article's, and only when `confidence` reaches the kind's bar.
-void read_as_type(const Segments& segments, PageType type, float confidence, Scores* scores);
+// `posts`, when given, gets the elements (Segments::elements) of the
+// thread's posts in page order when the page is read as a thread, else
+// nothing.
+void read_as_type(const Segments& segments, PageType type, float confidence, Scores* scores,
+                  std::vector<int>* posts = nullptr);
 
 }  // namespace extractor
 
