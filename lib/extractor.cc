@@ -274,6 +274,14 @@ void analyze(Prescanned pre, const Options& options, const Patterns& patterns,
     b.src = std::move(tb.src);
     result->blocks.push_back(std::move(b));
   }
+  for (Post& p : result->posts) {
+    for (std::size_t i = p.first_block; i < p.end_block && i < result->blocks.size(); ++i) {
+      const Block& b = result->blocks[i];
+      if (b.label != Label::kContent || b.kind == BlockKind::kImage || b.text.empty()) continue;
+      if (!p.text.empty()) p.text += '\n';
+      p.text += b.text;
+    }
+  }
 }
 
 // Bytes of text in the blocks labelled content.

@@ -11,21 +11,16 @@ using Json = nlohmann::ordered_json;
 Json or_null(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
 
 // A thread's posts: each post's author and date (null where the post shows
-// none) and its text (its blocks labelled content, a line each).
+// none), its text, and the range of its blocks.
 Json posts_json(const Result& r) {
   Json posts = Json::array();
   for (const Post& p : r.posts) {
-    std::string text;
-    for (std::size_t i = p.first_block; i < p.end_block && i < r.blocks.size(); ++i) {
-      const Block& b = r.blocks[i];
-      if (b.label != Label::kContent || b.kind == BlockKind::kImage || b.text.empty()) continue;
-      if (!text.empty()) text += '\n';
-      text += b.text;
-    }
     Json o;
     o["author"] = or_null(p.author);
     o["date"] = or_null(p.date);
-    o["text"] = std::move(text);
+    o["text"] = p.text;
+    o["first_block"] = p.first_block;
+    o["end_block"] = p.end_block;
     posts.push_back(std::move(o));
   }
   return posts;

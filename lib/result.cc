@@ -129,7 +129,8 @@ bool operator==(const Block& a, const Block& b) {
 }
 
 bool operator==(const Post& a, const Post& b) {
-  return a.author == b.author && a.date == b.date && a.first_block == b.first_block &&
+  return a.author == b.author && a.date == b.date && a.text == b.text &&
+         a.first_block == b.first_block &&
          a.end_block == b.end_block;
 }
 

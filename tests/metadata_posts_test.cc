@@ -117,6 +117,7 @@ void ExpectPosts(const Result& r, const std::vector<Expected>& want) {
     EXPECT_EQ(r.posts[i].author, want[i].author) << i;
     EXPECT_EQ(r.posts[i].date.substr(0, 10), want[i].day) << i;
     EXPECT_LT(r.posts[i].first_block, r.posts[i].end_block);
+    EXPECT_FALSE(r.posts[i].text.empty()) << i;
   }
   // The page's author and date are the first post's.
   EXPECT_EQ(r.metadata.authors, std::vector<std::string>{want[0].author});
@@ -133,9 +134,10 @@ TEST(MetadataPosts, PhpbbShape) {
 // data-author, <time datetime>, a member card with a join date and a
 // title, a quote of another post, the logged-in member in the header.
 TEST(MetadataPosts, XenforoShape) {
-  ExpectPosts(Thread("xenforo-like.html"), {{"levainlover", "2023-11-02"},
-                                            {"ryeguy", "2023-11-02"},
-                                            {"crumbcoat", "2023-11-04"}});
+  const Result r = Thread("xenforo-like.html");
+  ExpectPosts(r, {{"levainlover", "2023-11-02"}, {"ryeguy", "2023-11-02"},
+                  {"crumbcoat", "2023-11-04"}});
+  EXPECT_NE(r.posts.at(2).text.find("Same thing happened"), std::string::npos);
 }
 
 // Posts only in <noscript>, with schema.org microdata.

@@ -374,6 +374,7 @@ enum class PageType : std::uint8_t {
 struct Post {
   std::string author;  // the name the post shows, or empty
   std::string date;    // ISO 8601 as far as shown, or empty
+  std::string text;    // its blocks labelled content, one line each
   // The post's blocks: Result::blocks[first_block, end_block) (its text is
   // those labelled content).
   std::size_t first_block = 0;
