@@ -173,18 +173,7 @@ TEST(MetadataPosts, JsonGivesEveryPost) {
 }
 
 // The rules that make the first post's author and date the page's, each
-// switched off (as bench/eval's --rule-off does).
-class RuleOff {
- public:
-  explicit RuleOff(const char* name) : saved_(rules::g_off.load()) {
-    EXPECT_TRUE(rules::switch_off(name));
-  }
-  ~RuleOff() { rules::g_off.store(saved_); }
-
- private:
-  std::uint64_t saved_;
-};
-
+// switched off.
 TEST(MetadataPosts, WithoutTheFirstPostRulesThePageReadsOtherwise) {
   {
     RuleOff off("author.thread_first_post");
