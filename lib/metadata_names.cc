@@ -37,6 +37,24 @@ bool names_the_site(std::string_view x, std::string_view site_name) {
   return true;
 }
 
+// "Example.com - Jane Doe": the site's address beside the name; "Jane
+// Doe/dpa": an agency after a slash. Both go.
+void drop_site_and_agency(const NamePatterns& r, std::string_view site_name, std::string* s) {
+  std::string left, right;
+  if (RE2::FullMatch(*s, *r.site_dash, &left, &right)) {
+    if (names_the_site(left, site_name) && !names_the_site(right, site_name))
+      *s = right;
+    else if (names_the_site(right, site_name) && !names_the_site(left, site_name))
+      *s = left;
+  }
+  RE2::Replace(s, *r.agency_tail, "\\1");
+}
+
+std::string without_degrees(const NamePatterns& r, std::string part) {
+  RE2::Replace(&part, *r.degree_tail, "");
+  return part;
+}
+
 bool consume(const RE2& re, std::string* s) {
   re2::StringPiece in(*s);
   re2::StringPiece m;
@@ -594,18 +612,7 @@ std::vector<std::string> clean_authors(const NamePatterns& patterns, std::string
     re2::StringPiece in(s);
     if (r.photo->Match(in, 0, in.size(), RE2::ANCHOR_START, nullptr, 0)) return out;
   }
-  if (shapes) {
-    // "Example.com - Jane Doe": the site's address beside the name.
-    std::string left, right;
-    if (RE2::FullMatch(s, *r.site_dash, &left, &right)) {
-      if (names_the_site(left, site_name) && !names_the_site(right, site_name))
-        s = right;
-      else if (names_the_site(right, site_name) && !names_the_site(left, site_name))
-        s = left;
-    }
-    // "Jane Doe/dpa": an agency after a slash.
-    RE2::Replace(&s, *r.agency_tail, "\\1");
-  }
+  if (shapes) drop_site_and_agency(r, site_name, &s);
 
   // Split into parts.
   std::vector<std::string> parts;
@@ -636,15 +643,10 @@ std::vector<std::string> clean_authors(const NamePatterns& patterns, std::string
   bool has_long = false;
   for (const std::string& p : expanded)
     if (split_words(p).size() >= 2 || only_cjk(p)) has_long = true;
-  for (const std::string& p0 : expanded) {
-    std::string p = p0;
-    if (shapes) {
-      // "PhD" after a comma, "MD, MPH" after the name: credentials.
-      const std::string t = collapse_space(p);
-      if (RE2::FullMatch(t, *r.degree_only)) continue;
-      RE2::Replace(&p, *r.degree_tail, "");
-    }
-    std::string name = clean_part(patterns, p, kind);
+  for (const std::string& p : expanded) {
+    // "PhD" after a comma, "MD, MPH" after the name: credentials.
+    if (shapes && RE2::FullMatch(collapse_space(p), *r.degree_only)) continue;
+    std::string name = clean_part(patterns, shapes ? without_degrees(r, p) : p, kind);
     if (name.empty()) continue;
     // An agency abbreviation beside real names: "Jane Doe / AP".
     if (has_long && all_upper_short(name)) continue;
