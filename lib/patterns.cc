@@ -44,7 +44,13 @@ const Group kAttributeGroups[] = {
     {kCueNav, B "(?:nav|navs|navbar|navigation|menu|menus|menubar|megamenu|mega-menu|submenu|"
               "dropdown|hamburger|pagination|pager|paging|pagenav|page-numbers|skip-?links?|"
               "skip-to|jump-?links?|toc|table-of-contents|tabs|tablist|sitemap|quicklinks|"
-              "quick-links|search|searchform|search-form|lang-?switch|language-?selector)" E
+              "quick-links|searchform|search-form|lang-?switch|language-?selector)" E
+              // A search box is navigation; a list of search results is a
+              // listing's very content ("search-results", "search-page"):
+              // "search" counts alone or with a box's word after it.
+              "|" B "search(?:$|[^a-z0-9_-]|[_-](?:box|bar|form|field|input|button|btn|"
+              "toggle|icon|trigger|overlay|modal|popup|panel|drawer|container|wrapper|wrap|"
+              "holder|inner|area|block|widget|submit|query|label|open|close|link)" E ")"
               "|(?:main|top|sub|site|primary|secondary|global|mobile|header|footer|side|"
               "section)-?(?:nav|menu)"
               "|navigation|breadcrumb"},

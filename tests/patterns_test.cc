@@ -66,6 +66,14 @@ TEST(Patterns, NavCue) {
                           "synopsis"});
 }
 
+// A search box is navigation; the results of a search are a listing's items.
+TEST(Patterns, SearchBoxIsNavSearchResultsAreNot) {
+  ExpectAttr(kCueNav, {"search", "site-search", "search-form", "search_box", "searchform",
+                       "header search-toggle", "search-wrapper"});
+  ExpectNotAttr(kCueNav, {"search-results", "product-search-results tab-pane",
+                          "search-page-wrapper", "searchresults", "search-result-item"});
+}
+
 TEST(Patterns, BreadcrumbImpliesNav) {
   EXPECT_TRUE(Attr("breadcrumbs") & kCueBreadcrumb);
   EXPECT_TRUE(Attr("breadcrumbs") & kCueNav);
