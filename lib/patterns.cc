@@ -49,8 +49,8 @@ const Group kAttributeGroups[] = {
               // listing's very content ("search-results", "search-page"):
               // "search" counts alone or with a box's word after it.
               "|" B "search(?:$|[^a-z0-9_-]|[_-](?:box|bar|form|field|input|button|btn|"
-              "toggle|icon|trigger|overlay|modal|popup|panel|drawer|container|wrapper|wrap|"
-              "holder|inner|area|block|widget|submit|query|label|open|close|link)" E ")"
+              "toggle|icon|trigger|overlay|modal|popup|drawer|wrapper|wrap|submit|query|label|"
+              "open|close)" E ")"
               "|(?:main|top|sub|site|primary|secondary|global|mobile|header|footer|side|"
               "section)-?(?:nav|menu)"
               "|navigation|breadcrumb"},
