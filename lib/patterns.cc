@@ -66,11 +66,12 @@ const Group kAttributeGroups[] = {
     // Sidebars, rails and widget columns. (Left columns are left out: in
     // older layouts the left column is as often the article as a menu. A
     // bare "widget" is any block of a theme, the post list included: blog
-    // platforms wrap the posts in a "widget Blog"; the column of widgets
-    // names itself.)
+    // platforms wrap the posts in a "widget Blog", and a "widget-area" is
+    // any widgetized part of a layout, a home page's sections of posts as
+    // well as its sidebar: the column of widgets names itself.)
     {kCueSidebar, B "(?:sidebar|side-?bar|aside|rail|rightrail|right-?rail|"
                   "right-?col|col-?right|right-?column|"
-                  "sidecol|side-?column|widgets|widget-?area|secondary|complementary|"
+                  "sidecol|side-?column|widgets|secondary|complementary|"
                   "sidebar-?\\w*)" E
                   "|sidebar"},
     // Related, recommended, read-also, more-news and trending lists.
