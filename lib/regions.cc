@@ -194,6 +194,19 @@ struct Page {
     }
     return c;
   }
+  // The same by characters: a listing's items are short linked texts that
+  // read as little content, so the wrapper of its main column is the one
+  // holding most of the page's characters.
+  std::uint32_t cues_above_by_chars(int e) const {
+    std::uint32_t c = 0;
+    const int half = chars_prefix.back() / 2;
+    for (; e >= 0; e = el(e).parent) {
+      const GumboTag t = el(e).tag;
+      if (t == GUMBO_TAG_BODY || t == GUMBO_TAG_HTML) continue;
+      c |= chars(e) <= half ? el(e).cues : el(e).cues & kCueConsent;
+    }
+    return c;
+  }
 };
 
 // A post's block: the path from the member down to the block's element, as
@@ -378,7 +391,10 @@ void read_listing(const Segments& seg, Scores* s) {
     for (int m : r.members) largest = std::max(largest, page.chars(m));
     if (largest * 4 > page.chars_prefix.back()) continue;
     if (chars < 20 * static_cast<int>(r.members.size())) continue;  // a menu's short links
-    if ((page.cues_above(r.parent) | page.el(r.members[0]).cues) & kOffList) continue;
+    if (((page.cues_above(r.parent) & page.cues_above_by_chars(r.parent)) |
+         page.el(r.members[0]).cues) &
+        kOffList)
+      continue;
     candidates.push_back({&r, static_cast<double>(chars)});
   }
   std::sort(candidates.begin(), candidates.end(),

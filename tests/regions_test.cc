@@ -143,6 +143,22 @@ TEST(ReadAsType, ListingGivesEveryItem) {
   EXPECT_EQ(article.text.find(kShoes[3]), std::string::npos);
 }
 
+// The wrapper of a listing's main column may carry any name, a layout's
+// "bottom-bar" too; it holds most of the page's characters though little
+// that reads as prose (its items are short linked texts), while the page's
+// "about" text outside it reads as prose.
+TEST(ReadAsType, ListingUnderAWrapperNamedForItsLayout) {
+  std::string html = Collection();
+  const std::string grid = "<div class=\"grid\">";
+  html.replace(html.find("<nav"), 0, "<div class=\"layout-with-bottom-bar\">");
+  html.replace(html.find("<footer>"), 0,
+               "</div><div class=\"about\"><p>We are a small outfitter run by people who walk "
+               "the hills every weekend, and we test every boot we sell.</p></div>");
+  ASSERT_NE(html.find(grid), std::string::npos);
+  const Result listing = ExtractAs(html, PageType::kListing, 1.0f);
+  for (const char* shoe : kShoes) EXPECT_NE(listing.text.find(shoe), std::string::npos) << shoe;
+}
+
 // An article with a list of related stories, taken for a listing: the
 // article's reading stands.
 TEST(ReadAsType, ArticleTakenForAListingKeepsItsReading) {
