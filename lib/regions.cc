@@ -483,6 +483,33 @@ void read_product(const Segments& seg, Scores* s) {
   }
 }
 
+// Documentation: a page's lists of links between its paragraphs are its
+// own (the topics of a guide, the pages of a chapter), not a menu or a
+// "read also": inside the article's span, outside menus, sidebars and
+// related lists, they are read as content.
+void read_documentation(const Segments& seg, Scores* s) {
+  const Page page(seg);
+  const std::size_t n = seg.blocks.size();
+  std::size_t first = n, last = 0;
+  for (std::size_t i = 0; i < n; ++i)
+    if (s->labels[i] == Label::kContent && seg.blocks[i].kind != BlockKind::kImage) {
+      first = std::min(first, i);
+      last = i;
+    }
+  if (first >= last) return;
+  for (std::size_t i = first + 1; i < last; ++i) {
+    const TextBlock& b = seg.blocks[i];
+    if (s->labels[i] != Label::kBoilerplate ||
+        (s->reasons[i] != Reason::kLinkDensity && s->reasons[i] != Reason::kModelDrop &&
+         s->reasons[i] != Reason::kWeak))
+      continue;
+    if (b.element < 0 || (page.cues_above(b.element) & kOffRun) || (b.text_cues & kNotPostText))
+      continue;
+    s->labels[i] = Label::kContent;
+    s->reasons[i] = Reason::kList;
+  }
+}
+
 }  // namespace
 
 void read_as_type(const Segments& segments, const Patterns& patterns, PageType type,
@@ -491,6 +518,7 @@ void read_as_type(const Segments& segments, const Patterns& patterns, PageType t
   if (type == PageType::kForum && confidence >= 0.5f) read_forum(segments, confidence, scores);
   if (type == PageType::kListing && confidence >= 0.5f) read_listing(segments, patterns, scores);
   if (type == PageType::kProduct && confidence >= 0.5f) read_product(segments, scores);
+  if (type == PageType::kDocumentation && confidence >= 0.5f) read_documentation(segments, scores);
 }
 
 }  // namespace extractor

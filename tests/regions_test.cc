@@ -203,6 +203,35 @@ TEST(ReadAsType, ArticleTakenForAListingKeepsItsReading) {
   EXPECT_EQ(listing.text, article.text);
 }
 
+// A guide's list of its topics, links between its paragraphs, is its own
+// text on a documentation page; the menu beside it stays out.
+TEST(ReadAsType, DocumentationKeepsItsListsOfTopics) {
+  const char* const kTopics[] = {"Installing the command-line tools", "Configuring a project",
+                                 "Writing your first pipeline", "Testing a pipeline locally",
+                                 "Deploying to production", "Monitoring and logs"};
+  std::string html =
+      "<html><head><title>Pipelines guide</title></head><body><nav class=\"menu\"><ul>"
+      "<li><a href=\"/docs\">Docs</a></li><li><a href=\"/api\">API reference</a></li>"
+      "<li><a href=\"/blog\">Blog</a></li></ul></nav><main><h1>Pipelines</h1>"
+      "<p>A pipeline is a series of steps that turn your source files into a deployed "
+      "service. Each step runs in its own container, and a step starts only when the steps "
+      "it depends on have finished without an error.</p><p>This guide walks through the whole "
+      "life of a pipeline, from the first install to the logs of a running service.</p><ul>";
+  for (int i = 0; i < 6; ++i)
+    html += std::string("<li><a href=\"/docs/pipelines/") + std::to_string(i) + "\">" +
+            kTopics[i] + "</a></li>";
+  html +=
+      "</ul><p>Every part of the guide can be read on its own, but the examples build on each "
+      "other, so reading them in order is the quickest way to a working setup.</p></main>"
+      "<footer><a href=\"/privacy\">Privacy</a> <a href=\"/terms\">Terms</a></footer>"
+      "</body></html>";
+  const Result doc = ExtractAs(html, PageType::kDocumentation, 1.0f);
+  for (const char* topic : kTopics) EXPECT_NE(doc.text.find(topic), std::string::npos) << topic;
+  EXPECT_EQ(doc.text.find("API reference"), std::string::npos);
+  const Result article = ExtractAs(html, PageType::kArticle, 1.0f);
+  EXPECT_EQ(article.text.find(kTopics[2]), std::string::npos);
+}
+
 // A product page: its description and specifications; its customers'
 // reviews are not its text, unless the page is read as an article.
 TEST(ReadAsType, ProductLeavesItsReviewsOut) {
