@@ -510,6 +510,35 @@ void read_documentation(const Segments& seg, Scores* s) {
   }
 }
 
+// A service's landing page: its sections (what is offered, how, for whom,
+// what clients say) are its content, each a region of its own; every block
+// outside the site's menus, masthead, footer, sidebars, prompts and related
+// lists is read, unless it is mostly links.
+void read_service(const Segments& seg, Scores* s) {
+  const Page page(seg);
+  std::vector<std::size_t> sections;
+  int kept = 0, more = 0;
+  for (std::size_t i = 0; i < seg.blocks.size(); ++i) {
+    const TextBlock& b = seg.blocks[i];
+    if (s->labels[i] == Label::kContent) kept += b.chars;
+    if (s->labels[i] != Label::kBoilerplate || s->reasons[i] != Reason::kOutside) continue;
+    if (b.element < 0 || b.kind == BlockKind::kImage || b.chars == 0) continue;
+    if ((page.cues_above(b.element) & (kOffRun | kCueDonate)) || (b.text_cues & kNotPostText))
+      continue;
+    if (b.link_chars * 2 > b.chars) continue;
+    sections.push_back(i);
+    more += b.chars;
+  }
+  // An article's region holds most of its page's readable text (the rest,
+  // under half as much, is the page's asides); a landing page's region is
+  // one section of several.
+  if (more * 2 < kept) return;
+  for (std::size_t i : sections) {
+    s->labels[i] = Label::kContent;
+    s->reasons[i] = Reason::kRegion;
+  }
+}
+
 }  // namespace
 
 void read_as_type(const Segments& segments, const Patterns& patterns, PageType type,
@@ -519,6 +548,7 @@ void read_as_type(const Segments& segments, const Patterns& patterns, PageType t
   if (type == PageType::kListing && confidence >= 0.5f) read_listing(segments, patterns, scores);
   if (type == PageType::kProduct && confidence >= 0.5f) read_product(segments, scores);
   if (type == PageType::kDocumentation && confidence >= 0.5f) read_documentation(segments, scores);
+  if (type == PageType::kService && confidence >= 0.5f) read_service(segments, scores);
 }
 
 }  // namespace extractor
