@@ -367,6 +367,21 @@ constexpr std::uint32_t kOffList = kCueNav | kCueHeader | kCueFooter | kCueSideb
                                    kCueLogin | kCueBreadcrumb | kCueConsent | kCueNewsletter |
                                    kCueShare | kCueTags | kCueComment;
 
+// Two runs are parts of one list when their members are alike (tag and
+// first class) and so are their parents, and the parents' ancestors up to
+// one they share, at most three steps above them.
+bool alike_parts(const Page& page, const Run& a, const Run& b) {
+  if (step_key(page.el(a.members[0])) != step_key(page.el(b.members[0]))) return false;
+  int x = a.parent, y = b.parent;
+  for (int step = 0; step < 4 && x >= 0 && y >= 0; ++step) {
+    if (x == y) return step > 0;
+    if (step_key(page.el(x)) != step_key(page.el(y))) return false;
+    x = page.el(x).parent;
+    y = page.el(y).parent;
+  }
+  return false;
+}
+
 // A listing or a collection: the run of like siblings holding the most item
 // text (titles, prices, summaries), its members alike.
 void read_listing(const Segments& seg, const Patterns& patterns, Scores* s) {
@@ -400,23 +415,29 @@ void read_listing(const Segments& seg, const Patterns& patterns, Scores* s) {
   }
   std::sort(candidates.begin(), candidates.end(),
             [](const Candidate& a, const Candidate& b) { return a.chars > b.chars; });
-  if (candidates.size() > 6) candidates.resize(6);
   const Run* best = nullptr;
   double best_score = 0;
-  for (const Candidate& c : candidates) {
-    const double score = c.chars * regularity(page, *c.run);
+  for (std::size_t k = 0; k < candidates.size() && k < 6; ++k) {
+    const double score = candidates[k].chars * regularity(page, *candidates[k].run);
     if (score > best_score) {
       best_score = score;
-      best = c.run;
+      best = candidates[k].run;
     }
   }
   if (best == nullptr) return;
+  // A list cut in parts (one list per letter, a grid per section, a table
+  // per day): the runs alike the best, under parents alike it, are its
+  // parts.
+  std::vector<int> members = best->members;
+  for (const Candidate& c : candidates)
+    if (c.run != best && alike_parts(page, *c.run, *best))
+      members.insert(members.end(), c.run->members.begin(), c.run->members.end());
   std::vector<char> in(seg.blocks.size(), 0);
   // An article the page type took for a listing (its reading keeps more
   // text outside the items than half of what they hold, or some prose: two
   // or three sentences) keeps the article's reading.
   int items = 0;
-  for (int m : best->members) {
+  for (int m : members) {
     items += page.chars(m);
     const Element& x = page.el(m);
     for (int i = x.first_block; i < x.end_block; ++i) in[static_cast<std::size_t>(i)] = 1;
@@ -433,7 +454,7 @@ void read_listing(const Segments& seg, const Patterns& patterns, Scores* s) {
   // A shop's grid (most items show a price) is read beside the prose the
   // article's reading keeps: a collection's introduction, a category's text.
   int priced = 0;
-  for (int m : best->members) {
+  for (int m : members) {
     const Element& x = page.el(m);
     for (int i = x.first_block; i < x.end_block; ++i) {
       const TextBlock& b = seg.blocks[static_cast<std::size_t>(i)];
@@ -443,9 +464,9 @@ void read_listing(const Segments& seg, const Patterns& patterns, Scores* s) {
       }
     }
   }
-  const bool shop = priced * 5 >= static_cast<int>(best->members.size()) * 3;
+  const bool shop = priced * 5 >= static_cast<int>(members.size()) * 3;
   if (!shop && (items < 2 * outside || prose >= 200)) return;
-  for (int m : best->members) {
+  for (int m : members) {
     const Element& x = page.el(m);
     for (int i = x.first_block; i < x.end_block; ++i) {
       const auto u = static_cast<std::size_t>(i);

@@ -159,6 +159,31 @@ TEST(ReadAsType, ListingUnderAWrapperNamedForItsLayout) {
   for (const char* shoe : kShoes) EXPECT_NE(listing.text.find(shoe), std::string::npos) << shoe;
 }
 
+// A list cut in parts, one per section (a letter, a day, a region): every
+// part's items are the listing's.
+TEST(ReadAsType, ListingInPartsGivesEveryPart) {
+  const char* const kPlaces[] = {"Aberdeen harbour walk", "Alnwick castle gardens",
+                                 "Ambleside lake shore", "Arundel river path",
+                                 "Bamburgh dunes and beach", "Bath canal towpath",
+                                 "Beddgelert forest trail", "Berwick city walls"};
+  std::string html =
+      "<html><head><title>Walks by place</title></head><body><nav class=\"menu\"><a href=\"/\">"
+      "Home</a> <a href=\"/maps\">Maps</a></nav><h1>Walks by place</h1><div class=\"index\">";
+  for (int part = 0; part < 2; ++part) {
+    html += std::string("<div class=\"letter\"><h2>") + (part ? "B" : "A") +
+            "</h2><ul class=\"walks\">";
+    for (int i = 0; i < 4; ++i)
+      html += std::string("<li class=\"walk\"><a href=\"/w/") + std::to_string(part * 4 + i) +
+              "\">" + kPlaces[part * 4 + i] + "</a> <span>a circular route of a few miles</span>"
+              "</li>";
+    html += "</ul></div>";
+  }
+  html += "</div><footer><a href=\"/about\">About</a></footer></body></html>";
+  const Result listing = ExtractAs(html, PageType::kListing, 1.0f);
+  for (const char* place : kPlaces) EXPECT_NE(listing.text.find(place), std::string::npos) << place;
+  EXPECT_EQ(listing.text.find("Maps"), std::string::npos);
+}
+
 // A shop's collection opens with its introduction, prose the article's
 // reading keeps; its grid shows prices, so its items are read beside it.
 // (The same items without prices are an article's list: see below.)
