@@ -238,7 +238,8 @@ void analyze(Prescanned pre, const Options& options, const Patterns& patterns,
       result->article_probability = kind.article_probability;
     }
     std::vector<int> posts;
-    read_as_type(segments, result->page_type, result->page_type_confidence, &scores, &posts);
+    read_as_type(segments, patterns, result->page_type, result->page_type_confidence, &scores,
+                 &posts);
     read_posts(segments, scores, posts, patterns, page, result);
     keep_safe_urls(&result->metadata);
 
