@@ -382,6 +382,22 @@ bool alike_parts(const Page& page, const Run& a, const Run& b) {
   return false;
 }
 
+// Two runs that take turns under one parent (a table's rows of titles and
+// rows of details, a list's headings and their summaries) are one list, its
+// items cut in two.
+bool interleaved(const Run& a, const Run& b) {
+  if (a.parent != b.parent) return false;
+  const std::size_t n = a.members.size(), m = b.members.size();
+  if (n + 1 < m || m + 1 < n) return false;
+  // Each member of one lies between two members of the other.
+  std::size_t j = 0;
+  for (std::size_t i = 0; i + 1 < n; ++i) {
+    while (j < m && b.members[j] < a.members[i]) ++j;
+    if (j >= m || b.members[j] > a.members[i + 1]) return false;
+  }
+  return true;
+}
+
 // A listing or a collection: the run of like siblings holding the most item
 // text (titles, prices, summaries), its members alike.
 void read_listing(const Segments& seg, const Patterns& patterns, Scores* s) {
@@ -430,7 +446,7 @@ void read_listing(const Segments& seg, const Patterns& patterns, Scores* s) {
   // parts.
   std::vector<int> members = best->members;
   for (const Candidate& c : candidates)
-    if (c.run != best && alike_parts(page, *c.run, *best))
+    if (c.run != best && (alike_parts(page, *c.run, *best) || interleaved(*c.run, *best)))
       members.insert(members.end(), c.run->members.begin(), c.run->members.end());
   std::vector<char> in(seg.blocks.size(), 0);
   // An article the page type took for a listing (its reading keeps more

@@ -184,6 +184,25 @@ TEST(ReadAsType, ListingInPartsGivesEveryPart) {
   EXPECT_EQ(listing.text.find("Maps"), std::string::npos);
 }
 
+// A table whose items take two rows each, a title row and a details row:
+// both rows of every item are the listing's.
+TEST(ReadAsType, ListingOfTwoRowItemsGivesBothRows) {
+  std::string html =
+      "<html><head><title>Jobs</title></head><body><nav class=\"menu\"><a href=\"/\">Home</a> "
+      "<a href=\"/post\">Post a job</a></nav><table class=\"jobs\">";
+  for (int i = 0; i < 5; ++i)
+    html += "<tr class=\"job\"><td><a href=\"/j/" + std::to_string(i) + "\">" + kShoes[i] +
+            " workshop is hiring a repair technician</a></td></tr><tr><td class=\"details\">"
+            "Posted " + std::to_string(i + 2) + " days ago, full time, apply by letter " +
+            std::to_string(i) + "</td></tr>";
+  html += "</table><footer><a href=\"/about\">About</a></footer></body></html>";
+  const Result listing = ExtractAs(html, PageType::kListing, 1.0f);
+  for (int i = 0; i < 5; ++i) {
+    EXPECT_NE(listing.text.find(kShoes[i]), std::string::npos) << kShoes[i];
+    EXPECT_NE(listing.text.find("apply by letter " + std::to_string(i)), std::string::npos) << i;
+  }
+}
+
 // A shop's collection opens with its introduction, prose the article's
 // reading keeps; its grid shows prices, so its items are read beside it.
 // (The same items without prices are an article's list: see below.)
