@@ -240,6 +240,7 @@ void analyze(Prescanned pre, const Options& options, const Patterns& patterns,
     std::vector<int> posts;
     read_as_type(segments, patterns, result->page_type, result->page_type_confidence, &scores,
                  &posts);
+    leave_headline_out(segments, result->metadata.title, &scores);
     read_posts(segments, scores, posts, patterns, page, result);
     keep_safe_urls(&result->metadata);
 

@@ -10,6 +10,7 @@
 #include "dom.h"
 #include "block_features.h"
 #include "pagetype.h"
+#include "metadata_text.h"
 #include "patterns.h"
 #include "runs.h"
 
@@ -383,6 +384,22 @@ bool alike_parts(const Page& page, const Run& a, const Run& b) {
   return false;
 }
 
+// Two runs that take turns under one parent (a table's rows of titles and
+// rows of details, a list's headings and their summaries) are one list, its
+// items cut in two.
+bool interleaved(const Run& a, const Run& b) {
+  if (a.parent != b.parent) return false;
+  const std::size_t n = a.members.size(), m = b.members.size();
+  if (n + 1 < m || m + 1 < n) return false;
+  // Each member of one lies between two members of the other.
+  std::size_t j = 0;
+  for (std::size_t i = 0; i + 1 < n; ++i) {
+    while (j < m && b.members[j] < a.members[i]) ++j;
+    if (j >= m || b.members[j] > a.members[i + 1]) return false;
+  }
+  return true;
+}
+
 // A listing or a collection: the run of like siblings holding the most item
 // text (titles, prices, summaries), its members alike.
 void read_listing(const Segments& seg, const Patterns& patterns, Scores* s) {
@@ -431,7 +448,7 @@ void read_listing(const Segments& seg, const Patterns& patterns, Scores* s) {
   // parts.
   std::vector<int> members = best->members;
   for (const Candidate& c : candidates)
-    if (c.run != best && alike_parts(page, *c.run, *best))
+    if (c.run != best && (alike_parts(page, *c.run, *best) || interleaved(*c.run, *best)))
       members.insert(members.end(), c.run->members.begin(), c.run->members.end());
   std::vector<char> in(seg.blocks.size(), 0);
   // An article the page type took for a listing (its reading keeps more
@@ -562,6 +579,33 @@ void read_service(const Segments& seg, Scores* s) {
 }
 
 }  // namespace
+
+void leave_headline_out(const Segments& segments, std::string_view title, Scores* scores) {
+  if (title.empty()) return;
+  const std::string key = comparison_key(title);
+  if (key.empty()) return;
+  for (std::size_t i = 0; i < segments.blocks.size(); ++i) {
+    if (scores->labels[i] != Label::kContent) continue;
+    const TextBlock& b = segments.blocks[i];
+    if (b.kind == BlockKind::kImage || b.kind == BlockKind::kCaption) continue;
+    // Only before the text begins: a heading further down that repeats the
+    // title is the text's own.
+    if (b.kind != BlockKind::kHeading) return;
+    if (comparison_key(b.text) != key) continue;
+    // A page whose text is its headline alone keeps it (an empty text would
+    // say there is no article).
+    for (std::size_t j = i + 1; j < segments.blocks.size(); ++j) {
+      const TextBlock& t = segments.blocks[j];
+      if (scores->labels[j] == Label::kContent && t.kind != BlockKind::kImage &&
+          t.kind != BlockKind::kCaption && t.kind != BlockKind::kHeading && t.chars > 0) {
+        scores->labels[i] = Label::kBoilerplate;
+        scores->reasons[i] = Reason::kHeadline;
+        return;
+      }
+    }
+    return;
+  }
+}
 
 void read_as_type(const Segments& segments, const Patterns& patterns, PageType type,
                   float confidence, Scores* scores, std::vector<int>* posts) {
