@@ -119,7 +119,9 @@ void microdata_types(std::string_view itemtype, std::array<bool, kFamilies>& see
 // page with (<title>, og:site_name, og:title), joined.
 struct Head {
   std::string_view og_type;
+  std::string_view generator;
   std::string names;
+  bool price = false, published = false, modified = false, section = false;
 };
 
 Head read_head(const Dom& dom) {
@@ -140,6 +142,18 @@ Head read_head(const Dom& dom) {
         const std::string_view property = attribute(el, "property");
         if (property == "og:type") {
           out.og_type = attribute(el, "content");
+        } else if (property == "product:price:amount" || property == "og:price:amount" ||
+                   property == "product:availability" || property == "og:availability") {
+          out.price = true;
+        } else if (property == "article:published_time") {
+          out.published = true;
+        } else if (property == "article:modified_time") {
+          out.modified = true;
+        } else if (property == "article:section" || property == "article:tag") {
+          out.section = true;
+        } else if (property.empty() && out.generator.empty() &&
+                   attribute(el, "name") == "generator") {
+          out.generator = attribute(el, "content");
         } else if (property == "og:site_name" || property == "og:title") {
           const std::string_view v = attribute(el, "content");
           out.names.append(v.substr(0, 300)) += " | ";
@@ -148,6 +162,38 @@ Head read_head(const Dom& dom) {
     }
   }
   return out;
+}
+
+// The kind of software <meta name="generator"> names ("WordPress 6.5",
+// "mkdocs-1.6.1, mkdocs-material-9.5"): its feature, or -1.
+int generator_feature(std::string_view generator) {
+  const std::string g = lower_ascii(generator.substr(0, 120));
+  struct Kind {
+    int feature;
+    std::initializer_list<std::string_view> names;
+  };
+  static const Kind kKinds[] = {
+      {kP_gen_docs, {"sphinx", "mkdocs", "docusaurus", "rustdoc", "gitbook", "vitepress",
+                     "vuepress", "docfx", "doxygen", "javadoc", "jsdoc", "antora", "readthedocs",
+                     "mdbook", "starlight", "nextra", "docsy", "hexo-theme-doc"}},
+      {kP_gen_forum, {"discourse", "vbulletin", "xenforo", "phpbb", "mybb", "invision",
+                      "simple machines", "smf", "flarum", "nodebb", "vanilla", "lemmy",
+                      "punbb", "fluxbb", "yabb"}},
+      {kP_gen_shop, {"woocommerce", "shopify", "magento", "prestashop", "bigcommerce",
+                     "opencart", "oscommerce", "shopware", "ecwid", "salesforce commerce"}},
+      {kP_gen_builder, {"elementor", "divi", "hubspot", "webflow", "wix", "squarespace",
+                        "framer", "unbounce", "weebly", "duda", "beaver builder",
+                        "wpbakery", "visual composer", "site kit", "godaddy"}},
+      {kP_gen_wiki, {"mediawiki", "dokuwiki", "tiddlywiki", "confluence", "xwiki",
+                     "bookstack"}},
+      {kP_gen_cms, {"wordpress", "drupal", "joomla", "ghost", "blogger", "typo3", "hugo",
+                    "jekyll", "gatsby", "astro", "next.js", "craft cms", "umbraco",
+                    "sitecore", "contentful", "medium", "substack", "eleventy"}},
+  };
+  for (const Kind& k : kKinds)
+    for (std::string_view name : k.names)
+      if (g.find(name) != std::string::npos) return k.feature;
+  return -1;
 }
 
 // --- the URL ---------------------------------------------------------------
@@ -363,6 +409,11 @@ void markup_features(const PageTypeInput& in, float* x) {
   } else {
     x[kP_og_other] = 1.0f;
   }
+  x[kP_meta_price] = head.price ? 1.0f : 0.0f;
+  x[kP_meta_published] = head.published ? 1.0f : 0.0f;
+  x[kP_meta_modified_only] = head.modified && !head.published ? 1.0f : 0.0f;
+  x[kP_meta_section] = head.section ? 1.0f : 0.0f;
+  if (const int g = generator_feature(head.generator); g >= 0) x[g] = 1.0f;
   url_features(in.metadata.url, x);
   const Metadata& m = in.metadata;
   x[kP_meta_date] = m.date.empty() ? 0.0f : 1.0f;
@@ -371,6 +422,98 @@ void markup_features(const PageTypeInput& in, float* x) {
       !m.date.empty() && (m.sources.date == Source::kText || m.sources.date == Source::kMarkup)
           ? 1.0f
           : 0.0f;
+}
+
+// --- form controls and buttons ------------------------------------------------
+
+// Up to `limit` bytes of the text under `node`, words separated by a space.
+void gather_text(const GumboNode* node, std::string* out, std::size_t limit, int depth = 0) {
+  if (out->size() >= limit || depth > 8) return;
+  if (node->type == GUMBO_NODE_TEXT) {
+    if (!out->empty()) out->push_back(' ');
+    out->append(node->v.text.text, std::min(std::strlen(node->v.text.text), limit - std::min(limit, out->size())));
+    return;
+  }
+  if (node->type != GUMBO_NODE_ELEMENT) return;
+  const GumboVector& kids = node->v.element.children;
+  for (unsigned i = 0; i < kids.length && out->size() < limit; ++i)
+    gather_text(static_cast<const GumboNode*>(kids.data[i]), out, limit, depth + 1);
+}
+
+bool is_button_class(std::string_view cls) {
+  // "btn", "button", "btn-primary", "cta-button": a word of the class list.
+  for (std::size_t i = 0; i + 3 <= cls.size(); ++i) {
+    if ((cls.compare(i, 3, "btn") == 0 || (i + 6 <= cls.size() && cls.compare(i, 6, "button") == 0)) &&
+        (i == 0 || !is_ascii_alpha(cls[i - 1])))
+      return true;
+  }
+  return false;
+}
+
+// The segmenter leaves form controls out of the blocks: counted here, under
+// the shown elements that hold them, with the words of the buttons
+// (<button>, submit inputs, and links marked as buttons).
+void control_features(const PageTypeInput& in, float* x) {
+  int buttons = 0, inputs = 0, selects = 0, forms = 0, seen = 0;
+  std::array<int, kWordFamilies> words{};
+  const Words& vocabulary = in.patterns.page_types().words;
+  std::string text;
+  auto button_words = [&](const GumboNode* node, std::string_view value) {
+    if (++seen > 2000) return;
+    text.assign(value.substr(0, 80));
+    if (node != nullptr) gather_text(node, &text, 80);
+    if (text.empty()) return;
+    const unsigned bits = vocabulary.match(text);
+    for (int f = 0; f < kWordFamilies; ++f) words[static_cast<std::size_t>(f)] += (bits >> f) & 1u;
+  };
+  for (const Element& e : in.segments.elements) {
+    if (e.tag == GUMBO_TAG_FORM) ++forms;
+    if (e.tag == GUMBO_TAG_A) {
+      const std::string_view role = attribute(e.node, "role");
+      if (role == "button" || is_button_class(lower_ascii(attribute(e.node, "class").substr(0, 200))))
+        button_words(e.node, {});
+    }
+    const GumboVector& kids = e.node->v.element.children;
+    for (unsigned i = 0; i < kids.length; ++i) {
+      const auto* k = static_cast<const GumboNode*>(kids.data[i]);
+      if (k->type != GUMBO_NODE_ELEMENT) continue;
+      switch (k->v.element.tag) {
+        case GUMBO_TAG_BUTTON:
+          ++buttons;
+          button_words(k, attribute(k, "aria-label"));
+          break;
+        case GUMBO_TAG_SELECT:
+          ++selects;
+          break;
+        case GUMBO_TAG_TEXTAREA:
+          ++inputs;
+          break;
+        case GUMBO_TAG_INPUT: {
+          const std::string type = lower_ascii(attribute(k, "type"));
+          if (type == "submit" || type == "button") {
+            ++buttons;
+            button_words(nullptr, attribute(k, "value"));
+          } else if (type != "hidden" && type != "checkbox" && type != "radio") {
+            ++inputs;
+          }
+          break;
+        }
+        default:
+          break;
+      }
+    }
+  }
+  x[kP_ctl_buttons] = log1(buttons);
+  x[kP_ctl_inputs] = log1(inputs);
+  x[kP_ctl_selects] = log1(selects);
+  x[kP_ctl_forms] = log1(forms);
+  auto family = [&](PageFeature word_feature) {
+    return log1(words[static_cast<std::size_t>(word_feature - kP_word_price)]);
+  };
+  x[kP_btn_cart] = family(kP_word_cart);
+  x[kP_btn_forum] = family(kP_word_forum);
+  x[kP_btn_service] = family(kP_word_service);
+  x[kP_btn_more] = family(kP_word_more);
 }
 
 // --- what the text is made of -------------------------------------------------
@@ -395,9 +538,39 @@ struct TextCounts {
   double short_chars = 0;
   int tel = 0, mailto = 0, nav = 0, breadcrumb = 0, c_headings = 0, c_items = 0, c_rows = 0;
   double sidebar = 0;
+  int headline_links = 0, linked_headings = 0;
+  int content_words = 0, we = 0, you = 0, me = 0;
   // Short blocks (up to 80 bytes, the first 5,000) per word family.
   std::array<int, kWordFamilies> word_counts{};
 };
+
+// English words that say who speaks and to whom: "we"/"our" (a company),
+// "you"/"your" (a reader addressed), "I"/"my" (a writer).
+void count_pronouns(std::string_view text, TextCounts& t) {
+  std::size_t k = 0;
+  while (k < text.size()) {
+    while (k < text.size() && !is_ascii_alpha(text[k])) {
+      // A word of other letters (UTF-8) counts as a word too.
+      if (static_cast<unsigned char>(text[k]) >= 0xC0) {
+        ++t.content_words;
+        while (k + 1 < text.size() && static_cast<unsigned char>(text[k + 1]) >= 0x80) ++k;
+      }
+      ++k;
+    }
+    const std::size_t start = k;
+    while (k < text.size() && is_ascii_alpha(text[k])) ++k;
+    const std::size_t n = k - start;
+    if (n == 0) break;
+    ++t.content_words;
+    if (n > 5) continue;
+    char w[6] = {};
+    for (std::size_t j = 0; j < n; ++j) w[j] = lower_ascii(text[start + j]);
+    const std::string_view word(w, n);
+    if (word == "we" || word == "our" || word == "us" || word == "ours") ++t.we;
+    else if (word == "you" || word == "your" || word == "yours") ++t.you;
+    else if (word == "i" || word == "my" || word == "me") ++t.me;
+  }
+}
 
 TextCounts count_text(const PageTypeInput& in, BlockPrefixes& pre) {
   const Segments& seg = in.segments;
@@ -414,11 +587,19 @@ TextCounts count_text(const PageTypeInput& in, BlockPrefixes& pre) {
     t.chars += c;
     t.links += b.link_chars;
     if (b.kind == BlockKind::kImage) ++t.images;
-    if (b.kind == BlockKind::kHeading) ++t.headings;
+    if (b.kind == BlockKind::kHeading) {
+      ++t.headings;
+      t.linked_headings += b.chars > 0 && 2 * b.link_chars > b.chars;
+    }
     if (b.kind == BlockKind::kHeading && b.level >= 2 && b.level <= 4) ++t.subheadings;
     if (b.chars < 100) t.short_chars += c;
     for (const Span& sp : b.spans) {
       t.code_spans += sp.kind == Span::Kind::kCode;
+      if (sp.kind == Span::Kind::kLink && sp.end >= sp.begin + 25 && sp.end <= b.text.size()) {
+        int spaces = 0;
+        for (std::uint32_t k = sp.begin; k < sp.end; ++k) spaces += b.text[k] == ' ';
+        t.headline_links += spaces >= 3;
+      }
       if (sp.kind == Span::Kind::kLink && sp.href.size() > 4) {
         t.tel += sp.href.compare(0, 4, "tel:") == 0;
         t.mailto += sp.href.compare(0, 7, "mailto:") == 0;
@@ -443,6 +624,7 @@ TextCounts count_text(const PageTypeInput& in, BlockPrefixes& pre) {
       t.c_headings += b.kind == BlockKind::kHeading;
       t.c_items += b.kind == BlockKind::kListItem;
       t.c_rows += b.kind == BlockKind::kTableRow;
+      if (t.content_words < 20000) count_pronouns(b.text, t);
     }
     if (b.kind == BlockKind::kParagraph && b.chars >= 300) ++t.long_paragraphs;
     if (b.kind != BlockKind::kImage && !b.text.empty() && b.text.size() <= 80 &&
@@ -502,6 +684,13 @@ void text_features(const TextCounts& t, float* x) {
   x[kP_content_rows] = static_cast<float>(t.c_rows) / cb;
   for (int f = 0; f < kWordFamilies; ++f)
     x[kP_word_price + f] = log1(t.word_counts[static_cast<std::size_t>(f)]);
+  x[kP_headline_links] = log1(t.headline_links);
+  x[kP_linked_headings] = log1(t.linked_headings);
+  x[kP_linked_heading_share] = static_cast<float>(static_cast<double>(t.linked_headings) / std::max(1, t.headings));
+  const double words = std::max(1, t.content_words);
+  x[kP_pron_we] = static_cast<float>(100.0 * t.we / words);
+  x[kP_pron_you] = static_cast<float>(100.0 * t.you / words);
+  x[kP_pron_i] = static_cast<float>(100.0 * t.me / words);
 }
 
 // --- runs of like siblings ----------------------------------------------------
@@ -562,6 +751,7 @@ const char* const kPageFeatureNames[kPageFeatureCount] = {
 std::vector<float> page_features(const PageTypeInput& in) {
   std::vector<float> x(kPageFeatureCount, 0.0f);
   markup_features(in, x.data());
+  control_features(in, x.data());
   BlockPrefixes pre(in.segments.blocks.size());
   const TextCounts counts = count_text(in, pre);
   text_features(counts, x.data());
