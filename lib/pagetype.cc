@@ -196,6 +196,27 @@ int generator_feature(std::string_view generator) {
   return -1;
 }
 
+// A word of ASCII letters and digits both, 2 to 12 long ("X200", "7800X3D",
+// "K2"), not a year or an ordinal ("2024", "21st", "4th").
+bool has_model_word(std::string_view s) {
+  std::size_t k = 0;
+  while (k < s.size()) {
+    while (k < s.size() && !is_ascii_alnum(s[k])) ++k;
+    const std::size_t start = k;
+    int letters = 0, digits = 0;
+    while (k < s.size() && is_ascii_alnum(s[k])) (is_ascii_digit(s[k]) ? digits : letters) += 1, ++k;
+    const std::size_t n = k - start;
+    if (letters == 0 || digits == 0 || n < 2 || n > 12) continue;
+    const std::string w = lower_ascii(s.substr(start, n));
+    const std::string_view tail = std::string_view(w).substr(w.size() - std::min<std::size_t>(2, w.size()));
+    if (letters == 2 && (tail == "st" || tail == "nd" || tail == "rd" || tail == "th" || tail == "s" ))
+      continue;
+    if (w.size() >= 3 && letters == 1 && w.back() == 's') continue;  // "1990s"
+    return true;
+  }
+  return false;
+}
+
 // --- the URL ---------------------------------------------------------------
 
 bool all_digits(std::string_view s) {
@@ -409,6 +430,7 @@ void markup_features(const PageTypeInput& in, float* x) {
   } else {
     x[kP_og_other] = 1.0f;
   }
+  x[kP_title_model] = has_model_word(head.names) ? 1.0f : 0.0f;
   x[kP_meta_price] = head.price ? 1.0f : 0.0f;
   x[kP_meta_published] = head.published ? 1.0f : 0.0f;
   x[kP_meta_modified_only] = head.modified && !head.published ? 1.0f : 0.0f;
@@ -538,7 +560,8 @@ struct TextCounts {
   double short_chars = 0;
   int tel = 0, mailto = 0, nav = 0, breadcrumb = 0, c_headings = 0, c_items = 0, c_rows = 0;
   double sidebar = 0;
-  int headline_links = 0, linked_headings = 0;
+  int headline_links = 0, linked_headings = 0, fragment_links = 0, nav_links = 0,
+      deep_headings = 0, question_headings = 0;
   int content_words = 0, we = 0, you = 0, me = 0;
   // Short blocks (up to 80 bytes, the first 5,000) per word family.
   std::array<int, kWordFamilies> word_counts{};
@@ -590,11 +613,19 @@ TextCounts count_text(const PageTypeInput& in, BlockPrefixes& pre) {
     if (b.kind == BlockKind::kHeading) {
       ++t.headings;
       t.linked_headings += b.chars > 0 && 2 * b.link_chars > b.chars;
+      t.deep_headings += b.level >= 3;
+      std::string_view h = b.text;
+      while (!h.empty() && (h.back() == ' ' || h.back() == '\n')) h.remove_suffix(1);
+      t.question_headings += !h.empty() && h.back() == '?';
     }
     if (b.kind == BlockKind::kHeading && b.level >= 2 && b.level <= 4) ++t.subheadings;
     if (b.chars < 100) t.short_chars += c;
     for (const Span& sp : b.spans) {
       t.code_spans += sp.kind == Span::Kind::kCode;
+      if (sp.kind == Span::Kind::kLink) {
+        t.fragment_links += sp.href.find('#') != std::string::npos;
+        t.nav_links += (b.cues & (kCueNav | kCueSidebar)) != 0;
+      }
       if (sp.kind == Span::Kind::kLink && sp.end >= sp.begin + 25 && sp.end <= b.text.size()) {
         int spaces = 0;
         for (std::uint32_t k = sp.begin; k < sp.end; ++k) spaces += b.text[k] == ' ';
@@ -685,6 +716,10 @@ void text_features(const TextCounts& t, float* x) {
   for (int f = 0; f < kWordFamilies; ++f)
     x[kP_word_price + f] = log1(t.word_counts[static_cast<std::size_t>(f)]);
   x[kP_headline_links] = log1(t.headline_links);
+  x[kP_fragment_links] = log1(t.fragment_links);
+  x[kP_nav_links] = log1(t.nav_links);
+  x[kP_deep_headings] = log1(t.deep_headings);
+  x[kP_question_headings] = static_cast<float>(t.question_headings) / static_cast<float>(std::max(1, t.headings));
   x[kP_linked_headings] = log1(t.linked_headings);
   x[kP_linked_heading_share] = static_cast<float>(static_cast<double>(t.linked_headings) / std::max(1, t.headings));
   const double words = std::max(1, t.content_words);
