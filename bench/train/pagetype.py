@@ -47,13 +47,16 @@ PARAMS = dict(
     bagging_fraction=0.8,
     bagging_freq=1,
     lambda_l2=1.0,
+    # Random split points: with 624 pages, of which many are near the
+    # borders between types, 0.87 out of sample against 0.86 with searched ones.
+    extra_trees=True,
     verbose=-1,
     seed=7,
     deterministic=True,
     force_row_wise=True,
     num_threads=1,  # 2 threads on a shared 2-core machine: 100x slower
 )
-ROUNDS = 150
+ROUNDS = 300
 
 
 def find_sets(roots):
