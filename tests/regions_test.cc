@@ -143,6 +143,46 @@ TEST(ReadAsType, ListingGivesEveryItem) {
   EXPECT_EQ(article.text.find(kShoes[3]), std::string::npos);
 }
 
+// The wrapper of a listing's main column may carry any name, a layout's
+// "bottom-bar" too; it holds most of the page's characters though little
+// that reads as prose (its items are short linked texts), while the page's
+// "about" text outside it reads as prose.
+TEST(ReadAsType, ListingUnderAWrapperNamedForItsLayout) {
+  std::string html = Collection();
+  const std::string grid = "<div class=\"grid\">";
+  html.replace(html.find("<nav"), 0, "<div class=\"layout-with-bottom-bar\">");
+  html.replace(html.find("<footer>"), 0,
+               "</div><div class=\"about\"><p>We are a small outfitter run by people who walk "
+               "the hills every weekend, and we test every boot we sell.</p></div>");
+  ASSERT_NE(html.find(grid), std::string::npos);
+  const Result listing = ExtractAs(html, PageType::kListing, 1.0f);
+  for (const char* shoe : kShoes) EXPECT_NE(listing.text.find(shoe), std::string::npos) << shoe;
+}
+
+// A shop's collection opens with its introduction, prose the article's
+// reading keeps; its grid shows prices, so its items are read beside it.
+// (The same items without prices are an article's list: see below.)
+TEST(ReadAsType, ShopGridIsReadBesideItsIntroduction) {
+  std::string html = Collection();
+  html.replace(html.find("<div class=\"grid\">"), 0,
+               "<div class=\"intro\"><p>Our hiking boots are chosen for long days on rough "
+               "ground: every pair has been worn on the trail by our staff before it reaches the "
+               "shop, and we only keep the ones that stayed dry and comfortable after a week of "
+               "walking.</p><p>Leather boots need a few days to soften, while synthetic ones are "
+               "lighter from the first mile; our fitting guide explains how to choose the size "
+               "for thick socks.</p></div>");
+  const Result listing = ExtractAs(html, PageType::kListing, 1.0f);
+  EXPECT_NE(listing.text.find("fitting guide"), std::string::npos);
+  for (const char* shoe : kShoes) EXPECT_NE(listing.text.find(shoe), std::string::npos) << shoe;
+  // Without prices, the grid is a list beside an article, left to its reading.
+  std::string unpriced = html;
+  for (std::size_t at; (at = unpriced.find("$1")) != std::string::npos;)
+    unpriced.replace(at, 2, "No. 1");
+  const Result article_like = ExtractAs(unpriced, PageType::kListing, 1.0f);
+  EXPECT_NE(article_like.text.find("fitting guide"), std::string::npos);
+  EXPECT_EQ(article_like.text.find(kShoes[3]), std::string::npos);
+}
+
 // An article with a list of related stories, taken for a listing: the
 // article's reading stands.
 TEST(ReadAsType, ArticleTakenForAListingKeepsItsReading) {
@@ -161,6 +201,35 @@ TEST(ReadAsType, ArticleTakenForAListingKeepsItsReading) {
   const Result article = ExtractAs(html, PageType::kArticle, 1.0f);
   EXPECT_NE(article.text.find("frozen river"), std::string::npos);
   EXPECT_EQ(listing.text, article.text);
+}
+
+// A guide's list of its topics, links between its paragraphs, is its own
+// text on a documentation page; the menu beside it stays out.
+TEST(ReadAsType, DocumentationKeepsItsListsOfTopics) {
+  const char* const kTopics[] = {"Installing the command-line tools", "Configuring a project",
+                                 "Writing your first pipeline", "Testing a pipeline locally",
+                                 "Deploying to production", "Monitoring and logs"};
+  std::string html =
+      "<html><head><title>Pipelines guide</title></head><body><nav class=\"menu\"><ul>"
+      "<li><a href=\"/docs\">Docs</a></li><li><a href=\"/api\">API reference</a></li>"
+      "<li><a href=\"/blog\">Blog</a></li></ul></nav><main><h1>Pipelines</h1>"
+      "<p>A pipeline is a series of steps that turn your source files into a deployed "
+      "service. Each step runs in its own container, and a step starts only when the steps "
+      "it depends on have finished without an error.</p><p>This guide walks through the whole "
+      "life of a pipeline, from the first install to the logs of a running service.</p><ul>";
+  for (int i = 0; i < 6; ++i)
+    html += std::string("<li><a href=\"/docs/pipelines/") + std::to_string(i) + "\">" +
+            kTopics[i] + "</a></li>";
+  html +=
+      "</ul><p>Every part of the guide can be read on its own, but the examples build on each "
+      "other, so reading them in order is the quickest way to a working setup.</p></main>"
+      "<footer><a href=\"/privacy\">Privacy</a> <a href=\"/terms\">Terms</a></footer>"
+      "</body></html>";
+  const Result doc = ExtractAs(html, PageType::kDocumentation, 1.0f);
+  for (const char* topic : kTopics) EXPECT_NE(doc.text.find(topic), std::string::npos) << topic;
+  EXPECT_EQ(doc.text.find("API reference"), std::string::npos);
+  const Result article = ExtractAs(html, PageType::kArticle, 1.0f);
+  EXPECT_EQ(article.text.find(kTopics[2]), std::string::npos);
 }
 
 // A product page: its description and specifications; its customers'
