@@ -165,15 +165,18 @@ TEST(PageType, FormControlsAndButtonWords) {
       "<form action=\"/send\"><input type=\"text\" name=\"name\"><input type=\"email\" "
       "name=\"mail\"><input type=\"hidden\" name=\"token\"><input type=\"checkbox\">"
       "<select name=\"budget\"><option>Small</option></select><textarea></textarea>"
-      "<input type=\"submit\" value=\"Get a free quote\"></form>"
+      "<input type=\"submit\" value=\"Get a free estimate\"></form>"
+      "<div><button>Reply</button><button aria-label=\"Load more\"></button></div>"
       "<a class=\"btn btn-primary\" href=\"/start\">Get started</a>"
       "<a class=\"subtitle\" href=\"/about\">Contact us</a></body></html>",
       "https://agency.example/contact");
   EXPECT_EQ(f[kP_ctl_forms], std::log1p(1.0f));
   EXPECT_EQ(f[kP_ctl_inputs], std::log1p(3.0f));   // text, email, textarea: not hidden, not a box
   EXPECT_EQ(f[kP_ctl_selects], std::log1p(1.0f));
-  EXPECT_EQ(f[kP_ctl_buttons], std::log1p(1.0f));  // the submit input
-  // "Get a free quote" and the link marked as a button; "subtitle" holds no
+  EXPECT_EQ(f[kP_ctl_buttons], std::log1p(3.0f));  // the submit input, two <button>s
+  EXPECT_EQ(f[kP_btn_forum], std::log1p(1.0f));    // "Reply"
+  EXPECT_EQ(f[kP_btn_more], std::log1p(1.0f));     // its label: "Load more"
+  // "Get a free estimate" and the link marked as a button; "subtitle" holds no
   // button word, so its link is no button.
   EXPECT_EQ(f[kP_btn_service], std::log1p(2.0f));
   EXPECT_EQ(f[kP_btn_cart], 0.0f);
@@ -207,6 +210,17 @@ TEST(PageType, HeadMetadataAndGenerator) {
       "<meta name=\"generator\" content=\"mkdocs-1.6.1, mkdocs-material-9.5.3\">");
   EXPECT_EQ(page[kP_meta_modified_only], 1.0f);
   EXPECT_EQ(page[kP_gen_docs], 1.0f);
+  const struct {
+    const char* generator;
+    PageFeature kind;
+  } kinds[] = {{"Discourse", kP_gen_forum}, {"Elementor 3.21.4", kP_gen_builder},
+               {"MediaWiki 1.41.0", kP_gen_wiki}};
+  for (const auto& k : kinds) {
+    const std::vector<float> g = head(std::string("<meta name=\"generator\" content=\"") +
+                                      k.generator + "\">");
+    EXPECT_EQ(g[k.kind], 1.0f) << k.generator;
+    EXPECT_EQ(g[kP_gen_cms], 0.0f) << k.generator;
+  }
   EXPECT_EQ(Features("<html><head><title>The 1990s in 21st-century eyes</title></head>"
                      "<body><p>x</p></body></html>", "https://example.org/a")[kP_title_model],
             0.0f);
@@ -239,6 +253,16 @@ TEST(PageType, HeadlinesLinksHeadingsAndVoice) {
       "https://firm.example/business-formation/");
   EXPECT_GT(firm[kP_pron_we], 5.0f);  // per 100 words
   EXPECT_GT(firm[kP_pron_you], 5.0f);
+  EXPECT_EQ(firm[kP_pron_i], 0.0f);
+  const std::vector<float> diary = Features(
+      "<html><body><article><h1>My first winter trip</h1>" +
+          Repeat("<p>I packed my old tent and a stove a friend lent me, and I walked up the "
+                 "valley before dawn while the snow was still hard.</p>",
+                 6) +
+          "</article></body></html>",
+      "https://hiker.example/2024/01/my-first-winter-trip");
+  EXPECT_GT(diary[kP_pron_i], 5.0f);
+  EXPECT_EQ(diary[kP_pron_we], 0.0f);
   const std::vector<float> a = Features(ArticlePage(), "https://courier.example/news/2024/05/02/council-weighs-a-ten-year-plan");
   EXPECT_EQ(a[kP_pron_we], 0.0f);
   EXPECT_EQ(a[kP_pron_you], 0.0f);
