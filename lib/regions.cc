@@ -367,6 +367,37 @@ constexpr std::uint32_t kOffList = kCueNav | kCueHeader | kCueFooter | kCueSideb
                                    kCueLogin | kCueBreadcrumb | kCueConsent | kCueNewsletter |
                                    kCueShare | kCueTags | kCueComment;
 
+// Two runs are parts of one list when their members are alike (tag and
+// first class) and so are their parents, and the parents' ancestors up to
+// one they share, at most three steps above them.
+bool alike_parts(const Page& page, const Run& a, const Run& b) {
+  if (step_key(page.el(a.members[0])) != step_key(page.el(b.members[0]))) return false;
+  int x = a.parent, y = b.parent;
+  for (int step = 0; step < 4 && x >= 0 && y >= 0; ++step) {
+    if (x == y) return step > 0;
+    if (step_key(page.el(x)) != step_key(page.el(y))) return false;
+    x = page.el(x).parent;
+    y = page.el(y).parent;
+  }
+  return false;
+}
+
+// Two runs that take turns under one parent (a table's rows of titles and
+// rows of details, a list's headings and their summaries) are one list, its
+// items cut in two.
+bool interleaved(const Run& a, const Run& b) {
+  if (a.parent != b.parent) return false;
+  const std::size_t n = a.members.size(), m = b.members.size();
+  if (n + 1 < m || m + 1 < n) return false;
+  // Each member of one lies between two members of the other.
+  std::size_t j = 0;
+  for (std::size_t i = 0; i + 1 < n; ++i) {
+    while (j < m && b.members[j] < a.members[i]) ++j;
+    if (j >= m || b.members[j] > a.members[i + 1]) return false;
+  }
+  return true;
+}
+
 // A listing or a collection: the run of like siblings holding the most item
 // text (titles, prices, summaries), its members alike.
 void read_listing(const Segments& seg, const Patterns& patterns, Scores* s) {
@@ -400,23 +431,29 @@ void read_listing(const Segments& seg, const Patterns& patterns, Scores* s) {
   }
   std::sort(candidates.begin(), candidates.end(),
             [](const Candidate& a, const Candidate& b) { return a.chars > b.chars; });
-  if (candidates.size() > 6) candidates.resize(6);
   const Run* best = nullptr;
   double best_score = 0;
-  for (const Candidate& c : candidates) {
-    const double score = c.chars * regularity(page, *c.run);
+  for (std::size_t k = 0; k < candidates.size() && k < 6; ++k) {
+    const double score = candidates[k].chars * regularity(page, *candidates[k].run);
     if (score > best_score) {
       best_score = score;
-      best = c.run;
+      best = candidates[k].run;
     }
   }
   if (best == nullptr) return;
+  // A list cut in parts (one list per letter, a grid per section, a table
+  // per day): the runs alike the best, under parents alike it, are its
+  // parts.
+  std::vector<int> members = best->members;
+  for (const Candidate& c : candidates)
+    if (c.run != best && (alike_parts(page, *c.run, *best) || interleaved(*c.run, *best)))
+      members.insert(members.end(), c.run->members.begin(), c.run->members.end());
   std::vector<char> in(seg.blocks.size(), 0);
   // An article the page type took for a listing (its reading keeps more
   // text outside the items than half of what they hold, or some prose: two
   // or three sentences) keeps the article's reading.
   int items = 0;
-  for (int m : best->members) {
+  for (int m : members) {
     items += page.chars(m);
     const Element& x = page.el(m);
     for (int i = x.first_block; i < x.end_block; ++i) in[static_cast<std::size_t>(i)] = 1;
@@ -433,7 +470,7 @@ void read_listing(const Segments& seg, const Patterns& patterns, Scores* s) {
   // A shop's grid (most items show a price) is read beside the prose the
   // article's reading keeps: a collection's introduction, a category's text.
   int priced = 0;
-  for (int m : best->members) {
+  for (int m : members) {
     const Element& x = page.el(m);
     for (int i = x.first_block; i < x.end_block; ++i) {
       const TextBlock& b = seg.blocks[static_cast<std::size_t>(i)];
@@ -443,9 +480,9 @@ void read_listing(const Segments& seg, const Patterns& patterns, Scores* s) {
       }
     }
   }
-  const bool shop = priced * 5 >= static_cast<int>(best->members.size()) * 3;
+  const bool shop = priced * 5 >= static_cast<int>(members.size()) * 3;
   if (!shop && (items < 2 * outside || prose >= 200)) return;
-  for (int m : best->members) {
+  for (int m : members) {
     const Element& x = page.el(m);
     for (int i = x.first_block; i < x.end_block; ++i) {
       const auto u = static_cast<std::size_t>(i);
@@ -510,6 +547,35 @@ void read_documentation(const Segments& seg, Scores* s) {
   }
 }
 
+// A service's landing page: its sections (what is offered, how, for whom,
+// what clients say) are its content, each a region of its own; every block
+// outside the site's menus, masthead, footer, sidebars, prompts and related
+// lists is read, unless it is mostly links.
+void read_service(const Segments& seg, Scores* s) {
+  const Page page(seg);
+  std::vector<std::size_t> sections;
+  int kept = 0, more = 0;
+  for (std::size_t i = 0; i < seg.blocks.size(); ++i) {
+    const TextBlock& b = seg.blocks[i];
+    if (s->labels[i] == Label::kContent) kept += b.chars;
+    if (s->labels[i] != Label::kBoilerplate || s->reasons[i] != Reason::kOutside) continue;
+    if (b.element < 0 || b.kind == BlockKind::kImage || b.chars == 0) continue;
+    if ((page.cues_above(b.element) & (kOffRun | kCueDonate)) || (b.text_cues & kNotPostText))
+      continue;
+    if (b.link_chars * 2 > b.chars) continue;
+    sections.push_back(i);
+    more += b.chars;
+  }
+  // An article's region holds most of its page's readable text (the rest,
+  // under half as much, is the page's asides); a landing page's region is
+  // one section of several.
+  if (more * 2 < kept) return;
+  for (std::size_t i : sections) {
+    s->labels[i] = Label::kContent;
+    s->reasons[i] = Reason::kRegion;
+  }
+}
+
 }  // namespace
 
 void read_as_type(const Segments& segments, const Patterns& patterns, PageType type,
@@ -519,6 +585,7 @@ void read_as_type(const Segments& segments, const Patterns& patterns, PageType t
   if (type == PageType::kListing && confidence >= 0.5f) read_listing(segments, patterns, scores);
   if (type == PageType::kProduct && confidence >= 0.5f) read_product(segments, scores);
   if (type == PageType::kDocumentation && confidence >= 0.5f) read_documentation(segments, scores);
+  if (type == PageType::kService && confidence >= 0.5f) read_service(segments, scores);
 }
 
 }  // namespace extractor

@@ -44,7 +44,8 @@ void read_blocks(const Dom& dom, const Patterns& patterns, const Options& option
 // title, price and summary), unless the article's reading holds prose and
 // the items are no shop's (most show no price), a product page without its
 // reviews, documentation with the lists of links between its paragraphs
-// (its topics, not a menu). Changes `scores` only where
+// (its topics, not a menu), a service's landing page with every section of
+// it when the article's reading kept one of several. Changes `scores` only where
 // the kind's reading differs from the article's, and only when `confidence`
 // reaches the kind's bar. `patterns` gives the words of prices.
 void read_as_type(const Segments& segments, const Patterns& patterns, PageType type,
