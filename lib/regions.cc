@@ -7,6 +7,8 @@
 #include <unordered_map>
 #include <utility>
 
+#include <re2/re2.h>
+
 #include "dom.h"
 #include "block_features.h"
 #include "patterns.h"
@@ -435,6 +437,142 @@ void read_listing(const Segments& seg, Scores* s) {
 // names them) are not the product's text. A container named for reviews
 // that holds most of the page's content-like text is the page's own column,
 // named anything (cues_above()).
+// The titles of a product page's own sections: its description,
+// specifications, features, materials, what is in the box (tabs,
+// accordions and drawers that shops put below or beside the buy box), in
+// the languages the other vocabularies cover. Case-insensitive, the whole
+// block (punctuation, symbols and a count around it aside).
+const RE2& detail_title() {
+  static const RE2 re(
+      R"((?i)[\s\p{P}\p{S}]*(?:(?:product |item |full |more )?(?:description|details|information|info|)"
+      R"(overview|features|highlights|specifications|specs)|tech(?:nical)? (?:specs|specifications|details|data)|)"
+      R"(key features|features (?:and|&) benefits|about (?:this|the) (?:item|product)|)"
+      R"(dimensions|measurements|materials?|materials? (?:and|&) care|care|composition|fabric|)"
+      R"(size (?:and|&) fit|fit (?:and|&) sizing|ingredients|nutrition(?:al)? (?:information|facts)|)"
+      R"(what'?s (?:included|in the box)|in the box|included items|package contents|good to know|)"
+      R"(how to use|directions|beschreibung|produktbeschreibung|produktdetails|technische daten|)"
+      R"(eigenschaften|merkmale|lieferumfang|pflegehinweise|caractéristiques|fiche technique|)"
+      R"(détails(?: du produit)?|descripción|características|especificaciones|detalles|ficha técnica|)"
+      R"(descrizione|caratteristiche|specifiche|dettagli|scheda tecnica|descrição|especificações|)"
+      R"(detalhes|beschrijving|specificaties|kenmerken|productinformatie|opis|specyfikacja|)"
+      R"(parametry|szczegóły|описание|характеристики|технические характеристики|商品详情|产品详情|)"
+      R"(商品介绍|产品介绍|规格参数|产品参数|规格|详情|商品説明|商品詳細|仕様|スペック)[\s\p{P}\p{S}\d]*)");
+  return re;
+}
+
+// The titles of what a shop puts around a product's own text: reviews and
+// questions, shipping and returns, other products.
+const RE2& shop_title() {
+  static const RE2 re(
+      R"((?i)[\s\p{P}\p{S}]*(?:(?:customer |product )?(?:reviews?|ratings?(?: (?:and|&) reviews)?)|)"
+      R"(questions(?: (?:and|&) answers)?|q ?& ?a|faqs?|(?:free )?(?:shipping|delivery)(?: (?:and|&) returns)?|)"
+      R"(returns?(?: policy)?|warranty|you (?:may|might) also like|related (?:products|items)|)"
+      R"(similar (?:products|items)|recently viewed|customers (?:also|who) \w+.*|frequently bought together|)"
+      R"(complete the look|recommended(?: for you| products)?|bewertungen|kundenbewertungen|versand|)"
+      R"(avis(?: clients)?|livraison|opiniones|reseñas|envío|recensioni|spedizione|avaliações|)"
+      R"(opinie|dostawa|отзывы|доставка|评价|商品评价|用户评价|配送|レビュー|配送)[\s\p{P}\p{S}\d]*)");
+  return re;
+}
+
+// The lines a customer's review is made of, whatever its classes say: its
+// stars, "Reviewed in … on …", "Verified purchase", "12 people found this
+// helpful", "Was this review helpful?".
+const RE2& review_line() {
+  static const RE2 re(
+      R"((?i)(?:^[\s\p{P}\p{S}]*\d(?:[.,]\d)?\s*(?:out of|of|von|sur|de|su|из)\s*5\s*(?:stars?|sternen|étoiles|estrellas|stelle|звезд)|)"
+      R"(^[\s\p{P}\p{S}]*reviewed (?:in|on|by) |verified (?:purchase|buyer|owner|reviewer|customer)|)"
+      R"(found this (?:review )?helpful|was this (?:review )?helpful|helpful\s*\(\d+\)|)"
+      R"(verifizierter kauf|rezension aus|achat vérifié|compra verificada|acquisto verificato|)"
+      R"(подтвержденная покупка|已购买|認証済みの購入))");
+  return re;
+}
+
+constexpr int kReviewLineChars = 120;
+
+// Runs of like siblings most of whose members carry a review's lines are
+// customers' reviews.
+void drop_review_runs(const Page& page, Scores* s) {
+  const Segments& seg = page.seg;
+  std::vector<char> shaped(seg.elements.size(), 0);
+  for (const TextBlock& b : seg.blocks)
+    if (b.element >= 0 && b.chars > 0 && b.chars <= kReviewLineChars &&
+        RE2::PartialMatch(b.text, review_line()))
+      shaped[static_cast<std::size_t>(b.element)] = 1;
+  for (const Run& r : find_runs(seg, 2)) {
+    int with = 0;
+    bool name = false;  // a column of the layout holding the product's name
+    for (int m : r.members) {
+      const Element& x = page.el(m);
+      bool any = false;
+      for (int i = x.first_block; i < x.end_block; ++i) {
+        const TextBlock& b = seg.blocks[static_cast<std::size_t>(i)];
+        any |= b.element >= 0 && shaped[static_cast<std::size_t>(b.element)];
+        name |= b.kind == BlockKind::kHeading && b.level == 1;
+      }
+      with += any;
+    }
+    if (name || with < 2 || with * 2 < static_cast<int>(r.members.size())) continue;
+    for (int m : r.members) {
+      const Element& x = page.el(m);
+      for (int i = x.first_block; i < x.end_block; ++i) {
+        const auto u = static_cast<std::size_t>(i);
+        s->labels[u] = Label::kBoilerplate;
+        s->reasons[u] = Reason::kReview;
+      }
+    }
+  }
+}
+
+// Cues that put a title out of the product's own sections, and a block out
+// of one.
+constexpr std::uint32_t kOffDetailTitle =
+    kCueNav | kCueHeader | kCueFooter | kCueBreadcrumb | kCueReview | kCueRelated | kCueComment |
+    kCueFeed | kCueAd | kCueConsent | kCueNewsletter | kCueLogin;
+constexpr std::uint32_t kOffDetail = kOffDetailTitle | kCueShare | kCueForm;
+
+constexpr int kDetailTitleChars = 40;
+
+// A product's sections under their titles ("Description", "Specifications",
+// "Details", ...): shops keep them in tabs, accordions and drawers away
+// from the buy box, often under classes that read as dialogs or sidebars.
+// A section is the title and the blocks after it inside the smallest
+// element holding more than the title, up to the next title of its rank
+// or above, or a shop's title (reviews, shipping, other products).
+void read_details(const Page& page, Scores* s) {
+  const Segments& seg = page.seg;
+  const int n = static_cast<int>(seg.blocks.size());
+  for (int i = 0; i < n; ++i) {
+    const TextBlock& t = seg.blocks[static_cast<std::size_t>(i)];
+    if (t.chars == 0 || t.chars > kDetailTitleChars || t.kind == BlockKind::kImage ||
+        t.kind == BlockKind::kCaption || t.element < 0)
+      continue;
+    if (!RE2::FullMatch(t.text, detail_title())) continue;
+    if (page.cues_above(t.element) & kOffDetailTitle) continue;
+    int top = t.element;
+    while (top >= 0 && page.el(top).end_block <= i + 1) top = page.el(top).parent;
+    if (top < 0) continue;
+    const int rank = t.kind == BlockKind::kHeading ? t.level : 7;
+    int end = i + 1;
+    for (; end < page.el(top).end_block; ++end) {
+      const TextBlock& b = seg.blocks[static_cast<std::size_t>(end)];
+      if (b.kind == BlockKind::kHeading && b.level <= rank &&
+          !RE2::FullMatch(b.text, detail_title()))
+        break;
+      if (b.chars > 0 && b.chars <= kDetailTitleChars && RE2::FullMatch(b.text, shop_title())) break;
+    }
+    for (int j = i; j < end; ++j) {
+      const auto u = static_cast<std::size_t>(j);
+      const TextBlock& b = seg.blocks[u];
+      if (b.kind == BlockKind::kImage || b.kind == BlockKind::kCaption || b.chars == 0) continue;
+      if (s->labels[u] == Label::kContent) continue;
+      if ((cues_between(page, b.element, top) & kOffDetail) || (b.text_cues & kNotPostText)) continue;
+      if (b.link_chars * 2 > b.chars && b.kind != BlockKind::kTableRow) continue;
+      s->labels[u] = Label::kContent;
+      s->reasons[u] = Reason::kDetail;
+    }
+  }
+}
+
 void read_product(const Segments& seg, Scores* s) {
   const Page page(seg);
   const double half = 0.5 * page.good_prefix.back();
@@ -450,6 +588,8 @@ void read_product(const Segments& seg, Scores* s) {
     s->labels[i] = Label::kBoilerplate;
     s->reasons[i] = Reason::kReview;
   }
+  drop_review_runs(page, s);
+  read_details(page, s);
 }
 
 }  // namespace

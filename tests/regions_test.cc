@@ -186,6 +186,47 @@ TEST(ReadAsType, ProductLeavesItsReviewsOut) {
   EXPECT_NE(article.text.find("never chafed"), std::string::npos);
 }
 
+// A product page whose description and specifications sit in drawers away
+// from the buy box (an <aside>, a dialog: classes that read as sidebars
+// and pop-ups), each under its title: the product's reading keeps them, and
+// not the drawer on shipping and returns beside them.
+std::string ProductWithDrawers() {
+  return "<html><body><main><div class=\"buy-box\"><h1>Ridge Fleece Jacket</h1>"
+         "<p>Warm layer for cold mornings</p><p>$89</p><fieldset><legend>Select a size</legend>"
+         "<label>S</label><label>M</label><label>L</label></fieldset>"
+         "<p>Free delivery on orders over $75. Order today and get it by Friday, or collect it "
+         "from one of our forty stores the same afternoon, with nothing to pay at the till.</p>"
+         "<p>Members earn points on every order, redeemable against their next purchase, and "
+         "get early access to the seasonal sales and to free alterations in every store.</p>"
+         "</div>"
+         "<aside class=\"drawer modal\"><div class=\"drawer-header\"><h5>Description</h5></div>"
+         "<div class=\"drawer-content\"><p>A mid-weight fleece cut close to the body, with a "
+         "high collar and a chest pocket that fits a phone. Brushed inside for warmth, smooth "
+         "outside so a shell slides over it.</p><ul><li>Recycled polyester</li>"
+         "<li>Machine washable at 30 degrees</li></ul></div></aside>"
+         "<div class=\"modal specs-dialog\"><h2>Specifications</h2><table>"
+         "<tr><td>Weight</td><td>340 g</td></tr><tr><td>Fit</td><td>Regular</td></tr></table>"
+         "</div>"
+         "<aside class=\"drawer\"><div class=\"drawer-header\"><h5>Delivery &amp; Returns</h5>"
+         "</div><div class=\"drawer-content\"><p>Standard delivery takes four to seven working "
+         "days; returns are free within thirty days of delivery.</p></div></aside>"
+         "</main><footer><h5>Details</h5><p>About us · Careers</p></footer></body></html>";
+}
+
+TEST(ReadAsType, ProductKeepsItsTitledSections) {
+  const std::string html = ProductWithDrawers();
+  const Result product = ExtractAs(html, PageType::kProduct, 1.0f);
+  EXPECT_NE(product.text.find("mid-weight fleece cut close"), std::string::npos) << product.text;
+  EXPECT_NE(product.text.find("Machine washable"), std::string::npos) << product.text;
+  EXPECT_NE(product.text.find("340 g"), std::string::npos) << product.text;
+  // The shop's drawer on shipping is no part of the product, nor the footer.
+  EXPECT_EQ(product.text.find("returns are free"), std::string::npos) << product.text;
+  EXPECT_EQ(product.text.find("About us"), std::string::npos) << product.text;
+  // Read as an article, the drawers are pop-ups.
+  const Result article = ExtractAs(html, PageType::kArticle, 1.0f);
+  EXPECT_EQ(article.text.find("mid-weight fleece cut close"), std::string::npos) << article.text;
+}
+
 // A page whose content an unclosed hidden pop-up swallows is read with the
 // pop-up shown; a page with content of its own keeps its hidden parts out.
 TEST(ReadBlocks, ContentUnderAHiddenWrapperIsRead) {
