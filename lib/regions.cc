@@ -4,7 +4,9 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
 #include <re2/re2.h>
@@ -525,10 +527,18 @@ void drop_review_runs(const Page& page, Scores* s) {
 
 // Cues that put a title out of the product's own sections, and a block out
 // of one.
+// Menu words are not among them: shops name the bar of a product's tabs
+// as they name menus; a menu is told by its links (and <nav>) instead.
 constexpr std::uint32_t kOffDetailTitle =
-    kCueNav | kCueHeader | kCueFooter | kCueBreadcrumb | kCueReview | kCueRelated | kCueComment |
-    kCueFeed | kCueAd | kCueConsent | kCueNewsletter | kCueLogin;
+    kCueHeader | kCueFooter | kCueBreadcrumb | kCueReview | kCueRelated | kCueComment | kCueFeed |
+    kCueAd | kCueConsent | kCueNewsletter | kCueLogin;
 constexpr std::uint32_t kOffDetail = kOffDetailTitle | kCueShare | kCueForm;
+
+bool under_nav(const Page& page, int e) {
+  for (; e >= 0; e = page.el(e).parent)
+    if (page.el(e).tag == GUMBO_TAG_NAV) return true;
+  return false;
+}
 
 constexpr int kDetailTitleChars = 40;
 
@@ -541,13 +551,20 @@ constexpr int kDetailTitleChars = 40;
 void read_details(const Page& page, Scores* s) {
   const Segments& seg = page.seg;
   const int n = static_cast<int>(seg.blocks.size());
+  // A text the reading keeps already (a short description above the buy
+  // button, repeated in full in the tab below) is not kept twice.
+  std::unordered_set<std::string_view> kept;
+  for (int i = 0; i < n; ++i)
+    if (s->labels[static_cast<std::size_t>(i)] == Label::kContent)
+      kept.insert(seg.blocks[static_cast<std::size_t>(i)].text);
   for (int i = 0; i < n; ++i) {
     const TextBlock& t = seg.blocks[static_cast<std::size_t>(i)];
     if (t.chars == 0 || t.chars > kDetailTitleChars || t.kind == BlockKind::kImage ||
         t.kind == BlockKind::kCaption || t.element < 0)
       continue;
     if (!RE2::FullMatch(t.text, detail_title())) continue;
-    if (page.cues_above(t.element) & kOffDetailTitle) continue;
+    if (t.link_chars * 2 > t.chars) continue;
+    if ((page.cues_above(t.element) & kOffDetailTitle) || under_nav(page, t.element)) continue;
     int top = t.element;
     while (top >= 0 && page.el(top).end_block <= i + 1) top = page.el(top).parent;
     if (top < 0) continue;
@@ -560,11 +577,17 @@ void read_details(const Page& page, Scores* s) {
         break;
       if (b.chars > 0 && b.chars <= kDetailTitleChars && RE2::FullMatch(b.text, shop_title())) break;
     }
+    int chars = 0, links = 0;
+    for (int j = i + 1; j < end; ++j) {
+      chars += seg.blocks[static_cast<std::size_t>(j)].chars;
+      links += seg.blocks[static_cast<std::size_t>(j)].link_chars;
+    }
+    if (links * 2 > chars) continue;  // a menu's column under its title
     for (int j = i; j < end; ++j) {
       const auto u = static_cast<std::size_t>(j);
       const TextBlock& b = seg.blocks[u];
       if (b.kind == BlockKind::kImage || b.kind == BlockKind::kCaption || b.chars == 0) continue;
-      if (s->labels[u] == Label::kContent) continue;
+      if (s->labels[u] == Label::kContent || kept.count(b.text) != 0) continue;
       if ((cues_between(page, b.element, top) & kOffDetail) || (b.text_cues & kNotPostText)) continue;
       if (b.link_chars * 2 > b.chars && b.kind != BlockKind::kTableRow) continue;
       s->labels[u] = Label::kContent;
