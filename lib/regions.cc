@@ -557,6 +557,7 @@ void read_details(const Page& page, Scores* s) {
   for (int i = 0; i < n; ++i)
     if (s->labels[static_cast<std::size_t>(i)] == Label::kContent)
       kept.insert(seg.blocks[static_cast<std::size_t>(i)].text);
+  std::unordered_set<std::string> sections;
   for (int i = 0; i < n; ++i) {
     const TextBlock& t = seg.blocks[static_cast<std::size_t>(i)];
     if (t.chars == 0 || t.chars > kDetailTitleChars || t.kind == BlockKind::kImage ||
@@ -583,6 +584,13 @@ void read_details(const Page& page, Scores* s) {
       links += seg.blocks[static_cast<std::size_t>(j)].link_chars;
     }
     if (links * 2 > chars) continue;  // a menu's column under its title
+    // The same section twice (a narrow and a wide layout's copies) once.
+    std::string whole;
+    for (int j = i; j < end; ++j) {
+      whole += seg.blocks[static_cast<std::size_t>(j)].text;
+      whole += '\n';
+    }
+    if (!sections.insert(std::move(whole)).second) continue;
     for (int j = i; j < end; ++j) {
       const auto u = static_cast<std::size_t>(j);
       const TextBlock& b = seg.blocks[u];
