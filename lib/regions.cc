@@ -434,11 +434,6 @@ void read_listing(const Segments& seg, Scores* s) {
   }
 }
 
-// A product page: its name, description and specifications; the shop's
-// reviews and ratings (a run of customers' words under a container that
-// names them) are not the product's text. A container named for reviews
-// that holds most of the page's content-like text is the page's own column,
-// named anything (cues_above()).
 // The titles of a product page's own sections: its description,
 // specifications, features, materials, what is in the box (tabs,
 // accordions and drawers that shops put below or beside the buy box), in
@@ -526,8 +521,7 @@ void drop_review_runs(const Page& page, Scores* s) {
 }
 
 // Cues that put a title out of the product's own sections, and a block out
-// of one.
-// Menu words are not among them: shops name the bar of a product's tabs
+// of one. Menu words are not among them: shops name the bar of a product's tabs
 // as they name menus; a menu is told by its links (and <nav>) instead.
 constexpr std::uint32_t kOffDetailTitle =
     kCueHeader | kCueFooter | kCueBreadcrumb | kCueReview | kCueRelated | kCueComment | kCueFeed |
@@ -604,6 +598,68 @@ void read_details(const Page& page, Scores* s) {
   }
 }
 
+// A product's specifications as a run of like siblings, each a key and its
+// value: two short blocks (the key no link), or a table row of two cells.
+constexpr int kSpecKeyChars = 40;
+constexpr int kSpecValueChars = 160;
+
+bool spec_pair(const Page& page, int member) {
+  const Segments& seg = page.seg;
+  const Element& x = page.el(member);
+  const TextBlock* parts[2] = {nullptr, nullptr};
+  int n = 0;
+  for (int i = x.first_block; i < x.end_block; ++i) {
+    const TextBlock& b = seg.blocks[static_cast<std::size_t>(i)];
+    if (b.kind == BlockKind::kImage || b.chars == 0) continue;
+    if (n == 2) return false;
+    parts[n++] = &b;
+  }
+  if (n == 1 && parts[0]->kind == BlockKind::kTableRow) {
+    const std::string& t = parts[0]->text;
+    const std::size_t tab = t.find('\t');
+    return tab != std::string::npos && tab > 0 && tab <= static_cast<std::size_t>(4 * kSpecKeyChars) &&
+           t.find('\t', tab + 1) == std::string::npos && parts[0]->chars <= kSpecKeyChars + kSpecValueChars;
+  }
+  if (n != 2) return false;
+  return parts[0]->chars <= kSpecKeyChars && parts[0]->link_chars == 0 &&
+         parts[1]->chars <= kSpecValueChars && parts[0]->kind != BlockKind::kTableRow &&
+         parts[1]->kind != BlockKind::kTableRow;
+}
+
+// Runs of at least three members, four in five of them pairs, not mostly
+// links, outside the site's masthead, footer, menus and other lists.
+void read_specs(const Page& page, Scores* s) {
+  const Segments& seg = page.seg;
+  for (const Run& r : find_runs(seg, 3)) {
+    int pairs = 0, chars = 0, links = 0;
+    for (int m : r.members) {
+      pairs += spec_pair(page, m);
+      chars += page.chars(m);
+      links += page.links(m);
+    }
+    if (pairs * 5 < static_cast<int>(r.members.size()) * 4 || links * 2 > chars) continue;
+    if ((page.cues_above(r.parent) & kOffDetailTitle) || under_nav(page, r.parent)) continue;
+    for (int m : r.members) {
+      const Element& x = page.el(m);
+      for (int i = x.first_block; i < x.end_block; ++i) {
+        const auto u = static_cast<std::size_t>(i);
+        const TextBlock& b = seg.blocks[u];
+        if (b.kind == BlockKind::kImage || b.kind == BlockKind::kCaption || b.chars == 0) continue;
+        if (s->labels[u] == Label::kContent) continue;
+        if ((cues_between(page, b.element, r.parent) & kOffDetail) || (b.text_cues & kNotPostText)) continue;
+        s->labels[u] = Label::kContent;
+        s->reasons[u] = Reason::kDetail;
+      }
+    }
+  }
+}
+
+// A product page: its name, description and specifications; the shop's
+// reviews and ratings (a run of customers' words under a container that
+// names them) are not the product's text. A container named for reviews
+// that holds most of the page's content-like text is the page's own column,
+// named anything (cues_above()). Runs of reviews told by their lines, the
+// product's titled sections and its runs of keys and values are read after.
 void read_product(const Segments& seg, Scores* s) {
   const Page page(seg);
   const double half = 0.5 * page.good_prefix.back();
@@ -621,6 +677,7 @@ void read_product(const Segments& seg, Scores* s) {
   }
   drop_review_runs(page, s);
   read_details(page, s);
+  read_specs(page, s);
 }
 
 }  // namespace

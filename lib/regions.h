@@ -41,8 +41,11 @@ void read_blocks(const Dom& dom, const Patterns& patterns, const Options& option
 // with its author line and date, not its buttons; comment-thread classes do
 // not rule posts out), a listing's or collection's items (the largest run of
 // like, small siblings outside menus, header and footer: every item's
-// title, price and summary), unless the article's reading holds prose. Changes `scores` only where the kind's reading differs from
-// the article's, and only when `confidence` reaches the kind's bar.
+// title, price and summary), unless the article's reading holds prose; a
+// product's name, description and specifications (its titled sections in
+// tabs, drawers and dialogs, its runs of keys and values), not its
+// customers' reviews. Changes `scores` only where the kind's reading differs
+// from the article's, and only when `confidence` reaches the kind's bar.
 void read_as_type(const Segments& segments, PageType type, float confidence, Scores* scores);
 
 }  // namespace extractor

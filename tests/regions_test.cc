@@ -187,9 +187,10 @@ TEST(ReadAsType, ProductLeavesItsReviewsOut) {
 }
 
 // A product page whose description and specifications sit in drawers away
-// from the buy box (an <aside>, a dialog: classes that read as sidebars
-// and pop-ups), each under its title: the product's reading keeps them, and
-// not the drawer on shipping and returns beside them.
+// from the buy box (an <aside>, a dialog, a tab bar: classes that read as
+// sidebars, pop-ups and menus), each under its title: the product's reading
+// keeps them, and not the drawer on shipping and returns beside them, nor a
+// title in the footer.
 std::string ProductWithDrawers() {
   return "<html><body><main><div class=\"buy-box\"><h1>Ridge Fleece Jacket</h1>"
          "<p>Warm layer for cold mornings</p><p>$89</p><fieldset><legend>Select a size</legend>"
@@ -204,9 +205,9 @@ std::string ProductWithDrawers() {
          "high collar and a chest pocket that fits a phone. Brushed inside for warmth, smooth "
          "outside so a shell slides over it.</p><ul><li>Recycled polyester</li>"
          "<li>Machine washable at 30 degrees</li></ul></div></aside>"
-         "<div class=\"modal specs-dialog\"><h2>Specifications</h2><table>"
+         "<div class=\"tabs\"><div class=\"modal specs-dialog\"><h2>Specifications</h2><table>"
          "<tr><td>Weight</td><td>340 g</td></tr><tr><td>Fit</td><td>Regular</td></tr></table>"
-         "</div>"
+         "</div></div>"
          "<aside class=\"drawer\"><div class=\"drawer-header\"><h5>Delivery &amp; Returns</h5>"
          "</div><div class=\"drawer-content\"><p>Standard delivery takes four to seven working "
          "days; returns are free within thirty days of delivery.</p></div></aside>"
@@ -225,6 +226,87 @@ TEST(ReadAsType, ProductKeepsItsTitledSections) {
   // Read as an article, the drawers are pop-ups.
   const Result article = ExtractAs(html, PageType::kArticle, 1.0f);
   EXPECT_EQ(article.text.find("mid-weight fleece cut close"), std::string::npos) << article.text;
+}
+
+std::size_t Count(const std::string& text, const std::string& what) {
+  std::size_t n = 0;
+  for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return n;
+}
+
+// A section shown twice (a narrow and a wide layout's copies), and a
+// short description repeated in full under "Description": each once.
+TEST(ReadAsType, ProductSectionsAreKeptOnce) {
+  std::string html =
+      "<html><body><main><div class=\"buy-box\"><h1>Ridge Fleece Jacket</h1>"
+      "<p>A mid-weight fleece cut close to the body, with a high collar and a chest pocket.</p>"
+      "<p>Free delivery on orders over $75. Order today and get it by Friday, or collect it "
+      "from one of our forty stores the same afternoon, with nothing to pay at the till.</p>"
+      "<p>Members earn points on every order, redeemable against their next purchase, and "
+      "get early access to the seasonal sales and to free alterations in every store.</p></div>";
+  for (const char* layout : {"narrow", "wide"})
+    html += std::string("<div class=\"modal ") + layout +
+            "\"><h2>Specifications</h2><p>Shell made of recycled polyester fleece</p>"
+            "<p>Weighs 340 grams in a size medium</p></div>";
+  html +=
+      "<div class=\"modal tabs\"><h2>Description</h2>"
+      "<p>A mid-weight fleece cut close to the body, with a high collar and a chest pocket.</p>"
+      "</div></main></body></html>";
+  const Result product = ExtractAs(html, PageType::kProduct, 1.0f);
+  EXPECT_EQ(Count(product.text, "Weighs 340 grams"), 1u) << product.text;
+  EXPECT_EQ(Count(product.text, "mid-weight fleece"), 1u) << product.text;
+}
+
+// Customers' reviews under classes that name nothing, told by their lines
+// (stars, "Verified Purchase", "found this helpful"): out of a product's
+// text, in an article's.
+TEST(ReadAsType, ProductLeavesReviewsOutByTheirLines) {
+  std::string html =
+      "<html><body><main><h1>Trail 25 pack</h1><div class=\"text\">"
+      "<p>A light daypack for long hikes, with a padded hip belt, a rain cover and a sleeve "
+      "for a water reservoir. The frame sheet keeps the load close to the back.</p></div>"
+      "<div class=\"cards\">";
+  const char* const kSaid[] = {
+      "Carried it for a week in the hills and the straps never chafed once, even with a full "
+      "load of food and water for three days.",
+      "The rain cover kept everything dry in a long storm on the ridge, and the side pockets "
+      "hold a litre bottle each without it falling out.",
+      "Bought it for my daughter's school trips; it survived a year of being thrown around "
+      "buses and still looks almost new."};
+  for (const char* said : kSaid)
+    html += std::string("<div class=\"card\"><p>4.0 out of 5 stars</p><p>Verified Purchase</p><p>") +
+            said + "</p><p>12 people found this helpful</p></div>";
+  html += "</div></main></body></html>";
+  const Result product = ExtractAs(html, PageType::kProduct, 1.0f);
+  EXPECT_NE(product.text.find("padded hip belt"), std::string::npos) << product.text;
+  EXPECT_EQ(product.text.find("never chafed"), std::string::npos) << product.text;
+  EXPECT_EQ(product.text.find("Verified Purchase"), std::string::npos) << product.text;
+  const Result article = ExtractAs(html, PageType::kArticle, 1.0f);
+  EXPECT_NE(article.text.find("never chafed"), std::string::npos) << article.text;
+}
+
+// A product's specifications as a run of keys and values with no title the
+// vocabulary knows, in a side column: kept on a product page.
+TEST(ReadAsType, ProductKeepsItsRunOfKeysAndValues) {
+  std::string html =
+      "<html><body><main><h1>K2 Wireless Keyboard</h1><div class=\"text\">"
+      "<p>A compact wireless keyboard with a full function row, three Bluetooth profiles and "
+      "a cable for wired use. The frame is aluminium and the keycaps are double-shot.</p>"
+      "<p>It runs for weeks on one charge with the backlight off, and switches between a "
+      "laptop, a tablet and a phone with one key combination.</p></div>"
+      "<aside class=\"sidebar\"><div class=\"label\">Construction</div>";
+  const char* const kSpecs[][2] = {{"Chassis Material", "Plastic"}, {"Switch Plate", "Aluminum"},
+                                   {"Weight", "653 g"}, {"Cable Length", "110 cm"}};
+  for (const auto& kv : kSpecs)
+    html += std::string("<div class=\"pair\"><div class=\"key\">") + kv[0] +
+            "</div><div class=\"value\">" + kv[1] + "</div></div>";
+  html += "</aside></main></body></html>";
+  const Result product = ExtractAs(html, PageType::kProduct, 1.0f);
+  EXPECT_NE(product.text.find("Chassis Material"), std::string::npos) << product.text;
+  EXPECT_NE(product.text.find("653 g"), std::string::npos) << product.text;
+  EXPECT_NE(product.text.find("110 cm"), std::string::npos) << product.text;
+  const Result article = ExtractAs(html, PageType::kArticle, 1.0f);
+  EXPECT_EQ(article.text.find("653 g"), std::string::npos) << article.text;
 }
 
 // A page whose content an unclosed hidden pop-up swallows is read with the
