@@ -654,6 +654,23 @@ void read_specs(const Page& page, Scores* s) {
   }
 }
 
+// Shops lay a product's text out once per screen size (a narrow and a wide
+// gallery, the description beside the buy button and again in a tab): a
+// text of kRepeatChars or more kept a second time is a copy.
+constexpr int kRepeatChars = 20;
+
+void drop_repeats(const Segments& seg, Scores* s) {
+  std::unordered_set<std::string_view> seen;
+  for (std::size_t i = 0; i < seg.blocks.size(); ++i) {
+    const TextBlock& b = seg.blocks[i];
+    if (s->labels[i] != Label::kContent || b.kind == BlockKind::kImage || b.chars < kRepeatChars)
+      continue;
+    if (seen.insert(b.text).second) continue;
+    s->labels[i] = Label::kBoilerplate;
+    s->reasons[i] = Reason::kRepeat;
+  }
+}
+
 // A product page: its name, description and specifications; the shop's
 // reviews and ratings (a run of customers' words under a container that
 // names them) are not the product's text. A container named for reviews
@@ -678,6 +695,7 @@ void read_product(const Segments& seg, Scores* s) {
   drop_review_runs(page, s);
   read_details(page, s);
   read_specs(page, s);
+  drop_repeats(seg, s);
 }
 
 }  // namespace
