@@ -545,12 +545,6 @@ constexpr int kDetailTitleChars = 40;
 void read_details(const Page& page, Scores* s) {
   const Segments& seg = page.seg;
   const int n = static_cast<int>(seg.blocks.size());
-  // A text the reading keeps already (a short description above the buy
-  // button, repeated in full in the tab below) is not kept twice.
-  std::unordered_set<std::string_view> kept;
-  for (int i = 0; i < n; ++i)
-    if (s->labels[static_cast<std::size_t>(i)] == Label::kContent)
-      kept.insert(seg.blocks[static_cast<std::size_t>(i)].text);
   std::unordered_set<std::string> sections;
   for (int i = 0; i < n; ++i) {
     const TextBlock& t = seg.blocks[static_cast<std::size_t>(i)];
@@ -578,7 +572,8 @@ void read_details(const Page& page, Scores* s) {
       links += seg.blocks[static_cast<std::size_t>(j)].link_chars;
     }
     if (links * 2 > chars) continue;  // a menu's column under its title
-    // The same section twice (a narrow and a wide layout's copies) once.
+    // The same section twice (a narrow and a wide layout's copies) once,
+    // short keys and values too (drop_repeats() leaves those).
     std::string whole;
     for (int j = i; j < end; ++j) {
       whole += seg.blocks[static_cast<std::size_t>(j)].text;
@@ -589,7 +584,7 @@ void read_details(const Page& page, Scores* s) {
       const auto u = static_cast<std::size_t>(j);
       const TextBlock& b = seg.blocks[u];
       if (b.kind == BlockKind::kImage || b.kind == BlockKind::kCaption || b.chars == 0) continue;
-      if (s->labels[u] == Label::kContent || kept.count(b.text) != 0) continue;
+      if (s->labels[u] == Label::kContent) continue;
       if ((cues_between(page, b.element, top) & kOffDetail) || (b.text_cues & kNotPostText)) continue;
       if (b.link_chars * 2 > b.chars && b.kind != BlockKind::kTableRow) continue;
       s->labels[u] = Label::kContent;

@@ -234,27 +234,40 @@ std::size_t Count(const std::string& text, const std::string& what) {
   return n;
 }
 
-// A section shown twice (a narrow and a wide layout's copies), and a
-// short description repeated in full under "Description": each once.
-TEST(ReadAsType, ProductSectionsAreKeptOnce) {
+// A section shown twice (a narrow and a wide layout's copies): once, its
+// short keys and values too.
+TEST(ReadAsType, ProductSectionShownTwiceIsKeptOnce) {
   std::string html =
       "<html><body><main><div class=\"buy-box\"><h1>Ridge Fleece Jacket</h1>"
-      "<p>A mid-weight fleece cut close to the body, with a high collar and a chest pocket.</p>"
       "<p>Free delivery on orders over $75. Order today and get it by Friday, or collect it "
       "from one of our forty stores the same afternoon, with nothing to pay at the till.</p>"
       "<p>Members earn points on every order, redeemable against their next purchase, and "
       "get early access to the seasonal sales and to free alterations in every store.</p></div>";
   for (const char* layout : {"narrow", "wide"})
     html += std::string("<div class=\"modal ") + layout +
-            "\"><h2>Specifications</h2><p>Shell made of recycled polyester fleece</p>"
-            "<p>Weighs 340 grams in a size medium</p></div>";
-  html +=
-      "<div class=\"modal tabs\"><h2>Description</h2>"
-      "<p>A mid-weight fleece cut close to the body, with a high collar and a chest pocket.</p>"
-      "</div></main></body></html>";
+            "\"><h2>Specifications</h2><p>Shell</p><p>Fleece</p><p>Weight</p><p>340 g</p></div>";
+  html += "</main></body></html>";
   const Result product = ExtractAs(html, PageType::kProduct, 1.0f);
-  EXPECT_EQ(Count(product.text, "Weighs 340 grams"), 1u) << product.text;
+  EXPECT_EQ(Count(product.text, "340 g"), 1u) << product.text;
+  EXPECT_EQ(Count(product.text, "Fleece\n"), 1u) << product.text;
+}
+
+// A text shown once per layout (the description beside the buy button and
+// again in a tab, a model's line under each gallery): once on a product page.
+TEST(ReadAsType, ProductTextShownTwiceIsKeptOnce) {
+  const std::string line =
+      "A mid-weight fleece cut close to the body, with a high collar and a chest pocket.";
+  std::string html =
+      "<html><body><main><h1>Ridge Fleece Jacket</h1><div class=\"summary\"><p>" + line +
+      "</p><p>Brushed inside for warmth and smooth outside, so that a shell slides over it "
+      "without catching; the cuffs are bound and the hem has a drawcord.</p></div>"
+      "<div class=\"panel\"><p>" + line + "</p><p>Made of recycled polyester.</p></div>"
+      "</main></body></html>";
+  const Result product = ExtractAs(html, PageType::kProduct, 1.0f);
   EXPECT_EQ(Count(product.text, "mid-weight fleece"), 1u) << product.text;
+  EXPECT_NE(product.text.find("recycled polyester"), std::string::npos) << product.text;
+  const Result article = ExtractAs(html, PageType::kArticle, 1.0f);
+  EXPECT_EQ(Count(article.text, "mid-weight fleece"), 2u) << article.text;
 }
 
 // Customers' reviews under classes that name nothing, told by their lines
