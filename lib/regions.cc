@@ -471,6 +471,47 @@ const RE2& shop_title() {
   return re;
 }
 
+constexpr int kDetailTitleChars = 40;
+
+// The titles of other products and of the shop's terms ("You may also
+// like", "Frequently bought together", "Shipping & returns"): on a product
+// page, the section under such a title (as read_details() cuts it, up to the
+// next title of its rank or a product's title) is no part of the product.
+// Reviews and questions are left to the other readings: shops' questions
+// and answers are often the product's own text.
+const RE2& others_title() {
+  static const RE2 re(
+      R"((?i)[\s\p{P}\p{S}]*(?:(?:free )?(?:shipping|delivery)(?: (?:and|&) returns)?|returns?(?: policy)?|)"
+      R"(you (?:may|might) also like|related (?:products|items)|similar (?:products|items)|)"
+      R"(recently viewed(?: items| products)?|customers (?:also|who) \w+.*|frequently bought together|)"
+      R"(complete the look|recommended(?: for you| products)?)[\s\p{P}\p{S}\d]*)");
+  return re;
+}
+
+void drop_others(const Page& page, Scores* s) {
+  const Segments& seg = page.seg;
+  const int n = static_cast<int>(seg.blocks.size());
+  for (int i = 0; i < n; ++i) {
+    const TextBlock& t = seg.blocks[static_cast<std::size_t>(i)];
+    if (t.chars == 0 || t.chars > kDetailTitleChars || t.kind == BlockKind::kImage || t.element < 0)
+      continue;
+    if (t.link_chars * 2 > t.chars || !RE2::FullMatch(t.text, others_title())) continue;
+    int top = t.element;
+    while (top >= 0 && page.el(top).end_block <= i + 1) top = page.el(top).parent;
+    if (top < 0) continue;
+    const int rank = t.kind == BlockKind::kHeading ? t.level : 7;
+    for (int j = i; j < page.el(top).end_block; ++j) {
+      const TextBlock& b = seg.blocks[static_cast<std::size_t>(j)];
+      if (j > i && b.kind == BlockKind::kHeading && b.level <= rank) break;
+      if (j > i && b.chars > 0 && b.chars <= kDetailTitleChars && RE2::FullMatch(b.text, detail_title()))
+        break;
+      if (s->labels[static_cast<std::size_t>(j)] != Label::kContent) continue;
+      s->labels[static_cast<std::size_t>(j)] = Label::kBoilerplate;
+      s->reasons[static_cast<std::size_t>(j)] = Reason::kRelated;
+    }
+  }
+}
+
 // The lines a customer's review is made of, whatever its classes say: its
 // stars, "Reviewed in … on …", "Verified purchase", "12 people found this
 // helpful", "Was this review helpful?".
@@ -533,8 +574,6 @@ bool under_nav(const Page& page, int e) {
     if (page.el(e).tag == GUMBO_TAG_NAV) return true;
   return false;
 }
-
-constexpr int kDetailTitleChars = 40;
 
 // A product's sections under their titles ("Description", "Specifications",
 // "Details", ...): shops keep them in tabs, accordions and drawers away
@@ -691,6 +730,7 @@ void read_product(const Segments& seg, Scores* s) {
   read_details(page, s);
   read_specs(page, s);
   drop_repeats(seg, s);
+  drop_others(page, s);
 }
 
 }  // namespace

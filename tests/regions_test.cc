@@ -270,6 +270,27 @@ TEST(ReadAsType, ProductTextShownTwiceIsKeptOnce) {
   EXPECT_EQ(Count(article.text, "mid-weight fleece"), 2u) << article.text;
 }
 
+// Sections under the titles of other products and of the shop's terms are
+// out of a product's text; read as an article, the terms are in.
+TEST(ReadAsType, ProductLeavesOtherProductsAndTermsOut) {
+  const std::string html =
+      "<html><body><main><h1>Trail 25 pack</h1><div class=\"text\">"
+      "<p>A light daypack for long hikes, with a padded hip belt, a rain cover and a sleeve "
+      "for a water reservoir. The frame sheet keeps the load close to the back.</p>"
+      "<p>Made from recycled nylon with a water-repellent finish; the zips are rated for "
+      "cold weather and the side pockets hold a litre bottle each.</p>"
+      "<h2>Shipping &amp; Returns</h2><p>Orders leave our warehouse within two working days, "
+      "and you may return any unused item within thirty days for a full refund.</p>"
+      "<h2>You may also like</h2><p>Trail 40 pack, a larger pack for longer trips, $129</p>"
+      "</div></main></body></html>";
+  const Result product = ExtractAs(html, PageType::kProduct, 1.0f);
+  EXPECT_NE(product.text.find("padded hip belt"), std::string::npos) << product.text;
+  EXPECT_EQ(product.text.find("full refund"), std::string::npos) << product.text;
+  EXPECT_EQ(product.text.find("Trail 40 pack"), std::string::npos) << product.text;
+  const Result article = ExtractAs(html, PageType::kArticle, 1.0f);
+  EXPECT_NE(article.text.find("full refund"), std::string::npos) << article.text;
+}
+
 // Customers' reviews under classes that name nothing, told by their lines
 // (stars, "Verified Purchase", "found this helpful"): out of a product's
 // text, in an article's.
