@@ -169,7 +169,7 @@ void analyze(Prescanned pre, const Options& options, const Patterns& patterns,
       result->page_type_confidence = kind.confidence;
       result->article_probability = kind.article_probability;
     }
-    read_as_type(segments, result->page_type, result->page_type_confidence, &scores);
+    read_as_type(segments, patterns, result->page_type, result->page_type_confidence, &scores);
     keep_safe_urls(&result->metadata);
 
     Paths of(segments);

@@ -13,6 +13,7 @@
 
 #include "dom.h"
 #include "block_features.h"
+#include "pagetype.h"
 #include "patterns.h"
 #include "runs.h"
 
@@ -198,6 +199,19 @@ struct Page {
     }
     return c;
   }
+  // The same by characters: a listing's items are short linked texts that
+  // read as little content, so the wrapper of its main column is the one
+  // holding most of the page's characters.
+  std::uint32_t cues_above_by_chars(int e) const {
+    std::uint32_t c = 0;
+    const int half = chars_prefix.back() / 2;
+    for (; e >= 0; e = el(e).parent) {
+      const GumboTag t = el(e).tag;
+      if (t == GUMBO_TAG_BODY || t == GUMBO_TAG_HTML) continue;
+      c |= chars(e) <= half ? el(e).cues : el(e).cues & kCueConsent;
+    }
+    return c;
+  }
 };
 
 // A post's block: the path from the member down to the block's element, as
@@ -359,7 +373,7 @@ constexpr std::uint32_t kOffList = kCueNav | kCueHeader | kCueFooter | kCueSideb
 
 // A listing or a collection: the run of like siblings holding the most item
 // text (titles, prices, summaries), its members alike.
-void read_listing(const Segments& seg, Scores* s) {
+void read_listing(const Segments& seg, const Patterns& patterns, Scores* s) {
   const Page page(seg);
   const std::vector<Run> runs = find_runs(seg, 3);
   struct Candidate {
@@ -382,7 +396,10 @@ void read_listing(const Segments& seg, Scores* s) {
     for (int m : r.members) largest = std::max(largest, page.chars(m));
     if (largest * 4 > page.chars_prefix.back()) continue;
     if (chars < 20 * static_cast<int>(r.members.size())) continue;  // a menu's short links
-    if ((page.cues_above(r.parent) | page.el(r.members[0]).cues) & kOffList) continue;
+    if (((page.cues_above(r.parent) & page.cues_above_by_chars(r.parent)) |
+         page.el(r.members[0]).cues) &
+        kOffList)
+      continue;
     candidates.push_back({&r, static_cast<double>(chars)});
   }
   std::sort(candidates.begin(), candidates.end(),
@@ -417,7 +434,21 @@ void read_listing(const Segments& seg, Scores* s) {
         effective_length(b) >= 80)
       prose += effective_length(b);
   }
-  if (items < 2 * outside || prose >= 200) return;
+  // A shop's grid (most items show a price) is read beside the prose the
+  // article's reading keeps: a collection's introduction, a category's text.
+  int priced = 0;
+  for (int m : best->members) {
+    const Element& x = page.el(m);
+    for (int i = x.first_block; i < x.end_block; ++i) {
+      const TextBlock& b = seg.blocks[static_cast<std::size_t>(i)];
+      if (b.chars > 0 && b.chars < 200 && shows_price(patterns.page_types(), b.text)) {
+        ++priced;
+        break;
+      }
+    }
+  }
+  const bool shop = priced * 5 >= static_cast<int>(best->members.size()) * 3;
+  if (!shop && (items < 2 * outside || prose >= 200)) return;
   for (int m : best->members) {
     const Element& x = page.el(m);
     for (int i = x.first_block; i < x.end_block; ++i) {
@@ -735,10 +766,11 @@ void read_product(const Segments& seg, Scores* s) {
 
 }  // namespace
 
-void read_as_type(const Segments& segments, PageType type, float confidence, Scores* scores) {
+void read_as_type(const Segments& segments, const Patterns& patterns, PageType type,
+                  float confidence, Scores* scores) {
   if (segments.blocks.empty()) return;
   if (type == PageType::kForum && confidence >= 0.5f) read_forum(segments, confidence, scores);
-  if (type == PageType::kListing && confidence >= 0.5f) read_listing(segments, scores);
+  if (type == PageType::kListing && confidence >= 0.5f) read_listing(segments, patterns, scores);
   if (type == PageType::kProduct && confidence >= 0.5f) read_product(segments, scores);
 }
 

@@ -41,12 +41,15 @@ void read_blocks(const Dom& dom, const Patterns& patterns, const Options& option
 // with its author line and date, not its buttons; comment-thread classes do
 // not rule posts out), a listing's or collection's items (the largest run of
 // like, small siblings outside menus, header and footer: every item's
-// title, price and summary), unless the article's reading holds prose; a
-// product's name, description and specifications (its titled sections in
-// tabs, drawers and dialogs, its runs of keys and values), not its
-// customers' reviews. Changes `scores` only where the kind's reading differs
-// from the article's, and only when `confidence` reaches the kind's bar.
-void read_as_type(const Segments& segments, PageType type, float confidence, Scores* scores);
+// title, price and summary), unless the article's reading holds prose and
+// the items are no shop's (most show no price); a product's name,
+// description and specifications (its titled sections in tabs, drawers and
+// dialogs, its runs of keys and values), not its customers' reviews, other
+// products or the shop's terms. Changes `scores` only where the kind's
+// reading differs from the article's, and only when `confidence` reaches the
+// kind's bar. `patterns` gives the words of prices.
+void read_as_type(const Segments& segments, const Patterns& patterns, PageType type,
+                  float confidence, Scores* scores);
 
 }  // namespace extractor
 

@@ -143,6 +143,46 @@ TEST(ReadAsType, ListingGivesEveryItem) {
   EXPECT_EQ(article.text.find(kShoes[3]), std::string::npos);
 }
 
+// The wrapper of a listing's main column may carry any name, a layout's
+// "bottom-bar" too; it holds most of the page's characters though little
+// that reads as prose (its items are short linked texts), while the page's
+// "about" text outside it reads as prose.
+TEST(ReadAsType, ListingUnderAWrapperNamedForItsLayout) {
+  std::string html = Collection();
+  const std::string grid = "<div class=\"grid\">";
+  html.replace(html.find("<nav"), 0, "<div class=\"layout-with-bottom-bar\">");
+  html.replace(html.find("<footer>"), 0,
+               "</div><div class=\"about\"><p>We are a small outfitter run by people who walk "
+               "the hills every weekend, and we test every boot we sell.</p></div>");
+  ASSERT_NE(html.find(grid), std::string::npos);
+  const Result listing = ExtractAs(html, PageType::kListing, 1.0f);
+  for (const char* shoe : kShoes) EXPECT_NE(listing.text.find(shoe), std::string::npos) << shoe;
+}
+
+// A shop's collection opens with its introduction, prose the article's
+// reading keeps; its grid shows prices, so its items are read beside it.
+// (The same items without prices are an article's list: see below.)
+TEST(ReadAsType, ShopGridIsReadBesideItsIntroduction) {
+  std::string html = Collection();
+  html.replace(html.find("<div class=\"grid\">"), 0,
+               "<div class=\"intro\"><p>Our hiking boots are chosen for long days on rough "
+               "ground: every pair has been worn on the trail by our staff before it reaches the "
+               "shop, and we only keep the ones that stayed dry and comfortable after a week of "
+               "walking.</p><p>Leather boots need a few days to soften, while synthetic ones are "
+               "lighter from the first mile; our fitting guide explains how to choose the size "
+               "for thick socks.</p></div>");
+  const Result listing = ExtractAs(html, PageType::kListing, 1.0f);
+  EXPECT_NE(listing.text.find("fitting guide"), std::string::npos);
+  for (const char* shoe : kShoes) EXPECT_NE(listing.text.find(shoe), std::string::npos) << shoe;
+  // Without prices, the grid is a list beside an article, left to its reading.
+  std::string unpriced = html;
+  for (std::size_t at; (at = unpriced.find("$1")) != std::string::npos;)
+    unpriced.replace(at, 2, "No. 1");
+  const Result article_like = ExtractAs(unpriced, PageType::kListing, 1.0f);
+  EXPECT_NE(article_like.text.find("fitting guide"), std::string::npos);
+  EXPECT_EQ(article_like.text.find(kShoes[3]), std::string::npos);
+}
+
 // An article with a list of related stories, taken for a listing: the
 // article's reading stands.
 TEST(ReadAsType, ArticleTakenForAListingKeepsItsReading) {
