@@ -721,16 +721,41 @@ void read_specs(const Page& page, Scores* s) {
 
 // Shops lay a product's text out once per screen size (a narrow and a wide
 // gallery, the description beside the buy button and again in a tab): a
-// text of kRepeatChars or more kept a second time is a copy.
+// text of kRepeatChars or more kept a second time is a copy when it stands
+// under another path (the tags and first classes from <body> down) or when
+// the text kept before or after it repeats too. The same text under the
+// same path between other texts is the next item of a list saying the same
+// (a grid's cards) and stays.
 constexpr int kRepeatChars = 20;
 
+std::uint64_t path_key(const Segments& seg, int e) {
+  std::uint64_t h = 0xCBF29CE484222325ULL;
+  for (; e >= 0; e = seg.elements[static_cast<std::size_t>(e)].parent)
+    h = mix(h, step_key(seg.elements[static_cast<std::size_t>(e)]));
+  return h;
+}
+
 void drop_repeats(const Segments& seg, Scores* s) {
-  std::unordered_set<std::string_view> seen;
-  for (std::size_t i = 0; i < seg.blocks.size(); ++i) {
-    const TextBlock& b = seg.blocks[i];
-    if (s->labels[i] != Label::kContent || b.kind == BlockKind::kImage || b.chars < kRepeatChars)
-      continue;
-    if (seen.insert(b.text).second) continue;
+  std::vector<std::size_t> kept;  // the kept blocks with text, in order
+  for (std::size_t i = 0; i < seg.blocks.size(); ++i)
+    if (s->labels[i] == Label::kContent && seg.blocks[i].kind != BlockKind::kImage &&
+        seg.blocks[i].chars > 0)
+      kept.push_back(i);
+  const auto text = [&](std::size_t k) -> std::string_view { return seg.blocks[kept[k]].text; };
+  std::unordered_map<std::string_view, std::size_t> first;  // text -> its first place in `kept`
+  std::vector<std::size_t> copies;
+  for (std::size_t k = 0; k < kept.size(); ++k) {
+    const TextBlock& b = seg.blocks[kept[k]];
+    if (b.chars < kRepeatChars) continue;
+    const auto [it, is_first] = first.emplace(b.text, k);
+    if (is_first) continue;
+    const std::size_t j = it->second;
+    const bool moved = path_key(seg, b.element) != path_key(seg, seg.blocks[kept[j]].element);
+    const bool before = j > 0 && text(k - 1) == text(j - 1) && k - 1 != j;
+    const bool after = k + 1 < kept.size() && text(k + 1) == text(j + 1) && j + 1 != k;
+    if (moved || before || after) copies.push_back(kept[k]);
+  }
+  for (std::size_t i : copies) {
     s->labels[i] = Label::kBoilerplate;
     s->reasons[i] = Reason::kRepeat;
   }

@@ -310,6 +310,28 @@ TEST(ReadAsType, ProductTextShownTwiceIsKeptOnce) {
   EXPECT_EQ(Count(article.text, "mid-weight fleece"), 2u) << article.text;
 }
 
+// A description laid out twice under the same classes (both copies kept by
+// the article's reading) is kept once; a line every card of a grid repeats
+// between the cards' own names stays in every card.
+TEST(ReadAsType, ProductCopyAndGridLinesTellApart) {
+  const std::string copy =
+      "<div class=\"product-description\"><p>Join me each week for a live meditation class "
+      "online, thirty minutes of guided practice and time for questions.</p><p>Membership "
+      "includes every live class, the recordings and a monthly community call.</p></div>";
+  std::string html = "<html><body><main><h1>Monday Night Meditation</h1>" + copy + copy;
+  html += "<div class=\"grid\">";
+  for (const char* name : {"Morning Stretch", "Evening Breath", "Sunday Walk"})
+    html += std::string("<div class=\"card\"><p class=\"name\">") + name +
+            " class, weekly</p><p class=\"note\">Included with every membership plan</p></div>";
+  html += "</div></main></body></html>";
+  const Result product = ExtractAs(html, PageType::kProduct, 1.0f);
+  EXPECT_EQ(Count(product.text, "Join me each week"), 1u) << product.text;
+  EXPECT_EQ(Count(product.text, "Membership includes"), 1u) << product.text;
+  EXPECT_EQ(Count(product.text, "Included with every membership plan"), 3u) << product.text;
+  const Result article = ExtractAs(html, PageType::kArticle, 1.0f);
+  EXPECT_EQ(Count(article.text, "Join me each week"), 2u) << article.text;
+}
+
 // Sections under the titles of other products and of the shop's terms are
 // out of a product's text; read as an article, the terms are in.
 TEST(ReadAsType, ProductLeavesOtherProductsAndTermsOut) {
