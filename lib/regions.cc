@@ -9,13 +9,11 @@
 #include <unordered_set>
 #include <utility>
 
-#include <re2/re2.h>
-
 #include "dom.h"
 #include "block_features.h"
 #include "pagetype.h"
 #include "patterns.h"
-#include "product_words.h"
+#include "regions_page.h"
 #include "runs.h"
 
 namespace extractor {
@@ -115,7 +113,7 @@ void read_blocks(const Dom& dom, const Patterns& patterns, const Options& option
 namespace extractor {
 namespace {
 
-float sigmoid(float x) { return 1.0f / (1.0f + std::exp(-x)); }
+using namespace regions_page;  // NOLINT: the helpers every reading shares
 
 // Cues that put a run of like siblings out of a thread or a listing:
 // menus, sidebars, related and feed lists, footers, ads.
@@ -123,97 +121,11 @@ constexpr std::uint32_t kOffRun = kCueNav | kCueHeader | kCueFooter | kCueSideba
                                   kCueFeed | kCueAd | kCueNewsletter | kCueConsent | kCueShare |
                                   kCueModal | kCueLogin | kCueBreadcrumb | kCueTags;
 
-// Text and cues a post's text never carries: share bars, log-in prompts,
-// "Read also". A post's author line and date stay: a thread is read with
-// them (wcxb's and htmltotext's truths keep them).
-constexpr std::uint32_t kNotPostText = kTextReadAlso | kTextSubscribe | kTextDonate |
-                                       kTextCookie | kTextShare | kTextAd | kTextLogin |
-                                       kTextPrevNext | kTextFormHint | kTextCredit;
 // The page type's confidence above which a run marked as comments is read
 // as the thread even beside an article (read_forum).
 constexpr float kSureThread = 0.9f;
 constexpr std::uint32_t kNotPostCues = kBoilerplateCues & ~kCueComment;
 
-std::uint64_t mix(std::uint64_t h, std::uint64_t v) { return (h ^ v) * 0x100000001B3ULL; }
-
-// The element's tag and first class (digits left out), hashed.
-std::uint64_t step_key(const Element& el) {
-  std::uint64_t h = mix(0xCBF29CE484222325ULL, static_cast<std::uint64_t>(el.tag));
-  std::string_view cls = attribute(el.node, "class");
-  while (!cls.empty() && cls.front() == ' ') cls.remove_prefix(1);
-  for (unsigned char c : cls) {
-    if (c == ' ' || c == '\t' || c == '\n') break;
-    if (c >= '0' && c <= '9') continue;
-    h = mix(h, c);
-  }
-  return h;
-}
-
-struct Page {
-  const Segments& seg;
-  std::vector<double> good;  // per block: content-like mass, cues not read
-  std::vector<double> good_prefix;
-  std::vector<int> chars_prefix, links_prefix;
-  explicit Page(const Segments& s) : seg(s) {
-    const std::size_t n = s.blocks.size();
-    good.resize(n);
-    good_prefix.assign(n + 1, 0.0);
-    chars_prefix.assign(n + 1, 0);
-    links_prefix.assign(n + 1, 0);
-    for (std::size_t i = 0; i < n; ++i) {
-      const TextBlock& b = s.blocks[i];
-      const double w = std::pow(static_cast<double>(effective_length(b)), 0.8);
-      good[i] = b.kind == BlockKind::kImage ? 0.0 : std::max(0.0, w * (sigmoid(text_logit(b)) - 0.5));
-      good_prefix[i + 1] = good_prefix[i] + good[i];
-      chars_prefix[i + 1] = chars_prefix[i] + b.chars;
-      links_prefix[i + 1] = links_prefix[i] + b.link_chars;
-    }
-  }
-  const Element& el(int e) const { return seg.elements[static_cast<std::size_t>(e)]; }
-  double mass(int e) const {
-    const Element& x = el(e);
-    return good_prefix[static_cast<std::size_t>(x.end_block)] -
-           good_prefix[static_cast<std::size_t>(x.first_block)];
-  }
-  int chars(int e) const {
-    const Element& x = el(e);
-    return chars_prefix[static_cast<std::size_t>(x.end_block)] -
-           chars_prefix[static_cast<std::size_t>(x.first_block)];
-  }
-  int links(int e) const {
-    const Element& x = el(e);
-    return links_prefix[static_cast<std::size_t>(x.end_block)] -
-           links_prefix[static_cast<std::size_t>(x.first_block)];
-  }
-  // The cues of `e` and every element above it, but those of an element
-  // holding most of the page's content-like text (as score() reads them:
-  // the wrapper of a page's main column may be named anything), consent
-  // notices excepted.
-  std::uint32_t cues_above(int e) const {
-    std::uint32_t c = 0;
-    const double half = 0.5 * good_prefix.back();
-    for (; e >= 0; e = el(e).parent) {
-      const GumboTag t = el(e).tag;
-      if (t == GUMBO_TAG_BODY || t == GUMBO_TAG_HTML) continue;
-      // A cookie notice never wraps a page's content, however long it is.
-      c |= mass(e) <= half ? el(e).cues : el(e).cues & kCueConsent;
-    }
-    return c;
-  }
-  // The same by characters: a listing's items are short linked texts that
-  // read as little content, so the wrapper of its main column is the one
-  // holding most of the page's characters.
-  std::uint32_t cues_above_by_chars(int e) const {
-    std::uint32_t c = 0;
-    const int half = chars_prefix.back() / 2;
-    for (; e >= 0; e = el(e).parent) {
-      const GumboTag t = el(e).tag;
-      if (t == GUMBO_TAG_BODY || t == GUMBO_TAG_HTML) continue;
-      c |= chars(e) <= half ? el(e).cues : el(e).cues & kCueConsent;
-    }
-    return c;
-  }
-};
 
 // A post's block: the path from the member down to the block's element, as
 // tag and first class of every step.
@@ -223,15 +135,6 @@ std::uint64_t signature(const Page& page, int member, int element) {
   return h;
 }
 
-// The cues of the elements from `element` up to `top`, both included.
-std::uint32_t cues_between(const Page& page, int element, int top) {
-  std::uint32_t c = 0;
-  for (int e = element; e >= 0; e = page.el(e).parent) {
-    c |= page.el(e).cues;
-    if (e == top) break;
-  }
-  return c;
-}
 
 // How alike a run's members are: the share of its mass in blocks whose
 // path inside their member (signature()) recurs in another member. Posts
@@ -372,6 +275,37 @@ constexpr std::uint32_t kOffList = kCueNav | kCueHeader | kCueFooter | kCueSideb
                                    kCueLogin | kCueBreadcrumb | kCueConsent | kCueNewsletter |
                                    kCueShare | kCueTags | kCueComment;
 
+// Two runs are parts of one list when their members are alike (tag and
+// first class) and so are their parents, and the parents' ancestors up to
+// one they share, at most three steps above them.
+bool alike_parts(const Page& page, const Run& a, const Run& b) {
+  if (step_key(page.el(a.members[0])) != step_key(page.el(b.members[0]))) return false;
+  int x = a.parent, y = b.parent;
+  for (int step = 0; step < 4 && x >= 0 && y >= 0; ++step) {
+    if (x == y) return step > 0;
+    if (step_key(page.el(x)) != step_key(page.el(y))) return false;
+    x = page.el(x).parent;
+    y = page.el(y).parent;
+  }
+  return false;
+}
+
+// Two runs that take turns under one parent (a table's rows of titles and
+// rows of details, a list's headings and their summaries) are one list, its
+// items cut in two.
+bool interleaved(const Run& a, const Run& b) {
+  if (a.parent != b.parent) return false;
+  const std::size_t n = a.members.size(), m = b.members.size();
+  if (n + 1 < m || m + 1 < n) return false;
+  // Each member of one lies between two members of the other.
+  std::size_t j = 0;
+  for (std::size_t i = 0; i + 1 < n; ++i) {
+    while (j < m && b.members[j] < a.members[i]) ++j;
+    if (j >= m || b.members[j] > a.members[i + 1]) return false;
+  }
+  return true;
+}
+
 // A listing or a collection: the run of like siblings holding the most item
 // text (titles, prices, summaries), its members alike.
 void read_listing(const Segments& seg, const Patterns& patterns, Scores* s) {
@@ -405,23 +339,29 @@ void read_listing(const Segments& seg, const Patterns& patterns, Scores* s) {
   }
   std::sort(candidates.begin(), candidates.end(),
             [](const Candidate& a, const Candidate& b) { return a.chars > b.chars; });
-  if (candidates.size() > 6) candidates.resize(6);
   const Run* best = nullptr;
   double best_score = 0;
-  for (const Candidate& c : candidates) {
-    const double score = c.chars * regularity(page, *c.run);
+  for (std::size_t k = 0; k < candidates.size() && k < 6; ++k) {
+    const double score = candidates[k].chars * regularity(page, *candidates[k].run);
     if (score > best_score) {
       best_score = score;
-      best = c.run;
+      best = candidates[k].run;
     }
   }
   if (best == nullptr) return;
+  // A list cut in parts (one list per letter, a grid per section, a table
+  // per day): the runs alike the best, under parents alike it, are its
+  // parts.
+  std::vector<int> members = best->members;
+  for (const Candidate& c : candidates)
+    if (c.run != best && (alike_parts(page, *c.run, *best) || interleaved(*c.run, *best)))
+      members.insert(members.end(), c.run->members.begin(), c.run->members.end());
   std::vector<char> in(seg.blocks.size(), 0);
   // An article the page type took for a listing (its reading keeps more
   // text outside the items than half of what they hold, or some prose: two
   // or three sentences) keeps the article's reading.
   int items = 0;
-  for (int m : best->members) {
+  for (int m : members) {
     items += page.chars(m);
     const Element& x = page.el(m);
     for (int i = x.first_block; i < x.end_block; ++i) in[static_cast<std::size_t>(i)] = 1;
@@ -438,7 +378,7 @@ void read_listing(const Segments& seg, const Patterns& patterns, Scores* s) {
   // A shop's grid (most items show a price) is read beside the prose the
   // article's reading keeps: a collection's introduction, a category's text.
   int priced = 0;
-  for (int m : best->members) {
+  for (int m : members) {
     const Element& x = page.el(m);
     for (int i = x.first_block; i < x.end_block; ++i) {
       const TextBlock& b = seg.blocks[static_cast<std::size_t>(i)];
@@ -448,9 +388,9 @@ void read_listing(const Segments& seg, const Patterns& patterns, Scores* s) {
       }
     }
   }
-  const bool shop = priced * 5 >= static_cast<int>(best->members.size()) * 3;
+  const bool shop = priced * 5 >= static_cast<int>(members.size()) * 3;
   if (!shop && (items < 2 * outside || prose >= 200)) return;
-  for (int m : best->members) {
+  for (int m : members) {
     const Element& x = page.el(m);
     for (int i = x.first_block; i < x.end_block; ++i) {
       const auto u = static_cast<std::size_t>(i);
@@ -466,269 +406,61 @@ void read_listing(const Segments& seg, const Patterns& patterns, Scores* s) {
   }
 }
 
-constexpr int kDetailTitleChars = 40;
 
-// The titles of other products and of the shop's terms ("You may also
-// like", "Frequently bought together", "Shipping & returns"): on a product
-// page, the section under such a title (as read_details() cuts it, up to the
-// next title of its rank or a product's title) is no part of the product.
-// Reviews and questions are left to the other readings: shops' questions
-// and answers are often the product's own text.
-void drop_others(const Page& page, Scores* s) {
-  const Segments& seg = page.seg;
-  const int n = static_cast<int>(seg.blocks.size());
-  for (int i = 0; i < n; ++i) {
-    const TextBlock& t = seg.blocks[static_cast<std::size_t>(i)];
-    if (t.chars == 0 || t.chars > kDetailTitleChars || t.kind == BlockKind::kImage || t.element < 0)
-      continue;
-    if (t.link_chars * 2 > t.chars || !RE2::FullMatch(t.text, others_title())) continue;
-    int top = t.element;
-    while (top >= 0 && page.el(top).end_block <= i + 1) top = page.el(top).parent;
-    if (top < 0) continue;
-    const int rank = t.kind == BlockKind::kHeading ? t.level : 7;
-    for (int j = i; j < page.el(top).end_block; ++j) {
-      const TextBlock& b = seg.blocks[static_cast<std::size_t>(j)];
-      if (j > i && b.kind == BlockKind::kHeading && b.level <= rank) break;
-      if (j > i && b.chars > 0 && b.chars <= kDetailTitleChars && RE2::FullMatch(b.text, detail_title()))
-        break;
-      if (s->labels[static_cast<std::size_t>(j)] != Label::kContent) continue;
-      s->labels[static_cast<std::size_t>(j)] = Label::kBoilerplate;
-      s->reasons[static_cast<std::size_t>(j)] = Reason::kRelated;
-    }
-  }
-}
-
-constexpr int kReviewLineChars = 120;
-
-// Runs of like siblings most of whose members carry a review's lines are
-// customers' reviews.
-void drop_review_runs(const Page& page, Scores* s) {
-  const Segments& seg = page.seg;
-  std::vector<char> shaped(seg.elements.size(), 0);
-  for (const TextBlock& b : seg.blocks)
-    if (b.element >= 0 && b.chars > 0 && b.chars <= kReviewLineChars &&
-        RE2::PartialMatch(b.text, review_line()))
-      shaped[static_cast<std::size_t>(b.element)] = 1;
-  for (const Run& r : find_runs(seg, 2)) {
-    int with = 0;
-    bool name = false;  // a column of the layout holding the product's name
-    for (int m : r.members) {
-      const Element& x = page.el(m);
-      bool any = false;
-      for (int i = x.first_block; i < x.end_block; ++i) {
-        const TextBlock& b = seg.blocks[static_cast<std::size_t>(i)];
-        any |= b.element >= 0 && shaped[static_cast<std::size_t>(b.element)];
-        name |= b.kind == BlockKind::kHeading && b.level == 1;
-      }
-      with += any;
-    }
-    if (name || with < 2 || with * 2 < static_cast<int>(r.members.size())) continue;
-    for (int m : r.members) {
-      const Element& x = page.el(m);
-      for (int i = x.first_block; i < x.end_block; ++i) {
-        const auto u = static_cast<std::size_t>(i);
-        s->labels[u] = Label::kBoilerplate;
-        s->reasons[u] = Reason::kReview;
-      }
-    }
-  }
-}
-
-// Cues that put a title out of the product's own sections, and a block out
-// of one. Menu words are not among them: shops name the bar of a product's tabs
-// as they name menus; a menu is told by its links (and <nav>) instead.
-constexpr std::uint32_t kOffDetailTitle =
-    kCueHeader | kCueFooter | kCueBreadcrumb | kCueReview | kCueRelated | kCueComment | kCueFeed |
-    kCueAd | kCueConsent | kCueNewsletter | kCueLogin;
-constexpr std::uint32_t kOffDetail = kOffDetailTitle | kCueShare | kCueForm;
-
-bool under_nav(const Page& page, int e) {
-  for (; e >= 0; e = page.el(e).parent)
-    if (page.el(e).tag == GUMBO_TAG_NAV) return true;
-  return false;
-}
-
-// A product's sections under their titles ("Description", "Specifications",
-// "Details", ...): shops keep them in tabs, accordions and drawers away
-// from the buy box, often under classes that read as dialogs or sidebars.
-// A section is the title and the blocks after it inside the smallest
-// element holding more than the title, up to the next title of its rank
-// or above, or a shop's title (reviews, shipping, other products).
-void read_details(const Page& page, Scores* s) {
-  const Segments& seg = page.seg;
-  const int n = static_cast<int>(seg.blocks.size());
-  std::unordered_set<std::string> sections;
-  for (int i = 0; i < n; ++i) {
-    const TextBlock& t = seg.blocks[static_cast<std::size_t>(i)];
-    if (t.chars == 0 || t.chars > kDetailTitleChars || t.kind == BlockKind::kImage ||
-        t.kind == BlockKind::kCaption || t.element < 0)
-      continue;
-    if (!RE2::FullMatch(t.text, detail_title())) continue;
-    if (t.link_chars * 2 > t.chars) continue;
-    if ((page.cues_above(t.element) & kOffDetailTitle) || under_nav(page, t.element)) continue;
-    int top = t.element;
-    while (top >= 0 && page.el(top).end_block <= i + 1) top = page.el(top).parent;
-    if (top < 0) continue;
-    const int rank = t.kind == BlockKind::kHeading ? t.level : 7;
-    int end = i + 1;
-    for (; end < page.el(top).end_block; ++end) {
-      const TextBlock& b = seg.blocks[static_cast<std::size_t>(end)];
-      if (b.kind == BlockKind::kHeading && b.level <= rank &&
-          !RE2::FullMatch(b.text, detail_title()))
-        break;
-      if (b.chars > 0 && b.chars <= kDetailTitleChars && RE2::FullMatch(b.text, shop_title())) break;
-    }
-    int chars = 0, links = 0;
-    for (int j = i + 1; j < end; ++j) {
-      chars += seg.blocks[static_cast<std::size_t>(j)].chars;
-      links += seg.blocks[static_cast<std::size_t>(j)].link_chars;
-    }
-    if (links * 2 > chars) continue;  // a menu's column under its title
-    // The same section twice (a narrow and a wide layout's copies) once,
-    // short keys and values too (drop_repeats() leaves those).
-    std::string whole;
-    for (int j = i; j < end; ++j) {
-      whole += seg.blocks[static_cast<std::size_t>(j)].text;
-      whole += '\n';
-    }
-    if (!sections.insert(std::move(whole)).second) continue;
-    for (int j = i; j < end; ++j) {
-      const auto u = static_cast<std::size_t>(j);
-      const TextBlock& b = seg.blocks[u];
-      if (b.kind == BlockKind::kImage || b.kind == BlockKind::kCaption || b.chars == 0) continue;
-      if (s->labels[u] == Label::kContent) continue;
-      if ((cues_between(page, b.element, top) & kOffDetail) || (b.text_cues & kNotPostText)) continue;
-      if (b.link_chars * 2 > b.chars && b.kind != BlockKind::kTableRow) continue;
-      s->labels[u] = Label::kContent;
-      s->reasons[u] = Reason::kDetail;
-    }
-  }
-}
-
-// A product's specifications as a run of like siblings, each a key and its
-// value: two short blocks (the key no link), or a table row of two cells.
-constexpr int kSpecKeyChars = 40;
-constexpr int kSpecValueChars = 160;
-
-bool spec_pair(const Page& page, int member) {
-  const Segments& seg = page.seg;
-  const Element& x = page.el(member);
-  const TextBlock* parts[2] = {nullptr, nullptr};
-  int n = 0;
-  for (int i = x.first_block; i < x.end_block; ++i) {
-    const TextBlock& b = seg.blocks[static_cast<std::size_t>(i)];
-    if (b.kind == BlockKind::kImage || b.chars == 0) continue;
-    if (n == 2) return false;
-    parts[n++] = &b;
-  }
-  if (n == 1 && parts[0]->kind == BlockKind::kTableRow) {
-    const std::string& t = parts[0]->text;
-    const std::size_t tab = t.find('\t');
-    return tab != std::string::npos && tab > 0 && tab <= static_cast<std::size_t>(4 * kSpecKeyChars) &&
-           t.find('\t', tab + 1) == std::string::npos && parts[0]->chars <= kSpecKeyChars + kSpecValueChars;
-  }
-  if (n != 2) return false;
-  return parts[0]->chars <= kSpecKeyChars && parts[0]->link_chars == 0 &&
-         parts[1]->chars <= kSpecValueChars && parts[0]->kind != BlockKind::kTableRow &&
-         parts[1]->kind != BlockKind::kTableRow;
-}
-
-// Runs of at least three members, four in five of them pairs, not mostly
-// links, outside the site's masthead, footer, menus and other lists.
-void read_specs(const Page& page, Scores* s) {
-  const Segments& seg = page.seg;
-  for (const Run& r : find_runs(seg, 3)) {
-    int pairs = 0, chars = 0, links = 0;
-    for (int m : r.members) {
-      pairs += spec_pair(page, m);
-      chars += page.chars(m);
-      links += page.links(m);
-    }
-    if (pairs * 5 < static_cast<int>(r.members.size()) * 4 || links * 2 > chars) continue;
-    if ((page.cues_above(r.parent) & kOffDetailTitle) || under_nav(page, r.parent)) continue;
-    for (int m : r.members) {
-      const Element& x = page.el(m);
-      for (int i = x.first_block; i < x.end_block; ++i) {
-        const auto u = static_cast<std::size_t>(i);
-        const TextBlock& b = seg.blocks[u];
-        if (b.kind == BlockKind::kImage || b.kind == BlockKind::kCaption || b.chars == 0) continue;
-        if (s->labels[u] == Label::kContent) continue;
-        if ((cues_between(page, b.element, r.parent) & kOffDetail) || (b.text_cues & kNotPostText)) continue;
-        s->labels[u] = Label::kContent;
-        s->reasons[u] = Reason::kDetail;
-      }
-    }
-  }
-}
-
-// Shops lay a product's text out once per screen size (a narrow and a wide
-// gallery, the description beside the buy button and again in a tab): a
-// text of kRepeatChars or more kept a second time is a copy when it stands
-// under another path (the tags and first classes from <body> down) or when
-// the text kept before or after it repeats too. The same text under the
-// same path between other texts is the next item of a list saying the same
-// (a grid's cards) and stays.
-constexpr int kRepeatChars = 20;
-
-std::uint64_t path_key(const Segments& seg, int e) {
-  std::uint64_t h = 0xCBF29CE484222325ULL;
-  for (; e >= 0; e = seg.elements[static_cast<std::size_t>(e)].parent)
-    h = mix(h, step_key(seg.elements[static_cast<std::size_t>(e)]));
-  return h;
-}
-
-void drop_repeats(const Segments& seg, Scores* s) {
-  std::vector<std::size_t> kept;  // the kept blocks with text, in order
-  for (std::size_t i = 0; i < seg.blocks.size(); ++i)
-    if (s->labels[i] == Label::kContent && seg.blocks[i].kind != BlockKind::kImage &&
-        seg.blocks[i].chars > 0)
-      kept.push_back(i);
-  const auto text = [&](std::size_t k) -> std::string_view { return seg.blocks[kept[k]].text; };
-  std::unordered_map<std::string_view, std::size_t> first;  // text -> its first place in `kept`
-  std::vector<std::size_t> copies;
-  for (std::size_t k = 0; k < kept.size(); ++k) {
-    const TextBlock& b = seg.blocks[kept[k]];
-    if (b.chars < kRepeatChars) continue;
-    const auto [it, is_first] = first.emplace(b.text, k);
-    if (is_first) continue;
-    const std::size_t j = it->second;
-    const bool moved = path_key(seg, b.element) != path_key(seg, seg.blocks[kept[j]].element);
-    const bool before = j > 0 && text(k - 1) == text(j - 1) && k - 1 != j;
-    const bool after = k + 1 < kept.size() && text(k + 1) == text(j + 1) && j + 1 != k;
-    if (moved || before || after) copies.push_back(kept[k]);
-  }
-  for (std::size_t i : copies) {
-    s->labels[i] = Label::kBoilerplate;
-    s->reasons[i] = Reason::kRepeat;
-  }
-}
-
-// A product page: its name, description and specifications; the shop's
-// reviews and ratings (a run of customers' words under a container that
-// names them) are not the product's text. A container named for reviews
-// that holds most of the page's content-like text is the page's own column,
-// named anything (cues_above()). Runs of reviews told by their lines, the
-// product's titled sections and its runs of keys and values are read after.
-void read_product(const Segments& seg, Scores* s) {
+// Documentation: a page's lists of links between its paragraphs are its
+// own (the topics of a guide, the pages of a chapter), not a menu or a
+// "read also": inside the article's span, outside menus, sidebars and
+// related lists, they are read as content.
+void read_documentation(const Segments& seg, Scores* s) {
   const Page page(seg);
-  const double half = 0.5 * page.good_prefix.back();
-  std::vector<char> review(seg.elements.size(), 0);
-  for (std::size_t e = 0; e < seg.elements.size(); ++e) {
-    const Element& x = seg.elements[e];
-    const bool above = x.parent >= 0 && review[static_cast<std::size_t>(x.parent)];
-    review[e] = above || ((x.cues & kCueReview) && page.mass(static_cast<int>(e)) <= half);
+  const std::size_t n = seg.blocks.size();
+  std::size_t first = n, last = 0;
+  for (std::size_t i = 0; i < n; ++i)
+    if (s->labels[i] == Label::kContent && seg.blocks[i].kind != BlockKind::kImage) {
+      first = std::min(first, i);
+      last = i;
+    }
+  if (first >= last) return;
+  for (std::size_t i = first + 1; i < last; ++i) {
+    const TextBlock& b = seg.blocks[i];
+    if (s->labels[i] != Label::kBoilerplate ||
+        (s->reasons[i] != Reason::kLinkDensity && s->reasons[i] != Reason::kModelDrop &&
+         s->reasons[i] != Reason::kWeak))
+      continue;
+    if (b.element < 0 || (page.cues_above(b.element) & kOffRun) || (b.text_cues & kNotPostText))
+      continue;
+    s->labels[i] = Label::kContent;
+    s->reasons[i] = Reason::kList;
   }
+}
+
+// A service's landing page: its sections (what is offered, how, for whom,
+// what clients say) are its content, each a region of its own; every block
+// outside the site's menus, masthead, footer, sidebars, prompts and related
+// lists is read, unless it is mostly links.
+void read_service(const Segments& seg, Scores* s) {
+  const Page page(seg);
+  std::vector<std::size_t> sections;
+  int kept = 0, more = 0;
   for (std::size_t i = 0; i < seg.blocks.size(); ++i) {
-    const int e = seg.blocks[i].element;
-    if (e < 0 || !review[static_cast<std::size_t>(e)]) continue;
-    s->labels[i] = Label::kBoilerplate;
-    s->reasons[i] = Reason::kReview;
+    const TextBlock& b = seg.blocks[i];
+    if (s->labels[i] == Label::kContent) kept += b.chars;
+    if (s->labels[i] != Label::kBoilerplate || s->reasons[i] != Reason::kOutside) continue;
+    if (b.element < 0 || b.kind == BlockKind::kImage || b.chars == 0) continue;
+    if ((page.cues_above(b.element) & (kOffRun | kCueDonate)) || (b.text_cues & kNotPostText))
+      continue;
+    if (b.link_chars * 2 > b.chars) continue;
+    sections.push_back(i);
+    more += b.chars;
   }
-  drop_review_runs(page, s);
-  read_details(page, s);
-  read_specs(page, s);
-  drop_repeats(seg, s);
-  drop_others(page, s);
+  // An article's region holds most of its page's readable text (the rest,
+  // under half as much, is the page's asides); a landing page's region is
+  // one section of several.
+  if (more * 2 < kept) return;
+  for (std::size_t i : sections) {
+    s->labels[i] = Label::kContent;
+    s->reasons[i] = Reason::kRegion;
+  }
 }
 
 }  // namespace
@@ -739,6 +471,8 @@ void read_as_type(const Segments& segments, const Patterns& patterns, PageType t
   if (type == PageType::kForum && confidence >= 0.5f) read_forum(segments, confidence, scores);
   if (type == PageType::kListing && confidence >= 0.5f) read_listing(segments, patterns, scores);
   if (type == PageType::kProduct && confidence >= 0.5f) read_product(segments, scores);
+  if (type == PageType::kDocumentation && confidence >= 0.5f) read_documentation(segments, scores);
+  if (type == PageType::kService && confidence >= 0.5f) read_service(segments, scores);
 }
 
 }  // namespace extractor

@@ -45,9 +45,12 @@ void read_blocks(const Dom& dom, const Patterns& patterns, const Options& option
 // the items are no shop's (most show no price); a product's name,
 // description and specifications (its titled sections in tabs, drawers and
 // dialogs, its runs of keys and values), not its customers' reviews, other
-// products or the shop's terms. Changes `scores` only where the kind's
-// reading differs from the article's, and only when `confidence` reaches the
-// kind's bar. `patterns` gives the words of prices.
+// products or the shop's terms; documentation with the lists of links
+// between its paragraphs (its topics, not a menu), a service's landing page
+// with every section of it when the article's reading kept one of several.
+// Changes `scores` only where the kind's reading differs from the article's,
+// and only when `confidence` reaches the kind's bar. `patterns` gives the
+// words of prices.
 void read_as_type(const Segments& segments, const Patterns& patterns, PageType type,
                   float confidence, Scores* scores);
 
