@@ -170,6 +170,7 @@ void analyze(Prescanned pre, const Options& options, const Patterns& patterns,
       result->article_probability = kind.article_probability;
     }
     read_as_type(segments, patterns, result->page_type, result->page_type_confidence, &scores);
+    leave_headline_out(segments, result->metadata.title, &scores);
     keep_safe_urls(&result->metadata);
 
     Paths of(segments);

@@ -12,6 +12,7 @@
 #include "dom.h"
 #include "block_features.h"
 #include "pagetype.h"
+#include "metadata_text.h"
 #include "patterns.h"
 #include "regions_page.h"
 #include "runs.h"
@@ -464,6 +465,33 @@ void read_service(const Segments& seg, Scores* s) {
 }
 
 }  // namespace
+
+void leave_headline_out(const Segments& segments, std::string_view title, Scores* scores) {
+  if (title.empty()) return;
+  const std::string key = comparison_key(title);
+  if (key.empty()) return;
+  for (std::size_t i = 0; i < segments.blocks.size(); ++i) {
+    if (scores->labels[i] != Label::kContent) continue;
+    const TextBlock& b = segments.blocks[i];
+    if (b.kind == BlockKind::kImage || b.kind == BlockKind::kCaption) continue;
+    // Only before the text begins: a heading further down that repeats the
+    // title is the text's own.
+    if (b.kind != BlockKind::kHeading) return;
+    if (comparison_key(b.text) != key) continue;
+    // A page whose text is its headline alone keeps it (an empty text would
+    // say there is no article).
+    for (std::size_t j = i + 1; j < segments.blocks.size(); ++j) {
+      const TextBlock& t = segments.blocks[j];
+      if (scores->labels[j] == Label::kContent && t.kind != BlockKind::kImage &&
+          t.kind != BlockKind::kCaption && t.kind != BlockKind::kHeading && t.chars > 0) {
+        scores->labels[i] = Label::kBoilerplate;
+        scores->reasons[i] = Reason::kHeadline;
+        return;
+      }
+    }
+    return;
+  }
+}
 
 void read_as_type(const Segments& segments, const Patterns& patterns, PageType type,
                   float confidence, Scores* scores) {

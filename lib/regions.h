@@ -51,6 +51,11 @@ void read_blocks(const Dom& dom, const Patterns& patterns, const Options& option
 // Changes `scores` only where the kind's reading differs from the article's,
 // and only when `confidence` reaches the kind's bar. `patterns` gives the
 // words of prices.
+// The article's headline is its title (Metadata::title), not a line of its
+// text: the heading that opens the kept text and reads as the title (the
+// same words, case and punctuation aside) is left out of it (Reason::kHeadline).
+void leave_headline_out(const Segments& segments, std::string_view title, Scores* scores);
+
 void read_as_type(const Segments& segments, const Patterns& patterns, PageType type,
                   float confidence, Scores* scores);
 

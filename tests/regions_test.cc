@@ -347,6 +347,34 @@ TEST(ReadAsType, ServiceLeavesAnArticlesFewAsidesOut) {
   EXPECT_EQ(s.labels, OneSectionKept(seg).labels);
 }
 
+// The headline is the title, not a line of the text; a heading further
+// down that repeats it is the text's own, and a page that is a headline
+// alone keeps it.
+TEST(Headline, IsTheTitleNotTheText) {
+  const std::string body =
+      "<p>The ferry to the outer islands will run twice a day from May, the harbour board said "
+      "on Monday, after a winter in which storms cancelled a third of its crossings.</p>"
+      "<p>Islanders had asked for a second boat for years; the board found the money by "
+      "selling the old pier office, which has stood empty since the ticket desk moved.</p>";
+  const std::string html =
+      "<html><head><title>Ferry to run twice a day - Harbour News</title></head><body>"
+      "<article><h1>Ferry to run twice a day</h1>" + body +
+      "<h2>Ferry to run twice a day</h2><p>The timetable will be published in April, with "
+      "the first crossing leaving the harbour at seven in the morning.</p></article></body></html>";
+  const Result r = Extractor().extract(html);
+  EXPECT_EQ(r.metadata.title, "Ferry to run twice a day");
+  EXPECT_EQ(r.text.rfind("Ferry to run twice a day", 0), std::string::npos) << r.text;
+  EXPECT_NE(r.text.find("\n\nFerry to run twice a day\n\n"), std::string::npos) << r.text;
+  bool headline = false;
+  for (const Block& b : r.blocks) headline |= b.reason == Reason::kHeadline;
+  EXPECT_TRUE(headline);
+
+  const Result alone = Extractor().extract(
+      "<html><head><title>Ferry to run twice a day</title></head><body><article>"
+      "<h1>Ferry to run twice a day</h1></article></body></html>");
+  EXPECT_EQ(alone.text, "Ferry to run twice a day");
+}
+
 // A product page: its description and specifications; its customers'
 // reviews are not its text, unless the page is read as an article.
 TEST(ReadAsType, ProductLeavesItsReviewsOut) {
