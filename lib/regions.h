@@ -43,14 +43,17 @@ void read_blocks(const Dom& dom, const Patterns& patterns, const Options& option
 // not rule posts out), a listing's or collection's items (the largest run of
 // like, small siblings outside menus, header and footer: every item's
 // title, price and summary), unless the article's reading holds prose and
-// the items are no shop's (most show no price), a product page without its
-// reviews, documentation with the lists of links between its paragraphs
-// (its topics, not a menu), a service's landing page with every section of
-// it when the article's reading kept one of several. Changes `scores` only where
-// the kind's reading differs from the article's, and only when `confidence`
-// reaches the kind's bar. `patterns` gives the words of prices. `posts`,
-// when given, gets the elements (Segments::elements) of the thread's posts
-// in page order when the page is read as a thread, else nothing.
+// the items are no shop's (most show no price); a product's name,
+// description and specifications (its titled sections in tabs, drawers and
+// dialogs, its runs of keys and values), not its customers' reviews, other
+// products or the shop's terms; documentation with the lists of links
+// between its paragraphs (its topics, not a menu), a service's landing page
+// with every section of it when the article's reading kept one of several.
+// Changes `scores` only where the kind's reading differs from the article's,
+// and only when `confidence` reaches the kind's bar. `patterns` gives the
+// words of prices. `posts`, when given, gets the elements
+// (Segments::elements) of the thread's posts in page order when the page is
+// read as a thread, else nothing.
 void read_as_type(const Segments& segments, const Patterns& patterns, PageType type,
                   float confidence, Scores* scores, std::vector<int>* posts = nullptr);
 

@@ -21,8 +21,8 @@ constexpr const char* kReasonNames[] = {
     "author-bio", "byline", "caption", "read-also", "reading-time", "copyright", "prev-next",
     "more-link", "credit", "headline",
     // How the page's kind reads it.
-    "post", "post-meta", "item", "review"};
-static_assert(std::size(kReasonNames) == static_cast<std::size_t>(Reason::kReview) + 1);
+    "post", "post-meta", "item", "review", "detail", "repeat"};
+static_assert(std::size(kReasonNames) == static_cast<std::size_t>(Reason::kRepeat) + 1);
 constexpr const char* kEmptyReasonNames[] = {
     "none",  "no-text",    "no-article", "pdf",  "image",      "gzip", "compressed",
     "archive", "document", "executable", "media", "font", "binary"};

@@ -398,6 +398,185 @@ TEST(ReadAsType, ProductLeavesItsReviewsOut) {
   EXPECT_NE(article.text.find("never chafed"), std::string::npos);
 }
 
+// A product page whose description and specifications sit in drawers away
+// from the buy box (an <aside>, a dialog, a tab bar: classes that read as
+// sidebars, pop-ups and menus), each under its title: the product's reading
+// keeps them, and not the drawer on shipping and returns beside them, nor a
+// title in the footer.
+std::string ProductWithDrawers() {
+  return "<html><body><main><div class=\"buy-box\"><h1>Ridge Fleece Jacket</h1>"
+         "<p>Warm layer for cold mornings</p><p>$89</p><fieldset><legend>Select a size</legend>"
+         "<label>S</label><label>M</label><label>L</label></fieldset>"
+         "<p>Free delivery on orders over $75. Order today and get it by Friday, or collect it "
+         "from one of our forty stores the same afternoon, with nothing to pay at the till.</p>"
+         "<p>Members earn points on every order, redeemable against their next purchase, and "
+         "get early access to the seasonal sales and to free alterations in every store.</p>"
+         "</div>"
+         "<aside class=\"drawer modal\"><div class=\"drawer-header\"><h5>Description</h5></div>"
+         "<div class=\"drawer-content\"><p>A mid-weight fleece cut close to the body, with a "
+         "high collar and a chest pocket that fits a phone. Brushed inside for warmth, smooth "
+         "outside so a shell slides over it.</p><ul><li>Recycled polyester</li>"
+         "<li>Machine washable at 30 degrees</li></ul></div></aside>"
+         "<div class=\"tabs\"><div class=\"modal specs-dialog\"><h2>Specifications</h2><table>"
+         "<tr><td>Weight</td><td>340 g</td></tr><tr><td>Fit</td><td>Regular</td></tr></table>"
+         "</div></div>"
+         "<aside class=\"drawer\"><div class=\"drawer-header\"><h5>Delivery &amp; Returns</h5>"
+         "</div><div class=\"drawer-content\"><p>Standard delivery takes four to seven working "
+         "days; returns are free within thirty days of delivery.</p></div></aside>"
+         "</main><footer><h5>Details</h5><p>About us · Careers</p></footer></body></html>";
+}
+
+TEST(ReadAsType, ProductKeepsItsTitledSections) {
+  const std::string html = ProductWithDrawers();
+  const Result product = ExtractAs(html, PageType::kProduct, 1.0f);
+  EXPECT_NE(product.text.find("mid-weight fleece cut close"), std::string::npos) << product.text;
+  EXPECT_NE(product.text.find("Machine washable"), std::string::npos) << product.text;
+  EXPECT_NE(product.text.find("340 g"), std::string::npos) << product.text;
+  // The shop's drawer on shipping is no part of the product, nor the footer.
+  EXPECT_EQ(product.text.find("returns are free"), std::string::npos) << product.text;
+  EXPECT_EQ(product.text.find("About us"), std::string::npos) << product.text;
+  // Read as an article, the drawers are pop-ups.
+  const Result article = ExtractAs(html, PageType::kArticle, 1.0f);
+  EXPECT_EQ(article.text.find("mid-weight fleece cut close"), std::string::npos) << article.text;
+}
+
+std::size_t Count(const std::string& text, const std::string& what) {
+  std::size_t n = 0;
+  for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return n;
+}
+
+// A section shown twice (a narrow and a wide layout's copies): once, its
+// short keys and values too.
+TEST(ReadAsType, ProductSectionShownTwiceIsKeptOnce) {
+  std::string html =
+      "<html><body><main><div class=\"buy-box\"><h1>Ridge Fleece Jacket</h1>"
+      "<p>Free delivery on orders over $75. Order today and get it by Friday, or collect it "
+      "from one of our forty stores the same afternoon, with nothing to pay at the till.</p>"
+      "<p>Members earn points on every order, redeemable against their next purchase, and "
+      "get early access to the seasonal sales and to free alterations in every store.</p></div>";
+  for (const char* layout : {"narrow", "wide"})
+    html += std::string("<div class=\"modal ") + layout +
+            "\"><h2>Specifications</h2><p>Shell</p><p>Fleece</p><p>Weight</p><p>340 g</p></div>";
+  html += "</main></body></html>";
+  const Result product = ExtractAs(html, PageType::kProduct, 1.0f);
+  EXPECT_EQ(Count(product.text, "340 g"), 1u) << product.text;
+  EXPECT_EQ(Count(product.text, "Fleece\n"), 1u) << product.text;
+}
+
+// A text shown once per layout (the description beside the buy button and
+// again in a tab, a model's line under each gallery): once on a product page.
+TEST(ReadAsType, ProductTextShownTwiceIsKeptOnce) {
+  const std::string line =
+      "A mid-weight fleece cut close to the body, with a high collar and a chest pocket.";
+  std::string html =
+      "<html><body><main><h1>Ridge Fleece Jacket</h1><div class=\"summary\"><p>" + line +
+      "</p><p>Brushed inside for warmth and smooth outside, so that a shell slides over it "
+      "without catching; the cuffs are bound and the hem has a drawcord.</p></div>"
+      "<div class=\"panel\"><p>" + line + "</p><p>Made of recycled polyester.</p></div>"
+      "</main></body></html>";
+  const Result product = ExtractAs(html, PageType::kProduct, 1.0f);
+  EXPECT_EQ(Count(product.text, "mid-weight fleece"), 1u) << product.text;
+  EXPECT_NE(product.text.find("recycled polyester"), std::string::npos) << product.text;
+  const Result article = ExtractAs(html, PageType::kArticle, 1.0f);
+  EXPECT_EQ(Count(article.text, "mid-weight fleece"), 2u) << article.text;
+}
+
+// A description laid out twice under the same classes (both copies kept by
+// the article's reading) is kept once; a line every card of a grid repeats
+// between the cards' own names stays in every card.
+TEST(ReadAsType, ProductCopyAndGridLinesTellApart) {
+  const std::string copy =
+      "<div class=\"product-description\"><p>Join me each week for a live meditation class "
+      "online, thirty minutes of guided practice and time for questions.</p><p>Membership "
+      "includes every live class, the recordings and a monthly community call.</p></div>";
+  std::string html = "<html><body><main><h1>Monday Night Meditation</h1>" + copy + copy;
+  html += "<div class=\"grid\">";
+  for (const char* name : {"Morning Stretch", "Evening Breath", "Sunday Walk"})
+    html += std::string("<div class=\"card\"><p class=\"name\">") + name +
+            " class, weekly</p><p class=\"note\">Included with every membership plan</p></div>";
+  html += "</div></main></body></html>";
+  const Result product = ExtractAs(html, PageType::kProduct, 1.0f);
+  EXPECT_EQ(Count(product.text, "Join me each week"), 1u) << product.text;
+  EXPECT_EQ(Count(product.text, "Membership includes"), 1u) << product.text;
+  EXPECT_EQ(Count(product.text, "Included with every membership plan"), 3u) << product.text;
+  const Result article = ExtractAs(html, PageType::kArticle, 1.0f);
+  EXPECT_EQ(Count(article.text, "Join me each week"), 2u) << article.text;
+}
+
+// Sections under the titles of other products and of the shop's terms are
+// out of a product's text; read as an article, the terms are in.
+TEST(ReadAsType, ProductLeavesOtherProductsAndTermsOut) {
+  const std::string html =
+      "<html><body><main><h1>Trail 25 pack</h1><div class=\"text\">"
+      "<p>A light daypack for long hikes, with a padded hip belt, a rain cover and a sleeve "
+      "for a water reservoir. The frame sheet keeps the load close to the back.</p>"
+      "<p>Made from recycled nylon with a water-repellent finish; the zips are rated for "
+      "cold weather and the side pockets hold a litre bottle each.</p>"
+      "<h2>Shipping &amp; Returns</h2><p>Orders leave our warehouse within two working days, "
+      "and you may return any unused item within thirty days for a full refund.</p>"
+      "<h2>You may also like</h2><p>Trail 40 pack, a larger pack for longer trips, $129</p>"
+      "</div></main></body></html>";
+  const Result product = ExtractAs(html, PageType::kProduct, 1.0f);
+  EXPECT_NE(product.text.find("padded hip belt"), std::string::npos) << product.text;
+  EXPECT_EQ(product.text.find("full refund"), std::string::npos) << product.text;
+  EXPECT_EQ(product.text.find("Trail 40 pack"), std::string::npos) << product.text;
+  const Result article = ExtractAs(html, PageType::kArticle, 1.0f);
+  EXPECT_NE(article.text.find("full refund"), std::string::npos) << article.text;
+}
+
+// Customers' reviews under classes that name nothing, told by their lines
+// (stars, "Verified Purchase", "found this helpful"): out of a product's
+// text, in an article's.
+TEST(ReadAsType, ProductLeavesReviewsOutByTheirLines) {
+  std::string html =
+      "<html><body><main><h1>Trail 25 pack</h1><div class=\"text\">"
+      "<p>A light daypack for long hikes, with a padded hip belt, a rain cover and a sleeve "
+      "for a water reservoir. The frame sheet keeps the load close to the back.</p></div>"
+      "<div class=\"cards\">";
+  const char* const kSaid[] = {
+      "Carried it for a week in the hills and the straps never chafed once, even with a full "
+      "load of food and water for three days.",
+      "The rain cover kept everything dry in a long storm on the ridge, and the side pockets "
+      "hold a litre bottle each without it falling out.",
+      "Bought it for my daughter's school trips; it survived a year of being thrown around "
+      "buses and still looks almost new."};
+  for (const char* said : kSaid)
+    html += std::string("<div class=\"card\"><p>4.0 out of 5 stars</p><p>Verified Purchase</p><p>") +
+            said + "</p><p>12 people found this helpful</p></div>";
+  html += "</div></main></body></html>";
+  const Result product = ExtractAs(html, PageType::kProduct, 1.0f);
+  EXPECT_NE(product.text.find("padded hip belt"), std::string::npos) << product.text;
+  EXPECT_EQ(product.text.find("never chafed"), std::string::npos) << product.text;
+  EXPECT_EQ(product.text.find("Verified Purchase"), std::string::npos) << product.text;
+  const Result article = ExtractAs(html, PageType::kArticle, 1.0f);
+  EXPECT_NE(article.text.find("never chafed"), std::string::npos) << article.text;
+}
+
+// A product's specifications as a run of keys and values with no title the
+// vocabulary knows, in a side column: kept on a product page.
+TEST(ReadAsType, ProductKeepsItsRunOfKeysAndValues) {
+  std::string html =
+      "<html><body><main><h1>K2 Wireless Keyboard</h1><div class=\"text\">"
+      "<p>A compact wireless keyboard with a full function row, three Bluetooth profiles and "
+      "a cable for wired use. The frame is aluminium and the keycaps are double-shot.</p>"
+      "<p>It runs for weeks on one charge with the backlight off, and switches between a "
+      "laptop, a tablet and a phone with one key combination.</p></div>"
+      "<aside class=\"sidebar\"><div class=\"label\">Construction</div>";
+  const char* const kSpecs[][2] = {{"Chassis Material", "Plastic"}, {"Switch Plate", "Aluminum"},
+                                   {"Weight", "653 g"}, {"Cable Length", "110 cm"}};
+  for (const auto& kv : kSpecs)
+    html += std::string("<div class=\"pair\"><div class=\"key\">") + kv[0] +
+            "</div><div class=\"value\">" + kv[1] + "</div></div>";
+  html += "</aside></main></body></html>";
+  const Result product = ExtractAs(html, PageType::kProduct, 1.0f);
+  EXPECT_NE(product.text.find("Chassis Material"), std::string::npos) << product.text;
+  EXPECT_NE(product.text.find("653 g"), std::string::npos) << product.text;
+  EXPECT_NE(product.text.find("110 cm"), std::string::npos) << product.text;
+  const Result article = ExtractAs(html, PageType::kArticle, 1.0f);
+  EXPECT_EQ(article.text.find("653 g"), std::string::npos) << article.text;
+}
+
 // A page whose content an unclosed hidden pop-up swallows is read with the
 // pop-up shown; a page with content of its own keeps its hidden parts out.
 TEST(ReadBlocks, ContentUnderAHiddenWrapperIsRead) {

@@ -249,6 +249,8 @@ enum class Reason : std::uint8_t {
   kPostMeta,      // "post-meta": a post's author line, date, counts and buttons
   kItem,          // "item": an item of a listing or collection (its title, price, summary)
   kReview,        // "review": a product's reviews and ratings (a product page's reading)
+  kDetail,        // "detail": a product's description or specifications section
+  kRepeat,        // "repeat": a text the page shows again (another layout's copy)
 };
 
 // Why a Result has no text (Result::empty_reason). to_string() gives a word
