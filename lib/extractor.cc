@@ -169,8 +169,10 @@ void analyze(Prescanned pre, const Options& options, const Patterns& patterns,
       result->page_type_confidence = kind.confidence;
       result->article_probability = kind.article_probability;
     }
-    keep_comments_out(result->page_type, options.include_comments, &scores);
-    read_as_type(segments, result->page_type, result->page_type_confidence, &scores);
+    // A forum thread's replies are its content; on every other page reader
+    // comments are comments, whatever the classifier made of them.
+    if (!read_as_type(segments, result->page_type, result->page_type_confidence, &scores))
+      keep_comments_out(options.include_comments, &scores);
     keep_safe_urls(&result->metadata);
 
     Paths of(segments);

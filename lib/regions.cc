@@ -291,11 +291,11 @@ const Run* thread_run(const Page& page, const Scores& scores, const std::vector<
   return best;
 }
 
-void read_forum(const Segments& seg, float confidence, Scores* s) {
+bool read_forum(const Segments& seg, float confidence, Scores* s) {
   const Page page(seg);
   const std::vector<Run> runs = find_runs(seg, 2);
   const Run* run = thread_run(page, *s, runs);
-  if (run == nullptr) return;
+  if (run == nullptr) return false;
   // Which paths inside a post hold its text: those under which some post
   // has prose.
   std::unordered_map<std::uint64_t, double> sig_mass;
@@ -324,7 +324,7 @@ void read_forum(const Segments& seg, float confidence, Scores* s) {
       if (!in) outside += page.good[i];
     }
     if (outside > total / static_cast<double>(run->members.size()) && confidence < kSureThread)
-      return;
+      return false;
   }
   for (int m : run->members) {
     const Element& x = page.el(m);
@@ -344,6 +344,7 @@ void read_forum(const Segments& seg, float confidence, Scores* s) {
       }
     }
   }
+  return true;
 }
 
 // Cues that put a run of like siblings out of a listing: the site's menus,
@@ -454,11 +455,14 @@ void read_product(const Segments& seg, Scores* s) {
 
 }  // namespace
 
-void read_as_type(const Segments& segments, PageType type, float confidence, Scores* scores) {
-  if (segments.blocks.empty()) return;
-  if (type == PageType::kForum && confidence >= 0.5f) read_forum(segments, confidence, scores);
+bool read_as_type(const Segments& segments, PageType type, float confidence, Scores* scores) {
+  if (segments.blocks.empty()) return false;
+  bool thread = false;
+  if (type == PageType::kForum && confidence >= 0.5f)
+    thread = read_forum(segments, confidence, scores);
   if (type == PageType::kListing && confidence >= 0.5f) read_listing(segments, scores);
   if (type == PageType::kProduct && confidence >= 0.5f) read_product(segments, scores);
+  return thread;
 }
 
 }  // namespace extractor

@@ -43,7 +43,9 @@ void read_blocks(const Dom& dom, const Patterns& patterns, const Options& option
 // like, small siblings outside menus, header and footer: every item's
 // title, price and summary), unless the article's reading holds prose. Changes `scores` only where the kind's reading differs from
 // the article's, and only when `confidence` reaches the kind's bar.
-void read_as_type(const Segments& segments, PageType type, float confidence, Scores* scores);
+// True when the page was read as a forum thread (its replies are then its
+// content: keep_comments_out() is for every other page).
+bool read_as_type(const Segments& segments, PageType type, float confidence, Scores* scores);
 
 }  // namespace extractor
 

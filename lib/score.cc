@@ -681,8 +681,7 @@ Scores score(const Segments& seg, const ExtractOptions& options, ScoreTrace* tra
   return s;
 }
 
-void keep_comments_out(PageType type, bool include_comments, Scores* s) {
-  if (type == PageType::kForum) return;
+void keep_comments_out(bool include_comments, Scores* s) {
   for (std::size_t i = 0; i < s->in_comments.size() && i < s->labels.size(); ++i) {
     if (!s->in_comments[i] || s->labels[i] != Label::kContent || s->reasons[i] != Reason::kModel)
       continue;

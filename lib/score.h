@@ -48,10 +48,10 @@ Scores score(const Segments& segments, const ExtractOptions& options,
 // Reader comments are Result::comments, never the body, except on a forum
 // thread, whose replies are its content. The classifier learned from sets
 // whose annotators count comments as article text, so it may keep a block
-// the rules put in a comment thread; once the page type is known, such a
-// block goes back to the comments (with include_comments) or out, unless
-// the page is a forum thread. Changes `scores` only there.
-void keep_comments_out(PageType type, bool include_comments, Scores* scores);
+// the rules put in a comment thread: on a page not read as a thread
+// (read_as_type()), such a block goes back to the comments (with
+// include_comments) or out. Changes `scores` only there.
+void keep_comments_out(bool include_comments, Scores* scores);
 
 // The rules' evidence that a block is article text from the block alone
 // (length, punctuation, link density, boilerplate phrases), as a logit;

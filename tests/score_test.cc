@@ -319,31 +319,32 @@ TEST(Score, ReaderCommentsNeverInAnArticlesText) {
     EXPECT_EQ(r.text.find(c), std::string::npos) << c << "\n" << r.text;
   for (const Block& b : r.blocks)
     if (b.text.rfind("A notebook here too", 0) == 0) EXPECT_EQ(b.reason, Reason::kComment);
+  // A forum below the bar of the thread's reading is read as an article:
+  // its reader comments stay out too.
+  const Result unsure = ExtractTyped(html, PageType::kForum, 0.3f, false);
+  EXPECT_EQ(unsure.text.find("A notebook here too"), std::string::npos) << unsure.text;
   // With comments asked for, it is a comment: cleaneval is scored with them.
   const Result with = ExtractTyped(html, PageType::kArticle, 1.0f, true);
   EXPECT_EQ(with.text.find("A notebook here too"), std::string::npos) << with.text;
   EXPECT_NE(with.comments.find("A notebook here too"), std::string::npos) << with.comments;
 }
 
-TEST(Score, KeepCommentsOutSparesForumThreads) {
+TEST(Score, KeepCommentsOut) {
   // A comment the classifier kept, one the rules left out, and article text.
   Scores s;
   s.labels = {Label::kContent, Label::kContent, Label::kBoilerplate, Label::kContent};
   s.reasons = {Reason::kModel, Reason::kRegion, Reason::kComment, Reason::kModel};
   s.in_comments = {true, false, true, false};
-  Scores forum = s;
-  keep_comments_out(PageType::kForum, false, &forum);
-  EXPECT_EQ(forum.labels, s.labels);  // a thread's replies are its content
   Scores article = s;
-  keep_comments_out(PageType::kArticle, false, &article);
+  keep_comments_out(false, &article);
   EXPECT_EQ(article.labels[0], Label::kBoilerplate);
   EXPECT_EQ(article.reasons[0], Reason::kComment);
   EXPECT_EQ(article.labels[1], Label::kContent);
   EXPECT_EQ(article.labels[2], Label::kBoilerplate);
   EXPECT_EQ(article.labels[3], Label::kContent);  // kept by the classifier, not a comment
-  Scores listing = s;
-  keep_comments_out(PageType::kListing, true, &listing);
-  EXPECT_EQ(listing.labels[0], Label::kComment);
+  Scores with = s;
+  keep_comments_out(true, &with);
+  EXPECT_EQ(with.labels[0], Label::kComment);
 }
 
 // --- focus ----------------------------------------------------------------------------
