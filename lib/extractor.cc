@@ -171,7 +171,8 @@ void analyze(Prescanned pre, const Options& options, const Patterns& patterns,
     }
     // A forum thread's replies are its content; on every other page reader
     // comments are comments, whatever the classifier made of them.
-    if (!read_as_type(segments, result->page_type, result->page_type_confidence, &scores))
+    if (!read_as_type(segments, patterns, result->page_type, result->page_type_confidence,
+                      &scores))
       keep_comments_out(options.include_comments, &scores);
     keep_safe_urls(&result->metadata);
 

@@ -329,6 +329,10 @@ struct PageTypePatterns {
   Words title_words{kTitlePatterns};
 };
 
+bool shows_price(const PageTypePatterns& patterns, std::string_view text) {
+  return patterns.words.match(text) & 1u;  // price is the first family (kWordPatterns)
+}
+
 std::shared_ptr<const PageTypePatterns> compile_pagetype_patterns() {
   return std::make_shared<const PageTypePatterns>();
 }

@@ -29,6 +29,10 @@ class Patterns;
 struct PageTypePatterns;
 std::shared_ptr<const PageTypePatterns> compile_pagetype_patterns();
 
+// Whether a text shows a price ("$36", "€ 49,95", "120 zł"): the word
+// family the page type counts, for the readings of a page's kind.
+bool shows_price(const PageTypePatterns& patterns, std::string_view text);
+
 enum PageFeature : int {
 #define PAGE_FEATURE(name) kP_##name,
 #include "pagetype_features.inc"

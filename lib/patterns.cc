@@ -44,7 +44,13 @@ const Group kAttributeGroups[] = {
     {kCueNav, B "(?:nav|navs|navbar|navigation|menu|menus|menubar|megamenu|mega-menu|submenu|"
               "dropdown|hamburger|pagination|pager|paging|pagenav|page-numbers|skip-?links?|"
               "skip-to|jump-?links?|toc|table-of-contents|tabs|tablist|sitemap|quicklinks|"
-              "quick-links|search|searchform|search-form|lang-?switch|language-?selector)" E
+              "quick-links|searchform|search-form|lang-?switch|language-?selector)" E
+              // A search box is navigation; a list of search results is a
+              // listing's very content ("search-results", "search-page"):
+              // "search" counts alone or with a box's word after it.
+              "|" B "search(?:$|[^a-z0-9_-]|[_-](?:box|bar|form|field|input|button|btn|"
+              "toggle|icon|trigger|overlay|modal|popup|drawer|wrapper|wrap|submit|query|label|"
+              "open|close)" E ")"
               "|(?:main|top|sub|site|primary|secondary|global|mobile|header|footer|side|"
               "section)-?(?:nav|menu)"
               "|navigation|breadcrumb"},
@@ -60,11 +66,12 @@ const Group kAttributeGroups[] = {
     // Sidebars, rails and widget columns. (Left columns are left out: in
     // older layouts the left column is as often the article as a menu. A
     // bare "widget" is any block of a theme, the post list included: blog
-    // platforms wrap the posts in a "widget Blog"; the column of widgets
-    // names itself.)
+    // platforms wrap the posts in a "widget Blog", and a "widget-area" is
+    // any widgetized part of a layout, a home page's sections of posts as
+    // well as its sidebar: the column of widgets names itself.)
     {kCueSidebar, B "(?:sidebar|side-?bar|aside|rail|rightrail|right-?rail|"
                   "right-?col|col-?right|right-?column|"
-                  "sidecol|side-?column|widgets|widget-?area|secondary|complementary|"
+                  "sidecol|side-?column|widgets|secondary|complementary|"
                   "sidebar-?\\w*)" E
                   "|sidebar"},
     // Related, recommended, read-also, more-news and trending lists.

@@ -9,6 +9,7 @@
 
 #include "dom.h"
 #include "block_features.h"
+#include "pagetype.h"
 #include "patterns.h"
 #include "runs.h"
 
@@ -194,6 +195,19 @@ struct Page {
     }
     return c;
   }
+  // The same by characters: a listing's items are short linked texts that
+  // read as little content, so the wrapper of its main column is the one
+  // holding most of the page's characters.
+  std::uint32_t cues_above_by_chars(int e) const {
+    std::uint32_t c = 0;
+    const int half = chars_prefix.back() / 2;
+    for (; e >= 0; e = el(e).parent) {
+      const GumboTag t = el(e).tag;
+      if (t == GUMBO_TAG_BODY || t == GUMBO_TAG_HTML) continue;
+      c |= chars(e) <= half ? el(e).cues : el(e).cues & kCueConsent;
+    }
+    return c;
+  }
 };
 
 // A post's block: the path from the member down to the block's element, as
@@ -356,7 +370,7 @@ constexpr std::uint32_t kOffList = kCueNav | kCueHeader | kCueFooter | kCueSideb
 
 // A listing or a collection: the run of like siblings holding the most item
 // text (titles, prices, summaries), its members alike.
-void read_listing(const Segments& seg, Scores* s) {
+void read_listing(const Segments& seg, const Patterns& patterns, Scores* s) {
   const Page page(seg);
   const std::vector<Run> runs = find_runs(seg, 3);
   struct Candidate {
@@ -379,7 +393,10 @@ void read_listing(const Segments& seg, Scores* s) {
     for (int m : r.members) largest = std::max(largest, page.chars(m));
     if (largest * 4 > page.chars_prefix.back()) continue;
     if (chars < 20 * static_cast<int>(r.members.size())) continue;  // a menu's short links
-    if ((page.cues_above(r.parent) | page.el(r.members[0]).cues) & kOffList) continue;
+    if (((page.cues_above(r.parent) & page.cues_above_by_chars(r.parent)) |
+         page.el(r.members[0]).cues) &
+        kOffList)
+      continue;
     candidates.push_back({&r, static_cast<double>(chars)});
   }
   std::sort(candidates.begin(), candidates.end(),
@@ -414,7 +431,21 @@ void read_listing(const Segments& seg, Scores* s) {
         effective_length(b) >= 80)
       prose += effective_length(b);
   }
-  if (items < 2 * outside || prose >= 200) return;
+  // A shop's grid (most items show a price) is read beside the prose the
+  // article's reading keeps: a collection's introduction, a category's text.
+  int priced = 0;
+  for (int m : best->members) {
+    const Element& x = page.el(m);
+    for (int i = x.first_block; i < x.end_block; ++i) {
+      const TextBlock& b = seg.blocks[static_cast<std::size_t>(i)];
+      if (b.chars > 0 && b.chars < 200 && shows_price(patterns.page_types(), b.text)) {
+        ++priced;
+        break;
+      }
+    }
+  }
+  const bool shop = priced * 5 >= static_cast<int>(best->members.size()) * 3;
+  if (!shop && (items < 2 * outside || prose >= 200)) return;
   for (int m : best->members) {
     const Element& x = page.el(m);
     for (int i = x.first_block; i < x.end_block; ++i) {
@@ -453,15 +484,74 @@ void read_product(const Segments& seg, Scores* s) {
   }
 }
 
+// Documentation: a page's lists of links between its paragraphs are its
+// own (the topics of a guide, the pages of a chapter), not a menu or a
+// "read also": inside the article's span, outside menus, sidebars and
+// related lists, they are read as content.
+void read_documentation(const Segments& seg, Scores* s) {
+  const Page page(seg);
+  const std::size_t n = seg.blocks.size();
+  std::size_t first = n, last = 0;
+  for (std::size_t i = 0; i < n; ++i)
+    if (s->labels[i] == Label::kContent && seg.blocks[i].kind != BlockKind::kImage) {
+      first = std::min(first, i);
+      last = i;
+    }
+  if (first >= last) return;
+  for (std::size_t i = first + 1; i < last; ++i) {
+    const TextBlock& b = seg.blocks[i];
+    if (s->labels[i] != Label::kBoilerplate ||
+        (s->reasons[i] != Reason::kLinkDensity && s->reasons[i] != Reason::kModelDrop &&
+         s->reasons[i] != Reason::kWeak))
+      continue;
+    if (b.element < 0 || (page.cues_above(b.element) & kOffRun) || (b.text_cues & kNotPostText))
+      continue;
+    s->labels[i] = Label::kContent;
+    s->reasons[i] = Reason::kList;
+  }
+}
+
+// A service's landing page: its sections (what is offered, how, for whom,
+// what clients say) are its content, each a region of its own; every block
+// outside the site's menus, masthead, footer, sidebars, prompts and related
+// lists is read, unless it is mostly links.
+void read_service(const Segments& seg, Scores* s) {
+  const Page page(seg);
+  std::vector<std::size_t> sections;
+  int kept = 0, more = 0;
+  for (std::size_t i = 0; i < seg.blocks.size(); ++i) {
+    const TextBlock& b = seg.blocks[i];
+    if (s->labels[i] == Label::kContent) kept += b.chars;
+    if (s->labels[i] != Label::kBoilerplate || s->reasons[i] != Reason::kOutside) continue;
+    if (b.element < 0 || b.kind == BlockKind::kImage || b.chars == 0) continue;
+    if ((page.cues_above(b.element) & (kOffRun | kCueDonate)) || (b.text_cues & kNotPostText))
+      continue;
+    if (b.link_chars * 2 > b.chars) continue;
+    sections.push_back(i);
+    more += b.chars;
+  }
+  // An article's region holds most of its page's readable text (the rest,
+  // under half as much, is the page's asides); a landing page's region is
+  // one section of several.
+  if (more * 2 < kept) return;
+  for (std::size_t i : sections) {
+    s->labels[i] = Label::kContent;
+    s->reasons[i] = Reason::kRegion;
+  }
+}
+
 }  // namespace
 
-bool read_as_type(const Segments& segments, PageType type, float confidence, Scores* scores) {
+bool read_as_type(const Segments& segments, const Patterns& patterns, PageType type,
+                  float confidence, Scores* scores) {
   if (segments.blocks.empty()) return false;
   bool thread = false;
   if (type == PageType::kForum && confidence >= 0.5f)
     thread = read_forum(segments, confidence, scores);
-  if (type == PageType::kListing && confidence >= 0.5f) read_listing(segments, scores);
+  if (type == PageType::kListing && confidence >= 0.5f) read_listing(segments, patterns, scores);
   if (type == PageType::kProduct && confidence >= 0.5f) read_product(segments, scores);
+  if (type == PageType::kDocumentation && confidence >= 0.5f) read_documentation(segments, scores);
+  if (type == PageType::kService && confidence >= 0.5f) read_service(segments, scores);
   return thread;
 }
 

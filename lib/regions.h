@@ -41,11 +41,17 @@ void read_blocks(const Dom& dom, const Patterns& patterns, const Options& option
 // with its author line and date, not its buttons; comment-thread classes do
 // not rule posts out), a listing's or collection's items (the largest run of
 // like, small siblings outside menus, header and footer: every item's
-// title, price and summary), unless the article's reading holds prose. Changes `scores` only where the kind's reading differs from
-// the article's, and only when `confidence` reaches the kind's bar.
+// title, price and summary), unless the article's reading holds prose and
+// the items are no shop's (most show no price), a product page without its
+// reviews, documentation with the lists of links between its paragraphs
+// (its topics, not a menu), a service's landing page with every section of
+// it when the article's reading kept one of several. Changes `scores` only where
+// the kind's reading differs from the article's, and only when `confidence`
+// reaches the kind's bar. `patterns` gives the words of prices.
 // True when the page was read as a forum thread (its replies are then its
 // content: keep_comments_out() is for every other page).
-bool read_as_type(const Segments& segments, PageType type, float confidence, Scores* scores);
+bool read_as_type(const Segments& segments, const Patterns& patterns, PageType type,
+                  float confidence, Scores* scores);
 
 }  // namespace extractor
 

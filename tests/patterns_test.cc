@@ -66,6 +66,14 @@ TEST(Patterns, NavCue) {
                           "synopsis"});
 }
 
+// A search box is navigation; the results of a search are a listing's items.
+TEST(Patterns, SearchBoxIsNavSearchResultsAreNot) {
+  ExpectAttr(kCueNav, {"search", "site-search", "search-form", "search_box", "searchform",
+                       "header search-toggle", "search-wrapper"});
+  ExpectNotAttr(kCueNav, {"search-results", "product-search-results tab-pane",
+                          "search-page-wrapper", "searchresults", "search-result-item"});
+}
+
 TEST(Patterns, BreadcrumbImpliesNav) {
   EXPECT_TRUE(Attr("breadcrumbs") & kCueBreadcrumb);
   EXPECT_TRUE(Attr("breadcrumbs") & kCueNav);
@@ -86,11 +94,13 @@ TEST(Patterns, FooterCue) {
 }
 
 TEST(Patterns, SidebarCue) {
-  ExpectAttr(kCueSidebar, {"sidebar", "side-bar", "right-rail", "widgets", "widget-area",
-                           "col-right", "secondary", "sidebar-primary"});
+  ExpectAttr(kCueSidebar, {"sidebar", "side-bar", "right-rail", "widgets", "col-right",
+                           "secondary", "sidebar-primary", "sidebar widget-area"});
   // A bare "widget" is any block of a theme: blog platforms wrap the post
-  // list in "widget Blog".
-  ExpectNotAttr(kCueSidebar, {"trail", "railway", "widgetized-content-none", "widget Blog"});
+  // list in "widget Blog", and a "widget-area" is any widgetized part of a
+  // layout (a home page's sections of posts as well as its sidebar).
+  ExpectNotAttr(kCueSidebar, {"trail", "railway", "widgetized-content-none", "widget Blog",
+                              "home-bottom widget-area"});
 }
 
 TEST(Patterns, TaxonomyWordsOfAPostSayNothing) {

@@ -143,6 +143,46 @@ TEST(ReadAsType, ListingGivesEveryItem) {
   EXPECT_EQ(article.text.find(kShoes[3]), std::string::npos);
 }
 
+// The wrapper of a listing's main column may carry any name, a layout's
+// "bottom-bar" too; it holds most of the page's characters though little
+// that reads as prose (its items are short linked texts), while the page's
+// "about" text outside it reads as prose.
+TEST(ReadAsType, ListingUnderAWrapperNamedForItsLayout) {
+  std::string html = Collection();
+  const std::string grid = "<div class=\"grid\">";
+  html.replace(html.find("<nav"), 0, "<div class=\"layout-with-bottom-bar\">");
+  html.replace(html.find("<footer>"), 0,
+               "</div><div class=\"about\"><p>We are a small outfitter run by people who walk "
+               "the hills every weekend, and we test every boot we sell.</p></div>");
+  ASSERT_NE(html.find(grid), std::string::npos);
+  const Result listing = ExtractAs(html, PageType::kListing, 1.0f);
+  for (const char* shoe : kShoes) EXPECT_NE(listing.text.find(shoe), std::string::npos) << shoe;
+}
+
+// A shop's collection opens with its introduction, prose the article's
+// reading keeps; its grid shows prices, so its items are read beside it.
+// (The same items without prices are an article's list: see below.)
+TEST(ReadAsType, ShopGridIsReadBesideItsIntroduction) {
+  std::string html = Collection();
+  html.replace(html.find("<div class=\"grid\">"), 0,
+               "<div class=\"intro\"><p>Our hiking boots are chosen for long days on rough "
+               "ground: every pair has been worn on the trail by our staff before it reaches the "
+               "shop, and we only keep the ones that stayed dry and comfortable after a week of "
+               "walking.</p><p>Leather boots need a few days to soften, while synthetic ones are "
+               "lighter from the first mile; our fitting guide explains how to choose the size "
+               "for thick socks.</p></div>");
+  const Result listing = ExtractAs(html, PageType::kListing, 1.0f);
+  EXPECT_NE(listing.text.find("fitting guide"), std::string::npos);
+  for (const char* shoe : kShoes) EXPECT_NE(listing.text.find(shoe), std::string::npos) << shoe;
+  // Without prices, the grid is a list beside an article, left to its reading.
+  std::string unpriced = html;
+  for (std::size_t at; (at = unpriced.find("$1")) != std::string::npos;)
+    unpriced.replace(at, 2, "No. 1");
+  const Result article_like = ExtractAs(unpriced, PageType::kListing, 1.0f);
+  EXPECT_NE(article_like.text.find("fitting guide"), std::string::npos);
+  EXPECT_EQ(article_like.text.find(kShoes[3]), std::string::npos);
+}
+
 // An article with a list of related stories, taken for a listing: the
 // article's reading stands.
 TEST(ReadAsType, ArticleTakenForAListingKeepsItsReading) {
@@ -161,6 +201,106 @@ TEST(ReadAsType, ArticleTakenForAListingKeepsItsReading) {
   const Result article = ExtractAs(html, PageType::kArticle, 1.0f);
   EXPECT_NE(article.text.find("frozen river"), std::string::npos);
   EXPECT_EQ(listing.text, article.text);
+}
+
+// A guide's list of its topics, links between its paragraphs, is its own
+// text on a documentation page; the menu beside it stays out.
+TEST(ReadAsType, DocumentationKeepsItsListsOfTopics) {
+  const char* const kTopics[] = {"Installing the command-line tools", "Configuring a project",
+                                 "Writing your first pipeline", "Testing a pipeline locally",
+                                 "Deploying to production", "Monitoring and logs"};
+  std::string html =
+      "<html><head><title>Pipelines guide</title></head><body><nav class=\"menu\"><ul>"
+      "<li><a href=\"/docs\">Docs</a></li><li><a href=\"/api\">API reference</a></li>"
+      "<li><a href=\"/blog\">Blog</a></li></ul></nav><main><h1>Pipelines</h1>"
+      "<p>A pipeline is a series of steps that turn your source files into a deployed "
+      "service. Each step runs in its own container, and a step starts only when the steps "
+      "it depends on have finished without an error.</p><p>This guide walks through the whole "
+      "life of a pipeline, from the first install to the logs of a running service.</p><ul>";
+  for (int i = 0; i < 6; ++i)
+    html += std::string("<li><a href=\"/docs/pipelines/") + std::to_string(i) + "\">" +
+            kTopics[i] + "</a></li>";
+  html +=
+      "</ul><p>Every part of the guide can be read on its own, but the examples build on each "
+      "other, so reading them in order is the quickest way to a working setup.</p></main>"
+      "<footer><a href=\"/privacy\">Privacy</a> <a href=\"/terms\">Terms</a></footer>"
+      "</body></html>";
+  const Result doc = ExtractAs(html, PageType::kDocumentation, 1.0f);
+  for (const char* topic : kTopics) EXPECT_NE(doc.text.find(topic), std::string::npos) << topic;
+  EXPECT_EQ(doc.text.find("API reference"), std::string::npos);
+  const Result article = ExtractAs(html, PageType::kArticle, 1.0f);
+  EXPECT_EQ(article.text.find(kTopics[2]), std::string::npos);
+}
+
+// A service's landing page whose article reading kept one section of
+// several (as it does when the page's sections sit in containers of their
+// own): read as a landing page, every section is its text, its menus and
+// footer not; an article's few asides are left to the article's reading.
+Scores OneSectionKept(const Segments& seg) {
+  Scores s;
+  const std::size_t n = seg.blocks.size();
+  s.content.assign(n, 0.0f);
+  s.labels.assign(n, Label::kBoilerplate);
+  s.reasons.assign(n, Reason::kOutside);
+  for (std::size_t i = 0; i < n; ++i)
+    if (seg.blocks[i].text.find("two hundred") != std::string::npos ||
+        seg.blocks[i].text == "Bookkeeping for small firms") {
+      s.labels[i] = Label::kContent;
+      s.reasons[i] = Reason::kRegion;
+    }
+  return s;
+}
+
+std::string Landing(bool sections) {
+  std::string html =
+      "<html><body><header class=\"site-header\"><nav><a href=\"/\">Home</a> "
+      "<a href=\"/services\">Services</a> <a href=\"/contact\">Contact</a></nav></header>"
+      "<div class=\"hero\"><h1>Bookkeeping for small firms</h1><p>We keep the books of two "
+      "hundred small firms along the coast: invoices, payroll, VAT returns and the year-end "
+      "accounts, all done by people who know your trade and answer the phone.</p></div>";
+  if (sections)
+    html +=
+        "<section class=\"band\"><h2>How it works</h2><p>Send us your receipts by photo or "
+        "post. Every month we reconcile your accounts, chase late invoices and send you a "
+        "one-page report of where the money went.</p></section><section class=\"band\">"
+        "<h2>What it costs</h2><p>One fixed monthly fee, agreed in advance and based on the "
+        "number of transactions, with no charge for phone calls or the first meeting.</p>"
+        "</section>";
+  else
+    html += "<div class=\"note\"><p>Open on weekdays.</p></div>";
+  html +=
+      "<footer class=\"site-footer\"><p>Harbour Accounting Ltd, 4 Quay Street, registered in "
+      "England, company number 0123456, regulated for accountancy work.</p></footer>"
+      "</body></html>";
+  return html;
+}
+
+TEST(ReadAsType, ServiceReadsEverySection) {
+  static const Patterns* const patterns = new Patterns();
+  const Dom dom{Landing(true)};
+  const Segments seg = segment(dom, *patterns, Options{}, "");
+  Scores s = OneSectionKept(seg);
+  read_as_type(seg, *patterns, PageType::kService, 1.0f, &s);
+  std::string kept;
+  for (std::size_t i = 0; i < seg.blocks.size(); ++i)
+    if (s.labels[i] == Label::kContent) kept += seg.blocks[i].text + "\n";
+  for (const char* line : {"two hundred", "Send us your receipts", "fixed monthly fee"})
+    EXPECT_NE(kept.find(line), std::string::npos) << line;
+  EXPECT_EQ(kept.find("Contact"), std::string::npos);
+  EXPECT_EQ(kept.find("Quay Street"), std::string::npos);
+  // Read as an article, the labels stay as they were.
+  Scores as_article = OneSectionKept(seg);
+  read_as_type(seg, *patterns, PageType::kArticle, 1.0f, &as_article);
+  EXPECT_EQ(as_article.labels, OneSectionKept(seg).labels);
+}
+
+TEST(ReadAsType, ServiceLeavesAnArticlesFewAsidesOut) {
+  static const Patterns* const patterns = new Patterns();
+  const Dom dom{Landing(false)};
+  const Segments seg = segment(dom, *patterns, Options{}, "");
+  Scores s = OneSectionKept(seg);
+  read_as_type(seg, *patterns, PageType::kService, 1.0f, &s);
+  EXPECT_EQ(s.labels, OneSectionKept(seg).labels);
 }
 
 // A product page: its description and specifications; its customers'

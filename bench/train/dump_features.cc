@@ -86,7 +86,7 @@ int main(int argc, char** argv) {
       // thread; on every other page, reader comments the classifier keeps
       // go back to the comments (keep_comments_out; the trainer replays it).
       Scores typed = scores;
-      const bool thread = read_as_type(seg, kind.type, kind.confidence, &typed);
+      const bool thread = read_as_type(seg, patterns, kind.type, kind.confidence, &typed);
       page["forum"] = thread;
       if (!thread) keep_comments_out(/*include_comments=*/false, &scores);
       auto& blocks = page["blocks"] = nlohmann::json::array();
