@@ -174,6 +174,7 @@ void analyze(Prescanned pre, const Options& options, const Patterns& patterns,
     if (!read_as_type(segments, patterns, result->page_type, result->page_type_confidence,
                       &scores))
       keep_comments_out(options.include_comments, &scores);
+    leave_headline_out(segments, result->metadata.title, &scores);
     keep_safe_urls(&result->metadata);
 
     Paths of(segments);

@@ -10,6 +10,7 @@
 #include "dom.h"
 #include "block_features.h"
 #include "pagetype.h"
+#include "metadata_text.h"
 #include "patterns.h"
 #include "runs.h"
 
@@ -368,6 +369,37 @@ constexpr std::uint32_t kOffList = kCueNav | kCueHeader | kCueFooter | kCueSideb
                                    kCueLogin | kCueBreadcrumb | kCueConsent | kCueNewsletter |
                                    kCueShare | kCueTags | kCueComment;
 
+// Two runs are parts of one list when their members are alike (tag and
+// first class) and so are their parents, and the parents' ancestors up to
+// one they share, at most three steps above them.
+bool alike_parts(const Page& page, const Run& a, const Run& b) {
+  if (step_key(page.el(a.members[0])) != step_key(page.el(b.members[0]))) return false;
+  int x = a.parent, y = b.parent;
+  for (int step = 0; step < 4 && x >= 0 && y >= 0; ++step) {
+    if (x == y) return step > 0;
+    if (step_key(page.el(x)) != step_key(page.el(y))) return false;
+    x = page.el(x).parent;
+    y = page.el(y).parent;
+  }
+  return false;
+}
+
+// Two runs that take turns under one parent (a table's rows of titles and
+// rows of details, a list's headings and their summaries) are one list, its
+// items cut in two.
+bool interleaved(const Run& a, const Run& b) {
+  if (a.parent != b.parent) return false;
+  const std::size_t n = a.members.size(), m = b.members.size();
+  if (n + 1 < m || m + 1 < n) return false;
+  // Each member of one lies between two members of the other.
+  std::size_t j = 0;
+  for (std::size_t i = 0; i + 1 < n; ++i) {
+    while (j < m && b.members[j] < a.members[i]) ++j;
+    if (j >= m || b.members[j] > a.members[i + 1]) return false;
+  }
+  return true;
+}
+
 // A listing or a collection: the run of like siblings holding the most item
 // text (titles, prices, summaries), its members alike.
 void read_listing(const Segments& seg, const Patterns& patterns, Scores* s) {
@@ -401,23 +433,29 @@ void read_listing(const Segments& seg, const Patterns& patterns, Scores* s) {
   }
   std::sort(candidates.begin(), candidates.end(),
             [](const Candidate& a, const Candidate& b) { return a.chars > b.chars; });
-  if (candidates.size() > 6) candidates.resize(6);
   const Run* best = nullptr;
   double best_score = 0;
-  for (const Candidate& c : candidates) {
-    const double score = c.chars * regularity(page, *c.run);
+  for (std::size_t k = 0; k < candidates.size() && k < 6; ++k) {
+    const double score = candidates[k].chars * regularity(page, *candidates[k].run);
     if (score > best_score) {
       best_score = score;
-      best = c.run;
+      best = candidates[k].run;
     }
   }
   if (best == nullptr) return;
+  // A list cut in parts (one list per letter, a grid per section, a table
+  // per day): the runs alike the best, under parents alike it, are its
+  // parts.
+  std::vector<int> members = best->members;
+  for (const Candidate& c : candidates)
+    if (c.run != best && (alike_parts(page, *c.run, *best) || interleaved(*c.run, *best)))
+      members.insert(members.end(), c.run->members.begin(), c.run->members.end());
   std::vector<char> in(seg.blocks.size(), 0);
   // An article the page type took for a listing (its reading keeps more
   // text outside the items than half of what they hold, or some prose: two
   // or three sentences) keeps the article's reading.
   int items = 0;
-  for (int m : best->members) {
+  for (int m : members) {
     items += page.chars(m);
     const Element& x = page.el(m);
     for (int i = x.first_block; i < x.end_block; ++i) in[static_cast<std::size_t>(i)] = 1;
@@ -434,7 +472,7 @@ void read_listing(const Segments& seg, const Patterns& patterns, Scores* s) {
   // A shop's grid (most items show a price) is read beside the prose the
   // article's reading keeps: a collection's introduction, a category's text.
   int priced = 0;
-  for (int m : best->members) {
+  for (int m : members) {
     const Element& x = page.el(m);
     for (int i = x.first_block; i < x.end_block; ++i) {
       const TextBlock& b = seg.blocks[static_cast<std::size_t>(i)];
@@ -444,9 +482,9 @@ void read_listing(const Segments& seg, const Patterns& patterns, Scores* s) {
       }
     }
   }
-  const bool shop = priced * 5 >= static_cast<int>(best->members.size()) * 3;
+  const bool shop = priced * 5 >= static_cast<int>(members.size()) * 3;
   if (!shop && (items < 2 * outside || prose >= 200)) return;
-  for (int m : best->members) {
+  for (int m : members) {
     const Element& x = page.el(m);
     for (int i = x.first_block; i < x.end_block; ++i) {
       const auto u = static_cast<std::size_t>(i);
@@ -541,6 +579,33 @@ void read_service(const Segments& seg, Scores* s) {
 }
 
 }  // namespace
+
+void leave_headline_out(const Segments& segments, std::string_view title, Scores* scores) {
+  if (title.empty()) return;
+  const std::string key = comparison_key(title);
+  if (key.empty()) return;
+  for (std::size_t i = 0; i < segments.blocks.size(); ++i) {
+    if (scores->labels[i] != Label::kContent) continue;
+    const TextBlock& b = segments.blocks[i];
+    if (b.kind == BlockKind::kImage || b.kind == BlockKind::kCaption) continue;
+    // Only before the text begins: a heading further down that repeats the
+    // title is the text's own.
+    if (b.kind != BlockKind::kHeading) return;
+    if (comparison_key(b.text) != key) continue;
+    // A page whose text is its headline alone keeps it (an empty text would
+    // say there is no article).
+    for (std::size_t j = i + 1; j < segments.blocks.size(); ++j) {
+      const TextBlock& t = segments.blocks[j];
+      if (scores->labels[j] == Label::kContent && t.kind != BlockKind::kImage &&
+          t.kind != BlockKind::kCaption && t.kind != BlockKind::kHeading && t.chars > 0) {
+        scores->labels[i] = Label::kBoilerplate;
+        scores->reasons[i] = Reason::kHeadline;
+        return;
+      }
+    }
+    return;
+  }
+}
 
 bool read_as_type(const Segments& segments, const Patterns& patterns, PageType type,
                   float confidence, Scores* scores) {

@@ -53,6 +53,11 @@ void read_blocks(const Dom& dom, const Patterns& patterns, const Options& option
 bool read_as_type(const Segments& segments, const Patterns& patterns, PageType type,
                   float confidence, Scores* scores);
 
+// The article's headline is its title (Metadata::title), not a line of its
+// text: the heading that opens the kept text and reads as the title (the
+// same words, case and punctuation aside) is left out of it (Reason::kHeadline).
+void leave_headline_out(const Segments& segments, std::string_view title, Scores* scores);
+
 }  // namespace extractor
 
 #endif  // EXTRACTOR_LIB_REGIONS_H_

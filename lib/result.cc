@@ -19,7 +19,7 @@ constexpr const char* kReasonNames[] = {
     "comment", "consent", "newsletter", "donate", "share", "ad", "related", "feed", "breadcrumb",
     "nav", "modal", "login", "footer", "header", "sidebar", "tags", "tools", "audio", "form",
     "author-bio", "byline", "caption", "read-also", "reading-time", "copyright", "prev-next",
-    "more-link", "credit",
+    "more-link", "credit", "headline",
     // How the page's kind reads it.
     "post", "post-meta", "item", "review"};
 static_assert(std::size(kReasonNames) == static_cast<std::size_t>(Reason::kReview) + 1);

@@ -190,7 +190,7 @@ TEST(Names, EveryEnumRoundTrips) {
   ExpectNamesRoundTrip<BlockKind>(7);
   ExpectNamesRoundTrip<Label>(3);
   ExpectNamesRoundTrip<Source>(6);
-  ExpectNamesRoundTrip<Reason>(43);
+  ExpectNamesRoundTrip<Reason>(44);
   ExpectNamesRoundTrip<EmptyReason>(13);
   ExpectNamesRoundTrip<Span::Kind>(4);
   ExpectNamesRoundTrip<Focus>(3);

@@ -159,6 +159,50 @@ TEST(ReadAsType, ListingUnderAWrapperNamedForItsLayout) {
   for (const char* shoe : kShoes) EXPECT_NE(listing.text.find(shoe), std::string::npos) << shoe;
 }
 
+// A list cut in parts, one per section (a letter, a day, a region): every
+// part's items are the listing's.
+TEST(ReadAsType, ListingInPartsGivesEveryPart) {
+  const char* const kPlaces[] = {"Aberdeen harbour walk", "Alnwick castle gardens",
+                                 "Ambleside lake shore", "Arundel river path",
+                                 "Bamburgh dunes and beach", "Bath canal towpath",
+                                 "Beddgelert forest trail", "Berwick city walls"};
+  std::string html =
+      "<html><head><title>Walks by place</title></head><body><nav class=\"menu\"><a href=\"/\">"
+      "Home</a> <a href=\"/maps\">Maps</a></nav><h1>Walks by place</h1><div class=\"index\">";
+  for (int part = 0; part < 2; ++part) {
+    html += std::string("<div class=\"letter\"><h2>") + (part ? "B" : "A") +
+            "</h2><ul class=\"walks\">";
+    for (int i = 0; i < 4; ++i)
+      html += std::string("<li class=\"walk\"><a href=\"/w/") + std::to_string(part * 4 + i) +
+              "\">" + kPlaces[part * 4 + i] + "</a> <span>a circular route of a few miles</span>"
+              "</li>";
+    html += "</ul></div>";
+  }
+  html += "</div><footer><a href=\"/about\">About</a></footer></body></html>";
+  const Result listing = ExtractAs(html, PageType::kListing, 1.0f);
+  for (const char* place : kPlaces) EXPECT_NE(listing.text.find(place), std::string::npos) << place;
+  EXPECT_EQ(listing.text.find("Maps"), std::string::npos);
+}
+
+// A table whose items take two rows each, a title row and a details row:
+// both rows of every item are the listing's.
+TEST(ReadAsType, ListingOfTwoRowItemsGivesBothRows) {
+  std::string html =
+      "<html><head><title>Jobs</title></head><body><nav class=\"menu\"><a href=\"/\">Home</a> "
+      "<a href=\"/post\">Post a job</a></nav><table class=\"jobs\">";
+  for (int i = 0; i < 5; ++i)
+    html += "<tr class=\"job\"><td><a href=\"/j/" + std::to_string(i) + "\">" + kShoes[i] +
+            " workshop is hiring a repair technician</a></td></tr><tr><td class=\"details\">"
+            "Posted " + std::to_string(i + 2) + " days ago, full time, apply by letter " +
+            std::to_string(i) + "</td></tr>";
+  html += "</table><footer><a href=\"/about\">About</a></footer></body></html>";
+  const Result listing = ExtractAs(html, PageType::kListing, 1.0f);
+  for (int i = 0; i < 5; ++i) {
+    EXPECT_NE(listing.text.find(kShoes[i]), std::string::npos) << kShoes[i];
+    EXPECT_NE(listing.text.find("apply by letter " + std::to_string(i)), std::string::npos) << i;
+  }
+}
+
 // A shop's collection opens with its introduction, prose the article's
 // reading keeps; its grid shows prices, so its items are read beside it.
 // (The same items without prices are an article's list: see below.)
@@ -301,6 +345,34 @@ TEST(ReadAsType, ServiceLeavesAnArticlesFewAsidesOut) {
   Scores s = OneSectionKept(seg);
   read_as_type(seg, *patterns, PageType::kService, 1.0f, &s);
   EXPECT_EQ(s.labels, OneSectionKept(seg).labels);
+}
+
+// The headline is the title, not a line of the text; a heading further
+// down that repeats it is the text's own, and a page that is a headline
+// alone keeps it.
+TEST(Headline, IsTheTitleNotTheText) {
+  const std::string body =
+      "<p>The ferry to the outer islands will run twice a day from May, the harbour board said "
+      "on Monday, after a winter in which storms cancelled a third of its crossings.</p>"
+      "<p>Islanders had asked for a second boat for years; the board found the money by "
+      "selling the old pier office, which has stood empty since the ticket desk moved.</p>";
+  const std::string html =
+      "<html><head><title>Ferry to run twice a day - Harbour News</title></head><body>"
+      "<article><h1>Ferry to run twice a day</h1>" + body +
+      "<h2>Ferry to run twice a day</h2><p>The timetable will be published in April, with "
+      "the first crossing leaving the harbour at seven in the morning.</p></article></body></html>";
+  const Result r = Extractor().extract(html);
+  EXPECT_EQ(r.metadata.title, "Ferry to run twice a day");
+  EXPECT_EQ(r.text.rfind("Ferry to run twice a day", 0), std::string::npos) << r.text;
+  EXPECT_NE(r.text.find("\n\nFerry to run twice a day\n\n"), std::string::npos) << r.text;
+  bool headline = false;
+  for (const Block& b : r.blocks) headline |= b.reason == Reason::kHeadline;
+  EXPECT_TRUE(headline);
+
+  const Result alone = Extractor().extract(
+      "<html><head><title>Ferry to run twice a day</title></head><body><article>"
+      "<h1>Ferry to run twice a day</h1></article></body></html>");
+  EXPECT_EQ(alone.text, "Ferry to run twice a day");
 }
 
 // A product page: its description and specifications; its customers'

@@ -243,6 +243,7 @@ enum class Reason : std::uint8_t {
   kPrevNext,      // "prev-next"
   kMoreLink,      // "more-link"
   kCredit,        // "credit"
+  kHeadline,      // "headline": the article's headline, which is Result's title, not its text
   // How the page's kind reads it (Result::page_type; lib/regions.h).
   kPost,          // "post": the text of a post of a forum thread
   kPostMeta,      // "post-meta": a post's author line, date, counts and buttons
