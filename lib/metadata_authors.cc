@@ -404,6 +404,10 @@ class AuthorGatherer {
         // "Von:" on a line of its own, the name on the next.
         add(b.text + " " + blocks_[static_cast<std::size_t>(i) + 1].text, AuthorValue::kText,
             tuning::kAuthorBylineText, Source::kText, dist);
+      } else if (on(rules::kAuthorDateNameLine) && b.digits > 0 && b.text.size() <= 120) {
+        // "12 March 2024 – Jane Doe": a date and a name, no marker.
+        add_names(date_name_line(np_, b.text, site_), tuning::kAuthorBylineText, Source::kText,
+                  dist);
       }
     }
   }

@@ -18,6 +18,43 @@
 namespace extractor {
 namespace {
 
+// The byline markers in use: the wider vocabulary unless its rule is off.
+const RE2& byline_marker(const NamePatterns& r) {
+  return rules::on(rules::kAuthorWideMarkers) ? *r.marker_wide : *r.marker;
+}
+
+// "example.com", "www.example.de", or the site's own name: a site beside a
+// name.
+bool names_the_site(std::string_view x, std::string_view site_name) {
+  const std::string t = collapse_space(x);
+  if (t.empty()) return false;
+  if (!site_name.empty() && comparison_key(t) == comparison_key(site_name)) return true;
+  if (t.find(' ') != std::string::npos) return false;
+  const std::size_t dot = t.rfind('.');
+  if (dot == std::string::npos || dot == 0 || t.size() - dot < 3 || t.size() - dot > 7) return false;
+  for (std::size_t i = dot + 1; i < t.size(); ++i)
+    if (!is_ascii_alpha(t[i])) return false;
+  return true;
+}
+
+// "Example.com - Jane Doe": the site's address beside the name; "Jane
+// Doe/dpa": an agency after a slash. Both go.
+void drop_site_and_agency(const NamePatterns& r, std::string_view site_name, std::string* s) {
+  std::string left, right;
+  if (RE2::FullMatch(*s, *r.site_dash, &left, &right)) {
+    if (names_the_site(left, site_name) && !names_the_site(right, site_name))
+      *s = right;
+    else if (names_the_site(right, site_name) && !names_the_site(left, site_name))
+      *s = left;
+  }
+  RE2::Replace(s, *r.agency_tail, "\\1");
+}
+
+std::string without_degrees(const NamePatterns& r, std::string part) {
+  RE2::Replace(&part, *r.degree_tail, "");
+  return part;
+}
+
 bool consume(const RE2& re, std::string* s) {
   re2::StringPiece in(*s);
   re2::StringPiece m;
@@ -181,7 +218,7 @@ std::string clean_part(const NamePatterns& patterns, std::string part, AuthorVal
         only_cjk(part.substr(0, part.find_first_of("/\xef"))))
       return {};
   }
-  consume(*r.marker, &part);
+  consume(byline_marker(r), &part);
   consume(*r.cjk_marker, &part);
   part = trim_name(part);
   if (part.empty()) return {};
@@ -380,7 +417,10 @@ bool starts_with_byline_marker(const NamePatterns& patterns, std::string_view te
   const NamePatterns& r = patterns;
   re2::StringPiece in(text.data(), std::min<std::size_t>(text.size(), 200));
   re2::StringPiece m;
-  if (r.marker->Match(in, 0, in.size(), RE2::ANCHOR_START, &m, 1) && m.size() < in.size()) {
+  if (rules::on(rules::kAuthorNameShapes) &&
+      r.glued_marker->Match(in, 0, in.size(), RE2::ANCHOR_START, nullptr, 0))
+    return true;
+  if (byline_marker(r).Match(in, 0, in.size(), RE2::ANCHOR_START, &m, 1) && m.size() < in.size()) {
     std::size_t k = m.size();
     const char32_t c = next_code_point(text, &k);
     return u_isalpha(static_cast<UChar32>(c)) != 0;
@@ -400,6 +440,60 @@ bool starts_with_byline_marker(const NamePatterns& patterns, std::string_view te
   return false;
 }
 
+std::vector<std::string> date_name_line(const NamePatterns& patterns, std::string_view text,
+                                        std::string_view site_name) {
+  if (text.size() > 120 || text.find('\n') != std::string_view::npos) return {};
+  const std::string t = collapse_space(text);
+  const std::vector<TextDate> dates =
+      find_text_dates(patterns.dates(), t, NumericOrder::kDayFirst, nullptr);
+  if (dates.size() != 1) return {};
+  // The separators between the two: a dash, a bullet, a middle dot, a bar.
+  static const char* const kSeparators[] = {"\xe2\x80\x93", "\xe2\x80\x94", "\xe2\x80\xa2",
+                                            "\xc2\xb7", "|", " - ", "/"};
+  auto strip = [](std::string_view x) {
+    while (!x.empty() && (x.front() == ' ' || x.front() == ',')) x.remove_prefix(1);
+    while (!x.empty() && (x.back() == ' ' || x.back() == ',')) x.remove_suffix(1);
+    return x;
+  };
+  auto separated = [&](std::string_view x, bool at_start) -> std::string_view {
+    x = strip(x);
+    for (const char* sep : kSeparators) {
+      const std::string_view sv = std::string_view(sep).substr(sep[0] == ' ' ? 1 : 0,
+                                                               sep[0] == ' ' ? 1 : std::string_view::npos);
+      if (at_start && x.substr(0, sv.size()) == sv) return strip(x.substr(sv.size()));
+      if (!at_start && x.size() >= sv.size() && x.substr(x.size() - sv.size()) == sv)
+        return strip(x.substr(0, x.size() - sv.size()));
+    }
+    return {};
+  };
+  const std::string_view before = strip(std::string_view(t).substr(0, dates[0].begin));
+  const std::string_view after = std::string_view(t).substr(dates[0].end);
+  std::string_view name;
+  if (before.empty())
+    name = separated(after, true);  // "12 March 2024 – Jane Doe"
+  else if (strip(after).empty())
+    name = separated(before, false);  // "Jane Doe • 12 March 2024"
+  if (name.empty() || name.size() > 60) return {};
+  const std::vector<std::string> words = split_words(name);
+  if (words.size() < 2 || words.size() > 4) return {};
+  // Every word capitalised, no punctuation but an initial's dot, a hyphen
+  // or an apostrophe: a name, not a phrase, a label ("Source: X") or a
+  // headline.
+  for (const std::string& w : words) {
+    std::size_t k = 0;
+    if (!u_isupper(static_cast<UChar32>(next_code_point(w, &k)))) return {};
+    for (std::size_t j = 0; j < w.size();) {
+      const char32_t c = next_code_point(w, &j);
+      if (u_ispunct(static_cast<UChar32>(c)) && c != '.' && c != '-' && c != '\'' && c != 0x2019)
+        return {};
+    }
+  }
+  std::vector<std::string> names =
+      clean_authors(patterns, name, AuthorValue::kByline, site_name);
+  if (names.size() != 1 || names[0] != std::string(name)) return {};
+  return names;
+}
+
 std::string_view byline_after_post_word(const NamePatterns& patterns, std::string_view text) {
   if (text.size() > 240) return {};
   re2::StringPiece in(text.data(), text.size());
@@ -415,7 +509,7 @@ bool is_bare_latin_marker(const NamePatterns& patterns, std::string_view text) {
   re2::StringPiece in(t);
   // "By", "Von:", "| By", "Autor:" and nothing else.
   re2::StringPiece m;
-  if (!r.marker->Match(in, 0, in.size(), RE2::ANCHOR_START, &m, 1)) return false;
+  if (!byline_marker(r).Match(in, 0, in.size(), RE2::ANCHOR_START, &m, 1)) return false;
   re2::StringPiece rest(in.data() + m.size(), in.size() - m.size());
   return RE2::FullMatch(rest, *r.bare_marker_tail);
 }
@@ -455,6 +549,8 @@ std::vector<std::string> clean_authors(const NamePatterns& patterns, std::string
   std::string s = collapse_space(decode_entities(line));
   if (s.empty()) return out;
   if (s.size() > 600) s.erase(600);
+  const bool shapes = rules::on(rules::kAuthorNameShapes);
+  if (shapes) RE2::Replace(&s, *patterns.glued_marker, "\\1 \\2");
   if (looks_like_url(s)) return out;
   const NamePatterns& r = patterns;
 
@@ -487,6 +583,8 @@ std::vector<std::string> clean_authors(const NamePatterns& patterns, std::string
     re2::StringPiece m;
     if (r.weekday_tail->Match(in, 0, in.size(), RE2::UNANCHORED, &m, 1))
       s.erase(static_cast<std::size_t>(m.data() - in.data()));
+    else if (shapes)
+      RE2::Replace(&s, *r.glued_weekday, "\\1");
   }
   cut_at(*r.cut, &s);
   if (kind != AuthorValue::kField) cut_at(*r.bio, &s);
@@ -497,7 +595,7 @@ std::vector<std::string> clean_authors(const NamePatterns& patterns, std::string
   replace_all(*r.parens, &s, " ");
   s = collapse_space(s);
   const std::size_t before_marker = s.size();
-  consume(*r.marker, &s);
+  consume(byline_marker(r), &s);
   s = collapse_space(s);
   // "By clicking Submit, you agree to ...", "By using this site you
   // accept ...": a sentence of a form or a consent notice, no byline.
@@ -514,6 +612,7 @@ std::vector<std::string> clean_authors(const NamePatterns& patterns, std::string
     re2::StringPiece in(s);
     if (r.photo->Match(in, 0, in.size(), RE2::ANCHOR_START, nullptr, 0)) return out;
   }
+  if (shapes) drop_site_and_agency(r, site_name, &s);
 
   // Split into parts.
   std::vector<std::string> parts;
@@ -545,7 +644,9 @@ std::vector<std::string> clean_authors(const NamePatterns& patterns, std::string
   for (const std::string& p : expanded)
     if (split_words(p).size() >= 2 || only_cjk(p)) has_long = true;
   for (const std::string& p : expanded) {
-    std::string name = clean_part(patterns, p, kind);
+    // "PhD" after a comma, "MD, MPH" after the name: credentials.
+    if (shapes && RE2::FullMatch(collapse_space(p), *r.degree_only)) continue;
+    std::string name = clean_part(patterns, shapes ? without_degrees(r, p) : p, kind);
     if (name.empty()) continue;
     // An agency abbreviation beside real names: "Jane Doe / AP".
     if (has_long && all_upper_short(name)) continue;

@@ -55,6 +55,13 @@ bool is_plausible_name(const NamePatterns& patterns, std::string_view name);
 // suffix (社, 网, 报, 台, ...).
 bool looks_like_organization(const NamePatterns& patterns, std::string_view name);
 
+// A short line of a date and a name beside it, a dash, a bullet or a bar
+// between and no marker ("12 March 2024 – Jane Doe", "Jane Doe • Mar 12,
+// 2024"): the name, cleaned (clean_authors, a byline); nothing when the line
+// is anything else (a date and a headline, a place, a phrase).
+std::vector<std::string> date_name_line(const NamePatterns& patterns, std::string_view text,
+                                        std::string_view site_name);
+
 // True when the text starts with a byline marker ("By ", "Von ", "Автор:",
 // "作者：", ...) followed by a letter.
 bool starts_with_byline_marker(const NamePatterns& patterns, std::string_view text);

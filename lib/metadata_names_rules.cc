@@ -30,6 +30,23 @@ const char kLatinMarkers[] =
     "text|texte|tekst|testo|textos?|redakteur(?:in)?|reporter(?:in)?|"
     "автор(?:ы|и)?|текст|кореспондент|корреспондент)";
 
+// More byline markers, from pages nobody tuned for (rules:
+// author.wide_markers): the verbs and nouns of more languages ("ein Artikel
+// von", "Gespeichert von", "Geschreven door", "Scritto da", "Skrevet af",
+// "Rédigé par", "Yazar:", "Autore"), gender-inclusive forms ("AUTOR/IN",
+// "Autor*in", "Autor:in") and a newsroom's label before its writer
+// ("Redaktion: Jane Doe", "Redacción:").
+const char kLatinMarkersWide[] =
+    "(?:(?:(?:eine?|an?|un|una|uno|een)" S "+)?(?:artikel|beitrag|bericht|text|texte|article|"
+    "gespeichert|geschreven|geschrieben|verfasst|skrevet|skrivet|skriven|kirjoittanut|"
+    "rédigé|rédigée|publié|publiée|publicado|publicada|escrito|escrita|pubblicato|"
+    "pubblicata|scritto|scritta|redatto|redatta|napisane|napisał[a]?|geplaatst|ingezonden)" S
+    "+(?:by|von|vom|door|par|por|de|di|da|av|af|przez|od|от)"
+    "|a" S "+cura" S "+di"
+    "|(?:guest" S "+|gast)?autor(?:[/*:_]?in(?:nen)?|innen|en|es|as|a|ka|zy|e|ius)?"
+    "|autrice|forfatter|författare|skribent|yazar|szerző|kirjoittaja|avtor|tekijä"
+    "|(?:redaktion|rédaction|redacción|redazione|redactie|redakcja|redakce)" S "*[:：])";
+
 // Markers of two or more characters; the one-character ones ("文", "图",
 // "글") open many ordinary words and count only before a separator.
 const char kCjkMarkers[] =
@@ -52,6 +69,11 @@ const char kRoles[] =
     "intern|analyst|blogger|author|anchor|host|presenter|researcher|fellow|director|"
     "head of [\\pL ]+|team|staff|desk|ceo|cto|cfo|coo|founder|co-founder|cofounder|"
     "president|vice president|partner|manager|designer|developer|engineer|"
+    "(?:discussion|thread|topic|conversation)" S "+starter|original" S "+poster|"
+    "topic" S "+author|(?:super" S "+|global" S "+)?moderator|administrator|admin|"
+    "(?:well-known|senior|junior|new|active|registered|premium|full|elite|gold|silver|"
+    "platinum|esteemed|respected|valued|established|veteran)" S "+member|"
+    "member|guest|"
     "redakteur(?:in)?|redaktion|korrespondent(?:in)?|journalist(?:in)?|autor(?:in)?|"
     "reporter(?:in)?|mitarbeiter(?:in)?|volontär(?:in)?|chefredakteur(?:in)?|ressortleiter(?:in)?|"
     "rédacteur|rédactrice|rédaction|journaliste|correspondant(?:e)?|envoyée? spéciale?|"
@@ -100,6 +122,34 @@ void NamePatterns::compile_bylines() {
   const std::string roles = kRoles;
   marker = make("^[\\s\\x{a0}\\pP\\pS]*" + lat + "(?:" S "*[:：|/／]" S "*|" S "+)(?:the" S
                 "+)?");
+  const std::string wide = kLatinMarkersWide;
+  marker_wide = make("^[\\s\\x{a0}\\pP\\pS]*(?:" + wide + "|" + lat + ")(?:" S
+                     "*[:：|/／]" S "*|" S "+)(?:the" S "+)?");
+  // "ByJane Doe", "Written byJane Doe", "VonAnna Schmidt": a marker glued
+  // to a capitalised name (the name's capital, then a small letter).
+  glued_marker = make_cs(
+      "^([\\s\\x{a0}\\pP\\pS]*(?:(?:[Ww]ritten|[Pp]osted|[Rr]eported|[Ss]tory|[Ww]ords|"
+      "[Tt]ext|[Gg]eschrieben|[Vv]erfasst|[Éé]crit|[Ee]scrito)" S "+)?"
+      "(?:By|by|BY|Von|von|VON|Par|par|Por|por|Door|door|Av|av|Af|af))(\\p{Lu}\\p{Ll})");
+  // Degrees and credentials after a name ("Jane Doe, PhD", "John Roe MD,
+  // MPH"): no part of it, and no name of their own.
+  const std::string degree =
+      "(?:Ph\\.?" S "?D\\.?|M\\.D\\.?|MD|D\\.O\\.|DO|MBA|M\\.?Sc\\.?|B\\.?Sc\\.?|"
+      "MPH|DrPH|RN|BSN|MSN|APRN|NP|PA-C|DVM|J\\.D\\.|JD|Esq\\.?|CPA|CFA|CFP|RD|RDN|LD|"
+      "FACP|FACS|FRCP|FRCPC|LCSW|PharmD|DDS|DMD|MS|MA|BA|BS|MEd|EdD|PsyD|LPC|MFT|CNM|IBCLC)";
+  degree_only = make_cs("^" + degree + "(?:" S "*,?" S "*" + degree + ")*$");
+  degree_tail = make_cs("(?:" S "*,?" S "+|" S "*," S "*)" + degree + "(?:" S "*,?" S "*" +
+                        degree + ")*" S "*$");
+  // "Jane Doe/dpa", "Jane Doe / AFP": an agency's short name after a slash.
+  agency_tail = make_cs("(\\p{Ll}\\.?)" S "*/" S "*(?:\\p{Lu}{2,6}|\\p{Ll}{2,4})" S "*$");
+  // "Jane DoeMon": a weekday's abbreviation glued to the name before a
+  // date.
+  glued_weekday = make_cs(
+      "(\\p{Ll})(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|Monday|Tuesday|Wednesday|"
+      "Thursday|Friday|Saturday|Sunday|Mo|Di|Mi|Do|Fr|Sa|So)\\.?[\\s\\x{a0},]*$");
+  // "Example.com - Jane Doe", "Jane Doe – example.de": a site's address
+  // beside the name, on one side of a dash or a bar.
+  site_dash = make("^(.+?)" S "+[-–—|]" S "+(.+)$");
   const std::string cjk_short = kCjkShortMarkers;
   cjk_marker = make("^[\\s\\x{a0}\\pP\\pS]*(?:" + cjk + S "*[:：/／|・]?|" + cjk_short +
                     S "*[:：/／|・])" S "*");

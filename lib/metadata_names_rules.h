@@ -16,7 +16,8 @@ namespace extractor {
 struct NamePatterns {
   std::unique_ptr<RE2> posted, bare_marker_tail, weekday_tail, cjk_posted_by, copyright,
       copyright_end;
-  std::unique_ptr<RE2> marker, cjk_marker, role_only, role_prefix, role_suffix, desk_alone,
+  std::unique_ptr<RE2> marker, marker_wide, glued_marker, degree_only, degree_tail,
+      agency_tail, glued_weekday, site_dash, cjk_marker, role_only, role_prefix, role_suffix, desk_alone,
       collective_tail, collective_head;
   std::unique_ptr<RE2> cut, bio, speech_tail, location, photo, photo_suffix, split, email, handle, parens;
   std::unique_ptr<RE2> cjk_credit_marker, cjk_colon, cjk_paren, cjk_slash_wen,

@@ -44,6 +44,10 @@ namespace rules {
   X(kAuthorReadersForm, "author.readers_form", "the form written for readers, a fuller name") \
   X(kAuthorNoRepeatedWords, "author.no_repeated_words", "a name saying a word twice is no fuller form") \
   X(kAuthorSpeechTail, "author.speech_tail", "\"X says:\", \"X avatar\": the name without the label") \
+  X(kAuthorWideMarkers, "author.wide_markers", "more byline markers: languages, inclusive forms, \"Redaktion:\"") \
+  X(kAuthorNameShapes, "author.name_shapes", "glued markers and weekdays, degrees, site and agency beside a name") \
+  X(kAuthorDateNameLine, "author.date_name_line", "a \"date – Name\" or \"Name • date\" line near the headline") \
+  X(kAuthorThreadFirstPost, "author.thread_first_post", "a thread's first post's author is the page's") \
   X(kAuthorLoginDigits, "author.login_digits", "a one-word login with digits in a field or byline element") \
   X(kDateJsonLd, "date.jsonld", "JSON-LD datePublished")                                    \
   X(kDateMetaStated, "date.meta_stated", "article:published_time and kin")                  \
@@ -59,6 +63,7 @@ namespace rules {
   X(kDateTextTail, "date.text_tail", "dates written in the article's last lines")           \
   X(kDateFirstPublishedLine, "date.first_published_line", "the first \"published\" line in the article") \
   X(kDateLastEditedLine, "date.last_edited_line", "\"last edited on\" below the article")   \
+  X(kDateThreadFirstPost, "date.thread_first_post", "a thread's first post's date is the page's") \
   X(kDateUrl, "date.url", "the URL's date")                                                 \
   X(kDatePlaceholder, "date.placeholder", "CMS placeholder dates (1970-01-01) dropped")     \
   X(kDateNearestShownOnly, "date.nearest_shown_only", "of shown dates only the nearest votes") \

@@ -14,6 +14,7 @@
 #include "dom.h"
 #include "block_features.h"
 #include "chars.h"
+#include "pagetype_url.h"
 #include "patterns.h"
 #include "runs.h"
 #include "trees.h"
@@ -119,7 +120,9 @@ void microdata_types(std::string_view itemtype, std::array<bool, kFamilies>& see
 // page with (<title>, og:site_name, og:title), joined.
 struct Head {
   std::string_view og_type;
+  std::string_view generator;
   std::string names;
+  bool price = false, published = false, modified = false, section = false;
 };
 
 Head read_head(const Dom& dom) {
@@ -140,6 +143,18 @@ Head read_head(const Dom& dom) {
         const std::string_view property = attribute(el, "property");
         if (property == "og:type") {
           out.og_type = attribute(el, "content");
+        } else if (property == "product:price:amount" || property == "og:price:amount" ||
+                   property == "product:availability" || property == "og:availability") {
+          out.price = true;
+        } else if (property == "article:published_time") {
+          out.published = true;
+        } else if (property == "article:modified_time") {
+          out.modified = true;
+        } else if (property == "article:section" || property == "article:tag") {
+          out.section = true;
+        } else if (property.empty() && out.generator.empty() &&
+                   attribute(el, "name") == "generator") {
+          out.generator = attribute(el, "content");
         } else if (property == "og:site_name" || property == "og:title") {
           const std::string_view v = attribute(el, "content");
           out.names.append(v.substr(0, 300)) += " | ";
@@ -148,111 +163,6 @@ Head read_head(const Dom& dom) {
     }
   }
   return out;
-}
-
-// --- the URL ---------------------------------------------------------------
-
-bool all_digits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-bool is_any(std::string_view w, std::initializer_list<std::string_view> words) {
-  return std::find(words.begin(), words.end(), w) != words.end();
-}
-
-void url_features(std::string_view url, float* x) {
-  // The path: after "scheme://host", before '?' or '#'.
-  const std::size_t scheme = url.find("://");
-  std::size_t start = scheme == std::string_view::npos ? 0 : url.find('/', scheme + 3);
-  if (start == std::string_view::npos) start = url.size();
-  // The host's labels but the last two ("docs" of docs.example.org) count
-  // as words of the path.
-  std::string host;
-  if (scheme != std::string_view::npos) {
-    std::string_view h = url.substr(scheme + 3, start - scheme - 3);
-    h = h.substr(0, h.find_first_of("?#:"));
-    const std::size_t last = h.rfind('.');
-    const std::size_t second = last == std::string_view::npos || last == 0
-                                   ? std::string_view::npos
-                                   : h.rfind('.', last - 1);
-    if (second != std::string_view::npos) host = std::string(h.substr(0, second));
-    for (char& c : host) c = lower_ascii(c);
-    for (char& c : host) if (c == '.') c = '-';
-  }
-  const std::size_t end = url.find_first_of("?#", start);
-  x[kP_url_query] = end != std::string_view::npos && url[end] == '?' ? 1.0f : 0.0f;
-  std::string path(url.substr(start, end == std::string_view::npos ? std::string_view::npos
-                                                                    : end - start));
-  for (char& c : path) c = lower_ascii(c);
-  std::vector<std::string_view> segments;
-  std::string_view rest(path);
-  while (!rest.empty()) {
-    const std::size_t slash = rest.find('/');
-    const std::string_view seg = rest.substr(0, slash);
-    if (!seg.empty()) segments.push_back(seg);
-    if (slash == std::string_view::npos) break;
-    rest.remove_prefix(slash + 1);
-  }
-  x[kP_url_depth] = static_cast<float>(std::min<std::size_t>(segments.size(), 10));
-  x[kP_url_root] = segments.empty() && !url.empty() ? 1.0f : 0.0f;
-  std::string_view last = segments.empty() ? std::string_view() : segments.back();
-  for (std::string_view ext : {".html", ".htm", ".php", ".aspx", ".asp", ".shtml"}) {
-    if (last.size() > ext.size() && last.substr(last.size() - ext.size()) == ext) {
-      x[kP_url_html] = 1.0f;
-      last.remove_suffix(ext.size());
-      break;
-    }
-  }
-  int slug = 0;
-  for (std::size_t i = 0; i < last.size();) {
-    while (i < last.size() && (last[i] == '-' || last[i] == '_')) ++i;
-    if (i >= last.size()) break;
-    ++slug;
-    while (i < last.size() && last[i] != '-' && last[i] != '_') ++i;
-  }
-  x[kP_url_slug_words] = static_cast<float>(std::min(slug, 20));
-  if (!host.empty()) segments.push_back(host);
-  for (std::size_t s = 0; s < segments.size(); ++s) {
-    const std::string_view seg = segments[s];
-    const bool is_host = !host.empty() && s + 1 == segments.size();
-    if (!is_host && seg.size() == 4 && all_digits(seg) && (seg[0] == '1' || seg[0] == '2'))
-      x[kP_url_date] = 1.0f;
-    int run = 0;
-    for (char c : seg) {
-      run = c >= '0' && c <= '9' ? run + 1 : 0;
-      if (!is_host && run >= 4 && !(seg.size() == 4)) x[kP_url_number] = 1.0f;
-    }
-    // The segment's words.
-    std::string_view w = seg;
-    while (!w.empty()) {
-      const std::size_t cut = w.find_first_of("-_.");
-      const std::string_view word = w.substr(0, cut);
-      if (is_any(word, {"news", "blog", "blogs", "article", "articles", "story", "stories",
-                        "post", "posts", "opinion", "column"}))
-        x[kP_url_article_word] = 1.0f;
-      if (is_any(word, {"product", "products", "shop", "store", "item", "items", "buy", "p",
-                        "dp", "sku", "catalog"}))
-        x[kP_url_product_word] = 1.0f;
-      if (is_any(word, {"forum", "forums", "thread", "threads", "topic", "topics",
-                        "discussion", "discussions", "community", "questions", "question",
-                        "t", "board", "boards", "viewtopic", "showthread", "r", "comments"}))
-        x[kP_url_forum_word] = 1.0f;
-      if (is_any(word, {"docs", "doc", "documentation", "api", "reference", "guide", "guides",
-                        "manual", "tutorial", "tutorials", "wiki", "learn", "help", "kb",
-                        "howto", "developer", "developers", "sdk"}))
-        x[kP_url_docs_word] = 1.0f;
-      if (is_any(word, {"category", "categories", "tag", "tags", "collection", "collections",
-                        "search", "archive", "archives", "list", "page", "browse", "topics",
-                        "section", "all"}))
-        x[kP_url_listing_word] = 1.0f;
-      if (is_any(word, {"about", "contact", "pricing", "services", "service", "solutions",
-                        "features", "careers", "support", "plans", "company", "team",
-                        "industries", "platform", "demo"}))
-        x[kP_url_service_word] = 1.0f;
-      if (cut == std::string_view::npos) break;
-      w.remove_prefix(cut + 1);
-    }
-  }
 }
 
 // --- words of short blocks ---------------------------------------------------
@@ -367,6 +277,12 @@ void markup_features(const PageTypeInput& in, float* x) {
   } else {
     x[kP_og_other] = 1.0f;
   }
+  x[kP_title_model] = has_model_word(head.names) ? 1.0f : 0.0f;
+  x[kP_meta_price] = head.price ? 1.0f : 0.0f;
+  x[kP_meta_published] = head.published ? 1.0f : 0.0f;
+  x[kP_meta_modified_only] = head.modified && !head.published ? 1.0f : 0.0f;
+  x[kP_meta_section] = head.section ? 1.0f : 0.0f;
+  if (const int g = generator_feature(head.generator); g >= 0) x[g] = 1.0f;
   url_features(in.metadata.url, x);
   const Metadata& m = in.metadata;
   x[kP_meta_date] = m.date.empty() ? 0.0f : 1.0f;
@@ -375,6 +291,98 @@ void markup_features(const PageTypeInput& in, float* x) {
       !m.date.empty() && (m.sources.date == Source::kText || m.sources.date == Source::kMarkup)
           ? 1.0f
           : 0.0f;
+}
+
+// --- form controls and buttons ------------------------------------------------
+
+// Up to `limit` bytes of the text under `node`, words separated by a space.
+void gather_text(const GumboNode* node, std::string* out, std::size_t limit, int depth = 0) {
+  if (out->size() >= limit || depth > 8) return;
+  if (node->type == GUMBO_NODE_TEXT) {
+    if (!out->empty()) out->push_back(' ');
+    out->append(node->v.text.text, std::min(std::strlen(node->v.text.text), limit - std::min(limit, out->size())));
+    return;
+  }
+  if (node->type != GUMBO_NODE_ELEMENT) return;
+  const GumboVector& kids = node->v.element.children;
+  for (unsigned i = 0; i < kids.length && out->size() < limit; ++i)
+    gather_text(static_cast<const GumboNode*>(kids.data[i]), out, limit, depth + 1);
+}
+
+bool is_button_class(std::string_view cls) {
+  // "btn", "button", "btn-primary", "cta-button": a word of the class list.
+  for (std::size_t i = 0; i + 3 <= cls.size(); ++i) {
+    if ((cls.compare(i, 3, "btn") == 0 || (i + 6 <= cls.size() && cls.compare(i, 6, "button") == 0)) &&
+        (i == 0 || !is_ascii_alpha(cls[i - 1])))
+      return true;
+  }
+  return false;
+}
+
+// The segmenter leaves form controls out of the blocks: counted here, under
+// the shown elements that hold them, with the words of the buttons
+// (<button>, submit inputs, and links marked as buttons).
+void control_features(const PageTypeInput& in, float* x) {
+  int buttons = 0, inputs = 0, selects = 0, forms = 0, seen = 0;
+  std::array<int, kWordFamilies> words{};
+  const Words& vocabulary = in.patterns.page_types().words;
+  std::string text;
+  auto button_words = [&](const GumboNode* node, std::string_view value) {
+    if (++seen > 2000) return;
+    text.assign(value.substr(0, 80));
+    if (node != nullptr) gather_text(node, &text, 80);
+    if (text.empty()) return;
+    const unsigned bits = vocabulary.match(text);
+    for (int f = 0; f < kWordFamilies; ++f) words[static_cast<std::size_t>(f)] += (bits >> f) & 1u;
+  };
+  for (const Element& e : in.segments.elements) {
+    if (e.tag == GUMBO_TAG_FORM) ++forms;
+    if (e.tag == GUMBO_TAG_A) {
+      const std::string_view role = attribute(e.node, "role");
+      if (role == "button" || is_button_class(lower_ascii(attribute(e.node, "class").substr(0, 200))))
+        button_words(e.node, {});
+    }
+    const GumboVector& kids = e.node->v.element.children;
+    for (unsigned i = 0; i < kids.length; ++i) {
+      const auto* k = static_cast<const GumboNode*>(kids.data[i]);
+      if (k->type != GUMBO_NODE_ELEMENT) continue;
+      switch (k->v.element.tag) {
+        case GUMBO_TAG_BUTTON:
+          ++buttons;
+          button_words(k, attribute(k, "aria-label"));
+          break;
+        case GUMBO_TAG_SELECT:
+          ++selects;
+          break;
+        case GUMBO_TAG_TEXTAREA:
+          ++inputs;
+          break;
+        case GUMBO_TAG_INPUT: {
+          const std::string type = lower_ascii(attribute(k, "type"));
+          if (type == "submit" || type == "button") {
+            ++buttons;
+            button_words(nullptr, attribute(k, "value"));
+          } else if (type != "hidden" && type != "checkbox" && type != "radio") {
+            ++inputs;
+          }
+          break;
+        }
+        default:
+          break;
+      }
+    }
+  }
+  x[kP_ctl_buttons] = log1(buttons);
+  x[kP_ctl_inputs] = log1(inputs);
+  x[kP_ctl_selects] = log1(selects);
+  x[kP_ctl_forms] = log1(forms);
+  auto family = [&](PageFeature word_feature) {
+    return log1(words[static_cast<std::size_t>(word_feature - kP_word_price)]);
+  };
+  x[kP_btn_cart] = family(kP_word_cart);
+  x[kP_btn_forum] = family(kP_word_forum);
+  x[kP_btn_service] = family(kP_word_service);
+  x[kP_btn_more] = family(kP_word_more);
 }
 
 // --- what the text is made of -------------------------------------------------
@@ -399,9 +407,40 @@ struct TextCounts {
   double short_chars = 0;
   int tel = 0, mailto = 0, nav = 0, breadcrumb = 0, c_headings = 0, c_items = 0, c_rows = 0;
   double sidebar = 0;
+  int headline_links = 0, linked_headings = 0, fragment_links = 0, nav_links = 0,
+      deep_headings = 0, question_headings = 0;
+  int content_words = 0, we = 0, you = 0, me = 0;
   // Short blocks (up to 80 bytes, the first 5,000) per word family.
   std::array<int, kWordFamilies> word_counts{};
 };
+
+// English words that say who speaks and to whom: "we"/"our" (a company),
+// "you"/"your" (a reader addressed), "I"/"my" (a writer).
+void count_pronouns(std::string_view text, TextCounts& t) {
+  std::size_t k = 0;
+  while (k < text.size()) {
+    while (k < text.size() && !is_ascii_alpha(text[k])) {
+      // A word of other letters (UTF-8) counts as a word too.
+      if (static_cast<unsigned char>(text[k]) >= 0xC0) {
+        ++t.content_words;
+        while (k + 1 < text.size() && static_cast<unsigned char>(text[k + 1]) >= 0x80) ++k;
+      }
+      ++k;
+    }
+    const std::size_t start = k;
+    while (k < text.size() && is_ascii_alpha(text[k])) ++k;
+    const std::size_t n = k - start;
+    if (n == 0) break;
+    ++t.content_words;
+    if (n > 5) continue;
+    char w[6] = {};
+    for (std::size_t j = 0; j < n; ++j) w[j] = lower_ascii(text[start + j]);
+    const std::string_view word(w, n);
+    if (word == "we" || word == "our" || word == "us" || word == "ours") ++t.we;
+    else if (word == "you" || word == "your" || word == "yours") ++t.you;
+    else if (word == "i" || word == "my" || word == "me") ++t.me;
+  }
+}
 
 TextCounts count_text(const PageTypeInput& in, BlockPrefixes& pre) {
   const Segments& seg = in.segments;
@@ -418,11 +457,27 @@ TextCounts count_text(const PageTypeInput& in, BlockPrefixes& pre) {
     t.chars += c;
     t.links += b.link_chars;
     if (b.kind == BlockKind::kImage) ++t.images;
-    if (b.kind == BlockKind::kHeading) ++t.headings;
+    if (b.kind == BlockKind::kHeading) {
+      ++t.headings;
+      t.linked_headings += b.chars > 0 && 2 * b.link_chars > b.chars;
+      t.deep_headings += b.level >= 3;
+      std::string_view h = b.text;
+      while (!h.empty() && (h.back() == ' ' || h.back() == '\n')) h.remove_suffix(1);
+      t.question_headings += !h.empty() && h.back() == '?';
+    }
     if (b.kind == BlockKind::kHeading && b.level >= 2 && b.level <= 4) ++t.subheadings;
     if (b.chars < 100) t.short_chars += c;
     for (const Span& sp : b.spans) {
       t.code_spans += sp.kind == Span::Kind::kCode;
+      if (sp.kind == Span::Kind::kLink) {
+        t.fragment_links += sp.href.find('#') != std::string::npos;
+        t.nav_links += (b.cues & (kCueNav | kCueSidebar)) != 0;
+      }
+      if (sp.kind == Span::Kind::kLink && sp.end >= sp.begin + 25 && sp.end <= b.text.size()) {
+        int spaces = 0;
+        for (std::uint32_t k = sp.begin; k < sp.end; ++k) spaces += b.text[k] == ' ';
+        t.headline_links += spaces >= 3;
+      }
       if (sp.kind == Span::Kind::kLink && sp.href.size() > 4) {
         t.tel += sp.href.compare(0, 4, "tel:") == 0;
         t.mailto += sp.href.compare(0, 7, "mailto:") == 0;
@@ -447,6 +502,7 @@ TextCounts count_text(const PageTypeInput& in, BlockPrefixes& pre) {
       t.c_headings += b.kind == BlockKind::kHeading;
       t.c_items += b.kind == BlockKind::kListItem;
       t.c_rows += b.kind == BlockKind::kTableRow;
+      if (t.content_words < 20000) count_pronouns(b.text, t);
     }
     if (b.kind == BlockKind::kParagraph && b.chars >= 300) ++t.long_paragraphs;
     if (b.kind != BlockKind::kImage && !b.text.empty() && b.text.size() <= 80 &&
@@ -506,6 +562,17 @@ void text_features(const TextCounts& t, float* x) {
   x[kP_content_rows] = static_cast<float>(t.c_rows) / cb;
   for (int f = 0; f < kWordFamilies; ++f)
     x[kP_word_price + f] = log1(t.word_counts[static_cast<std::size_t>(f)]);
+  x[kP_headline_links] = log1(t.headline_links);
+  x[kP_fragment_links] = log1(t.fragment_links);
+  x[kP_nav_links] = log1(t.nav_links);
+  x[kP_deep_headings] = log1(t.deep_headings);
+  x[kP_question_headings] = static_cast<float>(t.question_headings) / static_cast<float>(std::max(1, t.headings));
+  x[kP_linked_headings] = log1(t.linked_headings);
+  x[kP_linked_heading_share] = static_cast<float>(static_cast<double>(t.linked_headings) / std::max(1, t.headings));
+  const double words = std::max(1, t.content_words);
+  x[kP_pron_we] = static_cast<float>(100.0 * t.we / words);
+  x[kP_pron_you] = static_cast<float>(100.0 * t.you / words);
+  x[kP_pron_i] = static_cast<float>(100.0 * t.me / words);
 }
 
 // --- runs of like siblings ----------------------------------------------------
@@ -566,6 +633,7 @@ const char* const kPageFeatureNames[kPageFeatureCount] = {
 std::vector<float> page_features(const PageTypeInput& in) {
   std::vector<float> x(kPageFeatureCount, 0.0f);
   markup_features(in, x.data());
+  control_features(in, x.data());
   BlockPrefixes pre(in.segments.blocks.size());
   const TextCounts counts = count_text(in, pre);
   text_features(counts, x.data());

@@ -306,7 +306,7 @@ const Run* thread_run(const Page& page, const Scores& scores, const std::vector<
   return best;
 }
 
-bool read_forum(const Segments& seg, float confidence, Scores* s) {
+bool read_forum(const Segments& seg, float confidence, Scores* s, std::vector<int>* posts) {
   const Page page(seg);
   const std::vector<Run> runs = find_runs(seg, 2);
   const Run* run = thread_run(page, *s, runs);
@@ -341,6 +341,7 @@ bool read_forum(const Segments& seg, float confidence, Scores* s) {
     if (outside > total / static_cast<double>(run->members.size()) && confidence < kSureThread)
       return false;
   }
+  if (posts != nullptr) *posts = run->members;
   for (int m : run->members) {
     const Element& x = page.el(m);
     for (int i = x.first_block; i < x.end_block; ++i) {
@@ -608,11 +609,12 @@ void leave_headline_out(const Segments& segments, std::string_view title, Scores
 }
 
 bool read_as_type(const Segments& segments, const Patterns& patterns, PageType type,
-                  float confidence, Scores* scores) {
+                  float confidence, Scores* scores, std::vector<int>* posts) {
+  if (posts != nullptr) posts->clear();
   if (segments.blocks.empty()) return false;
   bool thread = false;
   if (type == PageType::kForum && confidence >= 0.5f)
-    thread = read_forum(segments, confidence, scores);
+    thread = read_forum(segments, confidence, scores, posts);
   if (type == PageType::kListing && confidence >= 0.5f) read_listing(segments, patterns, scores);
   if (type == PageType::kProduct && confidence >= 0.5f) read_product(segments, scores);
   if (type == PageType::kDocumentation && confidence >= 0.5f) read_documentation(segments, scores);

@@ -13,6 +13,7 @@
 
 #include <cstddef>
 #include <string_view>
+#include <vector>
 
 #include "extractor/extractor.h"
 #include "score.h"
@@ -47,11 +48,13 @@ void read_blocks(const Dom& dom, const Patterns& patterns, const Options& option
 // (its topics, not a menu), a service's landing page with every section of
 // it when the article's reading kept one of several. Changes `scores` only where
 // the kind's reading differs from the article's, and only when `confidence`
-// reaches the kind's bar. `patterns` gives the words of prices.
+// reaches the kind's bar. `patterns` gives the words of prices. `posts`,
+// when given, gets the elements (Segments::elements) of the thread's posts
+// in page order when the page is read as a thread, else nothing.
 // True when the page was read as a forum thread (its replies are then its
 // content: keep_comments_out() is for every other page).
 bool read_as_type(const Segments& segments, const Patterns& patterns, PageType type,
-                  float confidence, Scores* scores);
+                  float confidence, Scores* scores, std::vector<int>* posts = nullptr);
 
 // The article's headline is its title (Metadata::title), not a line of its
 // text: the heading that opens the kept text and reads as the title (the

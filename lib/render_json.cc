@@ -10,6 +10,22 @@ using Json = nlohmann::ordered_json;
 
 Json or_null(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
 
+// A thread's posts: each post's author and date (null where the post shows
+// none), its text, and the range of its blocks.
+Json posts_json(const Result& r) {
+  Json posts = Json::array();
+  for (const Post& p : r.posts) {
+    Json o;
+    o["author"] = or_null(p.author);
+    o["date"] = or_null(p.date);
+    o["text"] = p.text;
+    o["first_block"] = p.first_block;
+    o["end_block"] = p.end_block;
+    posts.push_back(std::move(o));
+  }
+  return posts;
+}
+
 }  // namespace
 
 const char* to_string(BlockKind kind) {
@@ -81,6 +97,7 @@ std::string render_json(const Result& r, const JsonOptions& options) {
     j["comments"] = or_null(r.comments);
     j["charset"] = or_null(r.charset);
     j["empty_reason"] = or_null(describe(r.empty_reason));
+    j["posts"] = posts_json(r);
     const Metadata::Sources& s = m.sources;
     j["sources"] = {{"title", to_string(s.title)},
                     {"authors", to_string(s.authors)},

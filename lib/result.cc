@@ -128,6 +128,12 @@ bool operator==(const Block& a, const Block& b) {
          a.path == b.path;
 }
 
+bool operator==(const Post& a, const Post& b) {
+  return a.author == b.author && a.date == b.date && a.text == b.text &&
+         a.first_block == b.first_block &&
+         a.end_block == b.end_block;
+}
+
 bool operator==(const Metadata::Sources& a, const Metadata::Sources& b) {
   return a.title == b.title && a.authors == b.authors && a.date == b.date &&
          a.date_modified == b.date_modified && a.site_name == b.site_name &&
@@ -148,7 +154,7 @@ bool operator==(const Result& a, const Result& b) {
          a.comments == b.comments && a.metadata == b.metadata && a.blocks == b.blocks &&
          a.charset == b.charset && a.empty_reason == b.empty_reason &&
          a.page_type == b.page_type && a.page_type_confidence == b.page_type_confidence &&
-         a.article_probability == b.article_probability;
+         a.article_probability == b.article_probability && a.posts == b.posts;
 }
 
 const char* version() noexcept { return EXTRACTOR_VERSION; }

@@ -135,5 +135,17 @@ TEST(MetadataAuthors, NoListNoAuthor) {
   EXPECT_EQ(a.source, Source::kNone);
 }
 
+// A "date – Name" line under the headline, no marker (rule
+// author.date_name_line), read through the whole pipeline.
+TEST(MetadataAuthors, DateNameLineUnderTheHeadline) {
+  const std::string html =
+      "<html><head><title>Council backs the park</title></head><body><article>"
+      "<h1>Council backs the park</h1><p class=\"meta\">12 March 2024 \xe2\x80\x93 Jane Doe</p>" +
+      kBody + "</article></body></html>";
+  EXPECT_EQ(Meta(html).authors, Strings{"Jane Doe"});
+  RuleOff off("author.date_name_line");
+  EXPECT_EQ(Meta(html).authors, Strings{});
+}
+
 }  // namespace
 }  // namespace extractor

@@ -340,5 +340,70 @@ TEST(MetadataNames, WeekdayBeforeTheDateIsNoName) {
             (Strings{"Wei Sun"}));
 }
 
+// A wider vocabulary of byline markers (rule author.wide_markers): more
+// languages' verbs and nouns, inclusive forms, a newsroom's label.
+TEST(MetadataNames, WideMarkers) {
+  const std::vector<std::pair<const char*, const char*>> lines = {
+      {"ein Artikel von Jane Doe", "Jane Doe"},   {"Gespeichert von Jane Doe", "Jane Doe"},
+      {"Redaktion: Jane Doe", "Jane Doe"},        {"AUTOR/IN: Anna Schmidt", "Anna Schmidt"},
+      {"Autor*in: Anna Schmidt", "Anna Schmidt"}, {"Geschreven door Jan Jansen", "Jan Jansen"},
+      {"Scritto da Mario Rossi", "Mario Rossi"},  {"Publicado por Juan Pérez", "Juan Pérez"},
+      {"Rédigé par Jean Dupont", "Jean Dupont"},  {"Skrevet af Lars Hansen", "Lars Hansen"},
+      {"Yazar: Ahmet Yılmaz", "Ahmet Yılmaz"}};
+  for (const auto& [line, name] : lines) {
+    EXPECT_TRUE(starts_with_byline_marker(Names(), line)) << line;
+    EXPECT_EQ(clean_authors(Names(), line, AuthorValue::kText, ""), Strings{name}) << line;
+  }
+  EXPECT_EQ(clean_authors(Names(), "Auteur : Jean Dupont", AuthorValue::kText, ""),
+            Strings{"Jean Dupont"});
+  // Not a byline: a sentence about an article.
+  EXPECT_FALSE(starts_with_byline_marker(Names(), "Artikel 5 regelt die Haftung"));
+  RuleOff off("author.wide_markers");
+  EXPECT_FALSE(starts_with_byline_marker(Names(), "Gespeichert von Jane Doe"));
+  EXPECT_NE(Byline("AUTOR/IN: Anna Schmidt"), Strings{"Anna Schmidt"});
+}
+
+// One cleaner for every source (rule author.name_shapes): glued markers and
+// weekdays, credentials, the site or an agency beside a name.
+TEST(MetadataNames, NameShapes) {
+  EXPECT_EQ(Byline("ByJane Doe"), Strings{"Jane Doe"});
+  EXPECT_EQ(Byline("Written byJane Doe"), Strings{"Jane Doe"});
+  EXPECT_TRUE(starts_with_byline_marker(Names(), "ByJane Doe"));
+  // "Byron" opens with "By" but is a name.
+  EXPECT_EQ(Byline("Byron Smith"), Strings{"Byron Smith"});
+  EXPECT_EQ(Byline("By Jane Doe, PhD"), Strings{"Jane Doe"});
+  EXPECT_EQ(Byline("Jane Doe MD, MPH and John Roe, M.D."), (Strings{"Jane Doe", "John Roe"}));
+  EXPECT_EQ(Byline("Example.com - Jane Doe"), Strings{"Jane Doe"});
+  EXPECT_EQ(Byline("Jane Doe | Example News", "Example News"), Strings{"Jane Doe"});
+  EXPECT_EQ(Byline("Jane Doe/dpa"), Strings{"Jane Doe"});
+  EXPECT_EQ(Byline("By Jane DoeMon, 12 Jan 2024"), Strings{"Jane Doe"});
+  // A complete name keeps every word.
+  EXPECT_EQ(clean_authors(Names(), "Mary Ann Evans", AuthorValue::kField, ""),
+            Strings{"Mary Ann Evans"});
+  RuleOff off("author.name_shapes");
+  EXPECT_NE(Byline("ByJane Doe"), Strings{"Jane Doe"});
+  EXPECT_NE(Byline("By Jane Doe, PhD"), Strings{"Jane Doe"});
+  EXPECT_NE(Byline("Example.com - Jane Doe"), Strings{"Jane Doe"});
+  EXPECT_NE(Byline("Jane Doe/dpa"), Strings{"Jane Doe"});
+  EXPECT_NE(Byline("By Jane DoeMon, 12 Jan 2024"), Strings{"Jane Doe"});
+}
+
+// A date and a name with a separator and no marker.
+TEST(MetadataNames, DateNameLine) {
+  EXPECT_EQ(date_name_line(Names(), "12 March 2024 \xe2\x80\x93 Jane Doe", ""),
+            Strings{"Jane Doe"});
+  EXPECT_EQ(date_name_line(Names(), "Jane Doe \xe2\x80\xa2 Mar 12, 2024", ""),
+            Strings{"Jane Doe"});
+  EXPECT_EQ(date_name_line(Names(), "March 12, 2024 | Mary Ann Evans", ""),
+            Strings{"Mary Ann Evans"});
+  // A headline, a label, a place: no name.
+  EXPECT_EQ(date_name_line(Names(), "12 March 2024 \xe2\x80\x93 council backs the park", ""),
+            Strings{});
+  EXPECT_EQ(date_name_line(Names(), "12 March 2024 \xe2\x80\x93 Source: Zillow", ""), Strings{});
+  EXPECT_EQ(date_name_line(Names(), "12 March 2024 Jane Doe", ""), Strings{});
+  EXPECT_EQ(date_name_line(Names(), "From 12 March 2024 to 14 March 2024 \xe2\x80\x93 Jane Doe", ""),
+            Strings{});
+}
+
 }  // namespace
 }  // namespace extractor

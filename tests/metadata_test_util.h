@@ -3,6 +3,9 @@
 #ifndef EXTRACTOR_TESTS_METADATA_TEST_UTIL_H_
 #define EXTRACTOR_TESTS_METADATA_TEST_UTIL_H_
 
+#include <gtest/gtest.h>
+
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -10,6 +13,7 @@
 #include "extractor/extractor.h"
 #include "metadata_datetime.h"
 #include "metadata_names.h"
+#include "metadata_rules.h"
 
 namespace extractor {
 namespace test_util {
@@ -26,6 +30,21 @@ inline const NamePatterns& Names() {
   static const std::shared_ptr<const NamePatterns> patterns = compile_name_patterns(DatesPtr());
   return *patterns;
 }
+
+// Switches a metadata rule off for a scope (as bench/eval's --rule-off
+// does), to show what it changes.
+class RuleOff {
+ public:
+  explicit RuleOff(const char* name) : saved_(rules::g_off.load()) {
+    if (!rules::switch_off(name)) ADD_FAILURE() << "no rule " << name;
+  }
+  ~RuleOff() { rules::g_off.store(saved_); }
+  RuleOff(const RuleOff&) = delete;
+  RuleOff& operator=(const RuleOff&) = delete;
+
+ private:
+  std::uint64_t saved_;
+};
 
 // The metadata extract() finds on a page.
 inline Metadata Meta(const std::string& html, PageInfo page = {}) {

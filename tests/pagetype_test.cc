@@ -153,6 +153,121 @@ TEST(PageType, SchemaTypesOgTypeAndWords) {
   EXPECT_EQ(f[kP_rep_dated], 1.0f);                      // each with its date
 }
 
+TEST(PageType, FormControlsAndButtonWords) {
+  // The segmenter leaves controls out of the blocks; the page type counts
+  // them where they stand, with the words of buttons.
+  const std::vector<float> p = Features(ProductPage(), "https://shop.example/p/trail-runner-3");
+  EXPECT_EQ(p[kP_ctl_buttons], std::log1p(1.0f));
+  EXPECT_EQ(p[kP_btn_cart], std::log1p(1.0f));  // <button>Add to cart</button>
+  EXPECT_EQ(p[kP_ctl_inputs], 0.0f);
+  const std::vector<float> f = Features(
+      "<html><body><h1>Book a consultation</h1><p>Tell us about your project.</p>"
+      "<form action=\"/send\"><input type=\"text\" name=\"name\"><input type=\"email\" "
+      "name=\"mail\"><input type=\"hidden\" name=\"token\"><input type=\"checkbox\">"
+      "<select name=\"budget\"><option>Small</option></select><textarea></textarea>"
+      "<input type=\"submit\" value=\"Get a free estimate\"></form>"
+      "<div><button>Reply</button><button aria-label=\"Load more\"></button></div>"
+      "<a class=\"btn btn-primary\" href=\"/start\">Get started</a>"
+      "<a class=\"subtitle\" href=\"/about\">Contact us</a></body></html>",
+      "https://agency.example/contact");
+  EXPECT_EQ(f[kP_ctl_forms], std::log1p(1.0f));
+  EXPECT_EQ(f[kP_ctl_inputs], std::log1p(3.0f));   // text, email, textarea: not hidden, not a box
+  EXPECT_EQ(f[kP_ctl_selects], std::log1p(1.0f));
+  EXPECT_EQ(f[kP_ctl_buttons], std::log1p(3.0f));  // the submit input, two <button>s
+  EXPECT_EQ(f[kP_btn_forum], std::log1p(1.0f));    // "Reply"
+  EXPECT_EQ(f[kP_btn_more], std::log1p(1.0f));     // its label: "Load more"
+  // "Get a free estimate" and the link marked as a button; "subtitle" holds no
+  // button word, so its link is no button.
+  EXPECT_EQ(f[kP_btn_service], std::log1p(2.0f));
+  EXPECT_EQ(f[kP_btn_cart], 0.0f);
+}
+
+TEST(PageType, HeadMetadataAndGenerator) {
+  auto head = [](const std::string& meta) {
+    return Features("<html><head><title>Trail Runner X200 | Outfitters</title>" + meta +
+                        "</head><body><p>x</p></body></html>",
+                    "https://example.org/a");
+  };
+  const std::vector<float> shop = head(
+      "<meta property=\"product:price:amount\" content=\"129.99\">"
+      "<meta name=\"generator\" content=\"WooCommerce 8.2\">");
+  EXPECT_EQ(shop[kP_meta_price], 1.0f);
+  EXPECT_EQ(shop[kP_gen_shop], 1.0f);
+  EXPECT_EQ(shop[kP_gen_cms], 0.0f);
+  EXPECT_EQ(shop[kP_title_model], 1.0f);  // "X200"
+  const std::vector<float> post = head(
+      "<meta property=\"article:published_time\" content=\"2024-05-02T10:00:00Z\">"
+      "<meta property=\"article:modified_time\" content=\"2024-05-03T10:00:00Z\">"
+      "<meta property=\"article:section\" content=\"Gear\">"
+      "<meta name=\"generator\" content=\"WordPress 6.5\">");
+  EXPECT_EQ(post[kP_meta_published], 1.0f);
+  EXPECT_EQ(post[kP_meta_modified_only], 0.0f);
+  EXPECT_EQ(post[kP_meta_section], 1.0f);
+  EXPECT_EQ(post[kP_gen_cms], 1.0f);
+  EXPECT_EQ(post[kP_meta_price], 0.0f);
+  const std::vector<float> page = head(
+      "<meta property=\"article:modified_time\" content=\"2024-05-03T10:00:00Z\">"
+      "<meta name=\"generator\" content=\"mkdocs-1.6.1, mkdocs-material-9.5.3\">");
+  EXPECT_EQ(page[kP_meta_modified_only], 1.0f);
+  EXPECT_EQ(page[kP_gen_docs], 1.0f);
+  const struct {
+    const char* generator;
+    PageFeature kind;
+  } kinds[] = {{"Discourse", kP_gen_forum}, {"Elementor 3.21.4", kP_gen_builder},
+               {"MediaWiki 1.41.0", kP_gen_wiki}};
+  for (const auto& k : kinds) {
+    const std::vector<float> g = head(std::string("<meta name=\"generator\" content=\"") +
+                                      k.generator + "\">");
+    EXPECT_EQ(g[k.kind], 1.0f) << k.generator;
+    EXPECT_EQ(g[kP_gen_cms], 0.0f) << k.generator;
+  }
+  EXPECT_EQ(Features("<html><head><title>The 1990s in 21st-century eyes</title></head>"
+                     "<body><p>x</p></body></html>", "https://example.org/a")[kP_title_model],
+            0.0f);
+}
+
+TEST(PageType, HeadlinesLinksHeadingsAndVoice) {
+  const std::string cards =
+      "<html><body><nav><a href=\"/\">Home</a><a href=\"/news\">News</a></nav>"
+      "<p><a href=\"#top\">Back to top</a></p>" +
+      Repeat("<div class=\"card\"><h3><a href=\"/story-{i}\">Council weighs a ten-year plan "
+             "{i}</a></h3><p>Short summary.</p></div>",
+             5) +
+      "<h3>Why does it matter?</h3><p>" + kProse + "</p></body></html>";
+  const std::vector<float> c = Features(cards, "https://courier.example/news/");
+  EXPECT_EQ(c[kP_headline_links], std::log1p(5.0f));
+  EXPECT_EQ(c[kP_linked_headings], std::log1p(5.0f));
+  EXPECT_FLOAT_EQ(c[kP_linked_heading_share], 5.0f / 6.0f);
+  EXPECT_EQ(c[kP_deep_headings], std::log1p(6.0f));
+  EXPECT_FLOAT_EQ(c[kP_question_headings], 1.0f / 6.0f);
+  EXPECT_GE(c[kP_fragment_links], std::log1p(1.0f));
+  EXPECT_EQ(c[kP_nav_links], std::log1p(2.0f));
+
+  // Who the content speaks as: a firm to its client, or a reporter.
+  const std::vector<float> firm = Features(
+      "<html><body><main><h1>Business formation</h1>" +
+          Repeat("<p>We help you form your company. Our lawyers draft your papers and we file "
+                 "them with the state, so that you can open your doors sooner.</p>",
+                 6) +
+          "</main></body></html>",
+      "https://firm.example/business-formation/");
+  EXPECT_GT(firm[kP_pron_we], 5.0f);  // per 100 words
+  EXPECT_GT(firm[kP_pron_you], 5.0f);
+  EXPECT_EQ(firm[kP_pron_i], 0.0f);
+  const std::vector<float> diary = Features(
+      "<html><body><article><h1>My first winter trip</h1>" +
+          Repeat("<p>I packed my old tent and a stove a friend lent me, and I walked up the "
+                 "valley before dawn while the snow was still hard.</p>",
+                 6) +
+          "</article></body></html>",
+      "https://hiker.example/2024/01/my-first-winter-trip");
+  EXPECT_GT(diary[kP_pron_i], 5.0f);
+  EXPECT_EQ(diary[kP_pron_we], 0.0f);
+  const std::vector<float> a = Features(ArticlePage(), "https://courier.example/news/2024/05/02/council-weighs-a-ten-year-plan");
+  EXPECT_EQ(a[kP_pron_we], 0.0f);
+  EXPECT_EQ(a[kP_pron_you], 0.0f);
+}
+
 TEST(PageType, UrlShape) {
   auto url = [](const std::string& u) { return Features("<p>x</p>", u); };
   const std::vector<float> docs = url("https://docs.example.org/guide/install");

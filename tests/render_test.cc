@@ -457,12 +457,13 @@ TEST(Render, JsonFullAddsKeys) {
                               "language", "page_type", "text", "page_type_confidence",
                               "article_probability", "date_modified", "description", "image",
                               "categories", "tags", "markdown", "comments", "charset",
-                              "empty_reason", "sources"}));
+                              "empty_reason", "posts", "sources"}));
   EXPECT_EQ(j["markdown"], "Body *text*.");
   EXPECT_EQ(j["charset"], "utf-8");
   EXPECT_TRUE(j["comments"].is_null());
   EXPECT_TRUE(j["date_modified"].is_null());
   EXPECT_EQ(j["categories"], Json::array());
+  EXPECT_EQ(j["posts"], Json::array());
   EXPECT_EQ(j["sources"]["title"], "json-ld");
   EXPECT_EQ(j["sources"]["authors"], "meta");
   EXPECT_EQ(j["sources"]["date"], "none");

@@ -18,6 +18,7 @@ namespace {
 using namespace pybind11::literals;
 using extractor::Block;
 using extractor::Format;
+using extractor::Post;
 using extractor::Span;
 
 py::list str_list(const std::vector<std::string>& v) {
@@ -203,6 +204,27 @@ const Field<Block> kBlockFields[] = {
 
 py::object block_dict(const Block& b) { return to_dict(b, kBlockFields); }
 
+// A forum thread's post: who wrote it, when, and which blocks are its own.
+const Field<Post> kPostFields[] = {
+    {"author", [](const Post& p) { return str_or_none(p.author); },
+     [](Post& p, py::handle v) { p.author = as<std::string>(v); },
+     "The name the post shows, or None."},
+    {"date", [](const Post& p) { return str_or_none(p.date); },
+     [](Post& p, py::handle v) { p.date = as<std::string>(v); },
+     "When it was posted, ISO 8601 as far as shown, or None."},
+    {"text", [](const Post& p) -> py::object { return to_str(p.text); },
+     [](Post& p, py::handle v) { p.text = as<std::string>(v); },
+     "The post's text: its blocks labelled \"content\", one line each."},
+    {"first_block", [](const Post& p) -> py::object { return py::int_(p.first_block); },
+     [](Post& p, py::handle v) { p.first_block = as<std::size_t>(v); },
+     "The post's blocks are Result.blocks[first_block:end_block]."},
+    {"end_block", [](const Post& p) -> py::object { return py::int_(p.end_block); },
+     [](Post& p, py::handle v) { p.end_block = as<std::size_t>(v); },
+     "The end of the post's blocks (exclusive)."},
+};
+
+py::object post_dict(const Post& p) { return to_dict(p, kPostFields); }
+
 void set_empty_reason(PyResult& r, py::handle v) {
   r.result.empty_reason = enum_of<extractor::EmptyReason>(v);
 }
@@ -285,6 +307,20 @@ const Field<PyResult> kResultFields[] = {
      [](const PyResult& r) -> py::object {
        py::list out;
        for (const Block& b : r.result.blocks) out.append(block_dict(b));
+       return std::move(out);
+     }},
+    {"posts",
+     [](const PyResult& r) -> py::object { return py::cast(r.result.posts); },
+     [](PyResult& r, py::handle v) {
+       for (py::handle p : as<py::list>(v))
+         r.result.posts.push_back(from_dict(p, kPostFields, "post"));
+     },
+     "A forum thread's posts in page order (list of Post: author, date and the range of "
+     "its blocks), when the page is read as a thread; else empty. The first post's author "
+     "and date are the page's when it shows them.",
+     [](const PyResult& r) -> py::object {
+       py::list out;
+       for (const Post& p : r.result.posts) out.append(post_dict(p));
        return std::move(out);
      }},
     {"content", [](const PyResult& r) -> py::object { return to_str(content(r)); }, nullptr,
@@ -372,6 +408,19 @@ void def_result_types(py::module_& m) {
   block.def("to_dict", &block_dict, "The block as a dict of its attributes.")
       .def("__eq__", &equal<Block>)
       .def("__repr__", &block_repr);
+
+  py::class_<Post> post(m, "Post",
+                        "One post of a forum thread (Result.posts): its author and date as\n"
+                        "the post shows them (None where it shows none), and its blocks,\n"
+                        "Result.blocks[first_block:end_block], and its text.");
+  def_fields(post, kPostFields);
+  post.def("to_dict", &post_dict, "The post as a dict of its attributes.")
+      .def("__eq__", &equal<Post>)
+      .def("__repr__", [](const Post& p) {
+        return "<extractor.Post author=" + (p.author.empty() ? "None" : py_repr(p.author)) +
+               " date=" + (p.date.empty() ? "None" : py_repr(p.date)) + " blocks=" +
+               std::to_string(p.first_block) + ":" + std::to_string(p.end_block) + ">";
+      });
 
   py::class_<PyResult> result(
       m, "Result",

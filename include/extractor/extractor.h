@@ -370,6 +370,18 @@ enum class PageType : std::uint8_t {
   kOther,          // none of these with confidence (see Result::page_type_confidence)
 };
 
+// One post of a forum thread (Result::posts): who wrote it and when, as the
+// post shows them, and where its blocks are.
+struct Post {
+  std::string author;  // the name the post shows, or empty
+  std::string date;    // ISO 8601 as far as shown, or empty
+  std::string text;    // its blocks labelled content, one line each
+  // The post's blocks: Result::blocks[first_block, end_block) (its text is
+  // those labelled content).
+  std::size_t first_block = 0;
+  std::size_t end_block = 0;
+};
+
 struct Result {
   std::string text;      // the article as plain text (see render)
   std::string markdown;  // the article as Markdown
@@ -394,12 +406,17 @@ struct Result {
   // Its probability that the page is an article (what Readability's
   // isProbablyReaderable answers), in [0, 1].
   float article_probability = 0;
+  // A forum thread's posts in page order, when the page is read as a thread
+  // (page_type kForum); empty otherwise. The first post's author and date
+  // are the page's (metadata.authors, metadata.date) when it shows them.
+  std::vector<Post> posts;
 };
 
 // Equal in every field (scores compared exactly): a Result read back, or
 // made on another thread, is the same Result.
 bool operator==(const Span& a, const Span& b);
 bool operator==(const Block& a, const Block& b);
+bool operator==(const Post& a, const Post& b);
 bool operator==(const Metadata::Sources& a, const Metadata::Sources& b);
 bool operator==(const Metadata& a, const Metadata& b);
 bool operator==(const Result& a, const Result& b);

@@ -32,12 +32,13 @@ import os
 from typing import Any, Dict, Iterable, Iterator, List, NamedTuple, Optional, Tuple, Union
 
 from . import _extractor
-from ._extractor import Block, Error, Extractor, Result, Span, __version__
+from ._extractor import Block, Error, Extractor, Post, Result, Span, __version__
 
 __all__ = [
     "Block",
     "Error",
     "Extractor",
+    "Post",
     "Result",
     "Span",
     "WarcPages",
@@ -51,7 +52,7 @@ __all__ = [
 
 # The classes live in the native module; to users (reprs, tracebacks, pickle)
 # they are extractor.X.
-for _cls in (Block, Error, Extractor, Result, Span):
+for _cls in (Block, Error, Extractor, Post, Result, Span):
     _cls.__module__ = __name__
 del _cls
 

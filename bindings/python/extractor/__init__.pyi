@@ -8,6 +8,7 @@ from typing import Any, Dict, Iterable, Iterator, List, Literal, NamedTuple, Opt
 from ._extractor import Block as Block
 from ._extractor import Error as Error
 from ._extractor import Extractor as Extractor
+from ._extractor import Post as Post
 from ._extractor import Result as Result
 from ._extractor import Span as Span
 from ._extractor import __version__ as __version__
@@ -22,6 +23,7 @@ __all__ = [
     "Block",
     "Error",
     "Extractor",
+    "Post",
     "Result",
     "Span",
     "WarcPages",

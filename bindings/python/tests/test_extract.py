@@ -289,7 +289,9 @@ def test_blocks_and_spans():
     kinds = {b.kind for b in r.blocks}
     assert {"heading", "paragraph"} <= kinds
     heading = next(b for b in r.blocks if b.kind == "heading")
-    assert heading.level == 1 and heading.label == "content"
+    # The headline is the title, not a line of the text (Reason "headline").
+    assert heading.level == 1 and heading.label == "boilerplate" and heading.reason == "headline"
+    assert r.title == heading.text
     block = next(b for b in r.blocks if "three" in b.text)
     assert 0.0 <= block.score <= 1.0 and block.reason and block.path.startswith("body")
     by_kind = {s.kind: s for s in block.spans}

@@ -33,6 +33,8 @@ def test_to_dict_has_every_attribute():
     for key, value in d.items():
         if key == "blocks":
             assert value == [b.to_dict() for b in r.blocks]
+        elif key == "posts":
+            assert value == [p.to_dict() for p in r.posts]
         else:
             assert getattr(r, key) == value, key
     assert {"text", "markdown", "html", "title", "author", "authors", "date", "date_modified",
