@@ -237,9 +237,12 @@ void analyze(Prescanned pre, const Options& options, const Patterns& patterns,
       result->page_type_confidence = kind.confidence;
       result->article_probability = kind.article_probability;
     }
+    // A forum thread's replies are its content; on every other page reader
+    // comments are comments, whatever the classifier made of them.
     std::vector<int> posts;
-    read_as_type(segments, patterns, result->page_type, result->page_type_confidence, &scores,
-                 &posts);
+    if (!read_as_type(segments, patterns, result->page_type, result->page_type_confidence,
+                      &scores, &posts))
+      keep_comments_out(options.include_comments, &scores);
     leave_headline_out(segments, result->metadata.title, &scores);
     read_posts(segments, scores, posts, patterns, page, result);
     keep_safe_urls(&result->metadata);

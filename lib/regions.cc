@@ -214,11 +214,11 @@ const Run* thread_run(const Page& page, const Scores& scores, const std::vector<
   return best;
 }
 
-void read_forum(const Segments& seg, float confidence, Scores* s, std::vector<int>* posts) {
+bool read_forum(const Segments& seg, float confidence, Scores* s, std::vector<int>* posts) {
   const Page page(seg);
   const std::vector<Run> runs = find_runs(seg, 2);
   const Run* run = thread_run(page, *s, runs);
-  if (run == nullptr) return;
+  if (run == nullptr) return false;
   // Which paths inside a post hold its text: those under which some post
   // has prose.
   std::unordered_map<std::uint64_t, double> sig_mass;
@@ -247,7 +247,7 @@ void read_forum(const Segments& seg, float confidence, Scores* s, std::vector<in
       if (!in) outside += page.good[i];
     }
     if (outside > total / static_cast<double>(run->members.size()) && confidence < kSureThread)
-      return;
+      return false;
   }
   if (posts != nullptr) *posts = run->members;
   for (int m : run->members) {
@@ -268,6 +268,7 @@ void read_forum(const Segments& seg, float confidence, Scores* s, std::vector<in
       }
     }
   }
+  return true;
 }
 
 // Cues that put a run of like siblings out of a listing: the site's menus,
@@ -429,7 +430,7 @@ void read_documentation(const Segments& seg, Scores* s) {
         (s->reasons[i] != Reason::kLinkDensity && s->reasons[i] != Reason::kModelDrop &&
          s->reasons[i] != Reason::kWeak))
       continue;
-    if (b.element < 0 || (page.cues_above(b.element) & kOffRun) || (b.text_cues & kNotPostText))
+    if (b.element < 0 || (page.cues_above(b.element) & (kOffRun | kCueComment)) || (b.text_cues & kNotPostText))
       continue;
     s->labels[i] = Label::kContent;
     s->reasons[i] = Reason::kList;
@@ -449,7 +450,7 @@ void read_service(const Segments& seg, Scores* s) {
     if (s->labels[i] == Label::kContent) kept += b.chars;
     if (s->labels[i] != Label::kBoilerplate || s->reasons[i] != Reason::kOutside) continue;
     if (b.element < 0 || b.kind == BlockKind::kImage || b.chars == 0) continue;
-    if ((page.cues_above(b.element) & (kOffRun | kCueDonate)) || (b.text_cues & kNotPostText))
+    if ((page.cues_above(b.element) & (kOffRun | kCueDonate | kCueComment)) || (b.text_cues & kNotPostText))
       continue;
     if (b.link_chars * 2 > b.chars) continue;
     sections.push_back(i);
@@ -494,16 +495,18 @@ void leave_headline_out(const Segments& segments, std::string_view title, Scores
   }
 }
 
-void read_as_type(const Segments& segments, const Patterns& patterns, PageType type,
+bool read_as_type(const Segments& segments, const Patterns& patterns, PageType type,
                   float confidence, Scores* scores, std::vector<int>* posts) {
   if (posts != nullptr) posts->clear();
-  if (segments.blocks.empty()) return;
+  if (segments.blocks.empty()) return false;
+  bool thread = false;
   if (type == PageType::kForum && confidence >= 0.5f)
-    read_forum(segments, confidence, scores, posts);
+    thread = read_forum(segments, confidence, scores, posts);
   if (type == PageType::kListing && confidence >= 0.5f) read_listing(segments, patterns, scores);
   if (type == PageType::kProduct && confidence >= 0.5f) read_product(segments, scores);
   if (type == PageType::kDocumentation && confidence >= 0.5f) read_documentation(segments, scores);
   if (type == PageType::kService && confidence >= 0.5f) read_service(segments, scores);
+  return thread;
 }
 
 }  // namespace extractor

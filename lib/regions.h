@@ -53,8 +53,10 @@ void read_blocks(const Dom& dom, const Patterns& patterns, const Options& option
 // and only when `confidence` reaches the kind's bar. `patterns` gives the
 // words of prices. `posts`, when given, gets the elements
 // (Segments::elements) of the thread's posts in page order when the page is
-// read as a thread, else nothing.
-void read_as_type(const Segments& segments, const Patterns& patterns, PageType type,
+// read as a thread, else nothing. True when the page was read as a forum
+// thread (its replies are then its content: keep_comments_out() is for
+// every other page).
+bool read_as_type(const Segments& segments, const Patterns& patterns, PageType type,
                   float confidence, Scores* scores, std::vector<int>* posts = nullptr);
 
 // The article's headline is its title (Metadata::title), not a line of its

@@ -676,7 +676,18 @@ Scores score(const Segments& seg, const ExtractOptions& options, ScoreTrace* tra
   classify(seg, options, ev, s, trace);
   keep_list_together(seg, s, ev.cues, trace);
   label_media(seg, s, ev.cues);
+  s.in_comments.resize(n);
+  for (std::size_t i = 0; i < n; ++i) s.in_comments[i] = (ev.cues[i] & kCueComment) != 0;
   return s;
+}
+
+void keep_comments_out(bool include_comments, Scores* s) {
+  for (std::size_t i = 0; i < s->in_comments.size() && i < s->labels.size(); ++i) {
+    if (!s->in_comments[i] || s->labels[i] != Label::kContent || s->reasons[i] != Reason::kModel)
+      continue;
+    s->labels[i] = include_comments ? Label::kComment : Label::kBoilerplate;
+    s->reasons[i] = Reason::kComment;
+  }
 }
 
 }  // namespace extractor

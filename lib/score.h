@@ -15,6 +15,9 @@ struct Scores {
   std::vector<Label> labels;        // per block
   std::vector<Reason> reasons;      // per block: what decided the label
   int region = -1;                  // element index of the article region
+  // Per block: inside a reader comment thread, as the rules read the page
+  // (keep_comments_out()).
+  std::vector<bool> in_comments;
 };
 
 // What the training tools need to see (bench/train): every block's feature
@@ -41,6 +44,14 @@ struct ScoreTrace {
 // compiled in.
 Scores score(const Segments& segments, const ExtractOptions& options,
              ScoreTrace* trace = nullptr);
+
+// Reader comments are Result::comments, never the body, except on a forum
+// thread, whose replies are its content. The classifier learned from sets
+// whose annotators count comments as article text, so it may keep a block
+// the rules put in a comment thread: on a page not read as a thread
+// (read_as_type()), such a block goes back to the comments (with
+// include_comments) or out. Changes `scores` only there.
+void keep_comments_out(bool include_comments, Scores* scores);
 
 // The rules' evidence that a block is article text from the block alone
 // (length, punctuation, link density, boilerplate phrases), as a logit;

@@ -239,6 +239,114 @@ TEST(Score, CommentsLabelledWithIncludeComments) {
   EXPECT_NE(s.label("Leave a reply"), Label::kComment);
 }
 
+// --- reader comments and the page type ------------------------------------------
+
+// A blog post and its reader comments (a theme's "commentlist"): the
+// classifier, trained where annotators count comments as text, keeps the
+// longest comment; the page type puts it back among the comments.
+std::string BlogWithComments() {
+  const char* const post[] = {
+      "I started keeping a notebook by the bed last winter, when the nights were long and my "
+      "head was too full to sleep. It was meant to be a place for lists, nothing more.",
+      "After a month the lists had turned into sentences, and the sentences into small stories "
+      "about the day, the neighbours, the weather over the river and the dog's opinions.",
+      "I am not sure what it is about writing by hand that slows the mind down, but it works "
+      "for me. The pen is slower than the thoughts, so the thoughts have to wait their turn.",
+      "So this is my question for you, since so many of you wrote last time about your own "
+      "evening habits: what do you keep by the bed, and does it help you sleep at all?"};
+  const char* const comments[] = {
+      "I keep a glass of water and a paperback that I have read at least five times. Knowing "
+      "how it ends is the point, because nothing in it can keep me awake, and I drift off in a "
+      "few pages.",
+      "A notebook here too, for years now. I write three things that went well that day, even "
+      "on the bad days, and it changed how I think about the evening. My partner laughed at it "
+      "for a year, then she started doing it too, and now we read each other the best lines on "
+      "Sundays over breakfast, which is a habit I would recommend to anyone.",
+      "Earplugs and an eye mask, every night, even at home. Our street gets deliveries at five "
+      "in the morning and the light comes through the curtains in summer, so I gave up fighting "
+      "it.",
+      "I tried the notebook idea after your last post and it helped more than I expected. The "
+      "trick for me was to stop writing about work after eight, otherwise I just made lists of "
+      "worries.",
+      "Honestly the best thing I ever did was leave the phone in the kitchen to charge. The "
+      "first week was strange, the second week I slept an hour longer, and I never went back "
+      "to the old habit.",
+      "White noise from a small fan, even in the middle of winter. My whole family thinks I am "
+      "mad, but I have not slept without it since university and I am not going to start now."};
+  std::string html =
+      "<!DOCTYPE html><html><head><title>What do you keep by the bed? | A Quiet Notebook"
+      "</title></head><body><div id=\"wrap\"><div id=\"header\"><h1><a href=\"/\">A Quiet "
+      "Notebook</a></h1><ul id=\"menu\"><li><a href=\"/\">Home</a></li><li><a href=\"/about\">"
+      "About</a></li><li><a href=\"/archive\">Archive</a></li></ul></div><div id=\"content\">"
+      "<div id=\"contentmiddle\"><div class=\"contentdate\"><h3>Oct</h3><h4>23</h4></div>"
+      "<h2>What do you keep by the bed?</h2>";
+  for (const char* p : post) html += std::string("<p>") + p + "</p>";
+  html += "<h1>Comments</h1><div id=\"commentblock\"><ol class=\"commentlist\">";
+  int n = 0;
+  for (const char* c : comments) {
+    const std::string k = std::to_string(n++);
+    html += "<li id=\"comment-10" + k + "\"><cite><a href=\"/u" + k + "\">Reader " + k +
+            "</a></cite> says:<br><small class=\"commentmetadata\">October 23, 2012 at 2:1" + k +
+            " pm</small><div class=\"commenttext\"><p>" + c + "</p></div></li>";
+  }
+  html +=
+      "</ol></div><div id=\"respond\"><h3>Leave a Reply</h3><form action=\"/post\"><p>Name</p>"
+      "<input name=\"n\"><p>Comment</p><textarea></textarea></form></div></div><div "
+      "id=\"sidebar\"><h3>Archives</h3><ul><li><a href=\"/2012/10\">October 2012</a></li></ul>"
+      "</div></div><div id=\"footer\"><p>Copyright 2012 A Quiet Notebook. All rights reserved."
+      "</p></div></div></body></html>";
+  return html;
+}
+
+Result ExtractTyped(const std::string& html, PageType type, float confidence,
+                    bool include_comments) {
+  Options o;
+  o.include_comments = include_comments;
+  PageInfo page;
+  page.url = "https://notebook.example/2012/10/23/what-do-you-keep-by-the-bed/";
+  page.page_type = type;
+  page.page_type_confidence = confidence;
+  return Extractor(o).extract(html, page);
+}
+
+TEST(Score, ReaderCommentsNeverInAnArticlesText) {
+  const std::string html = BlogWithComments();
+  const Result r = ExtractTyped(html, PageType::kArticle, 1.0f, false);
+  EXPECT_NE(r.text.find("I started keeping a notebook"), std::string::npos) << r.text;
+  EXPECT_NE(r.text.find("what do you keep by the bed, and"), std::string::npos) << r.text;
+  for (const char* c : {"A notebook here too", "I keep a glass of water", "Earplugs and an eye",
+                        "Honestly the best thing", "White noise from a small fan"})
+    EXPECT_EQ(r.text.find(c), std::string::npos) << c << "\n" << r.text;
+  for (const Block& b : r.blocks)
+    if (b.text.rfind("A notebook here too", 0) == 0) EXPECT_EQ(b.reason, Reason::kComment);
+  // A forum below the bar of the thread's reading is read as an article:
+  // its reader comments stay out too.
+  const Result unsure = ExtractTyped(html, PageType::kForum, 0.3f, false);
+  EXPECT_EQ(unsure.text.find("A notebook here too"), std::string::npos) << unsure.text;
+  // With comments asked for, it is a comment: cleaneval is scored with them.
+  const Result with = ExtractTyped(html, PageType::kArticle, 1.0f, true);
+  EXPECT_EQ(with.text.find("A notebook here too"), std::string::npos) << with.text;
+  EXPECT_NE(with.comments.find("A notebook here too"), std::string::npos) << with.comments;
+}
+
+TEST(Score, KeepCommentsOut) {
+  // A comment the classifier kept, one the rules left out, and article text.
+  Scores s;
+  s.labels = {Label::kContent, Label::kContent, Label::kBoilerplate, Label::kContent};
+  s.reasons = {Reason::kModel, Reason::kRegion, Reason::kComment, Reason::kModel};
+  s.in_comments = {true, false, true, false};
+  Scores article = s;
+  keep_comments_out(false, &article);
+  EXPECT_EQ(article.labels[0], Label::kBoilerplate);
+  EXPECT_EQ(article.reasons[0], Reason::kComment);
+  EXPECT_EQ(article.labels[1], Label::kContent);
+  EXPECT_EQ(article.labels[2], Label::kBoilerplate);
+  EXPECT_EQ(article.labels[3], Label::kContent);  // kept by the classifier, not a comment
+  Scores with = s;
+  keep_comments_out(true, &with);
+  EXPECT_EQ(with.labels[0], Label::kComment);
+}
+
 // --- focus ----------------------------------------------------------------------------
 
 TEST(Score, FocusDecidesABorderlineBlock) {

@@ -7,7 +7,8 @@
 // block of every page in order) and OUT_DIR/pages.jsonl (one line per page:
 // set, id, the title the library finds, and per block its text, kind, the
 // rules' label, its label with comments included, the label and score the
-// compiled-in classifier gives, its cues and its list for the list rule), so
+// compiled-in classifier gives, its cues and its list for the list rule;
+// whether the page is read as a forum thread with the compiled page type), so
 // that the trainer can label blocks against the sets' truth and replay what
 // score() does after the classifier with another model.
 #include <nlohmann/json.hpp>
@@ -77,8 +78,17 @@ int main(int argc, char** argv) {
       page["id"] = id;
       page["n"] = seg.blocks.size();
       page["title"] = meta.title;
-      page["page_features"] =
+      const std::vector<float> kind_features =
           page_features(PageTypeInput{dom, pre.json_ld, seg, scores, meta, patterns});
+      const PageClass kind = classify_page(kind_features);
+      page["page_features"] = kind_features;
+      // With the compiled page type: whether the page is read as a forum
+      // thread; on every other page, reader comments the classifier keeps
+      // go back to the comments (keep_comments_out; the trainer replays it).
+      Scores typed = scores;
+      const bool thread = read_as_type(seg, patterns, kind.type, kind.confidence, &typed);
+      page["forum"] = thread;
+      if (!thread) keep_comments_out(/*include_comments=*/false, &scores);
       auto& blocks = page["blocks"] = nlohmann::json::array();
       for (std::size_t i = 0; i < seg.blocks.size(); ++i) {
         nlohmann::json b = {{"text", seg.blocks[i].text},

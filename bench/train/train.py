@@ -303,7 +303,10 @@ def replay(p, prob, low, high):
             labels.append(0)
             model_drop.append(True)
         elif rule == 0 and prob[i] >= high:
-            labels.append(1)
+            # keep_comments_out: a reader comment the classifier keeps goes
+            # back to the comments, unless the page is a forum thread.
+            in_comments = bl.get("cues", 0) & CUE_COMMENT and not p.get("forum")
+            labels.append((2 if comments else 0) if in_comments else 1)
             model_drop.append(False)
         else:
             labels.append(rule)
