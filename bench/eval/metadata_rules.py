@@ -12,7 +12,10 @@ URL's host) and the sites into folds, so a site is never in two folds.
 
 A rule is *kept for fold k* when, on the other folds, switching it off
 loses more pages than it wins (its net wins > 0) on at least --min-sites
-sites with a net win. The out-of-sample figure of a page is its figure
+sites with a net win, or when it is redundant there: it changes outputs on
+at least --min-sites sites with as many made right as wrong (rules that
+back each other up each net nothing alone; dropping them together would
+lose what either gives). The out-of-sample figure of a page is its figure
 with the rules kept for its own fold; the in-sample one, with the rules
 as they are (every rule on). A rule earns its place when it changes
 outputs on several sites and its net wins on the held-out folds (where it
@@ -116,6 +119,7 @@ def rule_effects(base, off_pages, sites, folds, k):
         for site, n in net_by_site.items():
             per_fold[folds[site]] += n
         eff[field] = {"changed": changed, "changed_day": changed_day, "sites": len(touched),
+                      "touched": touched,
                       "net": sum(net_by_site.values()), "per_fold": per_fold,
                       "win_sites": {s for s, n in net_by_site.items() if n > 0},
                       "net_by_site": net_by_site}
@@ -123,12 +127,19 @@ def rule_effects(base, off_pages, sites, folds, k):
 
 
 def kept_for_fold(e, fold, folds, min_sites):
-    """Whether the other folds support the rule (both fields summed)."""
-    net, win_sites = 0, set()
+    """Whether the other folds support the rule (both fields summed): it wins
+    there on enough sites, or it is redundant there (it changes outputs on
+    enough sites, as many right as wrong). A redundant rule is kept: rules
+    that back each other up (two sources of the same date) each net nothing
+    alone, and dropping them together would lose what either gives."""
+    net, win_sites, touched = 0, set(), set()
     for field in FIELDS:
         net += sum(n for i, n in enumerate(e[field]["per_fold"]) if i != fold)
         win_sites |= {s for s in e[field]["win_sites"] if folds[s] != fold}
-    return net > 0 and len(win_sites) >= min_sites
+        touched |= {s for s in e[field]["touched"] if folds[s] != fold}
+    if net > 0:
+        return len(win_sites) >= min_sites
+    return net == 0 and len(touched) >= min_sites
 
 
 def main():
