@@ -410,6 +410,14 @@ void read_listing(const Segments& seg, const Patterns& patterns, Scores* s) {
 }
 
 
+// Whether a block stands in the site's chrome, a prompt, a related list or
+// a comment thread (by its cues or those above it, `also` added), or says
+// what a page's own text never says: the readings below leave it out.
+bool off_content(const Page& page, const TextBlock& b, std::uint32_t also = 0) {
+  return b.element < 0 || (page.cues_above(b.element) & (kOffRun | kCueComment | also)) ||
+         (b.text_cues & kNotPostText);
+}
+
 // Documentation: a page's lists of links between its paragraphs are its
 // own (the topics of a guide, the pages of a chapter), not a menu or a
 // "read also": inside the article's span, outside menus, sidebars and
@@ -430,8 +438,7 @@ void read_documentation(const Segments& seg, Scores* s) {
         (s->reasons[i] != Reason::kLinkDensity && s->reasons[i] != Reason::kModelDrop &&
          s->reasons[i] != Reason::kWeak))
       continue;
-    if (b.element < 0 || (page.cues_above(b.element) & (kOffRun | kCueComment)) || (b.text_cues & kNotPostText))
-      continue;
+    if (off_content(page, b)) continue;
     s->labels[i] = Label::kContent;
     s->reasons[i] = Reason::kList;
   }
@@ -449,10 +456,8 @@ void read_service(const Segments& seg, Scores* s) {
     const TextBlock& b = seg.blocks[i];
     if (s->labels[i] == Label::kContent) kept += b.chars;
     if (s->labels[i] != Label::kBoilerplate || s->reasons[i] != Reason::kOutside) continue;
-    if (b.element < 0 || b.kind == BlockKind::kImage || b.chars == 0) continue;
-    if ((page.cues_above(b.element) & (kOffRun | kCueDonate | kCueComment)) || (b.text_cues & kNotPostText))
-      continue;
-    if (b.link_chars * 2 > b.chars) continue;
+    if (b.kind == BlockKind::kImage || b.chars == 0 || b.link_chars * 2 > b.chars) continue;
+    if (off_content(page, b, kCueDonate)) continue;
     sections.push_back(i);
     more += b.chars;
   }

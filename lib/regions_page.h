@@ -85,26 +85,28 @@ struct Page {
   // the wrapper of a page's main column may be named anything), consent
   // notices excepted.
   std::uint32_t cues_above(int e) const {
-    std::uint32_t c = 0;
     const double half = 0.5 * good_prefix.back();
-    for (; e >= 0; e = el(e).parent) {
-      const GumboTag t = el(e).tag;
-      if (t == GUMBO_TAG_BODY || t == GUMBO_TAG_HTML) continue;
-      // A cookie notice never wraps a page's content, however long it is.
-      c |= mass(e) <= half ? el(e).cues : el(e).cues & kCueConsent;
-    }
-    return c;
+    return cues_above_unless(e, [&](int x) { return mass(x) > half; });
   }
   // The same by characters: a listing's items are short linked texts that
   // read as little content, so the wrapper of its main column is the one
   // holding most of the page's characters.
   std::uint32_t cues_above_by_chars(int e) const {
-    std::uint32_t c = 0;
     const int half = chars_prefix.back() / 2;
+    return cues_above_unless(e, [&](int x) { return chars(x) > half; });
+  }
+
+ private:
+  // The cues of `e` and its ancestors (<body> and <html> aside), but only
+  // the consent cue of those `main_column` says hold the page's main column:
+  // a cookie notice never wraps a page's content, however long it is.
+  template <typename MainColumn>
+  std::uint32_t cues_above_unless(int e, MainColumn main_column) const {
+    std::uint32_t c = 0;
     for (; e >= 0; e = el(e).parent) {
       const GumboTag t = el(e).tag;
       if (t == GUMBO_TAG_BODY || t == GUMBO_TAG_HTML) continue;
-      c |= chars(e) <= half ? el(e).cues : el(e).cues & kCueConsent;
+      c |= main_column(e) ? el(e).cues & kCueConsent : el(e).cues;
     }
     return c;
   }
