@@ -10,10 +10,7 @@
 #include "block_features.h"
 #include "chars.h"
 #include "metadata.h"
-#include "metadata_dates.h"
-#include "metadata_datetime.h"
 #include "metadata_posts.h"
-#include "metadata_rules.h"
 #include "pagetype.h"
 #include "patterns.h"
 #include "prescan.h"
@@ -135,70 +132,6 @@ void keep_safe_urls(Metadata* m) {
   if (m->url.empty()) m->sources.url = Source::kNone;
   m->image = safe_url(m->image, UrlUse::kImage);
   if (m->image.empty()) m->sources.image = Source::kNone;
-}
-
-// A thread's posts (`posts`: their elements, from read_as_type()) with
-// each post's author and date; the first post's are the page's (not the
-// latest reply's, nor the name of whoever is logged in), when it shows them.
-void read_posts(const Segments& segments, const Scores& scores, const std::vector<int>& posts,
-                const Patterns& patterns, const PageInfo& page, Result* result) {
-  result->posts.clear();
-  if (posts.empty()) return;
-  Metadata& m = result->metadata;
-  const DateContext dc = date_context(patterns.dates(), page.reference_date, m.language, "");
-  result->posts.reserve(posts.size());
-  for (const int e : posts) {
-    const Element& x = segments.elements[static_cast<std::size_t>(e)];
-    const PostChoice c = choose_post(gather_post(segments, scores, e), patterns.names(),
-                                     patterns.dates(), dc.reference, dc.order);
-    Post p;
-    p.author = c.author;
-    p.date = c.date;
-    p.first_block = static_cast<std::size_t>(x.first_block);
-    p.end_block = static_cast<std::size_t>(x.end_block);
-    result->posts.push_back(std::move(p));
-  }
-  // The run read as the thread may begin after the opening post (an opener
-  // laid out apart from its replies): its first post is the opener when its
-  // day is the thread's earliest and comes no later than the day the page
-  // gives (JSON-LD, meta, a byline's date), or when no text is kept before
-  // the thread. Then its author and date are
-  // the page's; else the page's own evidence stands and the first post only
-  // fills what that leaves empty.
-  const Post& first = result->posts.front();
-  auto day = [](const std::string& iso) { return iso.substr(0, 10); };
-  // Two moments with their zones compare to the minute, else by day.
-  auto minute = [&](const std::string& iso) -> std::optional<long> {
-    const std::optional<DateTime> d = parse_machine_date(patterns.dates(), iso);
-    if (!d || !d->has_time() || d->zone == DateTime::kNoZone) return std::nullopt;
-    return (days_from_civil(d->year, d->month, d->day) * 24 + d->hour) * 60 + d->minute - d->zone;
-  };
-  auto not_later = [&](const std::string& a, const std::string& b) {
-    const std::optional<long> x = minute(a), y = minute(b);
-    return x && y ? *x <= *y : day(a) <= day(b);
-  };
-  // No text kept before the thread (but headings) says the same: nothing
-  // stands apart from it.
-  bool alone = true;
-  for (std::size_t i = 0; i < first.first_block && i < segments.blocks.size(); ++i)
-    alone = alone && (scores.labels[i] != Label::kContent ||
-                      segments.blocks[i].kind == BlockKind::kHeading ||
-                      segments.blocks[i].kind == BlockKind::kImage);
-  bool earliest = true;
-  for (const Post& p : result->posts)
-    if (!p.date.empty() && !first.date.empty() && day(p.date) < day(first.date)) earliest = false;
-  const bool opener = earliest && !first.date.empty() &&
-                      (alone || (!m.date.empty() && not_later(first.date, m.date)));
-  if (!first.author.empty() && (m.authors.empty() || opener) &&
-      rules::on(rules::kAuthorThreadFirstPost)) {
-    m.authors = {first.author};
-    m.sources.authors = Source::kMarkup;
-  }
-  if (!first.date.empty() && (m.date.empty() || (opener && day(first.date) != day(m.date))) &&
-      rules::on(rules::kDateThreadFirstPost)) {
-    m.date = first.date;
-    m.sources.date = Source::kMarkup;
-  }
 }
 
 // The page's blocks, labelled, and its metadata, into `result`; with

@@ -55,6 +55,14 @@ PostChoice choose_post(const PostEvidence& ev, const NamePatterns& names,
 // read_as_type() did not keep as its text (its author line, its date line).
 PostEvidence gather_post(const Segments& segments, const Scores& scores, int post);
 
+class Patterns;
+
+// A thread's posts (`posts`: their elements, from read_as_type()) into
+// Result::posts with each post's author and date; the first post's stand
+// for the page's (Result::metadata) when it is the thread's opener.
+void read_posts(const Segments& segments, const Scores& scores, const std::vector<int>& posts,
+                const Patterns& patterns, const PageInfo& page, Result* result);
+
 }  // namespace extractor
 
 #endif  // EXTRACTOR_LIB_METADATA_POSTS_H_
